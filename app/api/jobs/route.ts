@@ -1,0 +1,36 @@
+import { AppError, errorResponse } from "@/lib/errors";
+import { createJobs } from "@/lib/jobs/create";
+import { jobPage, listQuerySchema } from "@/lib/jobs/list";
+import { generateSchema } from "@/lib/validations/generate";
+import { validationError } from "@/lib/validations/errors";
+
+// Two images of at most 10 MB each plus text fields.
+const MAX_BODY_BYTES = 21 * 1024 * 1024;
+
+export async function POST(request: Request) {
+  try {
+    if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) {
+      throw new AppError("payload_too_large", "The upload is too large: each image may be at most 10 MB.");
+    }
+    const form = await request.formData().catch(() => {
+      throw new AppError("bad_request", "Send the form as multipart/form-data.");
+    });
+    const parsed = await generateSchema.safeParseAsync(Object.fromEntries(form));
+    if (!parsed.success) throw validationError(parsed.error);
+    const jobs = await createJobs(parsed.data);
+    return Response.json({ jobs }, { status: 201 });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
+
+export async function GET(request: Request) {
+  try {
+    const params = Object.fromEntries(new URL(request.url).searchParams);
+    const query = listQuerySchema.safeParse(params);
+    if (!query.success) throw validationError(query.error);
+    return Response.json(await jobPage(query.data), { headers: { "Cache-Control": "no-store" } });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}

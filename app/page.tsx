@@ -1,0 +1,34 @@
+import { connection } from "next/server";
+import { Gallery } from "@/components/gallery/gallery";
+import { GenerateForm } from "@/components/playground/generate-form";
+import { SimulatorBanner } from "@/components/simulator-banner";
+import { env } from "@/lib/env";
+import { MODEL_NAME } from "@/lib/model/seedance";
+import { RATE_LABEL } from "@/lib/model/price";
+
+export default async function PlaygroundPage() {
+  await connection();
+  const simulator = env().mode === "simulator";
+  return (
+    <>
+      {simulator ? <SimulatorBanner /> : null}
+      <header className="border-b border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-950">
+        <div className="mx-auto flex max-w-[1800px] items-center justify-between gap-4 px-4 py-3 sm:px-6">
+          <h1 className="text-lg font-semibold tracking-tight">
+            Keyframe
+          </h1>
+          <p className="truncate text-xs text-zinc-500 dark:text-zinc-400">
+            {MODEL_NAME} · {RATE_LABEL}
+          </p>
+        </div>
+      </header>
+      <main className="mx-auto grid max-w-[1800px] gap-8 px-4 py-6 sm:px-6 lg:grid-cols-[minmax(380px,460px)_1fr]">
+        <aside className="lg:sticky lg:top-0 lg:max-h-dvh lg:self-start lg:overflow-y-auto lg:pb-0">
+          <h2 className="sr-only">New video</h2>
+          <GenerateForm />
+        </aside>
+        <Gallery />
+      </main>
+    </>
+  );
+}

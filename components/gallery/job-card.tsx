@@ -1,0 +1,46 @@
+import type { JobView } from "@/lib/jobs/types";
+import { JobMedia } from "./job-media";
+import { JobStatus } from "./job-status";
+
+function Chip({ children }: { children: React.ReactNode }) {
+  return <span className="rounded-md bg-zinc-100 px-1.5 py-0.5 text-[11px] text-zinc-700 tabular-nums dark:bg-zinc-800 dark:text-zinc-300">{children}</span>;
+}
+
+export function JobCard({ job }: { job: JobView }) {
+  const p = job.params;
+  return (
+    <article
+      aria-label={`Job: ${job.prompt.slice(0, 60)}`}
+      data-job-id={job.id}
+      data-status={job.status}
+      className="flex flex-col gap-2.5 rounded-xl border border-zinc-200 bg-white p-2.5 shadow-sm dark:border-zinc-800 dark:bg-zinc-900"
+    >
+      <JobMedia job={job} />
+      <div className="flex items-center justify-between gap-2">
+        <JobStatus job={job} />
+        <span className="text-sm font-semibold tabular-nums text-zinc-900 dark:text-zinc-100" title="Price of this video">
+          {job.price.label}
+        </span>
+      </div>
+      {job.error && (job.status === "failed" || job.status === "unknown" || job.status === "queued") ? (
+        <p role={job.status === "queued" ? undefined : "alert"} className="rounded-md bg-red-50 px-2 py-1.5 text-xs text-red-800 dark:bg-red-950/50 dark:text-red-300">
+          {job.error}
+        </p>
+      ) : null}
+      <p className="line-clamp-3 text-sm text-zinc-800 dark:text-zinc-200" title={job.prompt}>
+        {job.prompt}
+      </p>
+      <div className="flex flex-wrap gap-1">
+        <Chip>{p.duration} s</Chip>
+        <Chip>{p.aspectRatio ?? "Auto ratio"}</Chip>
+        <Chip>Seed {p.seed}</Chip>
+        <Chip>{p.cameraFixed ? "Camera fixed" : "Camera moves"}</Chip>
+        <Chip>Safety {p.enableSafetyChecker ? "on" : "off"}</Chip>
+        {job.lastImage ? <Chip>End image</Chip> : null}
+      </div>
+      <time dateTime={job.createdAt} className="text-[11px] text-zinc-500 dark:text-zinc-400" suppressHydrationWarning>
+        {new Date(job.createdAt).toLocaleString()}
+      </time>
+    </article>
+  );
+}

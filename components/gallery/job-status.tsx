@@ -1,0 +1,49 @@
+"use client";
+
+import type { JobView } from "@/lib/jobs/types";
+import { formatElapsed, useNow } from "./use-now";
+
+const STYLES: Record<JobView["status"], string> = {
+  queued: "bg-zinc-100 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300",
+  submitting: "bg-sky-100 text-sky-800 dark:bg-sky-950 dark:text-sky-300",
+  submitted: "bg-sky-100 text-sky-800 dark:bg-sky-950 dark:text-sky-300",
+  processing: "bg-amber-100 text-amber-800 dark:bg-amber-950 dark:text-amber-300",
+  completed: "bg-emerald-100 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-300",
+  failed: "bg-red-100 text-red-800 dark:bg-red-950 dark:text-red-300",
+  unknown: "bg-orange-100 text-orange-800 dark:bg-orange-950 dark:text-orange-300",
+};
+
+export function statusText(job: JobView, now: number): string {
+  const since = (iso: string | null) => (iso ? formatElapsed(now - Date.parse(iso)) : "0:00");
+  switch (job.status) {
+    case "queued":
+      return job.error ? "Queued · retrying" : "Queued";
+    case "submitting":
+      return "Submitting";
+    case "submitted":
+      return `Submitted · waiting ${since(job.submittedAt)}`;
+    case "processing":
+      return `Processing · ${since(job.submittedAt)}`;
+    case "completed":
+      return job.submittedAt && job.finishedAt
+        ? `Completed in ${formatElapsed(Date.parse(job.finishedAt) - Date.parse(job.submittedAt))}`
+        : "Completed";
+    case "failed":
+      return "Failed";
+    case "unknown":
+      return "Outcome unknown";
+  }
+}
+
+export function JobStatus({ job }: { job: JobView }) {
+  const running = job.status === "submitted" || job.status === "processing";
+  const now = useNow(running);
+  return (
+    <span className={`inline-flex items-center gap-1.5 rounded-full px-2 py-0.5 text-xs font-medium tabular-nums ${STYLES[job.status]}`} data-testid="job-status">
+      {running || job.status === "queued" || job.status === "submitting" ? (
+        <span aria-hidden className="size-1.5 animate-pulse rounded-full bg-current" />
+      ) : null}
+      {statusText(job, now)}
+    </span>
+  );
+}

@@ -1,0 +1,235 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useCallback, useEffect, useState } from "react";
+import { Controller, useForm, useWatch } from "react-hook-form";
+import { useSWRConfig } from "swr";
+import { unstable_serialize } from "swr/infinite";
+import { jobsKey } from "@/components/gallery/use-jobs";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Switch } from "@/components/ui/switch";
+import { ApiError } from "@/lib/http/fetcher";
+import { DURATION_MAX, DURATION_MIN, nearestAspectRatio, SEED_MAX, VARIATIONS_MAX } from "@/lib/model/seedance";
+import { GENERATE_DEFAULTS, generateSchema, type GenerateField, type GenerateFormValues, type GenerateRequest } from "@/lib/validations/generate";
+import { AspectRatioField } from "./aspect-ratio-field";
+import { ImageField } from "./image-field";
+import { PriceSummary } from "./price-summary";
+import { PromptField } from "./prompt-field";
+import { submitJobs } from "./submit-jobs";
+import { imageFromClipboard, type Dimensions } from "./use-image-source";
+
+const randomSeed = () => crypto.getRandomValues(new Uint32Array(1))[0]! % (SEED_MAX + 1);
+
+function seedPlan(seed: number, variations: number): string {
+  if (!Number.isInteger(seed) || !Number.isInteger(variations)) return "";
+  if (seed === -1) return variations > 1 ? `Each of the ${variations} videos gets its own random seed, shown on its card.` : "A random seed, shown on the card.";
+  if (variations === 1) return `Seed ${seed}.`;
+  const seeds = Array.from({ length: variations }, (_, i) => (seed + i) % (SEED_MAX + 1));
+  return `Seeds ${seeds.join(", ")}: one per video.`;
+}
+
+const inputClass =
+  "h-10 w-full rounded-lg border border-zinc-300 bg-white px-3 text-sm tabular-nums outline-none focus:border-violet-500 focus:ring-2 focus:ring-violet-500/30 aria-invalid:border-red-400 dark:border-zinc-700 dark:bg-zinc-900";
+
+export function GenerateForm() {
+  const { mutate } = useSWRConfig();
+  const [announcement, setAnnouncement] = useState("");
+  const [startDims, setStartDims] = useState<Dimensions | null>(null);
+  const form = useForm<GenerateFormValues, unknown, GenerateRequest>({
+    resolver: zodResolver(generateSchema),
+    defaultValues: GENERATE_DEFAULTS,
+    mode: "onChange",
+  });
+  const { register, control, handleSubmit, setValue, getValues, setError, formState } = form;
+  const { errors, isValid, isSubmitting } = formState;
+  const [prompt, duration, variations, seed, aspectRatio, image, lastImage] = useWatch({
+    control,
+    name: ["prompt", "duration", "variations", "seed", "aspectRatio", "image", "lastImage"],
+  });
+  const suggested = startDims ? nearestAspectRatio(startDims.width, startDims.height) : null;
+
+  const set = useCallback(
+    <K extends keyof GenerateFormValues>(name: K, value: GenerateFormValues[K]) =>
+      setValue(name, value as never, { shouldValidate: true, shouldDirty: true, shouldTouch: true }),
+    [setValue],
+  );
+
+  // Paste anywhere outside a text box: the first image goes to Start, the next to End.
+  useEffect(() => {
+    const onPaste = (event: ClipboardEvent) => {
+      const target = event.target as HTMLElement | null;
+      if (target?.closest("input:not([type=file]), textarea")) return;
+      const file = imageFromClipboard(event.clipboardData);
+      if (!file) return;
+      event.preventDefault();
+      set(getValues("image") ? "lastImage" : "image", file);
+      setAnnouncement(`Pasted image into ${getValues("lastImage") === file ? "End image" : "Start image"}.`);
+    };
+    document.addEventListener("paste", onPaste);
+    return () => document.removeEventListener("paste", onPaste);
+  }, [getValues, set]);
+
+  const onSubmit = handleSubmit(async () => {
+    setAnnouncement("Sending…");
+    try {
+      const jobs = await submitJobs(getValues());
+      setAnnouncement(`Started ${jobs.length} job${jobs.length > 1 ? "s" : ""}.`);
+      await mutate(unstable_serialize(jobsKey));
+    } catch (error) {
+      if (error instanceof ApiError) {
+        for (const [field, message] of Object.entries(error.fields)) {
+          setError(field as GenerateField, { type: "server", message }, { shouldFocus: true });
+        }
+        setAnnouncement(error.message);
+      } else {
+        setAnnouncement("Could not reach Keyframe. Check your connection and try again.");
+      }
+    }
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label="Generate a video" className="space-y-6">
+      <Controller
+        control={control}
+        name="image"
+        render={({ field, fieldState }) => (
+          <ImageField
+            id="image"
+            label="Start image"
+            hint="JPEG or PNG, at least 300×300 px, up to 10 MB. The first frame of the video."
+            value={(field.value as File | string | null) ?? null}
+            onChange={(v) => set("image", v)}
+            onDimensions={setStartDims}
+            error={fieldState.error?.message}
+            actions={
+              image ? (
+                <Button size="sm" variant="ghost" onClick={() => set("image", null)}>
+                  Clear
+                </Button>
+              ) : null
+            }
+          />
+        )}
+      />
+      <Controller
+        control={control}
+        name="lastImage"
+        render={({ field, fieldState }) => (
+          <ImageField
+            id="lastImage"
+            label="End image"
+            hint="Optional. Guides how the clip ends (sent as last_image)."
+            value={(field.value as File | string | null) ?? null}
+            onChange={(v) => set("lastImage", v)}
+            error={fieldState.error?.message}
+            actions={
+              <>
+                <Button
+                  size="sm"
+                  variant="ghost"
+                  disabled={!image && !lastImage}
+                  onClick={() => {
+                    const start = getValues("image");
+                    set("image", getValues("lastImage") ?? null);
+                    set("lastImage", start ?? null);
+                  }}
+                >
+                  Swap with start
+                </Button>
+                {lastImage ? (
+                  <Button size="sm" variant="ghost" onClick={() => set("lastImage", null)}>
+                    Clear
+                  </Button>
+                ) : null}
+              </>
+            }
+          />
+        )}
+      />
+
+      <PromptField
+        registration={register("prompt")}
+        length={prompt?.length ?? 0}
+        error={errors.prompt?.message}
+        onExample={(text) => set("prompt", text)}
+      />
+
+      <Field
+        label="Duration"
+        htmlFor="duration"
+        error={errors.duration?.message}
+        aside={<span className="text-sm font-semibold tabular-nums">{Number.isFinite(duration) ? `${String(duration)} s` : "—"}</span>}
+      >
+        <input
+          id="duration"
+          type="range"
+          min={DURATION_MIN}
+          max={DURATION_MAX}
+          step={1}
+          className="w-full accent-violet-600"
+          aria-valuetext={`${String(duration)} seconds`}
+          {...register("duration", { valueAsNumber: true })}
+        />
+        <div className="flex justify-between text-[11px] text-zinc-400 tabular-nums" aria-hidden>
+          <span>{DURATION_MIN} s</span>
+          <span>{DURATION_MAX} s</span>
+        </div>
+      </Field>
+
+      <AspectRatioField
+        registration={register("aspectRatio")}
+        value={aspectRatio as GenerateRequest["aspectRatio"]}
+        suggested={suggested}
+        onApplySuggestion={() => suggested && set("aspectRatio", suggested)}
+        error={errors.aspectRatio?.message}
+      />
+
+      <div className="space-y-4 rounded-xl border border-zinc-200 p-4 dark:border-zinc-800">
+        <Switch id="cameraFixed" label="Camera fixed" hint="Lock the camera; only the scene moves." {...register("cameraFixed")} />
+        <Switch id="enableSafetyChecker" label="Safety checker" hint="Let WaveSpeed filter unsafe outputs." {...register("enableSafetyChecker")} />
+      </div>
+
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-[1fr_auto]">
+        <Field
+          label="Seed"
+          htmlFor="seed"
+          error={errors.seed?.message}
+          hint="-1 means random. A fixed seed with the same inputs reproduces a take."
+        >
+          <div className="flex gap-1.5">
+            <input id="seed" type="number" min={-1} max={SEED_MAX} step={1} className={inputClass} aria-invalid={Boolean(errors.seed)} {...register("seed", { valueAsNumber: true })} />
+            <Button aria-label="Roll a random seed" title="Roll a random seed" onClick={() => set("seed", randomSeed())}>
+              🎲 Roll
+            </Button>
+            <Button variant="ghost" title="Back to random (-1)" onClick={() => set("seed", -1)} disabled={seed === -1}>
+              -1
+            </Button>
+          </div>
+        </Field>
+        <Field label="Variations" htmlFor="variations" error={errors.variations?.message}>
+          <select id="variations" className={`${inputClass} sm:w-24`} {...register("variations", { valueAsNumber: true })}>
+            {Array.from({ length: VARIATIONS_MAX }, (_, i) => i + 1).map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </select>
+        </Field>
+      </div>
+      <p className="-mt-3 text-xs text-zinc-500 dark:text-zinc-400" data-testid="seed-plan">
+        {seedPlan(Number(seed), Number(variations))}
+      </p>
+
+      <div className="sticky bottom-0 -mx-4 space-y-3 border-t border-zinc-200 bg-white/95 px-4 py-4 backdrop-blur sm:-mx-6 sm:px-6 dark:border-zinc-800 dark:bg-zinc-950/95">
+        <PriceSummary duration={Number(duration)} variations={Number(variations)} />
+        <Button type="submit" variant="primary" size="lg" className="w-full" disabled={!isValid || isSubmitting}>
+          {isSubmitting ? "Sending…" : `Generate${Number(variations) > 1 ? ` ${String(variations)} videos` : ""}`}
+        </Button>
+        <p role="status" aria-live="polite" className="min-h-5 text-center text-sm text-zinc-600 dark:text-zinc-400">
+          {announcement}
+        </p>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,70 @@
+"use client";
+
+import type { UseFormRegisterReturn } from "react-hook-form";
+import { FieldError } from "@/components/ui/field";
+import { EXAMPLE_PROMPTS, PROMPT_MAX, PROMPT_TIPS } from "@/lib/model/seedance";
+
+export function PromptField({
+  registration,
+  length,
+  error,
+  onExample,
+}: {
+  registration: UseFormRegisterReturn<"prompt">;
+  length: number;
+  error?: string;
+  onExample: (text: string) => void;
+}) {
+  const over = length > PROMPT_MAX;
+  return (
+    <div>
+      <div className="mb-1.5 flex items-baseline justify-between">
+        <label htmlFor="prompt" className="text-sm font-medium text-zinc-900 dark:text-zinc-100">
+          Prompt
+        </label>
+        <span
+          id="prompt-count"
+          className={`text-xs tabular-nums ${over ? "font-semibold text-red-600 dark:text-red-400" : "text-zinc-500 dark:text-zinc-400"}`}
+        >
+          {length} / {PROMPT_MAX}
+        </span>
+      </div>
+      <textarea
+        id="prompt"
+        rows={5}
+        placeholder="Describe the motion: what the subject does, how the camera moves, what changes in the scene."
+        aria-invalid={Boolean(error)}
+        aria-describedby={`prompt-count${error ? " prompt-error" : ""}`}
+        className="block w-full resize-y rounded-lg border border-zinc-300 bg-white px-3 py-2 text-sm outline-none placeholder:text-zinc-400 focus:border-violet-500 focus:ring-2 focus:ring-violet-500/30 aria-invalid:border-red-400 dark:border-zinc-700 dark:bg-zinc-900"
+        {...registration}
+      />
+      <FieldError id="prompt-error" message={error} />
+      <div className="mt-2 flex flex-wrap items-center gap-1.5" aria-label="Example prompts" role="group">
+        <span className="text-xs text-zinc-500 dark:text-zinc-400">Try:</span>
+        {EXAMPLE_PROMPTS.map((example) => (
+          <button
+            key={example.label}
+            type="button"
+            title={example.text}
+            onClick={() => onExample(example.text)}
+            className="rounded-full border border-zinc-300 px-2.5 py-0.5 text-xs text-zinc-700 hover:border-violet-400 hover:text-violet-700 focus-visible:ring-2 focus-visible:ring-violet-500 focus-visible:outline-none dark:border-zinc-700 dark:text-zinc-300 dark:hover:text-violet-300"
+          >
+            {example.label}
+          </button>
+        ))}
+      </div>
+      <details className="mt-2 text-xs text-zinc-600 dark:text-zinc-400">
+        <summary className="cursor-pointer font-medium text-zinc-700 select-none dark:text-zinc-300">Prompting tips</summary>
+        <p className="mt-1.5">Write it like a director&rsquo;s beat sheet:</p>
+        <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">
+          {PROMPT_TIPS.map((tip) => (
+            <div key={tip.title} className="contents">
+              <dt className="font-medium text-zinc-800 dark:text-zinc-200">{tip.title}</dt>
+              <dd>{tip.text}</dd>
+            </div>
+          ))}
+        </dl>
+      </details>
+    </div>
+  );
+}

@@ -1,0 +1,15 @@
+import { readApiError } from "@/lib/http/fetcher";
+import type { JobView } from "@/lib/jobs/types";
+import type { GenerateFormValues } from "@/lib/validations/generate";
+
+/** Sends the raw form values (files as files) as multipart; the server validates them again. */
+export async function submitJobs(values: GenerateFormValues): Promise<JobView[]> {
+  const body = new FormData();
+  for (const [key, value] of Object.entries(values)) {
+    if (value === null || value === undefined || value === "") continue;
+    body.append(key, value instanceof Blob ? value : String(value));
+  }
+  const res = await fetch("/api/jobs", { method: "POST", body });
+  if (!res.ok) throw await readApiError(res);
+  return ((await res.json()) as { jobs: JobView[] }).jobs;
+}

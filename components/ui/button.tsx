@@ -1,0 +1,27 @@
+import type { ComponentProps } from "react";
+
+const VARIANTS = {
+  primary:
+    "bg-violet-600 text-white shadow-sm hover:bg-violet-500 disabled:bg-zinc-300 disabled:text-zinc-500 dark:disabled:bg-zinc-800 dark:disabled:text-zinc-500",
+  secondary:
+    "border border-zinc-300 bg-white text-zinc-800 hover:bg-zinc-50 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100 dark:hover:bg-zinc-800",
+  ghost: "text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-300 dark:hover:bg-zinc-800 dark:hover:text-white",
+} as const;
+
+const SIZES = { sm: "h-8 px-2.5 text-xs", md: "h-10 px-4 text-sm", lg: "h-12 px-5 text-base" } as const;
+
+export function Button({
+  variant = "secondary",
+  size = "md",
+  className = "",
+  type = "button",
+  ...props
+}: ComponentProps<"button"> & { variant?: keyof typeof VARIANTS; size?: keyof typeof SIZES }) {
+  return (
+    <button
+      type={type}
+      className={`inline-flex items-center justify-center gap-1.5 rounded-lg font-medium transition-colors outline-none focus-visible:ring-2 focus-visible:ring-violet-500 focus-visible:ring-offset-2 disabled:cursor-not-allowed dark:focus-visible:ring-offset-zinc-950 ${VARIANTS[variant]} ${SIZES[size]} ${className}`}
+      {...props}
+    />
+  );
+}

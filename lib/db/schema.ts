@@ -1,0 +1,55 @@
+import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+
+/**
+ * queued      stored, not yet sent to WaveSpeed (safe to send)
+ * submitting  the submit POST may be on the wire
+ * submitted   WaveSpeed accepted it (upstream "created")
+ * processing  WaveSpeed is generating
+ * completed / failed   final
+ * unknown     the submit may or may not have created a paid task; never resent
+ */
+export const JOB_STATUSES = ["queued", "submitting", "submitted", "processing", "completed", "failed", "unknown"] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];
+export const ACTIVE_STATUSES = ["queued", "submitting", "submitted", "processing"] as const satisfies JobStatus[];
+
+export const jobs = sqliteTable(
+  "jobs",
+  {
+    id: text("id").primaryKey(),
+    batchId: text("batch_id").notNull(),
+    variation: integer("variation").notNull(),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+    status: text("status", { enum: JOB_STATUSES }).notNull(),
+    prompt: text("prompt").notNull(),
+    imageFile: text("image_file"),
+    imageUrl: text("image_url"),
+    imageWidth: integer("image_width"),
+    imageHeight: integer("image_height"),
+    lastImageFile: text("last_image_file"),
+    lastImageUrl: text("last_image_url"),
+    lastImageWidth: integer("last_image_width"),
+    lastImageHeight: integer("last_image_height"),
+    duration: integer("duration").notNull(),
+    aspectRatio: text("aspect_ratio"),
+    cameraFixed: integer("camera_fixed", { mode: "boolean" }).notNull(),
+    seed: integer("seed").notNull(),
+    safetyChecker: integer("safety_checker", { mode: "boolean" }).notNull(),
+    priceMicros: integer("price_micros").notNull(),
+    upstreamId: text("upstream_id").unique(),
+    outputs: text("outputs", { mode: "json" }).$type<string[]>().notNull().default([]),
+    nsfw: text("nsfw", { mode: "json" }).$type<boolean[]>().notNull().default([]),
+    error: text("error"),
+    submittedAt: integer("submitted_at"),
+    processingAt: integer("processing_at"),
+    finishedAt: integer("finished_at"),
+    nextPollAt: integer("next_poll_at"),
+    submitAttempts: integer("submit_attempts").notNull().default(0),
+    pollCount: integer("poll_count").notNull().default(0),
+    pollFailures: integer("poll_failures").notNull().default(0),
+  },
+  (t) => [index("jobs_created_idx").on(t.createdAt, t.id), index("jobs_due_idx").on(t.status, t.nextPollAt)],
+);
+
+export type Job = typeof jobs.$inferSelect;
+export type NewJob = typeof jobs.$inferInsert;

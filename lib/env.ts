@@ -1,0 +1,64 @@
+import "server-only";
+import path from "node:path";
+import { z } from "zod";
+
+/** The key the built-in simulator accepts when no real key is configured. Not a secret. */
+export const SIMULATOR_KEY = "keyframe-simulator";
+
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+const schema = z
+  .object({
+    WAVESPEED_API_KEY: z.string().trim().min(8, "must be a WaveSpeed API key").optional(),
+    WAVESPEED_BASE_URL: z
+      .url({ protocol: /^https?$/, error: "must be an http(s) URL" })
+      .default("https://api.wavespeed.ai"),
+    WAVESPEED_TIMEOUT_MS: int(1000, 600_000).default(30_000),
+    DATA_DIR: z.string().min(1).default("./data"),
+    PORT: int(1, 65_535).default(3000),
+    POLL_MIN_MS: int(100, 600_000).default(2000),
+    POLL_MAX_MS: int(100, 3_600_000).default(30_000),
+    SUBMIT_CONCURRENCY: int(1, 32).default(2),
+    SIMULATOR_PORT: int(1, 65_535).default(3100),
+    SIMULATOR_DELAY_MS: int(0, 600_000).default(4000),
+    SIMULATOR_FAULTS: z.string().optional(),
+  })
+  .refine((e) => e.POLL_MIN_MS <= e.POLL_MAX_MS, {
+    path: ["POLL_MAX_MS"],
+    message: "must be at least POLL_MIN_MS",
+  });
+
+export type Env = z.infer<typeof schema> & {
+  mode: "live" | "simulator";
+  apiKey: string;
+  baseUrl: string;
+  dataDir: string;
+};
+
+export class ConfigError extends Error {}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  // An empty line in .env (`KEY=`) means "not set", not "set to nothing".
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v.trim() !== ""));
+  const result = schema.safeParse(cleaned);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration (see .env.example):\n${lines.join("\n")}`);
+  }
+  const e = result.data;
+  const live = e.WAVESPEED_API_KEY !== undefined;
+  return {
+    ...e,
+    mode: live ? "live" : "simulator",
+    apiKey: e.WAVESPEED_API_KEY ?? SIMULATOR_KEY,
+    baseUrl: (live ? e.WAVESPEED_BASE_URL : `http://127.0.0.1:${e.SIMULATOR_PORT}`).replace(/\/+$/, ""),
+    dataDir: path.resolve(e.DATA_DIR),
+  };
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

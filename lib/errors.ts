@@ -1,0 +1,40 @@
+export const ERROR_STATUS = {
+  bad_request: 400,
+  validation_failed: 400,
+  not_found: 404,
+  payload_too_large: 413,
+  upstream_error: 502,
+  unavailable: 503,
+  internal: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+export type FieldErrors = Record<string, string>;
+export type ErrorBody = { error: { code: ErrorCode; message: string; fields?: FieldErrors } };
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly fields?: FieldErrors,
+  ) {
+    super(message);
+    this.name = "AppError";
+  }
+
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+
+  toBody(): ErrorBody {
+    return { error: { code: this.code, message: this.message, ...(this.fields ? { fields: this.fields } : {}) } };
+  }
+}
+
+/** Turns anything thrown into a JSON response; unexpected errors are logged and answered generically. */
+export function errorResponse(error: unknown): Response {
+  if (error instanceof AppError) return Response.json(error.toBody(), { status: error.status });
+  console.error(error);
+  const body: ErrorBody = { error: { code: "internal", message: "Something went wrong on the server." } };
+  return Response.json(body, { status: 500 });
+}

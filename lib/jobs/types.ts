@@ -1,0 +1,36 @@
+import type { JobStatus } from "@/lib/db/schema";
+import type { AspectRatio } from "@/lib/model/seedance";
+
+export type { JobStatus };
+
+export type ImageRef = { src: string; width: number | null; height: number | null };
+
+/** What the API and the gallery see of a job: Keyframe's shape, not WaveSpeed's. */
+export type JobView = {
+  id: string;
+  batchId: string;
+  variation: number;
+  status: JobStatus;
+  createdAt: string;
+  prompt: string;
+  params: {
+    duration: number;
+    aspectRatio: AspectRatio | null;
+    cameraFixed: boolean;
+    seed: number;
+    enableSafetyChecker: boolean;
+  };
+  price: { micros: number; label: string };
+  image: ImageRef;
+  lastImage: ImageRef | null;
+  video: { src: string; nsfw: boolean } | null;
+  error: string | null;
+  submittedAt: string | null;
+  processingAt: string | null;
+  finishedAt: string | null;
+};
+
+export type JobPage = { jobs: JobView[]; nextCursor: string | null; activeCount: number };
+
+export const FINISHED: readonly JobStatus[] = ["completed", "failed", "unknown"];
+export const isFinished = (status: JobStatus) => FINISHED.includes(status);

@@ -1,0 +1,74 @@
+/**
+ * Everything Keyframe knows about the model lives here, so a move to a sibling
+ * (or to Seedance 2.0) is a change to one module.
+ */
+export const MODEL_ID = "bytedance/seedance-v1-lite-i2v-480p";
+export const MODEL_NAME = "Seedance V1 Lite · image-to-video · 480p";
+
+export const PROMPT_MAX = 2000;
+export const DURATION_MIN = 2;
+export const DURATION_MAX = 12;
+export const DURATION_DEFAULT = 5;
+export const SEED_MIN = -1;
+export const SEED_MAX = 2_147_483_647;
+export const VARIATIONS_MAX = 4;
+
+export const IMAGE_MAX_BYTES = 10 * 1024 * 1024;
+export const IMAGE_MIN_SIDE = 300;
+
+export const ASPECT_RATIOS = ["21:9", "16:9", "4:3", "1:1", "3:4", "9:16"] as const;
+export type AspectRatio = (typeof ASPECT_RATIOS)[number];
+export const ASPECT_CHOICES = ["auto", ...ASPECT_RATIOS] as const;
+export type AspectChoice = (typeof ASPECT_CHOICES)[number];
+
+/** Output frame sizes of the 480p tier, per aspect ratio. */
+export const OUTPUT_SIZES: Record<AspectRatio, { width: number; height: number }> = {
+  "21:9": { width: 960, height: 416 },
+  "16:9": { width: 864, height: 480 },
+  "4:3": { width: 736, height: 544 },
+  "1:1": { width: 640, height: 640 },
+  "3:4": { width: 544, height: 736 },
+  "9:16": { width: 480, height: 864 },
+};
+
+function ratioValue(r: AspectRatio): number {
+  const [w, h] = r.split(":").map(Number) as [number, number];
+  return w / h;
+}
+
+/** The listed ratio closest to the image's, compared on a log scale so 2:1 and 1:2 are equally far from 1:1. */
+export function nearestAspectRatio(width: number, height: number): AspectRatio {
+  const target = Math.log(width / height);
+  let best: AspectRatio = "16:9";
+  let bestDistance = Infinity;
+  for (const r of ASPECT_RATIOS) {
+    const distance = Math.abs(Math.log(ratioValue(r)) - target);
+    if (distance < bestDistance) {
+      best = r;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+export const EXAMPLE_PROMPTS = [
+  {
+    label: "Skateboarder",
+    text: "A skateboarder performs a smooth boardslide along the ledge in a sunny skatepark. Camera follows from a low wide angle, then gently pushes in as he lands. Natural motion blur, crisp daylight, energetic vibe.",
+  },
+  {
+    label: "Runner",
+    text: "A runner sprints past the camera, dust kicks up, shallow depth of field, camera pans to follow, dynamic sports cinematography, 5 seconds.",
+  },
+  {
+    label: "Dancer",
+    text: "A dancer spins and stops on beat, stage lights flicker softly, camera slow orbit, clean motion, 5 seconds.",
+  },
+] as const;
+
+export const PROMPT_TIPS = [
+  { title: "Subject action", text: "What changes over time: glide, jump, turn, land, celebrate." },
+  { title: "Camera", text: "Follow, dolly, pan, slow push-in, or keep it fixed." },
+  { title: "Environment", text: "Motion blur cues, dust, wind, crowd movement, lighting shifts." },
+  { title: "Continuity", text: "Say what must stay the same: subject identity, outfit, setting." },
+] as const;

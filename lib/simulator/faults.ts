@@ -1,0 +1,40 @@
+/**
+ * Fault switches. A spec is a comma-separated list of `target:kind[xN]`, e.g. `result:500x2,submit:429`.
+ * target: submit | result | balance | any. kind: see FAULT_KINDS. N: how many requests it hits (`x*` = all).
+ * The same kinds work per request through the `x-sim-fault` header, and `fail`/`nsfw` also as a
+ * `[sim:fail]` / `[sim:nsfw]` tag in the prompt.
+ */
+export const FAULT_KINDS = ["429", "500", "503", "slow", "malformed", "fail", "nsfw"] as const;
+export type FaultKind = (typeof FAULT_KINDS)[number];
+export type FaultTarget = "submit" | "result" | "balance";
+type Rule = { target: FaultTarget | "any"; kind: FaultKind; remaining: number };
+
+export function parseFaultSpec(spec: string): Rule[] {
+  return spec
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((part) => {
+      const match = /^(submit|result|balance|any):([a-z0-9]+)(?:x(\d+|\*))?$/.exec(part);
+      if (!match || !FAULT_KINDS.includes(match[2] as FaultKind)) throw new Error(`Bad fault rule "${part}"`);
+      const count = match[3] === "*" ? Infinity : Number(match[3] ?? 1);
+      return { target: match[1] as Rule["target"], kind: match[2] as FaultKind, remaining: count };
+    });
+}
+
+export class FaultBook {
+  private rules: Rule[] = [];
+
+  set(spec: string): void {
+    this.rules = parseFaultSpec(spec);
+  }
+
+  /** Takes the next fault for this request: a header wins, then the first matching rule. */
+  take(target: FaultTarget, header: string | undefined): FaultKind | undefined {
+    if (header && FAULT_KINDS.includes(header as FaultKind)) return header as FaultKind;
+    const rule = this.rules.find((r) => r.remaining > 0 && (r.target === target || r.target === "any"));
+    if (!rule) return undefined;
+    rule.remaining -= 1;
+    return rule.kind;
+  }
+}

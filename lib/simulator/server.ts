@@ -1,0 +1,190 @@
+import { createReadStream } from "node:fs";
+import fs from "node:fs/promises";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { MODEL_ID } from "@/lib/model/seedance";
+import { FaultBook, type FaultKind, type FaultTarget } from "./faults";
+import { InputError, TaskStore } from "./tasks";
+
+export type SimulatorOptions = {
+  port: number;
+  host?: string;
+  /** The one key accepted; any other Bearer value gets 401. */
+  apiKey: string;
+  /** Submit to completion, in ms; a quarter of it is spent in "created". */
+  delayMs: number;
+  workDir: string;
+  faults?: string;
+  slowMs?: number;
+};
+
+export type SimulatorStats = { submits: number; resultGets: Record<string, number>; balanceGets: number };
+export type Simulator = { url: string; stats: SimulatorStats; faults: FaultBook; close(): Promise<void> };
+
+type Reply = { status: number; body: unknown; headers?: Record<string, string> };
+
+const envelope = (code: number, message: string, data: unknown = null) => ({ code, message, data });
+
+async function readBody(req: http.IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+async function sendVideo(req: http.IncomingMessage, res: http.ServerResponse, file: string): Promise<void> {
+  const stat = await fs.stat(file).catch(() => null);
+  if (!stat) {
+    res.writeHead(404, { "content-type": "text/plain" }).end("Not found");
+    return;
+  }
+  const range = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? "");
+  const headers = { "content-type": "video/mp4", "accept-ranges": "bytes", "access-control-allow-origin": "*" };
+  if (!range || (range[1] === "" && range[2] === "")) {
+    res.writeHead(200, { ...headers, "content-length": String(stat.size) });
+    createReadStream(file).pipe(res);
+    return;
+  }
+  const start = range[1] === "" ? Math.max(0, stat.size - Number(range[2])) : Number(range[1]);
+  const end = range[1] === "" || range[2] === "" ? stat.size - 1 : Math.min(Number(range[2]), stat.size - 1);
+  if (start >= stat.size || start > end) {
+    res.writeHead(416, { ...headers, "content-range": `bytes */${stat.size}` }).end();
+    return;
+  }
+  res.writeHead(206, { ...headers, "content-range": `bytes ${start}-${end}/${stat.size}`, "content-length": String(end - start + 1) });
+  createReadStream(file, { start, end }).pipe(res);
+}
+
+export async function startSimulator(options: SimulatorOptions): Promise<Simulator> {
+  const host = options.host ?? "127.0.0.1";
+  const store = new TaskStore(options.workDir, options.delayMs);
+  const faults = new FaultBook();
+  if (options.faults) faults.set(options.faults);
+  const stats: SimulatorStats = { submits: 0, resultGets: {}, balanceGets: 0 };
+  let baseUrl = "";
+
+  function authorized(req: http.IncomingMessage): Reply | null {
+    const header = req.headers.authorization ?? "";
+    if (!header.startsWith("Bearer ") || header.length <= 7) return { status: 401, body: envelope(401, "Unauthorized: missing API key") };
+    if (header.slice(7) !== options.apiKey) return { status: 401, body: envelope(401, "Unauthorized: invalid API key") };
+    return null;
+  }
+
+  /** Request-level faults; `fail` and `nsfw` shape the task instead and are returned to the caller. */
+  async function requestFault(target: FaultTarget, req: http.IncomingMessage): Promise<Reply | "malformed" | FaultKind | undefined> {
+    const header = req.headers["x-sim-fault"];
+    const kind = faults.take(target, Array.isArray(header) ? header[0] : header);
+    if (kind === "429") return { status: 429, body: envelope(429, "Too many requests: rate limit exceeded"), headers: { "retry-after": "1" } };
+    if (kind === "500") return { status: 500, body: envelope(500, "Internal server error") };
+    if (kind === "503") return { status: 503, body: envelope(503, "Service temporarily unavailable") };
+    if (kind === "slow") await new Promise((r) => setTimeout(r, options.slowMs ?? 5000));
+    return kind;
+  }
+
+  async function route(req: http.IncomingMessage): Promise<Reply | "malformed"> {
+    const url = new URL(req.url ?? "/", baseUrl);
+    const p = url.pathname;
+
+    if (p === "/__sim/stats" && req.method === "GET") return { status: 200, body: stats };
+    if (p === "/__sim/faults" && req.method === "POST") {
+      try {
+        faults.set(await readBody(req));
+        return { status: 200, body: { ok: true } };
+      } catch (error) {
+        return { status: 400, body: { error: (error as Error).message } };
+      }
+    }
+    if (p === "/__sim/reset" && req.method === "POST") {
+      faults.set("");
+      Object.assign(stats, { submits: 0, resultGets: {}, balanceGets: 0 });
+      return { status: 200, body: { ok: true } };
+    }
+
+    if (p === `/api/v3/${MODEL_ID}` && req.method === "POST") {
+      const denied = authorized(req);
+      if (denied) return denied;
+      const fault = await requestFault("submit", req);
+      if (fault && typeof fault === "object") return fault;
+      let input: unknown;
+      try {
+        input = JSON.parse(await readBody(req));
+      } catch {
+        return { status: 400, body: envelope(400, "Invalid JSON body") };
+      }
+      if (typeof input !== "object" || input === null || Array.isArray(input)) return { status: 400, body: envelope(400, "Body must be a JSON object") };
+      try {
+        const task = store.create(input as Record<string, unknown>, { fail: fault === "fail", nsfw: fault === "nsfw" });
+        stats.submits += 1;
+        // A malformed answer after the task exists is the worst case for a client: it was charged, and cannot tell.
+        if (fault === "malformed") return "malformed";
+        return { status: 200, body: envelope(200, "success", store.view(task, baseUrl)) };
+      } catch (error) {
+        if (error instanceof InputError) return { status: 400, body: envelope(400, error.message) };
+        throw error;
+      }
+    }
+
+    const result = /^\/api\/v3\/predictions\/([^/]+)(\/result)?$/.exec(p);
+    if (result && req.method === "GET") {
+      const denied = authorized(req);
+      if (denied) return denied;
+      const id = decodeURIComponent(result[1] ?? "");
+      stats.resultGets[id] = (stats.resultGets[id] ?? 0) + 1;
+      const fault = await requestFault("result", req);
+      if (fault && typeof fault === "object") return fault;
+      if (fault === "malformed") return "malformed";
+      const task = store.tasks.get(id);
+      if (!task) return { status: 404, body: envelope(404, "Task not found") };
+      return { status: 200, body: envelope(200, "success", store.view(task, baseUrl)) };
+    }
+
+    if (p === "/api/v3/balance" && req.method === "GET") {
+      const denied = authorized(req);
+      if (denied) return denied;
+      stats.balanceGets += 1;
+      const fault = await requestFault("balance", req);
+      if (fault && typeof fault === "object") return fault;
+      if (fault === "malformed") return "malformed";
+      return { status: 200, body: envelope(200, "success", { balance: store.balanceMicros / 1_000_000 }) };
+    }
+
+    return { status: 404, body: envelope(404, "Not found") };
+  }
+
+  const server = http.createServer((req, res) => {
+    const video = /^\/outputs\/([a-f0-9]{32})\.mp4$/.exec(req.url ?? "");
+    if (video && (req.method === "GET" || req.method === "HEAD")) {
+      void sendVideo(req, res, store.videoPath(video[1] ?? ""));
+      return;
+    }
+    route(req)
+      .then((reply) => {
+        if (reply === "malformed") {
+          res.writeHead(200, { "content-type": "application/json" }).end('{"code":200,"message":"success","data":{"id":');
+          return;
+        }
+        res.writeHead(reply.status, { "content-type": "application/json", ...reply.headers }).end(JSON.stringify(reply.body));
+      })
+      .catch((error: unknown) => {
+        console.error("[simulator]", error);
+        res.writeHead(500, { "content-type": "application/json" }).end(JSON.stringify(envelope(500, "Internal server error")));
+      });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port, host, () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  baseUrl = `http://${host}:${address.port}`;
+
+  return {
+    url: baseUrl,
+    stats,
+    faults,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,166 @@
+import { randomBytes } from "node:crypto";
+import fs from "node:fs/promises";
+import path from "node:path";
+import { imageBytesProblem } from "@/lib/validations/image-input";
+import { probeImage } from "@/lib/images/probe";
+import { priceMicros } from "@/lib/model/price";
+import {
+  ASPECT_RATIOS,
+  DURATION_MAX,
+  DURATION_MIN,
+  MODEL_ID,
+  OUTPUT_SIZES,
+  PROMPT_MAX,
+  SEED_MAX,
+  SEED_MIN,
+  nearestAspectRatio,
+  type AspectRatio,
+} from "@/lib/model/seedance";
+import { copyFallbackClip, hasFfmpeg, renderClip } from "./video";
+
+export type SimTask = {
+  id: string;
+  createdAt: Date;
+  input: Record<string, unknown>;
+  fail: boolean;
+  nsfw: boolean;
+  ready: boolean;
+  renderError?: string;
+};
+
+export class InputError extends Error {}
+
+const DATA_URI = /^data:(image\/[a-z+.-]+);base64,(.*)$/s;
+
+function decodeImage(field: string, value: unknown): Buffer | string {
+  if (typeof value !== "string" || value.length === 0) throw new InputError(`${field} is required`);
+  if (/^https?:\/\//i.test(value)) return value;
+  const base64 = DATA_URI.exec(value)?.[2] ?? value;
+  const bytes = Buffer.from(base64, "base64");
+  const problem = bytes.length ? imageBytesProblem(bytes) : `${field} is not a valid URL or base64 image`;
+  if (problem) throw new InputError(`${field}: ${problem}`);
+  return bytes;
+}
+
+function check(input: Record<string, unknown>) {
+  const image = decodeImage("image", input.image);
+  const lastImage = input.last_image === undefined || input.last_image === "" ? undefined : decodeImage("last_image", input.last_image);
+  const duration = input.duration ?? 5;
+  if (typeof duration !== "number" || !Number.isInteger(duration) || duration < DURATION_MIN || duration > DURATION_MAX) {
+    throw new InputError(`duration must be an integer from ${DURATION_MIN} to ${DURATION_MAX}`);
+  }
+  if (input.aspect_ratio !== undefined && !ASPECT_RATIOS.includes(input.aspect_ratio as AspectRatio)) {
+    throw new InputError(`aspect_ratio must be one of ${ASPECT_RATIOS.join(", ")}`);
+  }
+  const seed = input.seed ?? -1;
+  if (typeof seed !== "number" || !Number.isInteger(seed) || seed < SEED_MIN || seed > SEED_MAX) {
+    throw new InputError(`seed must be an integer from ${SEED_MIN} to ${SEED_MAX}`);
+  }
+  if (input.prompt !== undefined && (typeof input.prompt !== "string" || input.prompt.length > PROMPT_MAX)) {
+    throw new InputError(`prompt must be a string of at most ${PROMPT_MAX} characters`);
+  }
+  if (input.camera_fixed !== undefined && typeof input.camera_fixed !== "boolean") {
+    throw new InputError("camera_fixed must be a boolean");
+  }
+  return { image, lastImage, duration, aspectRatio: input.aspect_ratio as AspectRatio | undefined };
+}
+
+async function fetchImage(url: string): Promise<Buffer> {
+  const res = await fetch(url, { signal: AbortSignal.timeout(10_000) });
+  if (!res.ok) throw new Error(`media access failed: ${url} answered ${res.status}`);
+  return Buffer.from(await res.arrayBuffer());
+}
+
+export class TaskStore {
+  readonly tasks = new Map<string, SimTask>();
+  balanceMicros = 100_000_000;
+
+  constructor(
+    private readonly workDir: string,
+    private readonly delayMs: number,
+  ) {}
+
+  videoPath(id: string): string {
+    return path.join(this.workDir, `${id}.mp4`);
+  }
+
+  /** Validates like the real API (throws InputError for a 400) and starts rendering in the background. */
+  create(input: Record<string, unknown>, flags: { fail: boolean; nsfw: boolean }): SimTask {
+    const parsed = check(input);
+    const prompt = typeof input.prompt === "string" ? input.prompt : "";
+    const task: SimTask = {
+      id: randomBytes(16).toString("hex"),
+      createdAt: new Date(),
+      input,
+      fail: flags.fail || prompt.includes("[sim:fail]"),
+      nsfw: flags.nsfw || prompt.includes("[sim:nsfw]"),
+      ready: false,
+    };
+    this.tasks.set(task.id, task);
+    this.balanceMicros -= priceMicros(parsed.duration);
+    void this.render(task, parsed).catch((error: unknown) => {
+      task.renderError = error instanceof Error ? error.message : String(error);
+    });
+    return task;
+  }
+
+  private async render(task: SimTask, parsed: ReturnType<typeof check>): Promise<void> {
+    if (task.fail) return;
+    await fs.mkdir(this.workDir, { recursive: true });
+    const image = typeof parsed.image === "string" ? await fetchImage(parsed.image) : parsed.image;
+    const last = typeof parsed.lastImage === "string" ? await fetchImage(parsed.lastImage) : parsed.lastImage;
+    const info = probeImage(image);
+    if (!info) throw new Error("media access failed: the image could not be read");
+    const ratio = parsed.aspectRatio ?? nearestAspectRatio(info.width, info.height);
+    const out = this.videoPath(task.id);
+    if (!hasFfmpeg()) {
+      await copyFallbackClip(out);
+    } else {
+      const imagePath = path.join(this.workDir, `${task.id}.start`);
+      const lastPath = last ? path.join(this.workDir, `${task.id}.end`) : undefined;
+      await fs.writeFile(imagePath, image);
+      if (last && lastPath) await fs.writeFile(lastPath, last);
+      try {
+        await renderClip({ image: imagePath, lastImage: lastPath, ...OUTPUT_SIZES[ratio], duration: parsed.duration, out });
+      } finally {
+        await fs.rm(imagePath, { force: true });
+        if (lastPath) await fs.rm(lastPath, { force: true });
+      }
+    }
+    task.ready = true;
+  }
+
+  /** The task as the result endpoint reports it now: created, then processing, then done. */
+  view(task: SimTask, baseUrl: string) {
+    const age = Date.now() - task.createdAt.getTime();
+    let status = "created";
+    let error = "";
+    let outputs: string[] = [];
+    if (age >= this.delayMs * 0.25) status = "processing";
+    if (age >= this.delayMs) {
+      if (task.fail) {
+        status = "failed";
+        error = "Task failed: the model could not generate this video (simulated failure, code 1403).";
+      } else if (task.renderError) {
+        status = "failed";
+        error = task.renderError.includes("media access") ? task.renderError : `Internal error (5000): ${task.renderError}`;
+      } else if (task.ready) {
+        status = "completed";
+        outputs = [`${baseUrl}/outputs/${task.id}.mp4`];
+      }
+    }
+    const done = status === "completed" || status === "failed";
+    return {
+      id: task.id,
+      model: MODEL_ID,
+      outputs,
+      urls: { get: `${baseUrl}/api/v3/predictions/${task.id}/result` },
+      has_nsfw_contents: status === "completed" ? [task.nsfw] : [],
+      status,
+      created_at: task.createdAt.toISOString(),
+      error,
+      executionTime: done ? Math.min(age, this.delayMs) : 0,
+      timings: { inference: done ? Math.min(age, this.delayMs) : 0 },
+    };
+  }
+}

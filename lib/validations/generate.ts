@@ -1,0 +1,65 @@
+import { z } from "zod";
+import {
+  ASPECT_CHOICES,
+  DURATION_DEFAULT,
+  DURATION_MAX,
+  DURATION_MIN,
+  PROMPT_MAX,
+  SEED_MAX,
+  SEED_MIN,
+  VARIATIONS_MAX,
+} from "@/lib/model/seedance";
+import { imageInput } from "./image-input";
+
+/** Multipart bodies carry every value as text; the form carries typed values. Both parse here. */
+function wholeNumber(label: string, min: number, max: number) {
+  const message = `${label} must be a whole number from ${min} to ${max}.`;
+  return z.preprocess(
+    (v) => (typeof v === "string" && v.trim() !== "" ? Number(v) : v),
+    z.number({ error: message }).int({ error: message }).min(min, { error: message }).max(max, { error: message }),
+  );
+}
+
+function flag(label: string) {
+  return z.preprocess(
+    (v) => (v === "true" || v === "on" ? true : v === "false" ? false : v),
+    z.boolean({ error: `${label} must be on or off.` }),
+  );
+}
+
+export const generateSchema = z.object({
+  image: imageInput("Start image", true),
+  lastImage: imageInput("End image", false),
+  prompt: z
+    .string({ error: "Describe the motion you want." })
+    .trim()
+    .min(1, { error: "Describe the motion you want." })
+    .max(PROMPT_MAX, { error: `Prompt is too long: at most ${PROMPT_MAX} characters.` }),
+  duration: wholeNumber("Duration", DURATION_MIN, DURATION_MAX),
+  aspectRatio: z.enum(ASPECT_CHOICES, { error: `Aspect ratio must be one of ${ASPECT_CHOICES.join(", ")}.` }),
+  cameraFixed: flag("Camera fixed"),
+  seed: wholeNumber("Seed", SEED_MIN, SEED_MAX),
+  enableSafetyChecker: flag("Safety checker"),
+  variations: wholeNumber("Variations", 1, VARIATIONS_MAX),
+});
+
+export type GenerateFormValues = z.input<typeof generateSchema>;
+export type GenerateRequest = z.output<typeof generateSchema>;
+export type GenerateField = keyof GenerateRequest;
+
+export const GENERATE_DEFAULTS = {
+  image: null,
+  lastImage: null,
+  prompt: "",
+  duration: DURATION_DEFAULT,
+  aspectRatio: "auto",
+  cameraFixed: false,
+  seed: -1,
+  enableSafetyChecker: true,
+  variations: 1,
+} satisfies GenerateFormValues;
+
+/** Seeds per variation: a fixed seed s gives s, s+1, ... (wrapping within range); -1 leaves each to chance. */
+export function variationSeeds(seed: number, count: number, random: () => number): number[] {
+  return Array.from({ length: count }, (_, i) => (seed === -1 ? random() : (seed + i) % (SEED_MAX + 1)));
+}

@@ -1,0 +1,106 @@
+import { z } from "zod";
+import { IMAGE_MAX_BYTES, IMAGE_MIN_SIDE } from "@/lib/model/seedance";
+import { probeImage, type ImageType } from "@/lib/images/probe";
+
+export type ImageFileInput = {
+  kind: "file";
+  bytes: Uint8Array;
+  type: ImageType;
+  width: number;
+  height: number;
+  name: string;
+};
+export type ImageUrlInput = { kind: "url"; url: string };
+export type ImageInput = ImageFileInput | ImageUrlInput;
+
+type BlobLike = { size: number; arrayBuffer(): Promise<ArrayBuffer>; name?: string };
+
+function isBlobLike(value: unknown): value is BlobLike {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as BlobLike).arrayBuffer === "function" &&
+    typeof (value as BlobLike).size === "number"
+  );
+}
+
+function isEmpty(value: unknown): boolean {
+  return value === undefined || value === null || (typeof value === "string" && value.trim() === "");
+}
+
+const MB = 1024 * 1024;
+
+/** What is wrong with these bytes as a model input, or null when they are fine. */
+export function imageBytesProblem(bytes: Uint8Array): string | null {
+  if (bytes.byteLength > IMAGE_MAX_BYTES) {
+    return `Image is ${(bytes.byteLength / MB).toFixed(1)} MB; the limit is ${IMAGE_MAX_BYTES / MB} MB.`;
+  }
+  const info = probeImage(bytes);
+  if (!info) return "Not a JPEG or PNG image (checked by content, not by file name).";
+  if (info.width < IMAGE_MIN_SIDE || info.height < IMAGE_MIN_SIDE) {
+    return `Image is ${info.width}×${info.height} px; it must be at least ${IMAGE_MIN_SIDE}×${IMAGE_MIN_SIDE} px.`;
+  }
+  return null;
+}
+
+export function urlProblem(value: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    return "Enter a full image URL starting with http:// or https://.";
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") return "Image URLs must use http or https.";
+  return null;
+}
+
+// The form re-validates on every keystroke; a File never changes, so read and probe it once.
+const inspections = new WeakMap<BlobLike, Promise<ImageFileInput | string>>();
+
+function inspect(blob: BlobLike): Promise<ImageFileInput | string> {
+  let pending = inspections.get(blob);
+  if (!pending) {
+    pending = (async () => {
+      if (blob.size > IMAGE_MAX_BYTES) return `Image is ${(blob.size / MB).toFixed(1)} MB; the limit is ${IMAGE_MAX_BYTES / MB} MB.`;
+      const bytes = new Uint8Array(await blob.arrayBuffer());
+      const problem = imageBytesProblem(bytes);
+      const info = probeImage(bytes);
+      if (problem || !info) return problem ?? "Unreadable image.";
+      return { kind: "file" as const, bytes, type: info.type, width: info.width, height: info.height, name: blob.name ?? "image" };
+    })();
+    inspections.set(blob, pending);
+  }
+  return pending;
+}
+
+/**
+ * A file (File/Blob from a form or multipart body) or an http(s) URL, checked by content.
+ * Accepts unknown input so the browser form and the multipart route share it unchanged.
+ */
+export function imageInput<R extends boolean>(label: string, required: R) {
+  const schema = z.unknown().transform(async (value, ctx): Promise<ImageInput | undefined> => {
+    if (isEmpty(value)) {
+      if (required) ctx.addIssue({ code: "custom", message: `${label} is required.` });
+      return undefined;
+    }
+    if (typeof value === "string") {
+      const problem = urlProblem(value);
+      if (problem) {
+        ctx.addIssue({ code: "custom", message: problem });
+        return z.NEVER;
+      }
+      return { kind: "url", url: value.trim() };
+    }
+    if (!isBlobLike(value)) {
+      ctx.addIssue({ code: "custom", message: `${label} must be an image file or an image URL.` });
+      return z.NEVER;
+    }
+    const inspected = await inspect(value);
+    if (typeof inspected === "string") {
+      ctx.addIssue({ code: "custom", message: inspected });
+      return z.NEVER;
+    }
+    return inspected;
+  });
+  return (required ? schema : schema.optional()) as unknown as z.ZodType<R extends true ? ImageInput : ImageInput | undefined, unknown>;
+}

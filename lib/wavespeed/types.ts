@@ -1,0 +1,40 @@
+import type { AspectRatio } from "@/lib/model/seedance";
+
+export type TaskStatus = "created" | "processing" | "completed" | "failed" | "cancelled" | "timeout";
+
+/** Keyframe's own view of an upstream task; nothing outside lib/wavespeed sees WaveSpeed's field names. */
+export type Task = {
+  id: string;
+  status: TaskStatus | (string & {});
+  outputs: string[];
+  nsfw: boolean[];
+  error: string | null;
+  inferenceMs: number | null;
+};
+
+export type SubmitInput = {
+  /** http(s) URL or a data: URI */
+  image: string;
+  lastImage?: string;
+  prompt: string;
+  duration: number;
+  aspectRatio?: AspectRatio;
+  cameraFixed: boolean;
+  seed: number;
+  enableSafetyChecker: boolean;
+};
+
+export type SubmitOutcome =
+  | { ok: true; task: Task }
+  /** WaveSpeed answered and did not create a task: nothing was charged. */
+  | { ok: false; kind: "rejected"; status: number; message: string }
+  /** WaveSpeed answered 429: no task was created; sending again later is safe. */
+  | { ok: false; kind: "rate_limited"; message: string; retryAfterMs?: number }
+  /** The connection was never made: nothing reached WaveSpeed, sending again is safe. */
+  | { ok: false; kind: "unreachable"; message: string }
+  /** The request may have reached WaveSpeed: a task may exist and be charged. Never resend. */
+  | { ok: false; kind: "unknown"; message: string };
+
+export type ResultOutcome =
+  | { ok: true; task: Task }
+  | { ok: false; retryable: boolean; status?: number; message: string; retryAfterMs?: number };
