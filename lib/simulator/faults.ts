@@ -15,7 +15,7 @@ export function parseFaultSpec(spec: string): Rule[] {
     .map((s) => s.trim())
     .filter(Boolean)
     .map((part) => {
-      const match = /^(submit|result|balance|any):([a-z0-9]+)(?:x(\d+|\*))?$/.exec(part);
+      const match = /^(submit|result|balance|any):(\d{3}|[a-z]+)(?:x(\d+|\*))?$/.exec(part);
       if (!match || !FAULT_KINDS.includes(match[2] as FaultKind)) throw new Error(`Bad fault rule "${part}"`);
       const count = match[3] === "*" ? Infinity : Number(match[3] ?? 1);
       return { target: match[1] as Rule["target"], kind: match[2] as FaultKind, remaining: count };

@@ -18,7 +18,18 @@ export type SimulatorOptions = {
   slowMs?: number;
 };
 
-export type SimulatorStats = { submits: number; resultGets: Record<string, number>; balanceGets: number };
+/** What the simulator saw: every submit POST (accepted or not), tasks created, result GETs per task id. */
+export type SimulatorStats = {
+  submitRequests: number;
+  submits: number;
+  resultGets: Record<string, number>;
+  balanceGets: number;
+  /** Accepted submit bodies, images replaced by a short description. */
+  received: Record<string, unknown>[];
+};
+
+const describeImage = (v: unknown) =>
+  typeof v === "string" ? (v.startsWith("data:") ? `${v.slice(0, v.indexOf(";"))} (${v.length} chars)` : v) : v;
 export type Simulator = { url: string; stats: SimulatorStats; faults: FaultBook; close(): Promise<void> };
 
 type Reply = { status: number; body: unknown; headers?: Record<string, string> };
@@ -59,7 +70,8 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   const store = new TaskStore(options.workDir, options.delayMs);
   const faults = new FaultBook();
   if (options.faults) faults.set(options.faults);
-  const stats: SimulatorStats = { submits: 0, resultGets: {}, balanceGets: 0 };
+  const fresh = (): SimulatorStats => ({ submitRequests: 0, submits: 0, resultGets: {}, balanceGets: 0, received: [] });
+  const stats = fresh();
   let baseUrl = "";
 
   function authorized(req: http.IncomingMessage): Reply | null {
@@ -95,11 +107,12 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     }
     if (p === "/__sim/reset" && req.method === "POST") {
       faults.set("");
-      Object.assign(stats, { submits: 0, resultGets: {}, balanceGets: 0 });
+      Object.assign(stats, fresh());
       return { status: 200, body: { ok: true } };
     }
 
     if (p === `/api/v3/${MODEL_ID}` && req.method === "POST") {
+      stats.submitRequests += 1;
       const denied = authorized(req);
       if (denied) return denied;
       const fault = await requestFault("submit", req);
@@ -114,6 +127,8 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
       try {
         const task = store.create(input as Record<string, unknown>, { fail: fault === "fail", nsfw: fault === "nsfw" });
         stats.submits += 1;
+        const body = input as Record<string, unknown>;
+        stats.received.push({ ...body, image: describeImage(body.image), last_image: describeImage(body.last_image), taskId: task.id });
         // A malformed answer after the task exists is the worst case for a client: it was charged, and cannot tell.
         if (fault === "malformed") return "malformed";
         return { status: 200, body: envelope(200, "success", store.view(task, baseUrl)) };

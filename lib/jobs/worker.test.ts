@@ -1,0 +1,143 @@
+import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
+import type { Simulator } from "@/lib/simulator/server";
+import { setupApp, until } from "@/lib/test/app";
+import { makePng } from "@/lib/test/png";
+import { WaveSpeedClient } from "@/lib/wavespeed/client";
+
+let sim: Simulator;
+let worker: import("./worker").JobWorker | undefined;
+let m: {
+  create: typeof import("./create");
+  worker: typeof import("./worker");
+  queries: typeof import("@/lib/db/queries");
+  schema: typeof import("@/lib/validations/generate");
+  ws: typeof import("@/lib/wavespeed");
+};
+
+beforeAll(async () => {
+  ({ sim } = await setupApp());
+  m = {
+    create: await import("./create"),
+    worker: await import("./worker"),
+    queries: await import("@/lib/db/queries"),
+    schema: await import("@/lib/validations/generate"),
+    ws: await import("@/lib/wavespeed"),
+  };
+});
+afterAll(() => sim.close());
+
+async function setFaults(spec: string) {
+  const res = await fetch(`${sim.url}/__sim/faults`, { method: "POST", body: spec });
+  expect(res.status).toBe(200);
+}
+afterEach(async () => {
+  await worker?.stop();
+  worker = undefined;
+  await fetch(`${sim.url}/__sim/reset`, { method: "POST" });
+});
+
+async function startWorker() {
+  worker = new m.worker.JobWorker(m.ws.wavespeed(), { pollMinMs: 100, pollMaxMs: 400, submitConcurrency: 2 });
+  m.worker.setWorker(worker);
+  await worker.start();
+  return worker;
+}
+
+async function createJobs(patch: Record<string, unknown> = {}) {
+  const request = await m.schema.generateSchema.parseAsync({
+    ...m.schema.GENERATE_DEFAULTS,
+    image: new File([new Uint8Array(makePng(400, 400))], "a.png"),
+    prompt: "A dancer spins",
+    duration: 2,
+    ...patch,
+  });
+  return m.create.createJobs(request);
+}
+
+const settled = (id: string) =>
+  until(async () => {
+    const job = await m.queries.getJob(id);
+    return job && ["completed", "failed", "unknown"].includes(job.status) ? job : undefined;
+  });
+
+describe("worker", () => {
+  test("submits, follows and completes a job with a bounded number of result GETs", async () => {
+    const [job] = await createJobs({ lastImage: new File([new Uint8Array(makePng(400, 400, [10, 200, 10]))], "b.png"), aspectRatio: "1:1" });
+    await startWorker();
+    const done = await settled(job!.id);
+    expect(done.status).toBe("completed");
+    expect(done.outputs[0]).toMatch(/\.mp4$/);
+    expect(sim.stats.submitRequests).toBe(1);
+    expect(sim.stats.received[0]).toMatchObject({ aspect_ratio: "1:1", last_image: expect.stringMatching(/^data:image\/png/) });
+    const gets = sim.stats.resultGets[done.upstreamId!] ?? 0;
+    expect(gets).toBe(done.pollCount);
+    expect(gets).toBeGreaterThanOrEqual(1);
+    expect(gets).toBeLessThanOrEqual(8);
+  });
+
+  test("retries result GETs through 500s, 429s and malformed bodies", async () => {
+    await setFaults("result:500x2,result:429,result:malformed");
+    const [job] = await createJobs();
+    await startWorker();
+    expect((await settled(job!.id)).status).toBe("completed");
+  });
+
+  test.each(["500", "malformed", "slow"])("a submit answered with %s is marked unknown and never resent", async (fault) => {
+    await setFaults(`submit:${fault}`);
+    const [job] = await createJobs();
+    await startWorker();
+    const done = await settled(job!.id);
+    expect(done.status).toBe("unknown");
+    expect(done.error).toMatch(/not resent/);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(sim.stats.submitRequests).toBe(1);
+  });
+
+  test("a 429 on submit is retried later, creating exactly one task", async () => {
+    await setFaults("submit:429x2");
+    const [job] = await createJobs();
+    await startWorker();
+    expect((await settled(job!.id)).status).toBe("completed");
+    expect(sim.stats.submitRequests).toBe(3);
+    expect(sim.stats.submits).toBe(1);
+  });
+
+  test("a task WaveSpeed fails ends failed with WaveSpeed's error text", async () => {
+    await setFaults("submit:fail");
+    const [job] = await createJobs();
+    await startWorker();
+    const done = await settled(job!.id);
+    expect(done.status).toBe("failed");
+    expect(done.error).toMatch(/Task failed/);
+  });
+
+  test("a definite 4xx rejection fails the job once, with the message and without the key", async () => {
+    const [job] = await createJobs();
+    worker = new m.worker.JobWorker(new WaveSpeedClient({ baseUrl: sim.url, apiKey: "wrong-key-123456", timeoutMs: 1000 }), { pollMinMs: 100, pollMaxMs: 400, submitConcurrency: 2 });
+    await worker.start();
+    const done = await settled(job!.id);
+    expect(done.status).toBe("failed");
+    expect(done.error).toBe("WaveSpeed 401: Unauthorized: invalid API key");
+    expect(sim.stats.submitRequests).toBe(1);
+  });
+
+  test("a job left mid-submit by a crash becomes unknown on start-up, with no upstream call", async () => {
+    const [job] = await createJobs();
+    await m.queries.updateJob(job!.id, { status: "submitting" });
+    await startWorker();
+    const done = await settled(job!.id);
+    expect(done.status).toBe("unknown");
+    expect(done.error).toBe(m.worker.INTERRUPTED_SUBMIT);
+    expect(sim.stats.submitRequests).toBe(0);
+  });
+
+  test("a restarted worker resumes unfinished jobs from the database", async () => {
+    const [job] = await createJobs({ duration: 3 });
+    const first = await startWorker();
+    await until(async () => (await m.queries.getJob(job!.id))?.upstreamId);
+    await first.stop();
+    await startWorker();
+    expect((await settled(job!.id)).status).toBe("completed");
+    expect(sim.stats.submitRequests).toBe(1);
+  });
+});

@@ -1,0 +1,81 @@
+import { describe, expect, test } from "vitest";
+import { jpegHeader, makePng } from "@/lib/test/png";
+import { generateSchema, variationSeeds } from "./generate";
+
+const png = (w: number, h: number) => new File([new Uint8Array(makePng(w, h))], "in.png", { type: "image/png" });
+const valid = { image: png(400, 300), prompt: "A slow push-in", duration: 5, aspectRatio: "auto", cameraFixed: false, seed: -1, enableSafetyChecker: true, variations: 1 };
+
+async function errorsFor(patch: Record<string, unknown>) {
+  const result = await generateSchema.safeParseAsync({ ...valid, ...patch });
+  return result.success ? {} : Object.fromEntries(result.error.issues.map((i) => [String(i.path[0]), i.message]));
+}
+
+describe("generateSchema", () => {
+  test("accepts typed form values and multipart strings alike", async () => {
+    const typed = await generateSchema.parseAsync(valid);
+    const strings = await generateSchema.parseAsync({ ...valid, duration: "5", seed: "-1", cameraFixed: "false", enableSafetyChecker: "true", variations: "1" });
+    expect(strings).toEqual(typed);
+    expect(typed.image).toMatchObject({ kind: "file", type: "image/png", width: 400, height: 300 });
+    expect(typed.lastImage).toBeUndefined();
+  });
+
+  test.each([
+    [{ duration: 1 }, "duration"],
+    [{ duration: 13 }, "duration"],
+    [{ duration: 5.5 }, "duration"],
+    [{ duration: "" }, "duration"],
+    [{ seed: -2 }, "seed"],
+    [{ seed: 2_147_483_648 }, "seed"],
+    [{ seed: "abc" }, "seed"],
+    [{ variations: 0 }, "variations"],
+    [{ variations: 5 }, "variations"],
+    [{ aspectRatio: "5:4" }, "aspectRatio"],
+    [{ cameraFixed: "yes" }, "cameraFixed"],
+    [{ prompt: "" }, "prompt"],
+    [{ prompt: "   " }, "prompt"],
+    [{ prompt: "x".repeat(2001) }, "prompt"],
+    [{ image: undefined }, "image"],
+    [{ image: "ftp://example.com/a.png" }, "image"],
+    [{ lastImage: "not a url" }, "lastImage"],
+  ])("rejects %j on %s", async (patch, field) => {
+    const errors = await errorsFor(patch);
+    expect(Object.keys(errors)).toEqual([field]);
+  });
+
+  test.each([
+    [{ duration: 2 }],
+    [{ duration: 12 }],
+    [{ seed: 2_147_483_647 }],
+    [{ seed: 0 }],
+    [{ variations: 4 }],
+    [{ prompt: "x".repeat(2000) }],
+    [{ aspectRatio: "21:9" }],
+    [{ image: "https://example.com/a.png" }],
+    [{ lastImage: png(300, 300) }],
+    [{ lastImage: "" }],
+  ])("accepts the edge %j", async (patch) => {
+    expect(await errorsFor(patch)).toEqual({});
+  });
+
+  test("checks images by content and size", async () => {
+    expect((await errorsFor({ image: png(200, 200) })).image).toBe("Image is 200×200 px; it must be at least 300×300 px.");
+    expect((await errorsFor({ image: png(299, 400) })).image).toMatch(/299×400/);
+    const text = new File(["just text"], "photo.png", { type: "image/png" });
+    expect((await errorsFor({ image: text })).image).toBe("Not a JPEG or PNG image (checked by content, not by file name).");
+    const jpeg = new File([new Uint8Array(jpegHeader(800, 600))], "photo.txt");
+    expect((await errorsFor({ image: jpeg })).image).toBeUndefined();
+    const huge = new File([new Uint8Array(10 * 1024 * 1024 + 1)], "big.png");
+    expect((await errorsFor({ image: huge })).image).toMatch(/limit is 10 MB/);
+  });
+});
+
+describe("variationSeeds", () => {
+  test("fixed seeds count up and wrap within range", () => {
+    expect(variationSeeds(42, 3, () => 0)).toEqual([42, 43, 44]);
+    expect(variationSeeds(2_147_483_646, 3, () => 0)).toEqual([2_147_483_646, 2_147_483_647, 0]);
+  });
+  test("-1 draws a seed per variation", () => {
+    let n = 10;
+    expect(variationSeeds(-1, 3, () => n++)).toEqual([10, 11, 12]);
+  });
+});

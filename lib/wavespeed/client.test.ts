@@ -1,0 +1,174 @@
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
+import { startSimulator, type Simulator } from "@/lib/simulator/server";
+import { makePng } from "@/lib/test/png";
+import { WaveSpeedClient } from "./client";
+import type { SubmitInput } from "./types";
+
+const KEY = "client-test-key-123";
+let sim: Simulator;
+let client: WaveSpeedClient;
+
+const input: SubmitInput = {
+  image: `data:image/png;base64,${makePng(480, 320).toString("base64")}`,
+  prompt: "A slow push-in",
+  duration: 2,
+  aspectRatio: "16:9",
+  cameraFixed: true,
+  seed: 7,
+  enableSafetyChecker: true,
+};
+
+async function settle(id: string) {
+  for (let i = 0; i < 100; i++) {
+    const r = await client.result(id);
+    if (r.ok && (r.task.status === "completed" || r.task.status === "failed")) return r.task;
+    await new Promise((res) => setTimeout(res, 50));
+  }
+  throw new Error("task did not settle");
+}
+
+beforeAll(async () => {
+  sim = await startSimulator({ port: 0, apiKey: KEY, delayMs: 300, workDir: path.join(os.tmpdir(), `kf-sim-${process.pid}`), slowMs: 800 });
+  client = new WaveSpeedClient({ baseUrl: sim.url, apiKey: KEY, timeoutMs: 500 });
+});
+afterAll(() => sim.close());
+
+async function setFaults(spec: string) {
+  const res = await fetch(`${sim.url}/__sim/faults`, { method: "POST", body: spec });
+  expect(res.status).toBe(200);
+}
+beforeEach(async () => {
+  await fetch(`${sim.url}/__sim/reset`, { method: "POST" });
+});
+
+describe("submit", () => {
+  test("creates a task with a 32-hex id and sends every field in WaveSpeed's names", async () => {
+    const r = await client.submit({ ...input, lastImage: input.image });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.task.id).toMatch(/^[0-9a-f]{32}$/);
+    expect(r.task.status).toBe("created");
+    expect(sim.stats.received[0]).toMatchObject({
+      prompt: "A slow push-in",
+      duration: 2,
+      aspect_ratio: "16:9",
+      camera_fixed: true,
+      seed: 7,
+      enable_safety_checker: true,
+      image: expect.stringMatching(/^data:image\/png/),
+      last_image: expect.stringMatching(/^data:image\/png/),
+    });
+  });
+
+  test("leaves aspect_ratio out when the model should follow the image", async () => {
+    await client.submit({ ...input, aspectRatio: undefined });
+    expect(sim.stats.received[0]).not.toHaveProperty("aspect_ratio");
+  });
+
+  test("a bad key is a definite rejection", async () => {
+    const bad = new WaveSpeedClient({ baseUrl: sim.url, apiKey: "wrong-key-000", timeoutMs: 500 });
+    const r = await bad.submit(input);
+    expect(r).toMatchObject({ ok: false, kind: "rejected", status: 401 });
+    expect(sim.stats.submits).toBe(0);
+  });
+
+  test.each([
+    [{ image: "" }, /image is required/],
+    [{ duration: 13 }, /duration/],
+    [{ image: "data:image/png;base64,aGVsbG8=" }, /JPEG or PNG/],
+  ])("the simulator rejects what the API rejects: %j", async (patch, message) => {
+    const r = await client.submit({ ...input, ...patch });
+    expect(r).toMatchObject({ ok: false, kind: "rejected", status: 400 });
+    if (!r.ok) expect(r.message).toMatch(message);
+  });
+
+  test("429 is a safe-to-retry refusal with Retry-After", async () => {
+    await setFaults("submit:429");
+    const r = await client.submit(input);
+    expect(r).toMatchObject({ ok: false, kind: "rate_limited", retryAfterMs: 1000 });
+    expect(sim.stats.submits).toBe(0);
+  });
+
+  test.each(["500", "malformed", "slow"])("%s leaves the outcome unknown, never retried", async (fault) => {
+    const r = await client.submit({ ...input }).then(async () => {
+      await fetch(`${sim.url}/__sim/reset`, { method: "POST" });
+      await setFaults(`submit:${fault}`);
+      return client.submit(input);
+    });
+    expect(r).toMatchObject({ ok: false, kind: "unknown" });
+    expect(sim.stats.submitRequests).toBe(1);
+  });
+
+  test("a refused connection means nothing was sent", async () => {
+    const server = net.createServer();
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as net.AddressInfo;
+    await new Promise((resolve) => server.close(resolve));
+    const closed = new WaveSpeedClient({ baseUrl: `http://127.0.0.1:${port}`, apiKey: KEY, timeoutMs: 500 });
+    expect(await closed.submit(input)).toMatchObject({ ok: false, kind: "unreachable" });
+  });
+});
+
+describe("result", () => {
+  test("goes created -> processing -> completed with a playable mp4", async () => {
+    const r = await client.submit(input);
+    if (!r.ok) throw new Error(r.message);
+    const seen = new Set<string>();
+    for (let i = 0; i < 100; i++) {
+      const res = await client.result(r.task.id);
+      if (res.ok) seen.add(res.task.status);
+      if (res.ok && res.task.status === "completed") {
+        expect(res.task.outputs[0]).toMatch(/\.mp4$/);
+        expect(res.task.nsfw).toEqual([false]);
+        const video = await fetch(res.task.outputs[0]!);
+        expect(video.headers.get("content-type")).toBe("video/mp4");
+        expect((await video.arrayBuffer()).byteLength).toBeGreaterThan(1000);
+        break;
+      }
+      await new Promise((res) => setTimeout(res, 40));
+    }
+    expect([...seen]).toEqual(["created", "processing", "completed"]);
+  });
+
+  test.each([
+    ["429", { retryable: true, status: 429, retryAfterMs: 1000 }],
+    ["500", { retryable: true, status: 500 }],
+    ["503", { retryable: true, status: 503 }],
+    ["malformed", { retryable: true }],
+    ["slow", { retryable: true, message: "WaveSpeed did not answer in time" }],
+  ])("fault %s is retryable", async (fault, expected) => {
+    const r = await client.submit(input);
+    if (!r.ok) throw new Error(r.message);
+    await setFaults(`result:${fault}`);
+    expect(await client.result(r.task.id)).toMatchObject({ ok: false, ...expected });
+    expect(await client.result(r.task.id)).toMatchObject({ ok: true });
+  });
+
+  test("an unknown task is a final 404", async () => {
+    expect(await client.result("0".repeat(32))).toMatchObject({ ok: false, retryable: false, status: 404 });
+  });
+
+  test("a failed task carries WaveSpeed's error text", async () => {
+    await setFaults("submit:fail");
+    const r = await client.submit(input);
+    if (!r.ok) throw new Error(r.message);
+    const task = await settle(r.task.id);
+    expect(task.status).toBe("failed");
+    expect(task.error).toMatch(/Task failed/);
+  });
+
+  test("an NSFW flag comes through per output", async () => {
+    const r = await client.submit({ ...input, prompt: "A dancer [sim:nsfw]" });
+    if (!r.ok) throw new Error(r.message);
+    expect((await settle(r.task.id)).nsfw).toEqual([true]);
+  });
+});
+
+test("balance reads the account balance and drops with each task", async () => {
+  const before = await client.balance();
+  await client.submit({ ...input, duration: 5 });
+  expect(before - (await client.balance())).toBeCloseTo(0.08, 6);
+});
