@@ -49,7 +49,7 @@ export function AspectRatioField({
               <Swatch choice={choice} />
             </span>
             <span>{choice === "auto" ? "Auto" : choice}</span>
-            {choice === suggested ? <span className="absolute top-1 right-1 size-1.5 rounded-full bg-violet-500" title="Suggested" /> : null}
+            {choice === suggested ? <span aria-hidden className="absolute top-1 right-1 size-1.5 rounded-full bg-violet-500" /> : null}
           </label>
         ))}
       </div>

@@ -1,0 +1,99 @@
+import { expect, test } from "@playwright/test";
+import { SIM_PORT } from "../playwright.config";
+import { ending, landscape } from "./fixtures/images";
+import { Playground } from "./pages/playground";
+
+type Received = { prompt: string; duration: number; aspect_ratio?: string; camera_fixed: boolean; seed: number; enable_safety_checker: boolean; image: string; last_image?: string };
+
+test("generate with every control set, watch it process, play it, reload", async ({ page, request }) => {
+  const app = new Playground(page);
+  await app.goto();
+  await expect(page.getByRole("note")).toContainText("Simulator mode");
+  await expect(app.generate).toBeDisabled();
+
+  await app.setStartImage(landscape);
+  await expect(page.getByTestId("image-size")).toHaveText("640 × 360 px");
+  await app.endImage.setInputFiles(ending);
+  await expect(page.getByTestId("lastImage-size")).toHaveText("640 × 360 px");
+
+  await page.getByRole("button", { name: "Runner" }).click();
+  const tag = `e2e-${Date.now()}`;
+  const prompt = `A runner sprints past the camera, dust kicks up, camera pans to follow. ${tag}`;
+  await app.prompt.fill(prompt);
+  await expect(page.getByText(`${prompt.length} / 2000`)).toBeVisible();
+
+  await expect(app.price).toHaveText("$0.08");
+  await app.duration.fill("7");
+  await expect(app.price).toHaveText("$0.112");
+  await app.duration.fill("12");
+  await app.variations.selectOption("2");
+  await expect(app.price).toHaveText("$0.384");
+  await app.duration.fill("3");
+  await expect(app.price).toHaveText("$0.096");
+
+  await page.getByRole("button", { name: "Use 16:9 (nearest to your image)" }).click();
+  await expect(app.aspectRatio("16:9")).toBeChecked();
+  await app.cameraFixed.check();
+  await app.safetyChecker.uncheck();
+  await app.seed.fill("1234");
+  await expect(page.getByTestId("seed-plan")).toHaveText("Seeds 1234, 1235: one per video.");
+
+  await expect(app.generate).toBeEnabled();
+  await app.generate.click();
+  await expect(page.getByText("Started 2 jobs.")).toBeVisible();
+
+  const cards = app.card(tag);
+  await expect(cards).toHaveCount(2);
+  await expect(cards.first().getByTestId("job-status")).toHaveText(/Processing · \d:\d\d/);
+  await expect(cards.getByText("Seed 1234")).toBeVisible();
+  await expect(cards.getByText("Seed 1235")).toBeVisible();
+  await expect(cards.first().getByText("$0.048")).toBeVisible();
+
+  for (const card of await cards.all()) {
+    await expect(card.getByTestId("job-status")).toHaveText(/Completed in/, { timeout: 30_000 });
+    const video = card.locator("video");
+    await expect(video).toHaveAttribute("controls", "");
+    await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.readyState)).toBeGreaterThanOrEqual(1);
+    const duration = await video.evaluate((v: HTMLVideoElement) => v.duration);
+    expect(Math.abs(duration - 3)).toBeLessThanOrEqual(0.5);
+  }
+
+  // What WaveSpeed (the simulator) received: every control, in its own field names.
+  const stats = (await (await request.get(`http://127.0.0.1:${SIM_PORT}/__sim/stats`)).json()) as { received: Received[] };
+  const sent = stats.received.filter((r) => r.prompt === prompt);
+  expect(sent.map((r) => r.seed).sort()).toEqual([1234, 1235]);
+  for (const body of sent) {
+    expect(body).toMatchObject({ duration: 3, aspect_ratio: "16:9", camera_fixed: true, enable_safety_checker: false });
+    expect(body.image).toMatch(/^data:image\/png/);
+    expect(body.last_image).toMatch(/^data:image\/png/);
+  }
+
+  await page.reload();
+  await expect(cards).toHaveCount(2);
+  await expect(cards.first().getByTestId("job-status")).toHaveText(/Completed in/);
+  await expect.poll(() => cards.first().locator("video").evaluate((v: HTMLVideoElement) => v.readyState)).toBeGreaterThanOrEqual(1);
+});
+
+test("a failed task shows WaveSpeed's error; a flagged one is blurred until revealed", async ({ page }) => {
+  const app = new Playground(page);
+  await app.goto();
+  await app.setStartImage(landscape);
+  await app.duration.fill("2");
+  const tag = `e2e-faults-${Date.now()}`;
+
+  await app.prompt.fill(`A dancer spins [sim:fail] ${tag}`);
+  await app.generate.click();
+  const failed = app.card(`[sim:fail] ${tag}`);
+  await expect(failed.getByTestId("job-status")).toHaveText("Failed", { timeout: 30_000 });
+  await expect(failed.getByRole("alert")).toContainText("Task failed");
+
+  await app.prompt.fill(`A dancer spins [sim:nsfw] ${tag}`);
+  await app.generate.click();
+  const flagged = app.card(`[sim:nsfw] ${tag}`);
+  const reveal = flagged.getByRole("button", { name: /Click to reveal/ });
+  await expect(reveal).toBeVisible({ timeout: 30_000 });
+  await expect(flagged.locator("video")).toHaveClass(/blur/);
+  await reveal.click();
+  await expect(flagged.locator("video")).not.toHaveClass(/blur/);
+  await expect(flagged.locator("video")).toHaveAttribute("controls", "");
+});

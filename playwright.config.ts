@@ -1,0 +1,54 @@
+import { defineConfig } from "@playwright/test";
+
+const CI = !!process.env.CI;
+export const SENTINEL_KEY = "ws-sentinel-7f3a9c1e5b2d4086a1f0";
+export const APP_PORT = 3210;
+export const SIM_PORT = 3211;
+export const LIVE_APP_PORT = 3212;
+export const LIVE_SIM_PORT = 3213;
+
+const next = (port: number, dataDir: string) => `rm -rf ${dataDir} && exec node_modules/.bin/next start -p ${port}`;
+const fastPolling = { POLL_MIN_MS: "400", POLL_MAX_MS: "1500", NEXT_TELEMETRY_DISABLED: "1" };
+
+export default defineConfig({
+  testDir: "e2e",
+  forbidOnly: CI,
+  retries: CI ? 1 : 0,
+  workers: 2,
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  reporter: [["list"]],
+  use: {
+    baseURL: `http://127.0.0.1:${APP_PORT}`,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"],
+    },
+  },
+  projects: [{ name: "chromium", use: { browserName: "chromium", viewport: { width: 1400, height: 1000 } } }],
+  webServer: [
+    {
+      // Simulator mode: no key, the built-in simulator on SIM_PORT.
+      command: next(APP_PORT, "data/e2e-sim"),
+      url: `http://127.0.0.1:${APP_PORT}/api/health`,
+      env: { ...fastPolling, WAVESPEED_API_KEY: "", DATA_DIR: "data/e2e-sim", SIMULATOR_PORT: String(SIM_PORT), SIMULATOR_DELAY_MS: "3000" },
+      reuseExistingServer: !CI,
+      stdout: "pipe",
+    },
+    {
+      // A stand-in for the real API that only accepts the sentinel key.
+      command: "node_modules/.bin/tsx scripts/simulator.ts",
+      url: `http://127.0.0.1:${LIVE_SIM_PORT}/__sim/stats`,
+      env: { SIM_PORT: String(LIVE_SIM_PORT), SIM_API_KEY: SENTINEL_KEY, SIM_DELAY_MS: "2000", SIM_DATA_DIR: "data/e2e-live-sim" },
+      reuseExistingServer: !CI,
+    },
+    {
+      // Live mode: a real key (the sentinel) sent to WAVESPEED_BASE_URL through the same client code.
+      command: next(LIVE_APP_PORT, "data/e2e-live"),
+      url: `http://127.0.0.1:${LIVE_APP_PORT}/api/health`,
+      env: { ...fastPolling, WAVESPEED_API_KEY: SENTINEL_KEY, WAVESPEED_BASE_URL: `http://127.0.0.1:${LIVE_SIM_PORT}`, DATA_DIR: "data/e2e-live", SIMULATOR_PORT: "3219" },
+      reuseExistingServer: !CI,
+    },
+  ],
+});
