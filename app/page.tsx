@@ -1,4 +1,5 @@
 import { connection } from "next/server";
+import { ActivityPill } from "@/components/gallery/activity-pill";
 import { Gallery } from "@/components/gallery/gallery";
 import { GenerateForm } from "@/components/playground/generate-form";
 import { SimulatorBanner } from "@/components/simulator-banner";
@@ -17,9 +18,12 @@ export default async function PlaygroundPage() {
           <h1 className="text-lg font-semibold tracking-tight">
             Keyframe
           </h1>
-          <p className="truncate text-xs text-zinc-500 dark:text-zinc-400">
-            {MODEL_NAME} · {RATE_LABEL}
-          </p>
+          <div className="flex min-w-0 items-center gap-3">
+            <ActivityPill />
+            <p className="hidden truncate text-xs text-zinc-500 sm:block dark:text-zinc-400">
+              {MODEL_NAME} · {RATE_LABEL}
+            </p>
+          </div>
         </div>
       </header>
       <main className="mx-auto grid max-w-[1800px] gap-8 px-4 py-6 sm:px-6 lg:grid-cols-[minmax(380px,460px)_1fr]">

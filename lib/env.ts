@@ -6,7 +6,12 @@ import { parseFaultSpec } from "@/lib/simulator/faults";
 /** The key the built-in simulator accepts when no real key is configured. Not a secret. */
 export const SIMULATOR_KEY = "keyframe-simulator";
 
-const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const int = (min: number, max: number) =>
+  z.coerce
+    .number({ error: `must be a whole number from ${min} to ${max}` })
+    .int({ error: `must be a whole number from ${min} to ${max}` })
+    .min(min, { error: `must be a whole number from ${min} to ${max}` })
+    .max(max, { error: `must be a whole number from ${min} to ${max}` });
 
 const schema = z
   .object({
@@ -18,7 +23,7 @@ const schema = z
     DATA_DIR: z.string().min(1).default("./data"),
     PORT: int(1, 65_535).default(3000),
     POLL_MIN_MS: int(100, 600_000).default(2000),
-    POLL_MAX_MS: int(100, 3_600_000).default(30_000),
+    POLL_MAX_MS: int(100, 3_600_000).default(10_000),
     SUBMIT_CONCURRENCY: int(1, 32).default(2),
     SIMULATOR_PORT: int(1, 65_535).default(3100),
     SIMULATOR_DELAY_MS: int(0, 600_000).default(4000),

@@ -18,7 +18,7 @@ export function JobMedia({ job }: { job: JobView }) {
   const [revealed, setRevealed] = useState(false);
   const hidden = job.video?.nsfw && !revealed;
   return (
-    <div className="relative overflow-hidden rounded-lg bg-zinc-100 dark:bg-zinc-800" style={{ aspectRatio: frameRatio(job) }}>
+    <div className="relative max-h-[26rem] w-full overflow-hidden rounded-lg bg-zinc-100 dark:bg-zinc-800" style={{ aspectRatio: frameRatio(job) }}>
       {job.video ? (
         <video
           key={job.video.src}

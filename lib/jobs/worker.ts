@@ -53,9 +53,9 @@ export class JobWorker {
     await Promise.allSettled([...this.inflight]);
   }
 
-  /** Backoff for the nth poll or retry: pollMin, x1.5 each time, capped at pollMax, with ±10% jitter. */
+  /** Backoff for the nth poll or retry: pollMin, x1.3 each time, capped at pollMax, with ±10% jitter. */
   private interval(n: number, atLeast = 0): number {
-    const base = Math.min(this.options.pollMaxMs, this.options.pollMinMs * 1.5 ** Math.max(0, n));
+    const base = Math.min(this.options.pollMaxMs, this.options.pollMinMs * 1.3 ** Math.max(0, n));
     return Math.max(atLeast, Math.round(base * (0.9 + Math.random() * 0.2)));
   }
 
