@@ -147,7 +147,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
       const fault = await requestFault("result", req);
       if (fault && typeof fault === "object") return fault;
       if (fault === "malformed") return "malformed";
-      const task = store.tasks.get(id);
+      const task = store.get(id);
       if (!task) return { status: 404, body: envelope(404, "Task not found") };
       return { status: 200, body: envelope(200, "success", store.view(task, baseUrl)) };
     }

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { imageBytesProblem } from "@/lib/validations/image-input";
@@ -84,6 +85,29 @@ export class TaskStore {
     return path.join(this.workDir, `${id}.mp4`);
   }
 
+  private metaPath(id: string): string {
+    return path.join(this.workDir, `${id}.json`);
+  }
+
+  /**
+   * A task from memory, or one a previous run of the simulator created: like the real API, tasks
+   * outlive a restart of whoever is polling (here the simulator shares the app's process).
+   */
+  get(id: string): SimTask | undefined {
+    const known = this.tasks.get(id);
+    if (known || !/^[a-f0-9]{32}$/.test(id) || !existsSync(this.metaPath(id))) return known;
+    const meta = JSON.parse(readFileSync(this.metaPath(id), "utf8")) as Omit<SimTask, "createdAt" | "ready"> & { createdAt: string };
+    const ready = existsSync(this.videoPath(id));
+    const task: SimTask = {
+      ...meta,
+      createdAt: new Date(meta.createdAt),
+      ready,
+      renderError: ready || meta.fail ? undefined : "the simulator restarted before this video was rendered",
+    };
+    this.tasks.set(id, task);
+    return task;
+  }
+
   /** Validates like the real API (throws InputError for a 400) and starts rendering in the background. */
   create(input: Record<string, unknown>, flags: { fail: boolean; nsfw: boolean }): SimTask {
     const parsed = check(input);
@@ -98,6 +122,10 @@ export class TaskStore {
     };
     this.tasks.set(task.id, task);
     this.balanceMicros -= priceMicros(parsed.duration);
+    const { id, createdAt, fail, nsfw } = task;
+    void fs
+      .mkdir(this.workDir, { recursive: true })
+      .then(() => fs.writeFile(this.metaPath(id), JSON.stringify({ id, createdAt, fail, nsfw, input: { ...input, image: undefined, last_image: undefined } })));
     void this.render(task, parsed).catch((error: unknown) => {
       task.renderError = error instanceof Error ? error.message : String(error);
     });

@@ -172,3 +172,14 @@ test("balance reads the account balance and drops with each task", async () => {
   await client.submit({ ...input, duration: 5 });
   expect(before - (await client.balance())).toBeCloseTo(0.08, 6);
 });
+
+test("tasks survive a simulator restart on the same work dir", async () => {
+  const r = await client.submit(input);
+  if (!r.ok) throw new Error(r.message);
+  await settle(r.task.id);
+  await sim.close();
+  sim = await startSimulator({ port: 0, apiKey: KEY, delayMs: 300, workDir: path.join(os.tmpdir(), `kf-sim-${process.pid}`) });
+  client = new WaveSpeedClient({ baseUrl: sim.url, apiKey: KEY, timeoutMs: 500 });
+  const again = await client.result(r.task.id);
+  expect(again).toMatchObject({ ok: true, task: { status: "completed" } });
+});
