@@ -98,12 +98,17 @@ export class TaskStore {
     if (known || !/^[a-f0-9]{32}$/.test(id) || !existsSync(this.metaPath(id))) return known;
     const meta = JSON.parse(readFileSync(this.metaPath(id), "utf8")) as Omit<SimTask, "createdAt" | "ready"> & { createdAt: string };
     const ready = existsSync(this.videoPath(id));
-    const task: SimTask = {
-      ...meta,
-      createdAt: new Date(meta.createdAt),
-      ready,
-      renderError: ready || meta.fail ? undefined : "the simulator restarted before this video was rendered",
-    };
+    const task: SimTask = { ...meta, createdAt: new Date(meta.createdAt), ready };
+    if (!ready && !meta.fail) {
+      if (existsSync(this.inputPath(id, "start"))) {
+        const input = meta.input as { duration?: number; aspect_ratio?: AspectRatio };
+        void this.renderFromDisk(task, input.duration ?? 5, input.aspect_ratio).catch((error: unknown) => {
+          task.renderError = error instanceof Error ? error.message : String(error);
+        });
+      } else {
+        task.renderError = "the simulator restarted before this video was rendered";
+      }
+    }
     this.tasks.set(id, task);
     return task;
   }
@@ -137,24 +142,30 @@ export class TaskStore {
     await fs.mkdir(this.workDir, { recursive: true });
     const image = typeof parsed.image === "string" ? await fetchImage(parsed.image) : parsed.image;
     const last = typeof parsed.lastImage === "string" ? await fetchImage(parsed.lastImage) : parsed.lastImage;
-    const info = probeImage(image);
+    await fs.writeFile(this.inputPath(task.id, "start"), image);
+    if (last) await fs.writeFile(this.inputPath(task.id, "end"), last);
+    await this.renderFromDisk(task, parsed.duration, parsed.aspectRatio);
+  }
+
+  private inputPath(id: string, which: "start" | "end"): string {
+    return path.join(this.workDir, `${id}.${which}`);
+  }
+
+  /** Renders from the inputs kept on disk, then removes them: a restart mid-render can run it again. */
+  private async renderFromDisk(task: SimTask, duration: number, aspectRatio: AspectRatio | undefined): Promise<void> {
+    const imagePath = this.inputPath(task.id, "start");
+    const lastPath = existsSync(this.inputPath(task.id, "end")) ? this.inputPath(task.id, "end") : undefined;
+    const info = probeImage(await fs.readFile(imagePath));
     if (!info) throw new Error("media access failed: the image could not be read");
-    const ratio = parsed.aspectRatio ?? nearestAspectRatio(info.width, info.height);
     const out = this.videoPath(task.id);
-    if (!hasFfmpeg()) {
-      await copyFallbackClip(out);
+    if (hasFfmpeg()) {
+      const ratio = aspectRatio ?? nearestAspectRatio(info.width, info.height);
+      await renderClip({ image: imagePath, lastImage: lastPath, ...OUTPUT_SIZES[ratio], duration, out });
     } else {
-      const imagePath = path.join(this.workDir, `${task.id}.start`);
-      const lastPath = last ? path.join(this.workDir, `${task.id}.end`) : undefined;
-      await fs.writeFile(imagePath, image);
-      if (last && lastPath) await fs.writeFile(lastPath, last);
-      try {
-        await renderClip({ image: imagePath, lastImage: lastPath, ...OUTPUT_SIZES[ratio], duration: parsed.duration, out });
-      } finally {
-        await fs.rm(imagePath, { force: true });
-        if (lastPath) await fs.rm(lastPath, { force: true });
-      }
+      await copyFallbackClip(out);
     }
+    await fs.rm(imagePath, { force: true });
+    if (lastPath) await fs.rm(lastPath, { force: true });
     task.ready = true;
   }
 

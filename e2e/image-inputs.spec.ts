@@ -1,0 +1,67 @@
+import { expect, test, type Page } from "@playwright/test";
+import { SIM_PORT } from "../playwright.config";
+import { ending, landscape, type FilePayload } from "./fixtures/images";
+import { Playground } from "./pages/playground";
+
+/** A DataTransfer holding one file, built inside the page (as a real drag or clipboard would deliver it). */
+function dataTransfer(page: Page, file: FilePayload) {
+  return page.evaluateHandle(
+    ({ base64, name, type }) => {
+      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      const dt = new DataTransfer();
+      dt.items.add(new File([bytes], name, { type }));
+      return dt;
+    },
+    { base64: file.buffer.toString("base64"), name: file.name, type: file.mimeType },
+  );
+}
+
+test("drop a file on Start image, paste one into End image, swap and clear them", async ({ page }) => {
+  const app = new Playground(page);
+  await app.goto();
+
+  const drop = page.getByRole("button", { name: "Start image: drop, paste or choose an image" });
+  await drop.dispatchEvent("drop", { dataTransfer: await dataTransfer(page, landscape) });
+  await expect(page.getByTestId("image-size")).toHaveText("640 × 360 px");
+
+  // Pasting outside any text box fills the next empty image.
+  const square = { name: "square.png", mimeType: "image/png", buffer: (await import("../lib/test/png")).makePng(500, 500) };
+  const clipboard = await dataTransfer(page, square);
+  await page.evaluate((dt) => document.body.dispatchEvent(new ClipboardEvent("paste", { clipboardData: dt, bubbles: true })), clipboard);
+  await expect(page.getByTestId("lastImage-size")).toHaveText("500 × 500 px");
+
+  await page.getByRole("button", { name: "Swap with start" }).click();
+  await expect(page.getByTestId("image-size")).toHaveText("500 × 500 px");
+  await expect(page.getByTestId("lastImage-size")).toHaveText("640 × 360 px");
+  await expect(page.getByRole("button", { name: "Use 1:1 (nearest to your image)" })).toBeVisible();
+
+  await app.endImage.setInputFiles(ending);
+  await page.getByRole("button", { name: "Clear" }).nth(1).click();
+  await expect(page.getByTestId("lastImage-size")).toHaveCount(0);
+  await expect(page.getByTestId("image-size")).toHaveText("500 × 500 px");
+});
+
+test("an http(s) image URL previews with its size and is sent to WaveSpeed as the URL", async ({ page, request, baseURL }) => {
+  const app = new Playground(page);
+  await app.goto();
+  const url = `${baseURL}/screenshot.png`;
+  await page.getByLabel("Start image URL").fill(url);
+  await page.getByLabel("Start image URL").press("Enter");
+  await expect(page.getByTestId("image-size")).toHaveText("1440 × 900 px");
+
+  const tag = `url-${Date.now()}`;
+  await app.prompt.fill(`A slow pan across the playground ${tag}`);
+  await app.duration.fill("2");
+  await app.generate.click();
+  await expect(app.card(tag).getByTestId("job-status")).toHaveText(/Completed in/, { timeout: 30_000 });
+  const stats = (await (await request.get(`http://127.0.0.1:${SIM_PORT}/__sim/stats`)).json()) as { received: { prompt: string; image: string }[] };
+  expect(stats.received.find((r) => r.prompt.includes(tag))?.image).toBe(url);
+});
+
+test("a URL that is not http(s) is refused on the field", async ({ page }) => {
+  const app = new Playground(page);
+  await app.goto();
+  await page.getByLabel("End image URL").fill("ftp://example.com/a.png");
+  await page.getByLabel("End image URL").press("Enter");
+  await expect(app.fieldError("lastImage")).toHaveText(/Image URLs must use http or https\./);
+});
