@@ -23,7 +23,15 @@ export default defineConfig({
     trace: "retain-on-failure",
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-quic",
+        "--no-first-run",
+      ],
     },
   },
   projects: [{ name: "chromium", use: { browserName: "chromium", viewport: { width: 1400, height: 1000 } } }],
@@ -32,7 +40,13 @@ export default defineConfig({
       // Simulator mode: no key, the built-in simulator on SIM_PORT.
       command: next(APP_PORT, "data/e2e-sim"),
       url: `http://127.0.0.1:${APP_PORT}/api/health`,
-      env: { ...fastPolling, WAVESPEED_API_KEY: "", DATA_DIR: "data/e2e-sim", SIMULATOR_PORT: String(SIM_PORT), SIMULATOR_DELAY_MS: "3000" },
+      env: {
+        ...fastPolling,
+        WAVESPEED_API_KEY: "",
+        DATA_DIR: "data/e2e-sim",
+        SIMULATOR_PORT: String(SIM_PORT),
+        SIMULATOR_DELAY_MS: "3000",
+      },
       reuseExistingServer: !CI,
       stdout: "pipe",
     },
@@ -47,7 +61,13 @@ export default defineConfig({
       // Live mode: a real key (the sentinel) sent to WAVESPEED_BASE_URL through the same client code.
       command: next(LIVE_APP_PORT, "data/e2e-live"),
       url: `http://127.0.0.1:${LIVE_APP_PORT}/api/health`,
-      env: { ...fastPolling, WAVESPEED_API_KEY: SENTINEL_KEY, WAVESPEED_BASE_URL: `http://127.0.0.1:${LIVE_SIM_PORT}`, DATA_DIR: "data/e2e-live", SIMULATOR_PORT: "3219" },
+      env: {
+        ...fastPolling,
+        WAVESPEED_API_KEY: SENTINEL_KEY,
+        WAVESPEED_BASE_URL: `http://127.0.0.1:${LIVE_SIM_PORT}`,
+        DATA_DIR: "data/e2e-live",
+        SIMULATOR_PORT: "3219",
+      },
       reuseExistingServer: !CI,
     },
   ],

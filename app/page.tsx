@@ -15,9 +15,7 @@ export default async function PlaygroundPage() {
       {simulator ? <SimulatorBanner /> : null}
       <header className="border-b border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-950">
         <div className="mx-auto flex max-w-[1800px] items-center justify-between gap-4 px-4 py-3 sm:px-6">
-          <h1 className="text-lg font-semibold tracking-tight">
-            Keyframe
-          </h1>
+          <h1 className="text-lg font-semibold tracking-tight">Keyframe</h1>
           <div className="flex min-w-0 items-center gap-3">
             <ActivityPill />
             <p className="hidden truncate text-xs text-zinc-500 sm:block dark:text-zinc-400">

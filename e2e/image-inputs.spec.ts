@@ -54,7 +54,9 @@ test("an http(s) image URL previews with its size and is sent to WaveSpeed as th
   await app.duration.fill("2");
   await app.generate.click();
   await expect(app.card(tag).getByTestId("job-status")).toHaveText(/Completed in/, { timeout: 30_000 });
-  const stats = (await (await request.get(`http://127.0.0.1:${SIM_PORT}/__sim/stats`)).json()) as { received: { prompt: string; image: string }[] };
+  const stats = (await (await request.get(`http://127.0.0.1:${SIM_PORT}/__sim/stats`)).json()) as {
+    received: { prompt: string; image: string }[];
+  };
   expect(stats.received.find((r) => r.prompt.includes(tag))?.image).toBe(url);
 });
 

@@ -3,7 +3,16 @@ import { SIM_PORT } from "../playwright.config";
 import { ending, landscape } from "./fixtures/images";
 import { Playground } from "./pages/playground";
 
-type Received = { prompt: string; duration: number; aspect_ratio?: string; camera_fixed: boolean; seed: number; enable_safety_checker: boolean; image: string; last_image?: string };
+type Received = {
+  prompt: string;
+  duration: number;
+  aspect_ratio?: string;
+  camera_fixed: boolean;
+  seed: number;
+  enable_safety_checker: boolean;
+  image: string;
+  last_image?: string;
+};
 
 test("generate with every control set, watch it process, play it, reload", async ({ page, request }) => {
   const app = new Playground(page);
@@ -71,7 +80,14 @@ test("generate with every control set, watch it process, play it, reload", async
   await page.reload();
   await expect(cards).toHaveCount(2);
   await expect(cards.first().getByTestId("job-status")).toHaveText(/Completed in/);
-  await expect.poll(() => cards.first().locator("video").evaluate((v: HTMLVideoElement) => v.readyState)).toBeGreaterThanOrEqual(1);
+  await expect
+    .poll(() =>
+      cards
+        .first()
+        .locator("video")
+        .evaluate((v: HTMLVideoElement) => v.readyState),
+    )
+    .toBeGreaterThanOrEqual(1);
 });
 
 test("a failed task shows WaveSpeed's error; a flagged one is blurred until revealed", async ({ page }) => {

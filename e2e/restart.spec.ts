@@ -10,11 +10,26 @@ const base = `http://127.0.0.1:${PORT}`;
 
 async function startServer(): Promise<ChildProcess> {
   const child = spawn("node_modules/.bin/next", ["start", "-p", String(PORT)], {
-    env: { ...process.env, WAVESPEED_API_KEY: "", DATA_DIR, SIMULATOR_PORT: "3221", SIMULATOR_DELAY_MS: "6000", POLL_MIN_MS: "400", POLL_MAX_MS: "1500", NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      ...process.env,
+      WAVESPEED_API_KEY: "",
+      DATA_DIR,
+      SIMULATOR_PORT: "3221",
+      SIMULATOR_DELAY_MS: "6000",
+      POLL_MIN_MS: "400",
+      POLL_MAX_MS: "1500",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
     stdio: "ignore",
   });
   for (let i = 0; i < 150; i++) {
-    if (await fetch(`${base}/api/health`).then((r) => r.ok, () => false)) return child;
+    if (
+      await fetch(`${base}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return child;
     await new Promise((r) => setTimeout(r, 100));
   }
   child.kill("SIGKILL");

@@ -16,9 +16,7 @@ const int = (min: number, max: number) =>
 const schema = z
   .object({
     WAVESPEED_API_KEY: z.string().trim().min(8, "must be a WaveSpeed API key").optional(),
-    WAVESPEED_BASE_URL: z
-      .url({ protocol: /^https?$/, error: "must be an http(s) URL" })
-      .default("https://api.wavespeed.ai"),
+    WAVESPEED_BASE_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).default("https://api.wavespeed.ai"),
     WAVESPEED_TIMEOUT_MS: int(1000, 600_000).default(30_000),
     DATA_DIR: z.string().min(1).default("./data"),
     PORT: int(1, 65_535).default(3000),

@@ -22,7 +22,13 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function waitFor(url: string) {
   for (let i = 0; i < 200; i++) {
-    if (await fetch(url).then((r) => r.ok, () => false)) return;
+    if (
+      await fetch(url).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
     await sleep(100);
   }
   throw new Error(`${url} did not come up`);
@@ -32,7 +38,15 @@ async function oneRun(browser: Browser, watchers: number) {
   await fetch(`${sim}/__sim/reset`, { method: "POST" });
   const body = new FormData();
   body.append("image", new Blob([new Uint8Array(makePng(640, 360))]), "start.png");
-  Object.entries({ prompt: "bench", duration: "2", aspectRatio: "auto", cameraFixed: "false", seed: "-1", enableSafetyChecker: "true", variations: "1" }).forEach(([k, v]) => body.append(k, v));
+  Object.entries({
+    prompt: "bench",
+    duration: "2",
+    aspectRatio: "auto",
+    cameraFixed: "false",
+    seed: "-1",
+    enableSafetyChecker: "true",
+    variations: "1",
+  }).forEach(([k, v]) => body.append(k, v));
   const created = (await (await fetch(`${app}/api/jobs`, { method: "POST", body })).json()) as { jobs: { id: string }[] };
   const id = created.jobs[0]!.id;
   const started = Date.now();
@@ -61,21 +75,40 @@ async function oneRun(browser: Browser, watchers: number) {
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "keyframe-bench-"));
 const server = spawn("node_modules/.bin/next", ["start", "-p", String(APP)], {
-  env: { ...process.env, WAVESPEED_API_KEY: "", DATA_DIR: dataDir, SIMULATOR_PORT: String(SIM), SIMULATOR_DELAY_MS: String(delayMs), NEXT_TELEMETRY_DISABLED: "1" },
+  env: {
+    ...process.env,
+    WAVESPEED_API_KEY: "",
+    DATA_DIR: dataDir,
+    SIMULATOR_PORT: String(SIM),
+    SIMULATOR_DELAY_MS: String(delayMs),
+    NEXT_TELEMETRY_DISABLED: "1",
+  },
   stdio: "ignore",
 });
 try {
   await waitFor(`${app}/api/health`);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--disable-quic",
+      "--no-first-run",
+    ],
   });
-  console.log(`job length ${delayMs} ms, ${runs} runs each\nbrowsers  upstream result GETs/job (runs; median)  browser GETs of /api/jobs (median)  submit-to-completed-in-Keyframe ms (median)`);
+  console.log(
+    `job length ${delayMs} ms, ${runs} runs each\nbrowsers  upstream result GETs/job (runs; median)  browser GETs of /api/jobs (median)  submit-to-completed-in-Keyframe ms (median)`,
+  );
   for (const watchers of [1, 5]) {
     const results = [];
     for (let i = 0; i < runs; i++) results.push(await oneRun(browser, watchers));
     const gets = results.map((r) => r.upstreamGets);
-    console.log(`${String(watchers).padEnd(9)} ${`${gets.join(", ")}; ${median(gets)}`.padEnd(40)} ${String(median(results.map((r) => r.appPolls))).padEnd(36)} ${median(results.map((r) => r.seenAt))}`);
+    console.log(
+      `${String(watchers).padEnd(9)} ${`${gets.join(", ")}; ${median(gets)}`.padEnd(40)} ${String(median(results.map((r) => r.appPolls))).padEnd(36)} ${median(results.map((r) => r.seenAt))}`,
+    );
   }
   await browser.close();
 } finally {

@@ -16,9 +16,12 @@ export function Gallery() {
   useEffect(() => {
     const node = sentinel.current;
     if (!node || !hasMore) return;
-    const observer = new IntersectionObserver((entries) => {
-      if (entries.some((e) => e.isIntersecting)) void loadMore();
-    }, { rootMargin: "600px" });
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) void loadMore();
+      },
+      { rootMargin: "600px" },
+    );
     observer.observe(node);
     return () => observer.disconnect();
   }, [hasMore, loadMore]);
@@ -56,7 +59,12 @@ export function Gallery() {
       <div ref={sentinel} className="h-px" />
       {hasMore ? (
         <div className="mt-4 text-center">
-          <button type="button" onClick={() => void loadMore()} className="text-sm text-violet-600 hover:underline dark:text-violet-400" disabled={isValidating}>
+          <button
+            type="button"
+            onClick={() => void loadMore()}
+            className="text-sm text-violet-600 hover:underline dark:text-violet-400"
+            disabled={isValidating}
+          >
             {isValidating ? "Loading…" : "Load more"}
           </button>
         </div>

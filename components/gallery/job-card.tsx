@@ -3,7 +3,11 @@ import { JobMedia } from "./job-media";
 import { JobStatus } from "./job-status";
 
 function Chip({ children }: { children: React.ReactNode }) {
-  return <span className="rounded-md bg-zinc-100 px-1.5 py-0.5 text-[11px] text-zinc-700 tabular-nums dark:bg-zinc-800 dark:text-zinc-300">{children}</span>;
+  return (
+    <span className="rounded-md bg-zinc-100 px-1.5 py-0.5 text-[11px] text-zinc-700 tabular-nums dark:bg-zinc-800 dark:text-zinc-300">
+      {children}
+    </span>
+  );
 }
 
 export function JobCard({ job }: { job: JobView }) {
@@ -18,12 +22,15 @@ export function JobCard({ job }: { job: JobView }) {
       <JobMedia job={job} />
       <div className="flex items-center justify-between gap-2">
         <JobStatus job={job} />
-        <span className="text-sm font-semibold tabular-nums text-zinc-900 dark:text-zinc-100" title="Price of this video">
+        <span className="text-sm font-semibold text-zinc-900 tabular-nums dark:text-zinc-100" title="Price of this video">
           {job.price.label}
         </span>
       </div>
       {job.error && (job.status === "failed" || job.status === "unknown" || job.status === "queued") ? (
-        <p role={job.status === "queued" ? undefined : "alert"} className="rounded-md bg-red-50 px-2 py-1.5 text-xs text-red-800 dark:bg-red-950/50 dark:text-red-300">
+        <p
+          role={job.status === "queued" ? undefined : "alert"}
+          className="rounded-md bg-red-50 px-2 py-1.5 text-xs text-red-800 dark:bg-red-950/50 dark:text-red-300"
+        >
           {job.error}
         </p>
       ) : null}

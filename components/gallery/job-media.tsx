@@ -18,7 +18,10 @@ export function JobMedia({ job }: { job: JobView }) {
   const [revealed, setRevealed] = useState(false);
   const hidden = job.video?.nsfw && !revealed;
   return (
-    <div className="relative max-h-[26rem] w-full overflow-hidden rounded-lg bg-zinc-100 dark:bg-zinc-800" style={{ aspectRatio: frameRatio(job) }}>
+    <div
+      className="relative max-h-[26rem] w-full overflow-hidden rounded-lg bg-zinc-100 dark:bg-zinc-800"
+      style={{ aspectRatio: frameRatio(job) }}
+    >
       {job.video ? (
         <video
           key={job.video.src}
@@ -33,7 +36,11 @@ export function JobMedia({ job }: { job: JobView }) {
         />
       ) : (
         // eslint-disable-next-line @next/next/no-img-element -- stored inputs and user URLs of any size
-        <img src={job.image.src} alt="Start image" className={`absolute inset-0 size-full object-contain ${job.status === "failed" ? "opacity-50 grayscale" : ""}`} />
+        <img
+          src={job.image.src}
+          alt="Start image"
+          className={`absolute inset-0 size-full object-contain ${job.status === "failed" ? "opacity-50 grayscale" : ""}`}
+        />
       )}
       {hidden ? (
         <button
@@ -45,7 +52,8 @@ export function JobMedia({ job }: { job: JobView }) {
           <span className="rounded-full bg-white/20 px-3 py-1 text-xs">Click to reveal</span>
         </button>
       ) : null}
-      {!job.video && (job.status === "processing" || job.status === "submitted" || job.status === "queued" || job.status === "submitting") ? (
+      {!job.video &&
+      (job.status === "processing" || job.status === "submitted" || job.status === "queued" || job.status === "submitting") ? (
         <div aria-hidden className="absolute inset-x-0 bottom-0 h-1 overflow-hidden bg-black/10">
           <div className="h-full w-1/3 animate-[progress_1.6s_ease-in-out_infinite] bg-violet-500" />
         </div>

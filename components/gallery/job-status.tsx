@@ -39,7 +39,10 @@ export function JobStatus({ job }: { job: JobView }) {
   const running = job.status === "submitted" || job.status === "processing";
   const now = useNow(running);
   return (
-    <span className={`inline-flex items-center gap-1.5 rounded-full px-2 py-0.5 text-xs font-medium tabular-nums ${STYLES[job.status]}`} data-testid="job-status">
+    <span
+      className={`inline-flex items-center gap-1.5 rounded-full px-2 py-0.5 text-xs font-medium tabular-nums ${STYLES[job.status]}`}
+      data-testid="job-status"
+    >
       {running || job.status === "queued" || job.status === "submitting" ? (
         <span aria-hidden className="size-1.5 animate-pulse rounded-full bg-current" />
       ) : null}

@@ -11,7 +11,13 @@ import { Field } from "@/components/ui/field";
 import { Switch } from "@/components/ui/switch";
 import { ApiError } from "@/lib/http/fetcher";
 import { DURATION_MAX, DURATION_MIN, nearestAspectRatio, SEED_MAX, VARIATIONS_MAX } from "@/lib/model/seedance";
-import { GENERATE_DEFAULTS, generateSchema, type GenerateField, type GenerateFormValues, type GenerateRequest } from "@/lib/validations/generate";
+import {
+  GENERATE_DEFAULTS,
+  generateSchema,
+  type GenerateField,
+  type GenerateFormValues,
+  type GenerateRequest,
+} from "@/lib/validations/generate";
 import { AspectRatioField } from "./aspect-ratio-field";
 import { ImageField } from "./image-field";
 import { PriceSummary } from "./price-summary";
@@ -23,7 +29,10 @@ const randomSeed = () => crypto.getRandomValues(new Uint32Array(1))[0]! % (SEED_
 
 function seedPlan(seed: number, variations: number): string {
   if (!Number.isInteger(seed) || !Number.isInteger(variations)) return "";
-  if (seed === -1) return variations > 1 ? `Each of the ${variations} videos gets its own random seed, shown on its card.` : "A random seed, shown on the card.";
+  if (seed === -1)
+    return variations > 1
+      ? `Each of the ${variations} videos gets its own random seed, shown on its card.`
+      : "A random seed, shown on the card.";
   if (variations === 1) return `Seed ${seed}.`;
   const seeds = Array.from({ length: variations }, (_, i) => (seed + i) % (SEED_MAX + 1));
   return `Seeds ${seeds.join(", ")}: one per video.`;
@@ -187,7 +196,12 @@ export function GenerateForm() {
 
       <div className="space-y-4 rounded-xl border border-zinc-200 p-4 dark:border-zinc-800">
         <Switch id="cameraFixed" label="Camera fixed" hint="Lock the camera; only the scene moves." {...register("cameraFixed")} />
-        <Switch id="enableSafetyChecker" label="Safety checker" hint="Let WaveSpeed filter unsafe outputs." {...register("enableSafetyChecker")} />
+        <Switch
+          id="enableSafetyChecker"
+          label="Safety checker"
+          hint="Let WaveSpeed filter unsafe outputs."
+          {...register("enableSafetyChecker")}
+        />
       </div>
 
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-[1fr_auto]">
@@ -198,7 +212,16 @@ export function GenerateForm() {
           hint="-1 means random. A fixed seed with the same inputs reproduces a take."
         >
           <div className="flex gap-1.5">
-            <input id="seed" type="number" min={-1} max={SEED_MAX} step={1} className={inputClass} aria-invalid={Boolean(errors.seed)} {...register("seed", { valueAsNumber: true })} />
+            <input
+              id="seed"
+              type="number"
+              min={-1}
+              max={SEED_MAX}
+              step={1}
+              className={inputClass}
+              aria-invalid={Boolean(errors.seed)}
+              {...register("seed", { valueAsNumber: true })}
+            />
             <Button aria-label="Roll a random seed" title="Roll a random seed" onClick={() => set("seed", randomSeed())}>
               🎲 Roll
             </Button>

@@ -34,15 +34,17 @@ export function ImageField({
   const urlId = useId();
   const [dragging, setDragging] = useState(false);
   const [urlDraft, setUrlDraft] = useState("");
-  const [loadFailed, setLoadFailed] = useState(false);
-  const { src, dims, setDims } = useImageSource(value);
+  const [shown, setShown] = useState<ImageValue>(value);
+  const [failedSrc, setFailedSrc] = useState<string | null>(null);
+  const { src, dims, onLoad } = useImageSource(value);
+  const loadFailed = src !== null && failedSrc === src;
 
+  // A new value from outside (swap, clear, paste) replaces whatever URL was being typed.
+  if (value !== shown) {
+    setShown(value);
+    setUrlDraft(typeof value === "string" ? value : "");
+  }
   useEffect(() => onDimensions?.(dims), [dims, onDimensions]);
-  useEffect(() => {
-    setLoadFailed(false);
-    if (typeof value === "string") setUrlDraft(value);
-    if (!value) setUrlDraft("");
-  }, [value]);
 
   const pick = (file: File | null | undefined) => {
     if (file) onChange(file);
@@ -92,7 +94,11 @@ export function ImageField({
           pick(e.dataTransfer.files[0]);
         }}
         className={`group relative flex min-h-36 cursor-pointer items-center justify-center overflow-hidden rounded-xl border-2 border-dashed transition-colors outline-none focus-visible:ring-2 focus-visible:ring-violet-500 ${
-          error ? "border-red-400 dark:border-red-500/70" : dragging ? "border-violet-500 bg-violet-50 dark:bg-violet-950/30" : "border-zinc-300 hover:border-zinc-400 dark:border-zinc-700 dark:hover:border-zinc-600"
+          error
+            ? "border-red-400 dark:border-red-500/70"
+            : dragging
+              ? "border-violet-500 bg-violet-50 dark:bg-violet-950/30"
+              : "border-zinc-300 hover:border-zinc-400 dark:border-zinc-700 dark:hover:border-zinc-600"
         }`}
       >
         {src && !loadFailed ? (
@@ -102,10 +108,8 @@ export function ImageField({
               src={src}
               alt={`${label} preview`}
               className="h-28 w-40 shrink-0 rounded-lg bg-zinc-100 object-contain dark:bg-zinc-800"
-              onLoad={(e) => {
-                if (typeof value === "string") setDims({ width: e.currentTarget.naturalWidth, height: e.currentTarget.naturalHeight });
-              }}
-              onError={() => setLoadFailed(true)}
+              onLoad={(e) => onLoad({ width: e.currentTarget.naturalWidth, height: e.currentTarget.naturalHeight })}
+              onError={() => setFailedSrc(src)}
             />
             <figcaption className="min-w-0 text-sm">
               <p className="font-medium text-zinc-900 tabular-nums dark:text-zinc-100" data-testid={`${id}-size`}>
@@ -113,14 +117,20 @@ export function ImageField({
               </p>
               <p className="truncate text-xs text-zinc-500 dark:text-zinc-400">{describe(value)}</p>
               {tooSmall ? (
-                <p className="mt-1 text-xs text-amber-600 dark:text-amber-400">Smaller than {IMAGE_MIN_SIDE}×{IMAGE_MIN_SIDE} px</p>
+                <p className="mt-1 text-xs text-amber-600 dark:text-amber-400">
+                  Smaller than {IMAGE_MIN_SIDE}×{IMAGE_MIN_SIDE} px
+                </p>
               ) : null}
               <p className="mt-1 text-xs text-violet-600 group-hover:underline dark:text-violet-400">Replace…</p>
             </figcaption>
           </figure>
         ) : (
           <div className="px-4 py-6 text-center text-sm text-zinc-500 dark:text-zinc-400">
-            {loadFailed ? <p className="mb-1 text-red-600 dark:text-red-400">That URL did not load as an image.</p> : null}
+            {loadFailed ? (
+              <p className="mb-1 text-red-600 dark:text-red-400">
+                {typeof value === "string" ? "That URL did not load as an image." : "That file cannot be shown as an image."}
+              </p>
+            ) : null}
             <p>
               <span className="font-medium text-violet-600 dark:text-violet-400">Choose a file</span>, drop it here or paste it
             </p>

@@ -10,10 +10,17 @@ export function PriceSummary({ duration, variations }: { duration: number; varia
           Price
         </span>
         <p className="text-xs text-zinc-500 dark:text-zinc-400">
-          {valid ? `${variations} video${variations > 1 ? "s" : ""} × ${duration} s × ${formatUsd(PRICE_MICROS_PER_SECOND)}/s` : "Set duration and variations"}
+          {valid
+            ? `${variations} video${variations > 1 ? "s" : ""} × ${duration} s × ${formatUsd(PRICE_MICROS_PER_SECOND)}/s`
+            : "Set duration and variations"}
         </p>
       </div>
-      <output aria-labelledby="price-label" aria-live="polite" data-testid="price" className="text-2xl font-semibold tabular-nums text-zinc-900 dark:text-white">
+      <output
+        aria-labelledby="price-label"
+        aria-live="polite"
+        data-testid="price"
+        className="text-2xl font-semibold text-zinc-900 tabular-nums dark:text-white"
+      >
         {total}
       </output>
     </div>

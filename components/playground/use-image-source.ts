@@ -6,35 +6,38 @@ import { probeImage } from "@/lib/images/probe";
 export type ImageValue = File | string | null;
 export type Dimensions = { width: number; height: number };
 
-/** A displayable URL and the pixel size of a picked file or an image URL. */
+type Loaded = { value: ImageValue; src: string; dims: Dimensions | null };
+
+/** A displayable URL and the pixel size of a picked file (read from its bytes) or an image URL (once it loads). */
 export function useImageSource(value: ImageValue) {
-  const [src, setSrc] = useState<string | null>(null);
-  const [dims, setDims] = useState<Dimensions | null>(null);
+  const [file, setFile] = useState<Loaded | null>(null);
+  const [url, setUrl] = useState<{ value: string; dims: Dimensions } | null>(null);
 
   useEffect(() => {
-    setDims(null);
-    if (!value) {
-      setSrc(null);
-      return;
-    }
-    if (typeof value === "string") {
-      setSrc(value);
-      return;
-    }
-    const url = URL.createObjectURL(value);
-    setSrc(url);
+    if (!(value instanceof Blob)) return;
     let live = true;
+    let objectUrl: string | undefined;
     void value.arrayBuffer().then((buffer) => {
+      if (!live) return;
       const info = probeImage(new Uint8Array(buffer));
-      if (live && info) setDims({ width: info.width, height: info.height });
+      objectUrl = URL.createObjectURL(value);
+      setFile({ value, src: objectUrl, dims: info ? { width: info.width, height: info.height } : null });
     });
     return () => {
       live = false;
-      URL.revokeObjectURL(url);
+      if (objectUrl) URL.revokeObjectURL(objectUrl);
     };
   }, [value]);
 
-  return { src, dims, setDims };
+  if (typeof value === "string") {
+    return {
+      src: value,
+      dims: url?.value === value ? url.dims : null,
+      onLoad: (dims: Dimensions) => setUrl({ value, dims }),
+    };
+  }
+  const current = value && file?.value === value ? file : null;
+  return { src: current?.src ?? null, dims: current?.dims ?? null, onLoad: () => undefined };
 }
 
 export function imageFromClipboard(data: DataTransfer | null): File | null {

@@ -21,11 +21,7 @@ export async function listJobs(limit: number, cursor?: Cursor): Promise<{ rows: 
   const rows = await db
     .select()
     .from(jobs)
-    .where(
-      cursor
-        ? or(lt(jobs.createdAt, cursor.createdAt), and(eq(jobs.createdAt, cursor.createdAt), lt(jobs.id, cursor.id)))
-        : undefined,
-    )
+    .where(cursor ? or(lt(jobs.createdAt, cursor.createdAt), and(eq(jobs.createdAt, cursor.createdAt), lt(jobs.id, cursor.id))) : undefined)
     .orderBy(desc(jobs.createdAt), desc(jobs.id))
     .limit(limit + 1);
   const page = rows.slice(0, limit);
@@ -35,7 +31,10 @@ export async function listJobs(limit: number, cursor?: Cursor): Promise<{ rows: 
 
 export async function updateJob(id: string, patch: Partial<NewJob>): Promise<void> {
   const db = await getDb();
-  await db.update(jobs).set({ ...patch, updatedAt: Date.now() }).where(eq(jobs.id, id));
+  await db
+    .update(jobs)
+    .set({ ...patch, updatedAt: Date.now() })
+    .where(eq(jobs.id, id));
 }
 
 /** Moves due queued jobs to "submitting" atomically, so one job is never sent twice. */
@@ -94,7 +93,10 @@ export async function markInterruptedSubmits(message: string): Promise<number> {
 
 export async function countActive(): Promise<number> {
   const db = await getDb();
-  const [row] = await db.select({ n: sql<number>`count(*)` }).from(jobs).where(inArray(jobs.status, [...ACTIVE_STATUSES]));
+  const [row] = await db
+    .select({ n: sql<number>`count(*)` })
+    .from(jobs)
+    .where(inArray(jobs.status, [...ACTIVE_STATUSES]));
   return row?.n ?? 0;
 }
 

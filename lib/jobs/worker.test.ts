@@ -62,7 +62,10 @@ const settled = (id: string) =>
 
 describe("worker", () => {
   test("submits, follows and completes a job with a bounded number of result GETs", async () => {
-    const [job] = await createJobs({ lastImage: new File([new Uint8Array(makePng(400, 400, [10, 200, 10]))], "b.png"), aspectRatio: "1:1" });
+    const [job] = await createJobs({
+      lastImage: new File([new Uint8Array(makePng(400, 400, [10, 200, 10]))], "b.png"),
+      aspectRatio: "1:1",
+    });
     await startWorker();
     const done = await settled(job!.id);
     expect(done.status).toBe("completed");
@@ -113,7 +116,11 @@ describe("worker", () => {
 
   test("a definite 4xx rejection fails the job once, with the message and without the key", async () => {
     const [job] = await createJobs();
-    worker = new m.worker.JobWorker(new WaveSpeedClient({ baseUrl: sim.url, apiKey: "wrong-key-123456", timeoutMs: 1000 }), { pollMinMs: 100, pollMaxMs: 400, submitConcurrency: 2 });
+    worker = new m.worker.JobWorker(new WaveSpeedClient({ baseUrl: sim.url, apiKey: "wrong-key-123456", timeoutMs: 1000 }), {
+      pollMinMs: 100,
+      pollMaxMs: 400,
+      submitConcurrency: 2,
+    });
     await worker.start();
     const done = await settled(job!.id);
     expect(done.status).toBe("failed");

@@ -126,13 +126,25 @@ export class JobWorker {
       } else if (outcome.kind === "rate_limited" || outcome.kind === "unreachable") {
         // Nothing was created upstream, so sending again later cannot double-charge.
         const giveUp = job.submitAttempts >= MAX_SUBMIT_ATTEMPTS;
-        await updateJob(job.id, giveUp
-          ? { status: "failed", error: outcome.message, finishedAt: now }
-          : { status: "queued", error: `Waiting to retry: ${outcome.message}`, nextPollAt: now + this.interval(job.submitAttempts, outcome.kind === "rate_limited" ? outcome.retryAfterMs : 0) });
+        await updateJob(
+          job.id,
+          giveUp
+            ? { status: "failed", error: outcome.message, finishedAt: now }
+            : {
+                status: "queued",
+                error: `Waiting to retry: ${outcome.message}`,
+                nextPollAt: now + this.interval(job.submitAttempts, outcome.kind === "rate_limited" ? outcome.retryAfterMs : 0),
+              },
+        );
       } else if (outcome.kind === "rejected") {
         await updateJob(job.id, { status: "failed", error: outcome.message, finishedAt: now, nextPollAt: null });
       } else {
-        await updateJob(job.id, { status: "unknown", error: `${outcome.message} It was not resent, to avoid paying twice.`, finishedAt: now, nextPollAt: null });
+        await updateJob(job.id, {
+          status: "unknown",
+          error: `${outcome.message} It was not resent, to avoid paying twice.`,
+          finishedAt: now,
+          nextPollAt: null,
+        });
       }
     } finally {
       this.submitting -= 1;
@@ -168,7 +180,8 @@ export class JobWorker {
       case "processing":
         return { status: "processing", processingAt: job.processingAt ?? now, nextPollAt: next };
       case "completed":
-        if (task.outputs.length === 0) return { status: "failed", error: "WaveSpeed reported completion without an output.", finishedAt: now, nextPollAt: null };
+        if (task.outputs.length === 0)
+          return { status: "failed", error: "WaveSpeed reported completion without an output.", finishedAt: now, nextPollAt: null };
         return { status: "completed", outputs: task.outputs, nsfw: task.nsfw, finishedAt: now, nextPollAt: null, error: null };
       case "failed":
       case "cancelled":
@@ -176,7 +189,12 @@ export class JobWorker {
         return { status: "failed", error: task.error ?? `WaveSpeed reported the task ${task.status}.`, finishedAt: now, nextPollAt: null };
       default:
         if (now - (job.submittedAt ?? now) > UNKNOWN_STATUS_GIVE_UP_MS) {
-          return { status: "failed", error: `WaveSpeed kept reporting an unknown status "${task.status}".`, finishedAt: now, nextPollAt: null };
+          return {
+            status: "failed",
+            error: `WaveSpeed kept reporting an unknown status "${task.status}".`,
+            finishedAt: now,
+            nextPollAt: null,
+          };
         }
         return { nextPollAt: next };
     }

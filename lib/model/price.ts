@@ -12,7 +12,10 @@ export function formatUsd(micros: number): string {
   const sign = micros < 0 ? "-" : "";
   const abs = Math.abs(Math.round(micros));
   const whole = Math.floor(abs / 1_000_000);
-  const fraction = String(abs % 1_000_000).padStart(6, "0").replace(/0+$/, "").padEnd(2, "0");
+  const fraction = String(abs % 1_000_000)
+    .padStart(6, "0")
+    .replace(/0+$/, "")
+    .padEnd(2, "0");
   return `${sign}$${whole}.${fraction}`;
 }
 

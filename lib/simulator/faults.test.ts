@@ -15,5 +15,10 @@ test("rules are used up in order; a header wins for one request", () => {
   book.set("result:500x2,result:429");
   expect(book.take("submit", undefined)).toBeUndefined();
   expect(book.take("result", "malformed")).toBe("malformed");
-  expect([book.take("result", undefined), book.take("result", undefined), book.take("result", undefined), book.take("result", undefined)]).toEqual(["500", "500", "429", undefined]);
+  expect([
+    book.take("result", undefined),
+    book.take("result", undefined),
+    book.take("result", undefined),
+    book.take("result", undefined),
+  ]).toEqual(["500", "500", "429", undefined]);
 });

@@ -85,7 +85,8 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   async function requestFault(target: FaultTarget, req: http.IncomingMessage): Promise<Reply | "malformed" | FaultKind | undefined> {
     const header = req.headers["x-sim-fault"];
     const kind = faults.take(target, Array.isArray(header) ? header[0] : header);
-    if (kind === "429") return { status: 429, body: envelope(429, "Too many requests: rate limit exceeded"), headers: { "retry-after": "1" } };
+    if (kind === "429")
+      return { status: 429, body: envelope(429, "Too many requests: rate limit exceeded"), headers: { "retry-after": "1" } };
     if (kind === "500") return { status: 500, body: envelope(500, "Internal server error") };
     if (kind === "503") return { status: 503, body: envelope(503, "Service temporarily unavailable") };
     if (kind === "slow") await new Promise((r) => setTimeout(r, options.slowMs ?? 5000));
@@ -123,7 +124,8 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
       } catch {
         return { status: 400, body: envelope(400, "Invalid JSON body") };
       }
-      if (typeof input !== "object" || input === null || Array.isArray(input)) return { status: 400, body: envelope(400, "Body must be a JSON object") };
+      if (typeof input !== "object" || input === null || Array.isArray(input))
+        return { status: 400, body: envelope(400, "Body must be a JSON object") };
       try {
         const task = store.create(input as Record<string, unknown>, { fail: fault === "fail", nsfw: fault === "nsfw" });
         stats.submits += 1;

@@ -130,7 +130,12 @@ export class TaskStore {
     const { id, createdAt, fail, nsfw } = task;
     void fs
       .mkdir(this.workDir, { recursive: true })
-      .then(() => fs.writeFile(this.metaPath(id), JSON.stringify({ id, createdAt, fail, nsfw, input: { ...input, image: undefined, last_image: undefined } })));
+      .then(() =>
+        fs.writeFile(
+          this.metaPath(id),
+          JSON.stringify({ id, createdAt, fail, nsfw, input: { ...input, image: undefined, last_image: undefined } }),
+        ),
+      );
     void this.render(task, parsed).catch((error: unknown) => {
       task.renderError = error instanceof Error ? error.message : String(error);
     });

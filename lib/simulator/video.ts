@@ -42,8 +42,29 @@ export async function renderClip(opts: {
   const temp = `${opts.out}.part.mp4`;
   await run(
     "ffmpeg",
-    ["-y", "-loglevel", "error", ...inputs, "-filter_complex", graph, "-map", "[v]", "-frames:v", String(frames),
-      "-r", String(FPS), "-c:v", "libx264", "-preset", "ultrafast", "-crf", "28", "-movflags", "+faststart", temp],
+    [
+      "-y",
+      "-loglevel",
+      "error",
+      ...inputs,
+      "-filter_complex",
+      graph,
+      "-map",
+      "[v]",
+      "-frames:v",
+      String(frames),
+      "-r",
+      String(FPS),
+      "-c:v",
+      "libx264",
+      "-preset",
+      "ultrafast",
+      "-crf",
+      "28",
+      "-movflags",
+      "+faststart",
+      temp,
+    ],
     { timeout: 120_000 },
   );
   await fs.rename(temp, opts.out);

@@ -14,6 +14,7 @@ export function fieldErrors(error: z.ZodError): FieldErrors {
 export function validationError(error: z.ZodError): AppError {
   const fields = fieldErrors(error);
   const names = Object.keys(fields);
-  const message = names.length === 1 ? (Object.values(fields)[0] ?? "Invalid input.") : `${names.length} fields need attention: ${names.join(", ")}.`;
+  const message =
+    names.length === 1 ? (Object.values(fields)[0] ?? "Invalid input.") : `${names.length} fields need attention: ${names.join(", ")}.`;
   return new AppError("validation_failed", message, fields);
 }

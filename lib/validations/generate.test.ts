@@ -3,7 +3,16 @@ import { jpegHeader, makePng } from "@/lib/test/png";
 import { generateSchema, variationSeeds } from "./generate";
 
 const png = (w: number, h: number) => new File([new Uint8Array(makePng(w, h))], "in.png", { type: "image/png" });
-const valid = { image: png(400, 300), prompt: "A slow push-in", duration: 5, aspectRatio: "auto", cameraFixed: false, seed: -1, enableSafetyChecker: true, variations: 1 };
+const valid = {
+  image: png(400, 300),
+  prompt: "A slow push-in",
+  duration: 5,
+  aspectRatio: "auto",
+  cameraFixed: false,
+  seed: -1,
+  enableSafetyChecker: true,
+  variations: 1,
+};
 
 async function errorsFor(patch: Record<string, unknown>) {
   const result = await generateSchema.safeParseAsync({ ...valid, ...patch });
@@ -13,7 +22,14 @@ async function errorsFor(patch: Record<string, unknown>) {
 describe("generateSchema", () => {
   test("accepts typed form values and multipart strings alike", async () => {
     const typed = await generateSchema.parseAsync(valid);
-    const strings = await generateSchema.parseAsync({ ...valid, duration: "5", seed: "-1", cameraFixed: "false", enableSafetyChecker: "true", variations: "1" });
+    const strings = await generateSchema.parseAsync({
+      ...valid,
+      duration: "5",
+      seed: "-1",
+      cameraFixed: "false",
+      enableSafetyChecker: "true",
+      variations: "1",
+    });
     expect(strings).toEqual(typed);
     expect(typed.image).toMatchObject({ kind: "file", type: "image/png", width: 400, height: 300 });
     expect(typed.lastImage).toBeUndefined();

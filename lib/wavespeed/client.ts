@@ -103,7 +103,8 @@ export class WaveSpeedClient {
       });
     } catch (error) {
       const code = networkCode(error);
-      if (code && NEVER_CONNECTED.has(code)) return { ok: false, kind: "unreachable", message: `Could not connect to WaveSpeed (${code}).` };
+      if (code && NEVER_CONNECTED.has(code))
+        return { ok: false, kind: "unreachable", message: `Could not connect to WaveSpeed (${code}).` };
       const why = isTimeout(error) ? "timed out" : `failed (${code ?? "network error"})`;
       return { ok: false, kind: "unknown", message: `The submit request ${why} after it may have reached WaveSpeed.` };
     }
@@ -131,11 +132,21 @@ export class WaveSpeedClient {
     try {
       res = await this.request(`/api/v3/predictions/${encodeURIComponent(id)}/result`);
     } catch (error) {
-      return { ok: false, retryable: true, message: isTimeout(error) ? "WaveSpeed did not answer in time" : `Network error (${networkCode(error) ?? "unknown"})` };
+      return {
+        ok: false,
+        retryable: true,
+        message: isTimeout(error) ? "WaveSpeed did not answer in time" : `Network error (${networkCode(error) ?? "unknown"})`,
+      };
     }
     if (!res.ok) {
       const transient = res.status === 429 || res.status >= 500 || res.status === 401 || res.status === 403;
-      return { ok: false, retryable: transient, status: res.status, message: await this.errorMessage(res), retryAfterMs: retryAfterMs(res) };
+      return {
+        ok: false,
+        retryable: transient,
+        status: res.status,
+        message: await this.errorMessage(res),
+        retryAfterMs: retryAfterMs(res),
+      };
     }
     try {
       const data = await this.parse(res, taskSchema);

@@ -11,8 +11,7 @@ export const taskSchema = z.looseObject({
   timings: z.looseObject({ inference: z.number().nullish() }).nullish(),
 });
 
-export const envelopeSchema = <T extends z.ZodType>(data: T) =>
-  z.looseObject({ code: z.number(), message: z.string().nullish(), data });
+export const envelopeSchema = <T extends z.ZodType>(data: T) => z.looseObject({ code: z.number(), message: z.string().nullish(), data });
 
 export const balanceSchema = z.looseObject({ balance: z.number() });
 

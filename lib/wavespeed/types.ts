@@ -36,5 +36,4 @@ export type SubmitOutcome =
   | { ok: false; kind: "unknown"; message: string };
 
 export type ResultOutcome =
-  | { ok: true; task: Task }
-  | { ok: false; retryable: boolean; status?: number; message: string; retryAfterMs?: number };
+  { ok: true; task: Task } | { ok: false; retryable: boolean; status?: number; message: string; retryAfterMs?: number };

@@ -39,7 +39,10 @@ const good = () => ({
 
 async function list(query = "") {
   const res = await routes.GET(new Request(`http://localhost/api/jobs${query}`));
-  return (await res.json()) as { jobs: { id: string; status: string; params: { seed: number }; price: { label: string } }[]; nextCursor: string | null };
+  return (await res.json()) as {
+    jobs: { id: string; status: string; params: { seed: number }; price: { label: string } }[];
+    nextCursor: string | null;
+  };
 }
 
 describe("POST /api/jobs", () => {
@@ -68,7 +71,9 @@ describe("POST /api/jobs", () => {
   });
 
   test("a body that is not multipart is a 400", async () => {
-    const res = await routes.POST(new Request("http://localhost/api/jobs", { method: "POST", body: "{}", headers: { "content-type": "application/json" } }));
+    const res = await routes.POST(
+      new Request("http://localhost/api/jobs", { method: "POST", body: "{}", headers: { "content-type": "application/json" } }),
+    );
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe("bad_request");
   });
