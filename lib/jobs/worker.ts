@@ -129,7 +129,11 @@ export class JobWorker {
         await updateJob(
           job.id,
           giveUp
-            ? { status: "failed", error: outcome.message, finishedAt: now }
+            ? {
+                status: "failed",
+                error: `${outcome.message} Gave up after ${job.submitAttempts} tries; WaveSpeed created no task, so nothing was charged.`,
+                finishedAt: now,
+              }
             : {
                 status: "queued",
                 error: `Waiting to retry: ${outcome.message}`,

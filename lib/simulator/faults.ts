@@ -2,7 +2,8 @@
  * Fault switches. A spec is a comma-separated list of `target:kind[xN]`, e.g. `result:500x2,submit:429`.
  * target: submit | result | balance | any. kind: see FAULT_KINDS. N: how many requests it hits (`x*` = all).
  * The same kinds work per request through the `x-sim-fault` header, and `fail`/`nsfw` also as a
- * `[sim:fail]` / `[sim:nsfw]` tag in the prompt.
+ * `[sim:fail]` / `[sim:nsfw]` tag in the prompt; a submit whose prompt has `[sim:429]`, `[sim:500]` or
+ * `[sim:malformed]` gets that answer.
  */
 export const FAULT_KINDS = ["429", "500", "503", "slow", "malformed", "fail", "nsfw"] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];

@@ -126,13 +126,19 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
       }
       if (typeof input !== "object" || input === null || Array.isArray(input))
         return { status: 400, body: envelope(400, "Body must be a JSON object") };
+      // Per-task request faults from the prompt, so parallel tests do not share a switch.
+      const prompt = (input as { prompt?: unknown }).prompt;
+      const tagged = typeof prompt === "string" ? /\[sim:(429|500|malformed)\]/.exec(prompt)?.[1] : undefined;
+      if (tagged === "429")
+        return { status: 429, body: envelope(429, "Too many requests: rate limit exceeded"), headers: { "retry-after": "1" } };
+      if (tagged === "500") return { status: 500, body: envelope(500, "Internal server error") };
       try {
         const task = store.create(input as Record<string, unknown>, { fail: fault === "fail", nsfw: fault === "nsfw" });
         stats.submits += 1;
         const body = input as Record<string, unknown>;
         stats.received.push({ ...body, image: describeImage(body.image), last_image: describeImage(body.last_image), taskId: task.id });
         // A malformed answer after the task exists is the worst case for a client: it was charged, and cannot tell.
-        if (fault === "malformed") return "malformed";
+        if (fault === "malformed" || tagged === "malformed") return "malformed";
         return { status: 200, body: envelope(200, "success", store.view(task, baseUrl)) };
       } catch (error) {
         if (error instanceof InputError) return { status: 400, body: envelope(400, error.message) };
