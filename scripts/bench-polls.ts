@@ -7,8 +7,9 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type Browser } from "@playwright/test";
 import { makePng } from "@/lib/test/png";
+import { chromiumLaunchOptions } from "../e2e/chromium";
 
 const runs = Number(process.argv[2] ?? 3);
 const delayMs = Number(process.argv[3] ?? 30_000);
@@ -87,18 +88,7 @@ const server = spawn("node_modules/.bin/next", ["start", "-p", String(APP)], {
 });
 try {
   await waitFor(`${app}/api/health`);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--disable-quic",
-      "--no-first-run",
-    ],
-  });
+  const browser = await chromium.launch(chromiumLaunchOptions);
   console.log(
     `job length ${delayMs} ms, ${runs} runs each\nbrowsers  upstream result GETs/job (runs; median)  browser GETs of /api/jobs (median)  submit-to-completed-in-Keyframe ms (median)`,
   );

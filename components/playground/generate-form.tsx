@@ -10,7 +10,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Switch } from "@/components/ui/switch";
 import { ApiError } from "@/lib/http/fetcher";
-import { DURATION_MAX, DURATION_MIN, nearestAspectRatio, SEED_MAX, VARIATIONS_MAX } from "@/lib/model/seedance";
+import { DURATION_MAX, DURATION_MIN, nearestAspectRatio } from "@/lib/model/seedance";
 import {
   GENERATE_DEFAULTS,
   generateSchema,
@@ -22,24 +22,9 @@ import { AspectRatioField } from "./aspect-ratio-field";
 import { ImageField } from "./image-field";
 import { PriceSummary } from "./price-summary";
 import { PromptField } from "./prompt-field";
+import { SeedFields } from "./seed-fields";
 import { submitJobs } from "./submit-jobs";
 import { imageFromClipboard, type Dimensions } from "./use-image-source";
-
-const randomSeed = () => crypto.getRandomValues(new Uint32Array(1))[0]! % (SEED_MAX + 1);
-
-function seedPlan(seed: number, variations: number): string {
-  if (!Number.isInteger(seed) || !Number.isInteger(variations)) return "";
-  if (seed === -1)
-    return variations > 1
-      ? `Each of the ${variations} videos gets its own random seed, shown on its card.`
-      : "A random seed, shown on the card.";
-  if (variations === 1) return `Seed ${seed}.`;
-  const seeds = Array.from({ length: variations }, (_, i) => (seed + i) % (SEED_MAX + 1));
-  return `Seeds ${seeds.join(", ")}: one per video.`;
-}
-
-const inputClass =
-  "h-10 w-full rounded-lg border border-zinc-300 bg-white px-3 text-sm tabular-nums outline-none focus:border-violet-500 focus:ring-2 focus:ring-violet-500/30 aria-invalid:border-red-400 dark:border-zinc-700 dark:bg-zinc-900";
 
 export function GenerateForm() {
   const { mutate } = useSWRConfig();
@@ -204,45 +189,14 @@ export function GenerateForm() {
         />
       </div>
 
-      <div className="grid grid-cols-1 gap-4 sm:grid-cols-[1fr_auto]">
-        <Field
-          label="Seed"
-          htmlFor="seed"
-          error={errors.seed?.message}
-          hint="-1 means random. A fixed seed with the same inputs reproduces a take."
-        >
-          <div className="flex gap-1.5">
-            <input
-              id="seed"
-              type="number"
-              min={-1}
-              max={SEED_MAX}
-              step={1}
-              className={inputClass}
-              aria-invalid={Boolean(errors.seed)}
-              {...register("seed", { valueAsNumber: true })}
-            />
-            <Button aria-label="Roll a random seed" title="Roll a random seed" onClick={() => set("seed", randomSeed())}>
-              🎲 Roll
-            </Button>
-            <Button variant="ghost" title="Back to random (-1)" onClick={() => set("seed", -1)} disabled={seed === -1}>
-              -1
-            </Button>
-          </div>
-        </Field>
-        <Field label="Variations" htmlFor="variations" error={errors.variations?.message}>
-          <select id="variations" className={`${inputClass} sm:w-24`} {...register("variations", { valueAsNumber: true })}>
-            {Array.from({ length: VARIATIONS_MAX }, (_, i) => i + 1).map((n) => (
-              <option key={n} value={n}>
-                {n}
-              </option>
-            ))}
-          </select>
-        </Field>
-      </div>
-      <p className="-mt-3 text-xs text-zinc-500 dark:text-zinc-400" data-testid="seed-plan">
-        {seedPlan(Number(seed), Number(variations))}
-      </p>
+      <SeedFields
+        seed={Number(seed)}
+        variations={Number(variations)}
+        registerSeed={register("seed", { valueAsNumber: true })}
+        registerVariations={register("variations", { valueAsNumber: true })}
+        onSeed={(value) => set("seed", value)}
+        errors={{ seed: errors.seed?.message, variations: errors.variations?.message }}
+      />
 
       <div className="sticky bottom-0 -mx-4 space-y-3 border-t border-zinc-200 bg-white/95 px-4 py-4 backdrop-blur sm:-mx-6 sm:px-6 dark:border-zinc-800 dark:bg-zinc-950/95">
         <PriceSummary duration={Number(duration)} variations={Number(variations)} />

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useId, useRef, useState, type ReactNode } from "react";
-import { FieldError } from "@/components/ui/field";
+import { Field } from "@/components/ui/field";
 import { IMAGE_MIN_SIDE } from "@/lib/model/seedance";
 import { imageFromClipboard, useImageSource, type Dimensions, type ImageValue } from "./use-image-source";
 
@@ -56,13 +56,7 @@ export function ImageField({
   const errorId = `${id}-error`;
 
   return (
-    <div>
-      <div className="mb-1.5 flex items-baseline justify-between gap-2">
-        <label htmlFor={id} className="text-sm font-medium text-zinc-900 dark:text-zinc-100">
-          {label}
-        </label>
-        <div className="flex gap-1">{actions}</div>
-      </div>
+    <Field label={label} htmlFor={id} error={error} aside={<div className="flex gap-1">{actions}</div>}>
       <div
         role="button"
         tabIndex={0}
@@ -176,7 +170,6 @@ export function ImageField({
           className="h-9 min-w-0 flex-1 rounded-lg border border-zinc-300 bg-white px-3 text-sm outline-none placeholder:text-zinc-400 focus:border-violet-500 focus:ring-2 focus:ring-violet-500/30 dark:border-zinc-700 dark:bg-zinc-900"
         />
       </div>
-      <FieldError id={errorId} message={error} />
-    </div>
+    </Field>
   );
 }

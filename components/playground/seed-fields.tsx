@@ -1,0 +1,79 @@
+"use client";
+
+import type { UseFormRegisterReturn } from "react-hook-form";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { SEED_MAX, VARIATIONS_MAX } from "@/lib/model/seedance";
+import { variationSeeds } from "@/lib/validations/generate";
+
+export const inputClass =
+  "h-10 w-full rounded-lg border border-zinc-300 bg-white px-3 text-sm tabular-nums outline-none focus:border-violet-500 focus:ring-2 focus:ring-violet-500/30 aria-invalid:border-red-400 dark:border-zinc-700 dark:bg-zinc-900";
+
+const randomSeed = () => crypto.getRandomValues(new Uint32Array(1))[0]! % (SEED_MAX + 1);
+
+/** Tells the user which seed each variation will get before they pay for it. */
+function seedPlan(seed: number, variations: number): string {
+  if (!Number.isInteger(seed) || !Number.isInteger(variations)) return "";
+  if (seed === -1) {
+    return variations > 1
+      ? `Each of the ${variations} videos gets its own random seed, shown on its card.`
+      : "A random seed, shown on the card.";
+  }
+  if (variations === 1) return `Seed ${seed}.`;
+  return `Seeds ${variationSeeds(seed, variations, () => 0).join(", ")}: one per video.`;
+}
+
+export function SeedFields({
+  seed,
+  variations,
+  registerSeed,
+  registerVariations,
+  onSeed,
+  errors,
+}: {
+  seed: number;
+  variations: number;
+  registerSeed: UseFormRegisterReturn<"seed">;
+  registerVariations: UseFormRegisterReturn<"variations">;
+  onSeed: (seed: number) => void;
+  errors: { seed?: string; variations?: string };
+}) {
+  return (
+    <div>
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-[1fr_auto]">
+        <Field label="Seed" htmlFor="seed" error={errors.seed} hint="-1 means random. A fixed seed with the same inputs reproduces a take.">
+          <div className="flex gap-1.5">
+            <input
+              id="seed"
+              type="number"
+              min={-1}
+              max={SEED_MAX}
+              step={1}
+              className={inputClass}
+              aria-invalid={Boolean(errors.seed)}
+              {...registerSeed}
+            />
+            <Button aria-label="Roll a random seed" title="Roll a random seed" onClick={() => onSeed(randomSeed())}>
+              🎲 Roll
+            </Button>
+            <Button variant="ghost" title="Back to random (-1)" onClick={() => onSeed(-1)} disabled={seed === -1}>
+              -1
+            </Button>
+          </div>
+        </Field>
+        <Field label="Variations" htmlFor="variations" error={errors.variations}>
+          <select id="variations" className={`${inputClass} sm:w-24`} {...registerVariations}>
+            {Array.from({ length: VARIATIONS_MAX }, (_, i) => i + 1).map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </select>
+        </Field>
+      </div>
+      <p className="mt-1.5 text-xs text-zinc-500 dark:text-zinc-400" data-testid="seed-plan">
+        {seedPlan(seed, variations)}
+      </p>
+    </div>
+  );
+}
