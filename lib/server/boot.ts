@@ -17,6 +17,11 @@ async function bootOnce(): Promise<void> {
       delayMs: config.SIMULATOR_DELAY_MS,
       workDir: path.join(config.dataDir, "simulator"),
       faults: config.SIMULATOR_FAULTS,
+    }).catch((error: unknown) => {
+      if ((error as { code?: string }).code !== "EADDRINUSE") throw error;
+      throw new ConfigError(
+        `Invalid configuration (see .env.example):\n  SIMULATOR_PORT: port ${config.SIMULATOR_PORT} is already in use; pick a free one or set WAVESPEED_API_KEY`,
+      );
     });
     console.log(`[keyframe] No WAVESPEED_API_KEY: using the built-in WaveSpeed simulator at ${registry.__keyframeSimulator.url}`);
   } else {
