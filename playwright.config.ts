@@ -35,7 +35,7 @@ export default defineConfig({
         WAVESPEED_API_KEY: "",
         DATA_DIR: "data/e2e-sim",
         SIMULATOR_PORT: String(SIM_PORT),
-        SIMULATOR_DELAY_MS: "3000",
+        SIMULATOR_DELAY_MS: "5000",
       },
       reuseExistingServer: !CI,
       stdout: "pipe",
