@@ -36,6 +36,15 @@ type Reply = { status: number; body: unknown; headers?: Record<string, string> }
 
 const envelope = (code: number, message: string, data: unknown = null) => ({ code, message, data });
 
+/** The HTTP error answer a fault kind stands for, or undefined for faults that shape the task instead. */
+function errorReply(kind: string): Reply | undefined {
+  if (kind === "429")
+    return { status: 429, body: envelope(429, "Too many requests: rate limit exceeded"), headers: { "retry-after": "1" } };
+  if (kind === "500") return { status: 500, body: envelope(500, "Internal server error") };
+  if (kind === "503") return { status: 503, body: envelope(503, "Service temporarily unavailable") };
+  return undefined;
+}
+
 async function readBody(req: http.IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -85,10 +94,8 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   async function requestFault(target: FaultTarget, req: http.IncomingMessage): Promise<Reply | "malformed" | FaultKind | undefined> {
     const header = req.headers["x-sim-fault"];
     const kind = faults.take(target, Array.isArray(header) ? header[0] : header);
-    if (kind === "429")
-      return { status: 429, body: envelope(429, "Too many requests: rate limit exceeded"), headers: { "retry-after": "1" } };
-    if (kind === "500") return { status: 500, body: envelope(500, "Internal server error") };
-    if (kind === "503") return { status: 503, body: envelope(503, "Service temporarily unavailable") };
+    const reply = kind && errorReply(kind);
+    if (reply) return reply;
     if (kind === "slow") await new Promise((r) => setTimeout(r, options.slowMs ?? 5000));
     return kind;
   }
@@ -129,9 +136,8 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
       // Per-task request faults from the prompt, so parallel tests do not share a switch.
       const prompt = (input as { prompt?: unknown }).prompt;
       const tagged = typeof prompt === "string" ? /\[sim:(429|500|malformed)\]/.exec(prompt)?.[1] : undefined;
-      if (tagged === "429")
-        return { status: 429, body: envelope(429, "Too many requests: rate limit exceeded"), headers: { "retry-after": "1" } };
-      if (tagged === "500") return { status: 500, body: envelope(500, "Internal server error") };
+      const taggedReply = tagged && errorReply(tagged);
+      if (taggedReply) return taggedReply;
       try {
         const task = store.create(input as Record<string, unknown>, { fail: fault === "fail", nsfw: fault === "nsfw" });
         stats.submits += 1;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { IMAGE_MAX_BYTES, IMAGE_MIN_SIDE } from "@/lib/model/seedance";
-import { probeImage, type ImageType } from "@/lib/images/probe";
+import { probeImage, type ImageInfo, type ImageType } from "@/lib/images/probe";
 
 export type ImageFileInput = {
   kind: "file";
@@ -30,17 +30,26 @@ function isEmpty(value: unknown): boolean {
 
 const MB = 1024 * 1024;
 
-/** What is wrong with these bytes as a model input, or null when they are fine. */
-export function imageBytesProblem(bytes: Uint8Array): string | null {
-  if (bytes.byteLength > IMAGE_MAX_BYTES) {
-    return `Image is ${(bytes.byteLength / MB).toFixed(1)} MB; the limit is ${IMAGE_MAX_BYTES / MB} MB.`;
-  }
+function tooLarge(size: number): string | null {
+  return size > IMAGE_MAX_BYTES ? `Image is ${(size / MB).toFixed(1)} MB; the limit is ${IMAGE_MAX_BYTES / MB} MB.` : null;
+}
+
+/** The image's type and size, or what is wrong with these bytes as a model input. */
+function checkImageBytes(bytes: Uint8Array): ImageInfo | string {
+  const large = tooLarge(bytes.byteLength);
+  if (large) return large;
   const info = probeImage(bytes);
   if (!info) return "Not a JPEG or PNG image (checked by content, not by file name).";
   if (info.width < IMAGE_MIN_SIDE || info.height < IMAGE_MIN_SIDE) {
     return `Image is ${info.width}×${info.height} px; it must be at least ${IMAGE_MIN_SIDE}×${IMAGE_MIN_SIDE} px.`;
   }
-  return null;
+  return info;
+}
+
+/** What is wrong with these bytes as a model input, or null when they are fine. */
+export function imageBytesProblem(bytes: Uint8Array): string | null {
+  const checked = checkImageBytes(bytes);
+  return typeof checked === "string" ? checked : null;
 }
 
 export function urlProblem(value: string): string | null {
@@ -61,11 +70,12 @@ function inspect(blob: BlobLike): Promise<ImageFileInput | string> {
   let pending = inspections.get(blob);
   if (!pending) {
     pending = (async () => {
-      if (blob.size > IMAGE_MAX_BYTES) return `Image is ${(blob.size / MB).toFixed(1)} MB; the limit is ${IMAGE_MAX_BYTES / MB} MB.`;
+      // Refuse an oversized upload before reading it into memory.
+      const large = tooLarge(blob.size);
+      if (large) return large;
       const bytes = new Uint8Array(await blob.arrayBuffer());
-      const problem = imageBytesProblem(bytes);
-      const info = probeImage(bytes);
-      if (problem || !info) return problem ?? "Unreadable image.";
+      const info = checkImageBytes(bytes);
+      if (typeof info === "string") return info;
       return { kind: "file" as const, bytes, type: info.type, width: info.width, height: info.height, name: blob.name ?? "image" };
     })();
     inspections.set(blob, pending);
