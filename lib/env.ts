@@ -19,6 +19,10 @@ const schema = z
     WAVESPEED_BASE_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).default("https://api.wavespeed.ai"),
     WAVESPEED_TIMEOUT_MS: int(1000, 600_000).default(30_000),
     DATA_DIR: z.string().min(1).default("./data"),
+    PUBLIC_URL: z
+      .url({ protocol: /^https?$/, error: "must be the http(s) address people open Keyframe at, e.g. https://keyframe.example.com" })
+      .optional(),
+    COPY_TIMEOUT_MS: int(1000, 3_600_000).default(120_000),
     PORT: int(1, 65_535).default(3000),
     POLL_MIN_MS: int(100, 600_000).default(2000),
     POLL_MAX_MS: int(100, 3_600_000).default(10_000),
@@ -47,6 +51,7 @@ export type Env = z.infer<typeof schema> & {
   apiKey: string;
   baseUrl: string;
   dataDir: string;
+  publicUrl: string | undefined;
 };
 
 export class ConfigError extends Error {}
@@ -67,6 +72,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     apiKey: e.WAVESPEED_API_KEY ?? SIMULATOR_KEY,
     baseUrl: (live ? e.WAVESPEED_BASE_URL : `http://127.0.0.1:${e.SIMULATOR_PORT}`).replace(/\/+$/, ""),
     dataDir: path.resolve(e.DATA_DIR),
+    publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ""),
   };
 }
 

@@ -2,6 +2,7 @@ export const ERROR_STATUS = {
   bad_request: 400,
   validation_failed: 400,
   not_found: 404,
+  conflict: 409,
   payload_too_large: 413,
   upstream_error: 502,
   unavailable: 503,

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, inArray, isNull, lt, lte, notInArray, or, sql } from "drizzle-orm";
 import { getDb } from "./client";
-import { ACTIVE_STATUSES, jobs, type Job, type NewJob } from "./schema";
+import { ACTIVE_STATUSES, jobs, type Job, type JobStatus, type NewJob } from "./schema";
 
 export async function insertJobs(rows: NewJob[]): Promise<Job[]> {
   const db = await getDb();
@@ -13,15 +13,27 @@ export async function getJob(id: string): Promise<Job | undefined> {
   return db.query.jobs.findFirst({ where: eq(jobs.id, id) });
 }
 
+export async function getJobByShareId(shareId: string): Promise<Job | undefined> {
+  const db = await getDb();
+  return db.query.jobs.findFirst({ where: eq(jobs.shareId, shareId) });
+}
+
 export type Cursor = { createdAt: number; id: string };
+export type JobFilter = { statuses?: JobStatus[]; q?: string };
 
 /** Newest first, keyset-paginated so pages stay stable while new jobs arrive. */
-export async function listJobs(limit: number, cursor?: Cursor): Promise<{ rows: Job[]; next?: Cursor }> {
+export async function listJobs(limit: number, cursor?: Cursor, filter: JobFilter = {}): Promise<{ rows: Job[]; next?: Cursor }> {
   const db = await getDb();
   const rows = await db
     .select()
     .from(jobs)
-    .where(cursor ? or(lt(jobs.createdAt, cursor.createdAt), and(eq(jobs.createdAt, cursor.createdAt), lt(jobs.id, cursor.id))) : undefined)
+    .where(
+      and(
+        cursor ? or(lt(jobs.createdAt, cursor.createdAt), and(eq(jobs.createdAt, cursor.createdAt), lt(jobs.id, cursor.id))) : undefined,
+        filter.statuses ? inArray(jobs.status, filter.statuses) : undefined,
+        filter.q ? sql`instr(lower(${jobs.prompt}), lower(${filter.q})) > 0` : undefined,
+      ),
+    )
     .orderBy(desc(jobs.createdAt), desc(jobs.id))
     .limit(limit + 1);
   const page = rows.slice(0, limit);
@@ -29,12 +41,64 @@ export async function listJobs(limit: number, cursor?: Cursor): Promise<{ rows: 
   return { rows: page, next: rows.length > limit && last ? { createdAt: last.createdAt, id: last.id } : undefined };
 }
 
-export async function updateJob(id: string, patch: Partial<NewJob>): Promise<void> {
+/** Applies a patch; false when the job no longer exists (deleted meanwhile). */
+export async function updateJob(id: string, patch: Partial<NewJob>): Promise<boolean> {
   const db = await getDb();
-  await db
+  const rows = await db
     .update(jobs)
     .set({ ...patch, updatedAt: Date.now() })
-    .where(eq(jobs.id, id));
+    .where(eq(jobs.id, id))
+    .returning({ id: jobs.id });
+  return rows.length > 0;
+}
+
+/** Deletes a job that is no longer in flight; undefined when there is none, or it is still running. */
+export async function deleteFinishedJob(id: string): Promise<Job | undefined> {
+  const db = await getDb();
+  const [row] = await db
+    .delete(jobs)
+    .where(and(eq(jobs.id, id), inArray(jobs.status, ["completed", "failed", "unknown"])))
+    .returning();
+  return row;
+}
+
+/** Which of these stored input names some job still uses (inputs are shared between jobs). */
+export async function inputsInUse(names: string[]): Promise<Set<string>> {
+  if (names.length === 0) return new Set();
+  const db = await getDb();
+  const rows = await db
+    .select({ a: jobs.imageFile, b: jobs.lastImageFile })
+    .from(jobs)
+    .where(or(inArray(jobs.imageFile, names), inArray(jobs.lastImageFile, names)));
+  return new Set(rows.flatMap((r) => [r.a, r.b]).filter((n): n is string => n !== null && names.includes(n)));
+}
+
+/** Moves due copies to "copying" atomically, so two workers never copy the same output. */
+export async function claimCopies(limit: number, now: number): Promise<Job[]> {
+  if (limit <= 0) return [];
+  const db = await getDb();
+  const due = db
+    .select({ id: jobs.id })
+    .from(jobs)
+    .where(and(eq(jobs.copyStatus, "pending"), lte(jobs.nextCopyAt, now)))
+    .orderBy(asc(jobs.nextCopyAt))
+    .limit(limit);
+  return db
+    .update(jobs)
+    .set({ copyStatus: "copying", copyAttempts: sql`${jobs.copyAttempts} + 1`, updatedAt: now })
+    .where(and(inArray(jobs.id, due), eq(jobs.copyStatus, "pending")))
+    .returning();
+}
+
+/** After a restart, copies that were running start over (a copy can always be redone). */
+export async function resumeInterruptedCopies(): Promise<number> {
+  const db = await getDb();
+  const rows = await db
+    .update(jobs)
+    .set({ copyStatus: "pending", nextCopyAt: 0, updatedAt: Date.now() })
+    .where(eq(jobs.copyStatus, "copying"))
+    .returning({ id: jobs.id });
+  return rows.length;
 }
 
 /** Moves due queued jobs to "submitting" atomically, so one job is never sent twice. */
@@ -73,11 +137,18 @@ export async function duePolls(now: number, limit: number, skip: string[]): Prom
 /** When the worker next has something to do, or undefined when nothing is waiting. */
 export async function nextDueAt(): Promise<number | undefined> {
   const db = await getDb();
-  const [row] = await db
-    .select({ at: sql<number | null>`min(coalesce(${jobs.nextPollAt}, 0))` })
-    .from(jobs)
-    .where(inArray(jobs.status, ["queued", "submitted", "processing"]));
-  return row?.at === null || row?.at === undefined ? undefined : Number(row.at);
+  const [[poll], [copy]] = await Promise.all([
+    db
+      .select({ at: sql<number | null>`min(coalesce(${jobs.nextPollAt}, 0))` })
+      .from(jobs)
+      .where(inArray(jobs.status, ["queued", "submitted", "processing"])),
+    db
+      .select({ at: sql<number | null>`min(coalesce(${jobs.nextCopyAt}, 0))` })
+      .from(jobs)
+      .where(eq(jobs.copyStatus, "pending")),
+  ]);
+  const times = [poll?.at, copy?.at].filter((t) => t !== null && t !== undefined).map(Number);
+  return times.length ? Math.min(...times) : undefined;
 }
 
 /** After a crash, a job left in "submitting" may or may not exist upstream: mark it so, never resend it. */

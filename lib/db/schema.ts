@@ -10,6 +10,14 @@ import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
  */
 export const JOB_STATUSES = ["queued", "submitting", "submitted", "processing", "completed", "failed", "unknown"] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];
+/**
+ * Keyframe's own copy of a completed job's video (WaveSpeed deletes outputs after 7 days).
+ * none: nothing to copy yet · pending: due at nextCopyAt · copying: claimed by a worker
+ * done: videoFile/posterFile/lastFrameFile are on disk · failed: gave up (copyError says why)
+ */
+export const COPY_STATUSES = ["none", "pending", "copying", "done", "failed"] as const;
+export type CopyStatus = (typeof COPY_STATUSES)[number];
+
 export const ACTIVE_STATUSES = ["queued", "submitting", "submitted", "processing"] as const satisfies JobStatus[];
 
 export const jobs = sqliteTable(
@@ -47,8 +55,26 @@ export const jobs = sqliteTable(
     submitAttempts: integer("submit_attempts").notNull().default(0),
     pollCount: integer("poll_count").notNull().default(0),
     pollFailures: integer("poll_failures").notNull().default(0),
+    /** The public link's id: 128 random bits, unrelated to the job id; null once revoked. */
+    shareId: text("share_id").unique(),
+    copyStatus: text("copy_status", { enum: COPY_STATUSES }).notNull().default("none"),
+    copyAttempts: integer("copy_attempts").notNull().default(0),
+    nextCopyAt: integer("next_copy_at"),
+    copyError: text("copy_error"),
+    copiedAt: integer("copied_at"),
+    videoFile: text("video_file"),
+    videoBytes: integer("video_bytes"),
+    videoWidth: integer("video_width"),
+    videoHeight: integer("video_height"),
+    posterFile: text("poster_file"),
+    lastFrameFile: text("last_frame_file"),
   },
-  (t) => [index("jobs_created_idx").on(t.createdAt, t.id), index("jobs_due_idx").on(t.status, t.nextPollAt)],
+  (t) => [
+    index("jobs_created_idx").on(t.createdAt, t.id),
+    index("jobs_status_created_idx").on(t.status, t.createdAt, t.id),
+    index("jobs_due_idx").on(t.status, t.nextPollAt),
+    index("jobs_copy_due_idx").on(t.copyStatus, t.nextCopyAt),
+  ],
 );
 
 export type Job = typeof jobs.$inferSelect;

@@ -22,7 +22,7 @@ async function store(image: ImageInput, written: string[]): Promise<StoredImage>
 }
 
 /** Stores the inputs and one queued job per variation; on any failure nothing is left behind. */
-export async function createJobs(request: GenerateRequest): Promise<JobView[]> {
+export async function createJobs(request: GenerateRequest, origin: string): Promise<JobView[]> {
   const written: string[] = [];
   try {
     const start = await store(request.image, written);
@@ -53,10 +53,11 @@ export async function createJobs(request: GenerateRequest): Promise<JobView[]> {
       seed,
       safetyChecker: request.enableSafetyChecker,
       priceMicros: priceMicros(request.duration),
+      shareId: newId(),
     }));
     const inserted = await insertJobs(rows);
     kickWorker();
-    return inserted.map(toJobView);
+    return inserted.map((job) => toJobView(job, origin));
   } catch (error) {
     await removeInputs(written);
     throw error;

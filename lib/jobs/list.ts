@@ -1,15 +1,25 @@
 import "server-only";
 import { z } from "zod";
-import { countActive, getJob, listJobs, type Cursor } from "@/lib/db/queries";
+import { countActive, getJob, listJobs, type Cursor, type JobFilter } from "@/lib/db/queries";
+import type { JobStatus } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { isId } from "./ids";
-import type { JobPage, JobView } from "./types";
+import { STATUS_FILTERS, type JobPage, type JobView, type StatusFilter } from "./types";
 import { toJobView } from "./view";
 
 export const listQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(24),
   cursor: z.string().max(100).optional(),
+  status: z.enum(STATUS_FILTERS, { error: `must be one of ${STATUS_FILTERS.join(", ")}` }).default("all"),
+  q: z.string().trim().max(200, "Search text can be at most 200 characters.").optional(),
 });
+
+const FILTER_STATUSES: Record<StatusFilter, JobStatus[] | undefined> = {
+  all: undefined,
+  active: ["queued", "submitting", "submitted", "processing"],
+  completed: ["completed"],
+  failed: ["failed", "unknown"],
+};
 
 const encodeCursor = (c: Cursor) => Buffer.from(`${c.createdAt}:${c.id}`).toString("base64url");
 
@@ -20,16 +30,24 @@ function decodeCursor(value: string): Cursor {
   return { createdAt, id };
 }
 
-export async function jobPage(query: z.infer<typeof listQuerySchema>): Promise<JobPage> {
+export type ListQuery = z.infer<typeof listQuerySchema>;
+
+export async function jobPage(query: ListQuery, origin: string): Promise<JobPage> {
+  const filter: JobFilter = { statuses: FILTER_STATUSES[query.status], q: query.q || undefined };
   const [{ rows, next }, activeCount] = await Promise.all([
-    listJobs(query.limit, query.cursor ? decodeCursor(query.cursor) : undefined),
+    listJobs(query.limit, query.cursor ? decodeCursor(query.cursor) : undefined, filter),
     countActive(),
   ]);
-  return { jobs: rows.map(toJobView), nextCursor: next ? encodeCursor(next) : null, activeCount };
+  return { jobs: rows.map((job) => toJobView(job, origin)), nextCursor: next ? encodeCursor(next) : null, activeCount };
 }
 
-export async function jobById(id: string): Promise<JobView> {
+/** The job, or a 404 for an id that is malformed or unknown (the two are not told apart). */
+export async function findJob(id: string) {
   const job = isId(id) ? await getJob(id) : undefined;
   if (!job) throw new AppError("not_found", "No job with that id.");
-  return toJobView(job);
+  return job;
+}
+
+export async function jobById(id: string, origin: string): Promise<JobView> {
+  return toJobView(await findJob(id), origin);
 }

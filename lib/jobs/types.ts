@@ -1,4 +1,4 @@
-import type { JobStatus } from "@/lib/db/schema";
+import type { CopyStatus, JobStatus } from "@/lib/db/schema";
 import type { AspectRatio } from "@/lib/model/seedance";
 
 export type { JobStatus };
@@ -23,7 +23,20 @@ export type JobView = {
   price: { micros: number; label: string };
   image: ImageRef;
   lastImage: ImageRef | null;
-  video: { src: string; nsfw: boolean } | null;
+  /** Keyframe's copy once it is stored (`stored`), WaveSpeed's URL until then. */
+  video: {
+    src: string;
+    nsfw: boolean;
+    stored: boolean;
+    poster: string | null;
+    lastFrame: string | null;
+    width: number | null;
+    height: number | null;
+    downloadName: string;
+  } | null;
+  copy: { state: CopyStatus; error: string | null };
+  /** The public link, or null when revoked or not finished. */
+  shareUrl: string | null;
   error: string | null;
   submittedAt: string | null;
   processingAt: string | null;
@@ -31,6 +44,9 @@ export type JobView = {
 };
 
 export type JobPage = { jobs: JobView[]; nextCursor: string | null; activeCount: number };
+
+export const STATUS_FILTERS = ["all", "active", "completed", "failed"] as const;
+export type StatusFilter = (typeof STATUS_FILTERS)[number];
 
 export const FINISHED: readonly JobStatus[] = ["completed", "failed", "unknown"];
 export const isFinished = (status: JobStatus) => FINISHED.includes(status);

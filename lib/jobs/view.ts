@@ -1,6 +1,7 @@
 import type { Job } from "@/lib/db/schema";
 import { formatUsd } from "@/lib/model/price";
 import type { AspectRatio } from "@/lib/model/seedance";
+import { downloadName } from "./filename";
 import type { ImageRef, JobView } from "./types";
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
@@ -10,8 +11,26 @@ function imageRef(file: string | null, url: string | null, width: number | null,
   return src ? { src, width, height } : null;
 }
 
-export function toJobView(job: Job): JobView {
-  const output = job.outputs[0];
+export const sharePath = (shareId: string) => `/v/${shareId}`;
+
+function video(job: Job): JobView["video"] {
+  const upstream = job.outputs[0];
+  if (job.status !== "completed" || !upstream) return null;
+  const stored = job.copyStatus === "done" && job.videoFile !== null;
+  return {
+    src: stored ? `/media/videos/${job.videoFile}` : upstream,
+    nsfw: job.nsfw[0] ?? false,
+    stored,
+    poster: stored && job.posterFile ? `/media/posters/${job.posterFile}` : null,
+    lastFrame: stored && job.lastFrameFile ? `/media/frames/${job.lastFrameFile}` : null,
+    width: job.videoWidth,
+    height: job.videoHeight,
+    downloadName: downloadName(job.prompt, job.seed),
+  };
+}
+
+/** The API's and the gallery's view of a job; `origin` makes the share link absolute. */
+export function toJobView(job: Job, origin: string): JobView {
   return {
     id: job.id,
     batchId: job.batchId,
@@ -29,7 +48,9 @@ export function toJobView(job: Job): JobView {
     price: { micros: job.priceMicros, label: formatUsd(job.priceMicros) },
     image: imageRef(job.imageFile, job.imageUrl, job.imageWidth, job.imageHeight) ?? { src: "", width: null, height: null },
     lastImage: imageRef(job.lastImageFile, job.lastImageUrl, job.lastImageWidth, job.lastImageHeight),
-    video: job.status === "completed" && output ? { src: output, nsfw: job.nsfw[0] ?? false } : null,
+    video: video(job),
+    copy: { state: job.copyStatus, error: job.copyError },
+    shareUrl: job.status === "completed" && job.shareId ? `${origin}${sharePath(job.shareId)}` : null,
     error: job.error,
     submittedAt: iso(job.submittedAt),
     processingAt: iso(job.processingAt),

@@ -51,7 +51,7 @@ async function createJobs(patch: Record<string, unknown> = {}) {
     duration: 2,
     ...patch,
   });
-  return m.create.createJobs(request);
+  return m.create.createJobs(request, "http://keyframe.test");
 }
 
 const settled = (id: string) =>

@@ -1,16 +1,35 @@
 import "server-only";
-import { claimQueued, duePolls, markInterruptedSubmits, nextDueAt, updateJob } from "@/lib/db/queries";
+import {
+  claimCopies,
+  claimQueued,
+  duePolls,
+  markInterruptedSubmits,
+  nextDueAt,
+  resumeInterruptedCopies,
+  updateJob,
+} from "@/lib/db/queries";
 import type { Job, NewJob } from "@/lib/db/schema";
+import { CopyError, copyOutput } from "@/lib/media/copy";
+import { removeJobOutputs } from "@/lib/storage/outputs";
 import type { WaveSpeedClient } from "@/lib/wavespeed/client";
 import type { Task } from "@/lib/wavespeed/types";
 import { submitInputFor } from "./submit-input";
 
-export type WorkerOptions = { pollMinMs: number; pollMaxMs: number; submitConcurrency: number };
+export type WorkerOptions = {
+  pollMinMs: number;
+  pollMaxMs: number;
+  submitConcurrency: number;
+  copyTimeoutMs?: number;
+  copyRetryMs?: number;
+};
 
 const IDLE_MS = 5000;
 const MIN_TICK_MS = 250;
 const MAX_SUBMIT_ATTEMPTS = 8;
 const UNKNOWN_STATUS_GIVE_UP_MS = 60 * 60 * 1000;
+const COPY_CONCURRENCY = 2;
+const MAX_COPY_ATTEMPTS = 10;
+const COPY_BACKOFF_CAP_MS = 10 * 60 * 1000;
 export const INTERRUPTED_SUBMIT =
   "Keyframe stopped while sending this job, so WaveSpeed may or may not have created (and charged) it. It was not resent, to avoid paying twice: check your WaveSpeed dashboard.";
 
@@ -24,6 +43,7 @@ export class JobWorker {
   private ticking = false;
   private stopped = false;
   private submitting = 0;
+  private copying = 0;
   private readonly polling = new Set<string>();
   private readonly inflight = new Set<Promise<void>>();
   lastTickAt = 0;
@@ -36,6 +56,8 @@ export class JobWorker {
   async start(): Promise<void> {
     const interrupted = await markInterruptedSubmits(INTERRUPTED_SUBMIT);
     if (interrupted) console.warn(`[worker] ${interrupted} job(s) were mid-submit at shutdown; marked as outcome unknown`);
+    const copies = await resumeInterruptedCopies();
+    if (copies) console.warn(`[worker] ${copies} video cop${copies > 1 ? "ies were" : "y was"} interrupted; starting over`);
     this.schedule(0);
   }
 
@@ -93,6 +115,9 @@ export class JobWorker {
       }
       for (const job of await duePolls(now, 16, [...this.polling])) {
         this.track(this.poll(job));
+      }
+      for (const job of await claimCopies(COPY_CONCURRENCY - this.copying, now)) {
+        this.track(this.copy(job));
       }
       const due = await nextDueAt();
       if (due !== undefined) delay = Math.min(IDLE_MS, Math.max(MIN_TICK_MS, due - Date.now()));
@@ -175,6 +200,31 @@ export class JobWorker {
     }
   }
 
+  /** Keeps Keyframe's own copy of the output; retried with backoff, the upstream URL serving meanwhile. */
+  private async copy(job: Job): Promise<void> {
+    this.copying += 1;
+    try {
+      const url = job.outputs[0];
+      let patch: Partial<NewJob>;
+      try {
+        if (!url) throw new CopyError("WaveSpeed returned no output to keep.", true);
+        const copied = await copyOutput(job.id, url, this.options.copyTimeoutMs ?? 120_000);
+        patch = { copyStatus: "done", copyError: null, copiedAt: Date.now(), nextCopyAt: null, ...copied };
+      } catch (error) {
+        const message = error instanceof CopyError ? error.message : `Could not save the video: ${(error as Error).message}`;
+        const giveUp = (error instanceof CopyError && error.permanent) || job.copyAttempts >= MAX_COPY_ATTEMPTS;
+        const wait = Math.min(COPY_BACKOFF_CAP_MS, (this.options.copyRetryMs ?? 2000) * 2 ** Math.max(0, job.copyAttempts - 1));
+        patch = giveUp
+          ? { copyStatus: "failed", copyError: message, nextCopyAt: null }
+          : { copyStatus: "pending", copyError: message, nextCopyAt: Date.now() + wait };
+      }
+      // Deleted while copying: the delete may have run before these files existed, so remove them here.
+      if (!(await updateJob(job.id, patch))) await removeJobOutputs(job.id);
+    } finally {
+      this.copying -= 1;
+    }
+  }
+
   /** The row changes an upstream task state implies. */
   private apply(job: Job, task: Task, now: number): Partial<NewJob> {
     const next = now + this.interval(job.pollCount);
@@ -186,7 +236,16 @@ export class JobWorker {
       case "completed":
         if (task.outputs.length === 0)
           return { status: "failed", error: "WaveSpeed reported completion without an output.", finishedAt: now, nextPollAt: null };
-        return { status: "completed", outputs: task.outputs, nsfw: task.nsfw, finishedAt: now, nextPollAt: null, error: null };
+        return {
+          status: "completed",
+          outputs: task.outputs,
+          nsfw: task.nsfw,
+          finishedAt: now,
+          nextPollAt: null,
+          error: null,
+          copyStatus: "pending",
+          nextCopyAt: now,
+        };
       case "failed":
       case "cancelled":
       case "timeout":

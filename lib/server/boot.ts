@@ -33,6 +33,7 @@ async function bootOnce(): Promise<void> {
       pollMinMs: config.POLL_MIN_MS,
       pollMaxMs: config.POLL_MAX_MS,
       submitConcurrency: config.SUBMIT_CONCURRENCY,
+      copyTimeoutMs: config.COPY_TIMEOUT_MS,
     });
     setWorker(worker);
     await worker.start();

@@ -1,13 +1,15 @@
 /**
  * Fault switches. A spec is a comma-separated list of `target:kind[xN]`, e.g. `result:500x2,submit:429`.
- * target: submit | result | balance | any. kind: see FAULT_KINDS. N: how many requests it hits (`x*` = all).
+ * target: submit | result | balance | output | any. kind: see FAULT_KINDS. N: how many requests it hits (`x*` = all).
+ * `output` is a download of a finished video: `output:404x*` makes every output URL answer 404 from then on,
+ * as WaveSpeed does once it has deleted a file (after 7 days).
  * The same kinds work per request through the `x-sim-fault` header, and `fail`/`nsfw` also as a
  * `[sim:fail]` / `[sim:nsfw]` tag in the prompt; a submit whose prompt has `[sim:429]`, `[sim:500]` or
  * `[sim:malformed]` gets that answer.
  */
-export const FAULT_KINDS = ["429", "500", "503", "slow", "malformed", "fail", "nsfw"] as const;
+export const FAULT_KINDS = ["404", "429", "500", "503", "slow", "malformed", "fail", "nsfw"] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
-export type FaultTarget = "submit" | "result" | "balance";
+export type FaultTarget = "submit" | "result" | "balance" | "output";
 type Rule = { target: FaultTarget | "any"; kind: FaultKind; remaining: number };
 
 export function parseFaultSpec(spec: string): Rule[] {
@@ -16,7 +18,7 @@ export function parseFaultSpec(spec: string): Rule[] {
     .map((s) => s.trim())
     .filter(Boolean)
     .map((part) => {
-      const match = /^(submit|result|balance|any):(\d{3}|[a-z]+)(?:x(\d+|\*))?$/.exec(part);
+      const match = /^(submit|result|balance|output|any):(\d{3}|[a-z]+)(?:x(\d+|\*))?$/.exec(part);
       if (!match || !FAULT_KINDS.includes(match[2] as FaultKind)) throw new Error(`Bad fault rule "${part}"`);
       const count = match[3] === "*" ? Infinity : Number(match[3] ?? 1);
       return { target: match[1] as Rule["target"], kind: match[2] as FaultKind, remaining: count };

@@ -24,6 +24,8 @@ export type SimulatorStats = {
   submits: number;
   resultGets: Record<string, number>;
   balanceGets: number;
+  /** Downloads of output videos, ranged or not. */
+  outputGets: number;
   /** Accepted submit bodies, images replaced by a short description. */
   received: Record<string, unknown>[];
 };
@@ -38,6 +40,7 @@ const envelope = (code: number, message: string, data: unknown = null) => ({ cod
 
 /** The HTTP error answer a fault kind stands for, or undefined for faults that shape the task instead. */
 function errorReply(kind: string): Reply | undefined {
+  if (kind === "404") return { status: 404, body: envelope(404, "Not found") };
   if (kind === "429")
     return { status: 429, body: envelope(429, "Too many requests: rate limit exceeded"), headers: { "retry-after": "1" } };
   if (kind === "500") return { status: 500, body: envelope(500, "Internal server error") };
@@ -79,7 +82,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   const store = new TaskStore(options.workDir, options.delayMs);
   const faults = new FaultBook();
   if (options.faults) faults.set(options.faults);
-  const fresh = (): SimulatorStats => ({ submitRequests: 0, submits: 0, resultGets: {}, balanceGets: 0, received: [] });
+  const fresh = (): SimulatorStats => ({ submitRequests: 0, submits: 0, resultGets: {}, balanceGets: 0, outputGets: 0, received: [] });
   const stats = fresh();
   let baseUrl = "";
 
@@ -182,7 +185,14 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   const server = http.createServer((req, res) => {
     const video = /^\/outputs\/([a-f0-9]{32})\.mp4$/.exec(req.url ?? "");
     if (video && (req.method === "GET" || req.method === "HEAD")) {
-      void sendVideo(req, res, store.videoPath(video[1] ?? ""));
+      stats.outputGets += 1;
+      void requestFault("output", req)
+        .then((fault) => {
+          if (fault && typeof fault === "object")
+            res.writeHead(fault.status, { "content-type": "application/json" }).end(JSON.stringify(fault.body));
+          else return sendVideo(req, res, store.videoPath(video[1] ?? ""));
+        })
+        .catch(() => res.destroy());
       return;
     }
     route(req)

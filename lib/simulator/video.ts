@@ -1,16 +1,10 @@
-import { execFile, spawnSync } from "node:child_process";
 import fs from "node:fs/promises";
 import path from "node:path";
-import { promisify } from "node:util";
+import { ffmpeg } from "@/lib/media/ffmpeg";
 
-const run = promisify(execFile);
+export { hasFfmpeg } from "@/lib/media/ffmpeg";
+
 const FPS = 24;
-
-let ffmpegChecked: boolean | undefined;
-export function hasFfmpeg(): boolean {
-  ffmpegChecked ??= spawnSync("ffmpeg", ["-version"], { stdio: "ignore" }).status === 0;
-  return ffmpegChecked;
-}
 
 const even = (n: number) => Math.round(n / 2) * 2;
 
@@ -40,12 +34,8 @@ export async function renderClip(opts: {
       `[a][b]xfade=transition=fade:duration=1:offset=${opts.duration - 1},format=yuv420p[v]`;
   }
   const temp = `${opts.out}.part.mp4`;
-  await run(
-    "ffmpeg",
+  await ffmpeg(
     [
-      "-y",
-      "-loglevel",
-      "error",
       ...inputs,
       "-filter_complex",
       graph,
@@ -65,7 +55,7 @@ export async function renderClip(opts: {
       "+faststart",
       temp,
     ],
-    { timeout: 120_000 },
+    120_000,
   );
   await fs.rename(temp, opts.out);
 }

@@ -1,10 +1,24 @@
 import { errorResponse } from "@/lib/errors";
+import { publicOrigin } from "@/lib/http/origin";
 import { jobById } from "@/lib/jobs/list";
+import { deleteJob } from "@/lib/jobs/manage";
 
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+type Context = { params: Promise<{ id: string }> };
+
+export async function GET(request: Request, { params }: Context) {
   try {
     const { id } = await params;
-    return Response.json(await jobById(id), { headers: { "Cache-Control": "no-store" } });
+    return Response.json(await jobById(id, publicOrigin(request.headers)), { headers: { "Cache-Control": "no-store" } });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
+
+export async function DELETE(_request: Request, { params }: Context) {
+  try {
+    const { id } = await params;
+    await deleteJob(id);
+    return new Response(null, { status: 204 });
   } catch (error) {
     return errorResponse(error);
   }

@@ -1,0 +1,137 @@
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
+import { probeImage } from "@/lib/images/probe";
+import type { Simulator } from "@/lib/simulator/server";
+import { setupApp, until } from "@/lib/test/app";
+import { makePng } from "@/lib/test/png";
+
+let sim: Simulator;
+let dataDir: string;
+let worker: import("./worker").JobWorker | undefined;
+let m: {
+  create: typeof import("./create");
+  manage: typeof import("./manage");
+  worker: typeof import("./worker");
+  queries: typeof import("@/lib/db/queries");
+  schema: typeof import("@/lib/validations/generate");
+  ws: typeof import("@/lib/wavespeed");
+};
+
+beforeAll(async () => {
+  ({ sim, dataDir } = await setupApp());
+  m = {
+    create: await import("./create"),
+    manage: await import("./manage"),
+    worker: await import("./worker"),
+    queries: await import("@/lib/db/queries"),
+    schema: await import("@/lib/validations/generate"),
+    ws: await import("@/lib/wavespeed"),
+  };
+});
+afterAll(() => sim.close());
+afterEach(async () => {
+  await worker?.stop();
+  worker = undefined;
+  await fetch(`${sim.url}/__sim/reset`, { method: "POST" });
+});
+
+const faults = (spec: string) => fetch(`${sim.url}/__sim/faults`, { method: "POST", body: spec });
+
+async function startWorker() {
+  worker = new m.worker.JobWorker(m.ws.wavespeed(), { pollMinMs: 100, pollMaxMs: 400, submitConcurrency: 2, copyRetryMs: 50 });
+  m.worker.setWorker(worker);
+  await worker.start();
+}
+
+async function createJob() {
+  const request = await m.schema.generateSchema.parseAsync({
+    ...m.schema.GENERATE_DEFAULTS,
+    image: new File([new Uint8Array(makePng(400, 400))], "a.png"),
+    prompt: "A kite climbs",
+    duration: 2,
+    aspectRatio: "1:1",
+  });
+  const [job] = await m.create.createJobs(request, "http://keyframe.test");
+  return job!;
+}
+
+const copyEnded = (id: string) =>
+  until(async () => {
+    const job = await m.queries.getJob(id);
+    return job && (job.copyStatus === "done" || job.copyStatus === "failed") ? job : undefined;
+  }, 20_000);
+
+const filesFor = (id: string) =>
+  ["videos", "posters", "frames"].flatMap((kind) => {
+    const dir = path.join(dataDir, "media", kind);
+    return fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.startsWith(id)) : [];
+  });
+
+describe("keeping a copy of each output", () => {
+  test("a completed job gets the exact upstream bytes, a JPEG poster and its last frame at the output size", async () => {
+    const job = await createJob();
+    await startWorker();
+    const done = await copyEnded(job.id);
+    expect(done.copyStatus).toBe("done");
+    const stored = fs.readFileSync(path.join(dataDir, "media", "videos", done.videoFile!));
+    const upstream = Buffer.from(await (await fetch(done.outputs[0]!)).arrayBuffer());
+    expect(stored.equals(upstream)).toBe(true);
+    expect(done.videoBytes).toBe(stored.length);
+    const poster = fs.readFileSync(path.join(dataDir, "media", "posters", done.posterFile!));
+    expect([...poster.subarray(0, 3)]).toEqual([0xff, 0xd8, 0xff]);
+    const last = probeImage(fs.readFileSync(path.join(dataDir, "media", "frames", done.lastFrameFile!)));
+    expect(last).toMatchObject({ type: "image/png", width: 640, height: 640 });
+    expect([done.videoWidth, done.videoHeight]).toEqual([640, 640]);
+  });
+
+  test("a failing download is retried with backoff and then succeeds", async () => {
+    await faults("output:500x2");
+    const job = await createJob();
+    await startWorker();
+    const done = await copyEnded(job.id);
+    expect(done.copyStatus).toBe("done");
+    expect(done.copyAttempts).toBe(3);
+    expect(done.copyError).toBeNull();
+  });
+
+  test("an output WaveSpeed has already deleted fails the copy for good, and the job keeps its upstream URL", async () => {
+    await faults("output:404x*");
+    const job = await createJob();
+    await startWorker();
+    const done = await copyEnded(job.id);
+    expect(done.copyStatus).toBe("failed");
+    expect(done.copyAttempts).toBe(1);
+    expect(done.copyError).toMatch(/no longer has this video/);
+    expect(done.status).toBe("completed");
+    expect(filesFor(job.id)).toEqual([]);
+  });
+
+  test("a copy interrupted by a restart starts over and finishes", async () => {
+    const job = await createJob();
+    await faults("output:404x*");
+    await startWorker();
+    await until(async () => (await m.queries.getJob(job.id))?.status === "completed", 20_000);
+    await worker!.stop();
+    // As a crash mid-download leaves it: claimed, with half a file written.
+    await m.queries.updateJob(job.id, { copyStatus: "copying", copyError: null, copyAttempts: 1 });
+    fs.mkdirSync(path.join(dataDir, "media", "videos"), { recursive: true });
+    fs.writeFileSync(path.join(dataDir, "media", "videos", `${job.id}.mp4.part`), "half");
+    await fetch(`${sim.url}/__sim/reset`, { method: "POST" });
+    await startWorker();
+    const done = await copyEnded(job.id);
+    expect(done.copyStatus).toBe("done");
+    expect(filesFor(job.id).sort()).toEqual([`${job.id}.jpg`, `${job.id}.mp4`, `${job.id}.png`]);
+  });
+
+  test("deleting a job while its copy runs leaves no file behind", async () => {
+    await faults("output:slowx*");
+    const job = await createJob();
+    await startWorker();
+    await until(async () => (await m.queries.getJob(job.id))?.copyStatus === "copying", 20_000);
+    await m.manage.deleteJob(job.id);
+    expect(await m.queries.getJob(job.id)).toBeUndefined();
+    await worker!.stop();
+    expect(filesFor(job.id)).toEqual([]);
+  });
+});

@@ -1,0 +1,31 @@
+import "server-only";
+import { getJobByShareId, updateJob } from "@/lib/db/queries";
+import type { Job } from "@/lib/db/schema";
+import { AppError } from "@/lib/errors";
+import { newId } from "./ids";
+import { findJob } from "./list";
+
+// New links are 22 base64url chars (128 bits); links made before share ids existed are 32 hex chars.
+export const isShareId = (value: string) => /^[A-Za-z0-9_-]{22}$|^[a-f0-9]{32}$/.test(value);
+
+/** The completed job a link shows, or null when the id is malformed, unknown or revoked: callers answer 404 either way. */
+export async function sharedJob(shareId: string): Promise<Job | null> {
+  if (!isShareId(shareId)) return null;
+  const job = await getJobByShareId(shareId);
+  return job?.status === "completed" ? job : null;
+}
+
+/** Revokes the current link (if any) and makes a new one. */
+export async function renewShare(jobId: string): Promise<Job> {
+  const job = await findJob(jobId);
+  if (job.status !== "completed") throw new AppError("conflict", "Only a finished video can be shared.");
+  const shareId = newId();
+  await updateJob(job.id, { shareId });
+  return { ...job, shareId };
+}
+
+export async function revokeShare(jobId: string): Promise<Job> {
+  const job = await findJob(jobId);
+  await updateJob(job.id, { shareId: null });
+  return { ...job, shareId: null };
+}

@@ -1,0 +1,19 @@
+import "server-only";
+import { outputPath } from "@/lib/storage/outputs";
+import { fileResponse } from "@/lib/storage/serve";
+import { sharedJob } from "./share";
+
+const NOT_FOUND = () => new Response("Not found", { status: 404, headers: { "X-Content-Type-Options": "nosniff" } });
+
+/**
+ * A shared job's stored video or poster. Revalidated on every use (cheap 304s), so revoking a link
+ * stops its media at once.
+ */
+export async function sharedMediaResponse(request: Request, shareId: string, kind: "videos" | "posters"): Promise<Response> {
+  const job = await sharedJob(shareId);
+  const name = kind === "videos" ? job?.videoFile : job?.posterFile;
+  const file = name ? outputPath(kind, name) : null;
+  if (!file) return NOT_FOUND();
+  const type = kind === "videos" ? "video/mp4" : "image/jpeg";
+  return (await fileResponse(request, file, { contentType: type, cacheControl: "public, no-cache" })) ?? NOT_FOUND();
+}
