@@ -1,10 +1,10 @@
 "use client";
 
-import { useJobs } from "./use-jobs";
+import { NO_FILTER, useJobs } from "./use-jobs";
 
 /** Progress in the header, visible wherever the gallery is scrolled; shares the gallery's SWR cache. */
 export function ActivityPill() {
-  const { activeCount } = useJobs();
+  const { activeCount } = useJobs(NO_FILTER);
   if (activeCount === 0) return null;
   return (
     <a

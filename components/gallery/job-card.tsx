@@ -1,4 +1,7 @@
+"use client";
+
 import type { JobView } from "@/lib/jobs/types";
+import { JobActions } from "./job-actions";
 import { JobMedia } from "./job-media";
 import { JobStatus } from "./job-status";
 
@@ -10,21 +13,58 @@ function Chip({ children }: { children: React.ReactNode }) {
   );
 }
 
-export function JobCard({ job }: { job: JobView }) {
+function CopyState({ job }: { job: JobView }) {
+  if (!job.video || job.copy.state === "done") return null;
+  const failed = job.copy.state === "failed";
+  return (
+    <p className={`text-xs ${failed ? "text-red-700 dark:text-red-300" : "text-amber-700 dark:text-amber-300"}`} data-testid="copy-state">
+      {failed
+        ? `Not saved in Keyframe: ${job.copy.error ?? "the copy failed"} Playing from WaveSpeed while it lasts.`
+        : job.copy.error
+          ? `Saving a copy… retrying (${job.copy.error}) Playing from WaveSpeed meanwhile.`
+          : "Saving a copy in Keyframe…"}
+    </p>
+  );
+}
+
+export type CardProps = {
+  job: JobView;
+  selected: boolean;
+  onSelect: (id: string, selected: boolean) => void;
+  onChanged: () => void;
+  announce: (text: string) => void;
+};
+
+export function JobCard({ job, selected, onSelect, onChanged, announce }: CardProps) {
   const p = job.params;
   return (
     <article
       aria-label={`Job: ${job.prompt.slice(0, 60)}`}
       data-job-id={job.id}
       data-status={job.status}
-      className="flex flex-col gap-2.5 rounded-xl border border-zinc-200 bg-white p-2.5 shadow-sm dark:border-zinc-800 dark:bg-zinc-900"
+      className={`flex h-full flex-col gap-2.5 rounded-xl border bg-white p-2.5 shadow-sm dark:bg-zinc-900 ${
+        selected ? "border-violet-500 ring-2 ring-violet-500/40" : "border-zinc-200 dark:border-zinc-800"
+      }`}
     >
       <JobMedia job={job} />
       <div className="flex items-center justify-between gap-2">
         <JobStatus job={job} />
-        <span className="text-sm font-semibold text-zinc-900 tabular-nums dark:text-zinc-100" title="Price of this video">
-          {job.price.label}
-        </span>
+        <div className="flex items-center gap-3">
+          {job.video ? (
+            <label className="flex cursor-pointer items-center gap-1 text-xs text-zinc-600 dark:text-zinc-400">
+              <input
+                type="checkbox"
+                checked={selected}
+                onChange={(e) => onSelect(job.id, e.target.checked)}
+                className="accent-violet-600"
+              />
+              Compare
+            </label>
+          ) : null}
+          <span className="text-sm font-semibold text-zinc-900 tabular-nums dark:text-zinc-100" title="Price of this video">
+            {job.price.label}
+          </span>
+        </div>
       </div>
       {job.error && (job.status === "failed" || job.status === "unknown" || job.status === "queued") ? (
         <p
@@ -34,6 +74,7 @@ export function JobCard({ job }: { job: JobView }) {
           {job.error}
         </p>
       ) : null}
+      <CopyState job={job} />
       <p className="line-clamp-3 text-sm text-zinc-800 dark:text-zinc-200" title={job.prompt}>
         {job.prompt}
       </p>
@@ -48,6 +89,7 @@ export function JobCard({ job }: { job: JobView }) {
       <time dateTime={job.createdAt} className="text-[11px] text-zinc-500 dark:text-zinc-400" suppressHydrationWarning>
         {new Date(job.createdAt).toLocaleString()}
       </time>
+      <JobActions job={job} onChanged={onChanged} announce={announce} />
     </article>
   );
 }

@@ -5,7 +5,8 @@ import type { JobView } from "@/lib/jobs/types";
 import { OUTPUT_SIZES } from "@/lib/model/seedance";
 
 /** The frame keeps the output's shape from the start, so cards do not jump when the video arrives. */
-function frameRatio(job: JobView): string {
+export function frameRatio(job: JobView): string {
+  if (job.video?.width && job.video.height) return `${job.video.width} / ${job.video.height}`;
   if (job.params.aspectRatio) {
     const size = OUTPUT_SIZES[job.params.aspectRatio];
     return `${size.width} / ${size.height}`;
@@ -26,11 +27,12 @@ export function JobMedia({ job }: { job: JobView }) {
         <video
           key={job.video.src}
           src={job.video.src}
-          poster={job.image.src}
+          poster={job.video.poster ?? job.image.src}
           controls={!hidden}
           playsInline
           loop
-          preload="metadata"
+          // With a poster to show, nothing is fetched until play: a gallery of thousands stays light.
+          preload={job.video.poster ? "none" : "metadata"}
           aria-label={`Generated video: ${job.prompt}`}
           className={`absolute inset-0 size-full object-contain ${hidden ? "scale-110 blur-2xl" : ""}`}
         />

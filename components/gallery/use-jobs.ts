@@ -1,32 +1,56 @@
 "use client";
 
+import { useEffect } from "react";
 import useSWRInfinite from "swr/infinite";
 import { fetcher } from "@/lib/http/fetcher";
-import type { JobPage } from "@/lib/jobs/types";
+import { PAGE_SIZE, type JobPage, type StatusFilter } from "@/lib/jobs/types";
 
-const PAGE_SIZE = 24;
 const POLL_MS = 1500;
+const SAVING_POLL_MS = 3000;
+const JOBS_CHANGED = "keyframe:jobs-changed";
 
-/** The SWR key of the gallery's pages; the form revalidates it after generating. */
-export function jobsKey(index: number, previous: JobPage | null): string | null {
-  if (previous && !previous.nextCursor) return null;
-  const cursor = previous?.nextCursor ? `&cursor=${encodeURIComponent(previous.nextCursor)}` : "";
-  return `/api/jobs?limit=${PAGE_SIZE}${cursor}`;
+export type GalleryFilter = { status: StatusFilter; q: string };
+export const NO_FILTER: GalleryFilter = { status: "all", q: "" };
+
+/** The API URL of one gallery page: SWR's key. */
+export function jobsUrl(filter: GalleryFilter, cursor?: string | null): string {
+  const params = new URLSearchParams({ limit: String(PAGE_SIZE) });
+  if (filter.status !== "all") params.set("status", filter.status);
+  if (filter.q.trim()) params.set("q", filter.q.trim());
+  if (cursor) params.set("cursor", cursor);
+  return `/api/jobs?${params}`;
+}
+
+/** Tells the gallery, wherever it is, that jobs were created or changed. */
+export function revalidateJobs(): void {
+  window.dispatchEvent(new Event(JOBS_CHANGED));
 }
 
 /** Polls while any job is unfinished and stops when none is. */
-export function useJobs() {
-  const swr = useSWRInfinite<JobPage>(jobsKey, fetcher, {
-    refreshInterval: (pages) => (pages?.[0] && pages[0].activeCount > 0 ? POLL_MS : 0),
-    revalidateFirstPage: true,
-    keepPreviousData: true,
-  });
+export function useJobs(filter: GalleryFilter, initial?: JobPage) {
+  const swr = useSWRInfinite<JobPage>(
+    (index, previous: JobPage | null) => (previous && !previous.nextCursor ? null : jobsUrl(filter, previous?.nextCursor)),
+    fetcher,
+    {
+      refreshInterval: (pages) => (pages?.[0]?.activeCount ? POLL_MS : pages?.[0]?.savingCount ? SAVING_POLL_MS : 0),
+      revalidateFirstPage: true,
+      // The server-rendered first page serves the default view only; a filtered view fetches its own.
+      fallbackData: initial && filter.status === "all" && !filter.q.trim() ? [initial] : undefined,
+      keepPreviousData: true,
+    },
+  );
+  const { mutate } = swr;
+  useEffect(() => {
+    const refresh = () => void mutate();
+    window.addEventListener(JOBS_CHANGED, refresh);
+    return () => window.removeEventListener(JOBS_CHANGED, refresh);
+  }, [mutate]);
+
   const pages = swr.data ?? [];
-  const jobs = pages.flatMap((p) => p.jobs);
   const last = pages.at(-1);
   return {
     ...swr,
-    jobs,
+    jobs: pages.flatMap((p) => p.jobs),
     activeCount: pages[0]?.activeCount ?? 0,
     hasMore: Boolean(last?.nextCursor),
     loadMore: () => swr.setSize((s) => s + 1),

@@ -3,13 +3,12 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useCallback, useEffect, useState } from "react";
 import { Controller, useForm, useWatch } from "react-hook-form";
-import { useSWRConfig } from "swr";
-import { unstable_serialize } from "swr/infinite";
-import { jobsKey } from "@/components/gallery/use-jobs";
+import { revalidateJobs } from "@/components/gallery/use-jobs";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Switch } from "@/components/ui/switch";
 import { ApiError } from "@/lib/http/fetcher";
+import type { JobView } from "@/lib/jobs/types";
 import { DURATION_MAX, DURATION_MIN, nearestAspectRatio } from "@/lib/model/seedance";
 import {
   GENERATE_DEFAULTS,
@@ -24,10 +23,10 @@ import { PriceSummary } from "./price-summary";
 import { PromptField } from "./prompt-field";
 import { SeedFields } from "./seed-fields";
 import { submitJobs } from "./submit-jobs";
+import { useFormActions } from "./use-form-actions";
 import { imageFromClipboard, type Dimensions } from "./use-image-source";
 
-export function GenerateForm() {
-  const { mutate } = useSWRConfig();
+export function GenerateForm({ initialRemix }: { initialRemix?: JobView | null }) {
   const [announcement, setAnnouncement] = useState("");
   const [startDims, setStartDims] = useState<Dimensions | null>(null);
   const form = useForm<GenerateFormValues, unknown, GenerateRequest>({
@@ -49,6 +48,8 @@ export function GenerateForm() {
     [setValue],
   );
 
+  useFormActions(set, setAnnouncement, initialRemix);
+
   // Paste anywhere outside a text box: the first image goes to Start, the next to End.
   useEffect(() => {
     const onPaste = (event: ClipboardEvent) => {
@@ -69,7 +70,7 @@ export function GenerateForm() {
     try {
       const jobs = await submitJobs(getValues());
       setAnnouncement(`Started ${jobs.length} job${jobs.length > 1 ? "s" : ""}.`);
-      await mutate(unstable_serialize(jobsKey));
+      revalidateJobs();
     } catch (error) {
       if (error instanceof ApiError) {
         for (const [field, message] of Object.entries(error.fields)) {
@@ -83,7 +84,13 @@ export function GenerateForm() {
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-label="Generate a video" className="space-y-6">
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      aria-label="Generate a video"
+      // Controls scrolled to (by focus or by a click) clear the sticky price-and-Generate bar.
+      className="space-y-6 [&_:is(input,textarea,label,button):not([type=submit])]:scroll-mb-48"
+    >
       <Controller
         control={control}
         name="image"

@@ -38,6 +38,11 @@ export class Playground {
     return this.page.getByRole("radiogroup", { name: "Aspect ratio" }).getByRole("radio", { name, exact: true });
   }
 
+  async chooseAspectRatio(name: string) {
+    await this.page.getByRole("radiogroup", { name: "Aspect ratio" }).getByText(name, { exact: true }).click();
+    await expect(this.aspectRatio(name)).toBeChecked();
+  }
+
   fieldError(id: string): Locator {
     return this.page.locator(`#${id}-error`);
   }
@@ -52,5 +57,28 @@ export class Playground {
 
   card(prompt: string): Locator {
     return this.cards().filter({ hasText: prompt });
+  }
+
+  /** Waits until the job is done and Keyframe has its own copy of the video. */
+  async saved(card: Locator) {
+    await expect(card.getByTestId("job-status")).toHaveText(/Completed in/, { timeout: 30_000 });
+    await expect(card.locator("video")).toHaveAttribute("src", /^\/media\/videos\//, { timeout: 30_000 });
+  }
+
+  /** An item of a card's "More" menu. */
+  async more(card: Locator, item: string | RegExp) {
+    const details = card.locator("details");
+    if ((await details.getAttribute("open")) === null) await card.getByText("More", { exact: true }).click();
+    await card.getByRole("button", { name: item }).click();
+  }
+
+  /** Fills what a generation needs and presses Generate; returns the new card. */
+  async generateOne(prompt: string, image: FilePayload, options: { duration?: string; seed?: string } = {}) {
+    await this.setStartImage(image);
+    await this.prompt.fill(prompt);
+    await this.duration.fill(options.duration ?? "2");
+    if (options.seed) await this.seed.fill(options.seed);
+    await this.generate.click();
+    return this.card(prompt);
   }
 }

@@ -162,13 +162,17 @@ export async function markInterruptedSubmits(message: string): Promise<number> {
   return rows.length;
 }
 
-export async function countActive(): Promise<number> {
+/** Jobs still in flight, and finished ones whose video Keyframe is still saving. */
+export async function countActive(): Promise<{ active: number; saving: number }> {
   const db = await getDb();
   const [row] = await db
-    .select({ n: sql<number>`count(*)` })
+    .select({
+      active: sql<number>`coalesce(sum(${inArray(jobs.status, [...ACTIVE_STATUSES])}), 0)`,
+      saving: sql<number>`coalesce(sum(${inArray(jobs.copyStatus, ["pending", "copying"])}), 0)`,
+    })
     .from(jobs)
-    .where(inArray(jobs.status, [...ACTIVE_STATUSES]));
-  return row?.n ?? 0;
+    .where(or(inArray(jobs.status, [...ACTIVE_STATUSES]), inArray(jobs.copyStatus, ["pending", "copying"])));
+  return { active: Number(row?.active ?? 0), saving: Number(row?.saving ?? 0) };
 }
 
 export async function ping(): Promise<void> {

@@ -24,3 +24,10 @@ export async function fetcher<T>(url: string): Promise<T> {
   if (!res.ok) throw await readApiError(res);
   return (await res.json()) as T;
 }
+
+/** A state-changing request; throws ApiError on a non-2xx answer, returns the JSON body (or null for 204). */
+export async function send<T>(url: string, method: "POST" | "DELETE"): Promise<T | null> {
+  const res = await fetch(url, { method, headers: { Accept: "application/json" } });
+  if (!res.ok) throw await readApiError(res);
+  return res.status === 204 ? null : ((await res.json()) as T);
+}

@@ -34,11 +34,11 @@ export type ListQuery = z.infer<typeof listQuerySchema>;
 
 export async function jobPage(query: ListQuery, origin: string): Promise<JobPage> {
   const filter: JobFilter = { statuses: FILTER_STATUSES[query.status], q: query.q || undefined };
-  const [{ rows, next }, activeCount] = await Promise.all([
+  const [{ rows, next }, counts] = await Promise.all([
     listJobs(query.limit, query.cursor ? decodeCursor(query.cursor) : undefined, filter),
     countActive(),
   ]);
-  return { jobs: rows.map((job) => toJobView(job, origin)), nextCursor: next ? encodeCursor(next) : null, activeCount };
+  return { jobs: rows.map((job) => toJobView(job, origin)), nextCursor: next ? encodeCursor(next) : null, activeCount: counts.active, savingCount: counts.saving };
 }
 
 /** The job, or a 404 for an id that is malformed or unknown (the two are not told apart). */

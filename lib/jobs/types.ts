@@ -43,7 +43,11 @@ export type JobView = {
   finishedAt: string | null;
 };
 
-export type JobPage = { jobs: JobView[]; nextCursor: string | null; activeCount: number };
+/** `activeCount`: jobs in flight; `savingCount`: finished videos Keyframe is still copying. Both span all jobs. */
+export type JobPage = { jobs: JobView[]; nextCursor: string | null; activeCount: number; savingCount: number };
+
+/** Jobs per gallery page. */
+export const PAGE_SIZE = 24;
 
 export const STATUS_FILTERS = ["all", "active", "completed", "failed"] as const;
 export type StatusFilter = (typeof STATUS_FILTERS)[number];

@@ -84,6 +84,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   if (options.faults) faults.set(options.faults);
   const fresh = (): SimulatorStats => ({ submitRequests: 0, submits: 0, resultGets: {}, balanceGets: 0, outputGets: 0, received: [] });
   const stats = fresh();
+  const expired = new Set<string>();
   let baseUrl = "";
 
   function authorized(req: http.IncomingMessage): Reply | null {
@@ -115,6 +116,13 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
       } catch (error) {
         return { status: 400, body: { error: (error as Error).message } };
       }
+    }
+    if (p === "/__sim/expire" && req.method === "POST") {
+      // As WaveSpeed does after 7 days: these tasks' output URLs answer 404 from now on (all tasks without ids).
+      const body = (JSON.parse((await readBody(req)) || "{}") as { ids?: unknown }).ids;
+      const ids = Array.isArray(body) ? body.filter((x): x is string => typeof x === "string") : [...store.tasks.keys()];
+      for (const id of ids) expired.add(id);
+      return { status: 200, body: { expired: ids } };
     }
     if (p === "/__sim/reset" && req.method === "POST") {
       faults.set("");
@@ -186,6 +194,10 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     const video = /^\/outputs\/([a-f0-9]{32})\.mp4$/.exec(req.url ?? "");
     if (video && (req.method === "GET" || req.method === "HEAD")) {
       stats.outputGets += 1;
+      if (expired.has(video[1] ?? "")) {
+        res.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify(envelope(404, "Not found")));
+        return;
+      }
       void requestFault("output", req)
         .then((fault) => {
           if (fault && typeof fault === "object")

@@ -153,7 +153,7 @@ export class TaskStore {
   }
 
   private inputPath(id: string, which: "start" | "end"): string {
-    return path.join(this.workDir, `${id}.${which}`);
+    return path.join(/*turbopackIgnore: true*/ this.workDir, `${id}.${which}`);
   }
 
   /** Renders from the inputs kept on disk, then removes them: a restart mid-render can run it again. */

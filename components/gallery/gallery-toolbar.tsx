@@ -1,0 +1,51 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { STATUS_FILTERS, type StatusFilter } from "@/lib/jobs/types";
+import type { GalleryFilter } from "./use-jobs";
+
+const LABELS: Record<StatusFilter, string> = { all: "All", active: "In progress", completed: "Completed", failed: "Failed" };
+
+/** Status tabs and a prompt search (debounced, so typing does not send a request per key). */
+export function GalleryToolbar({ filter, onChange }: { filter: GalleryFilter; onChange: (filter: GalleryFilter) => void }) {
+  const [q, setQ] = useState(filter.q);
+  useEffect(() => {
+    if (q === filter.q) return;
+    const timer = setTimeout(() => onChange({ ...filter, q }), 250);
+    return () => clearTimeout(timer);
+  }, [q, filter, onChange]);
+
+  return (
+    <div className="mb-4 flex flex-wrap items-center gap-3">
+      <div role="radiogroup" aria-label="Show" className="flex rounded-lg border border-zinc-200 p-0.5 dark:border-zinc-800">
+        {STATUS_FILTERS.map((status) => (
+          <button
+            key={status}
+            type="button"
+            role="radio"
+            aria-checked={filter.status === status}
+            onClick={() => onChange({ ...filter, status })}
+            className={`h-7 rounded-md px-2.5 text-xs font-medium ${
+              filter.status === status
+                ? "bg-zinc-900 text-white dark:bg-white dark:text-zinc-900"
+                : "text-zinc-600 hover:bg-zinc-100 dark:text-zinc-400 dark:hover:bg-zinc-800"
+            }`}
+          >
+            {LABELS[status]}
+          </button>
+        ))}
+      </div>
+      <label className="flex min-w-48 flex-1 items-center gap-2">
+        <span className="text-xs font-medium text-zinc-600 dark:text-zinc-400">Search</span>
+        <input
+          type="search"
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+          placeholder="Search prompts…"
+          maxLength={200}
+          className="h-8 w-full rounded-lg border border-zinc-300 bg-white px-3 text-sm outline-none placeholder:text-zinc-400 focus:border-violet-500 focus:ring-2 focus:ring-violet-500/30 dark:border-zinc-700 dark:bg-zinc-900"
+        />
+      </label>
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+import fs from "node:fs";
+import { expect, test } from "@playwright/test";
+import { landscape } from "./fixtures/images";
+import { Playground } from "./pages/playground";
+
+test("search and filter, download by name, retry a failure at a shown price, delete with its link", async ({ page, request }) => {
+  const app = new Playground(page);
+  await app.goto();
+  const tag = `tidy-${Date.now()}`;
+  const good = `An owl turns its head ${tag}`;
+  const bad = `A fox leaps [sim:fail] ${tag}`;
+  const goodCard = await app.generateOne(good, landscape, { seed: "31" });
+  await app.prompt.fill(bad);
+  await app.generate.click();
+  const badCard = app.card(bad);
+  await app.saved(goodCard);
+  await expect(badCard.getByTestId("job-status")).toHaveText("Failed", { timeout: 30_000 });
+
+  const search = app.gallery.getByRole("searchbox");
+  await search.fill(tag);
+  await expect(app.cards()).toHaveCount(2);
+  await app.gallery.getByRole("radio", { name: "Failed" }).click();
+  await expect(app.cards()).toHaveCount(1);
+  await expect(app.cards().first()).toContainText(bad);
+  await app.gallery.getByRole("radio", { name: "Completed" }).click();
+  await expect(app.cards()).toHaveCount(1);
+  await expect(app.cards().first()).toContainText(good);
+  await search.fill(`${tag} no such words`);
+  await expect(app.gallery.getByText("No jobs match.")).toBeVisible();
+  await search.fill(tag);
+  await app.gallery.getByRole("radio", { name: "All" }).click();
+  await expect(app.cards()).toHaveCount(2);
+
+  const download = page.waitForEvent("download");
+  await goodCard.getByRole("link", { name: "Download" }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe(`an-owl-turns-its-head-${tag}-seed31.mp4`);
+  expect(
+    fs
+      .readFileSync((await file.path())!)
+      .subarray(4, 8)
+      .toString("latin1"),
+  ).toBe("ftyp");
+
+  await badCard.getByRole("button", { name: /^Retry/ }).click();
+  const dialog = page.getByRole("dialog", { name: "Try this job again?" });
+  await expect(dialog).toContainText("charges $0.032");
+  await dialog.getByRole("button", { name: "Generate for $0.032" }).click();
+  await expect(app.card(bad)).toHaveCount(2);
+
+  const link = await (async () => {
+    await goodCard.getByRole("button", { name: "Copy link" }).click();
+    return goodCard.getByRole("textbox", { name: "Share link" }).inputValue();
+  })();
+  const video = (await goodCard.locator("video").getAttribute("src"))!;
+  await app.more(goodCard, "Delete…");
+  const confirm = page.getByRole("dialog", { name: "Delete this video?" });
+  await confirm.getByRole("button", { name: "Delete" }).click();
+  await expect(app.card(good)).toHaveCount(0);
+  expect((await request.get(link)).status()).toBe(404);
+  expect((await request.get(video)).status()).toBe(404);
+});
