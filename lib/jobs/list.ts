@@ -38,7 +38,12 @@ export async function jobPage(query: ListQuery, origin: string): Promise<JobPage
     listJobs(query.limit, query.cursor ? decodeCursor(query.cursor) : undefined, filter),
     countActive(),
   ]);
-  return { jobs: rows.map((job) => toJobView(job, origin)), nextCursor: next ? encodeCursor(next) : null, activeCount: counts.active, savingCount: counts.saving };
+  return {
+    jobs: rows.map((job) => toJobView(job, origin)),
+    nextCursor: next ? encodeCursor(next) : null,
+    activeCount: counts.active,
+    savingCount: counts.saving,
+  };
 }
 
 /** The job, or a 404 for an id that is malformed or unknown (the two are not told apart). */

@@ -1,5 +1,5 @@
 import { AppError, errorResponse } from "@/lib/errors";
-import { publicOrigin } from "@/lib/http/origin";
+import { requestOrigin } from "@/lib/http/origin";
 import { createJobs } from "@/lib/jobs/create";
 import { jobPage, listQuerySchema } from "@/lib/jobs/list";
 import { generateSchema } from "@/lib/validations/generate";
@@ -18,7 +18,7 @@ export async function POST(request: Request) {
     });
     const parsed = await generateSchema.safeParseAsync(Object.fromEntries(form));
     if (!parsed.success) throw validationError(parsed.error);
-    const jobs = await createJobs(parsed.data, publicOrigin(request.headers));
+    const jobs = await createJobs(parsed.data, requestOrigin(request));
     return Response.json({ jobs }, { status: 201 });
   } catch (error) {
     return errorResponse(error);
@@ -30,7 +30,7 @@ export async function GET(request: Request) {
     const params = Object.fromEntries(new URL(request.url).searchParams);
     const query = listQuerySchema.safeParse(params);
     if (!query.success) throw validationError(query.error);
-    return Response.json(await jobPage(query.data, publicOrigin(request.headers)), { headers: { "Cache-Control": "no-store" } });
+    return Response.json(await jobPage(query.data, requestOrigin(request)), { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
     return errorResponse(error);
   }

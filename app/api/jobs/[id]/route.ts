@@ -1,5 +1,5 @@
 import { errorResponse } from "@/lib/errors";
-import { publicOrigin } from "@/lib/http/origin";
+import { requestOrigin } from "@/lib/http/origin";
 import { jobById } from "@/lib/jobs/list";
 import { deleteJob } from "@/lib/jobs/manage";
 
@@ -8,7 +8,7 @@ type Context = { params: Promise<{ id: string }> };
 export async function GET(request: Request, { params }: Context) {
   try {
     const { id } = await params;
-    return Response.json(await jobById(id, publicOrigin(request.headers)), { headers: { "Cache-Control": "no-store" } });
+    return Response.json(await jobById(id, requestOrigin(request)), { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
     return errorResponse(error);
   }

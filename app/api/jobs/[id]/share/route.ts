@@ -1,5 +1,5 @@
 import { errorResponse } from "@/lib/errors";
-import { publicOrigin } from "@/lib/http/origin";
+import { requestOrigin } from "@/lib/http/origin";
 import { renewShare, revokeShare } from "@/lib/jobs/share";
 import { toJobView } from "@/lib/jobs/view";
 
@@ -9,7 +9,7 @@ type Context = { params: Promise<{ id: string }> };
 export async function POST(request: Request, { params }: Context) {
   try {
     const job = await renewShare((await params).id);
-    return Response.json(toJobView(job, publicOrigin(request.headers)));
+    return Response.json(toJobView(job, requestOrigin(request)));
   } catch (error) {
     return errorResponse(error);
   }
@@ -19,7 +19,7 @@ export async function POST(request: Request, { params }: Context) {
 export async function DELETE(request: Request, { params }: Context) {
   try {
     const job = await revokeShare((await params).id);
-    return Response.json(toJobView(job, publicOrigin(request.headers)));
+    return Response.json(toJobView(job, requestOrigin(request)));
   } catch (error) {
     return errorResponse(error);
   }

@@ -1,0 +1,155 @@
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import type { Simulator } from "@/lib/simulator/server";
+import { setupApp, until } from "@/lib/test/app";
+import { makePng } from "@/lib/test/png";
+
+let sim: Simulator;
+let dataDir: string;
+let m: {
+  list: typeof import("../route");
+  one: typeof import("./route");
+  share: typeof import("./share/route");
+  retry: typeof import("./retry/route");
+  page: typeof import("@/app/v/[shareId]/video.mp4/route");
+  worker: typeof import("@/lib/jobs/worker");
+  ws: typeof import("@/lib/wavespeed");
+  queries: typeof import("@/lib/db/queries");
+};
+
+beforeAll(async () => {
+  ({ sim, dataDir } = await setupApp());
+  m = {
+    list: await import("../route"),
+    one: await import("./route"),
+    share: await import("./share/route"),
+    retry: await import("./retry/route"),
+    page: await import("@/app/v/[shareId]/video.mp4/route"),
+    worker: await import("@/lib/jobs/worker"),
+    ws: await import("@/lib/wavespeed"),
+    queries: await import("@/lib/db/queries"),
+  };
+  const worker = new m.worker.JobWorker(m.ws.wavespeed(), { pollMinMs: 100, pollMaxMs: 300, submitConcurrency: 2, copyRetryMs: 50 });
+  m.worker.setWorker(worker);
+  await worker.start();
+});
+afterAll(async () => {
+  await m.worker.getWorker()?.stop();
+  await sim.close();
+});
+
+type View = { id: string; status: string; shareUrl: string | null; copy: { state: string }; video: { src: string } | null };
+const ctx = (id: string) => ({ params: Promise.resolve({ id }) });
+const req = (url: string, init?: RequestInit) => new Request(`http://keyframe.test${url}`, init);
+
+async function create(prompt: string, color?: [number, number, number]): Promise<View> {
+  const body = new FormData();
+  body.append("image", new File([new Uint8Array(makePng(400, 300, color))], "a.png"));
+  for (const [k, v] of Object.entries({
+    prompt,
+    duration: "2",
+    aspectRatio: "auto",
+    cameraFixed: "false",
+    seed: "5",
+    enableSafetyChecker: "true",
+    variations: "1",
+  }))
+    body.append(k, v);
+  const res = await m.list.POST(req("/api/jobs", { method: "POST", body }));
+  expect(res.status).toBe(201);
+  return ((await res.json()) as { jobs: View[] }).jobs[0]!;
+}
+
+const get = async (id: string) => (await (await m.one.GET(req(`/api/jobs/${id}`), ctx(id))).json()) as View;
+const saved = (id: string) => until(async () => ((await get(id)).copy.state === "done" ? get(id) : undefined), 20_000);
+
+describe("share links", () => {
+  test("a job carries an absolute shareUrl once done; revoking 404s its media, renewing gives a new id", async () => {
+    const job = await create("A share test");
+    expect(job.shareUrl).toBeNull();
+    const done = await saved(job.id);
+    expect(done.shareUrl).toMatch(/^http:\/\/keyframe\.test\/v\/[A-Za-z0-9_-]{22}$/);
+    const shareId = done.shareUrl!.split("/").pop()!;
+    expect(shareId).not.toBe(job.id);
+    const media = () => m.page.GET(req(`/v/${shareId}/video.mp4`), { params: Promise.resolve({ shareId }) });
+    expect((await media()).status).toBe(200);
+
+    const revoked = (await (await m.share.DELETE(req(`/api/jobs/${job.id}/share`, { method: "DELETE" }), ctx(job.id))).json()) as View;
+    expect(revoked.shareUrl).toBeNull();
+    expect((await media()).status).toBe(404);
+
+    const renewed = (await (await m.share.POST(req(`/api/jobs/${job.id}/share`, { method: "POST" }), ctx(job.id))).json()) as View;
+    expect(renewed.shareUrl).toMatch(/\/v\/[A-Za-z0-9_-]{22}$/);
+    expect(renewed.shareUrl).not.toBe(done.shareUrl);
+  });
+
+  test("unknown and malformed ids are the same 404", async () => {
+    for (const id of ["nope", "AAAAAAAAAAAAAAAAAAAAAA"]) {
+      const res = await m.share.POST(req(`/api/jobs/${id}/share`, { method: "POST" }), ctx(id));
+      expect(res.status).toBe(404);
+      expect(await res.json()).toEqual({ error: { code: "not_found", message: "No job with that id." } });
+    }
+  });
+});
+
+describe("delete and retry", () => {
+  test("deleting removes the row and every file of the job, keeping inputs other jobs use", async () => {
+    const a = await create("Delete me", [1, 2, 3]);
+    const b = await create("Keep me", [1, 2, 3]);
+    await saved(a.id);
+    const files = () =>
+      ["videos", "posters", "frames"].flatMap((kind) =>
+        fs.readdirSync(path.join(dataDir, "media", kind)).filter((f) => f.startsWith(a.id)),
+      );
+    expect(files()).toHaveLength(3);
+    const res = await m.one.DELETE(req(`/api/jobs/${a.id}`, { method: "DELETE" }), ctx(a.id));
+    expect(res.status).toBe(204);
+    expect(files()).toEqual([]);
+    expect((await m.one.GET(req(`/api/jobs/${a.id}`), ctx(a.id))).status).toBe(404);
+    // b uses the same start image, so it stays until b goes too.
+    const input = path.join(dataDir, "media", "inputs", path.basename(((await get(b.id)) as View & { image: { src: string } }).image.src));
+    expect(fs.existsSync(input)).toBe(true);
+    await saved(b.id);
+    expect((await m.one.DELETE(req(`/api/jobs/${b.id}`, { method: "DELETE" }), ctx(b.id))).status).toBe(204);
+    expect(fs.existsSync(input)).toBe(false);
+  });
+
+  test("a running job cannot be deleted or retried: 409 and nothing changes", async () => {
+    const job = await create("Still running");
+    const del = await m.one.DELETE(req(`/api/jobs/${job.id}`, { method: "DELETE" }), ctx(job.id));
+    expect(del.status).toBe(409);
+    expect(((await del.json()) as { error: { code: string } }).error.code).toBe("conflict");
+    const retry = await m.retry.POST(req(`/api/jobs/${job.id}/retry`, { method: "POST" }), ctx(job.id));
+    expect(retry.status).toBe(409);
+    expect(await m.queries.getJob(job.id)).toBeDefined();
+  });
+
+  test("retrying a failed job creates one new job with the same inputs, sent once", async () => {
+    const job = await create("It breaks [sim:fail]");
+    await until(async () => (await get(job.id)).status === "failed" || undefined, 20_000);
+    const before = sim.stats.submits;
+    const res = await m.retry.POST(req(`/api/jobs/${job.id}/retry`, { method: "POST" }), ctx(job.id));
+    expect(res.status).toBe(201);
+    const [again] = ((await res.json()) as { jobs: View[] }).jobs;
+    expect(again!.id).not.toBe(job.id);
+    expect(again!.status).toBe("queued");
+    await until(async () => (await get(again!.id)).status === "failed" || undefined, 20_000);
+    expect(sim.stats.submits - before).toBe(1);
+    expect((await get(job.id)).status).toBe("failed");
+  });
+});
+
+describe("GET /api/jobs filters", () => {
+  test("status and prompt search narrow the list; a bad status is a 400 on that field", async () => {
+    const tag = `needle${Date.now()}`;
+    await create(`Find the ${tag} here`);
+    const list = async (q: string) => (await (await m.list.GET(req(`/api/jobs${q}`))).json()) as { jobs: View[] };
+    expect((await list(`?q=${tag.toUpperCase()}`)).jobs).toHaveLength(1);
+    expect((await list(`?q=${tag}&status=completed`)).jobs.every((j) => j.status === "completed")).toBe(true);
+    expect((await list(`?status=failed`)).jobs.every((j) => j.status === "failed" || j.status === "unknown")).toBe(true);
+    const bad = await m.list.GET(req("/api/jobs?status=everything"));
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: { fields: Record<string, string> } }).error.fields).toHaveProperty("status");
+  });
+});
