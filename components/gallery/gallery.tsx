@@ -42,7 +42,7 @@ export function Gallery({ initial }: { initial?: JobPage }) {
           Could not load the gallery: {error instanceof Error ? error.message : "unknown error"}. Retrying…
         </p>
       ) : null}
-      {isLoading ? (
+      {isLoading && jobs.length === 0 ? (
         <p className="text-sm text-zinc-500">Loading…</p>
       ) : jobs.length === 0 ? (
         <div className="rounded-xl border border-dashed border-zinc-300 p-10 text-center text-sm text-zinc-500 dark:border-zinc-700 dark:text-zinc-400">

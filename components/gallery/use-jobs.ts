@@ -14,7 +14,8 @@ export const NO_FILTER: GalleryFilter = { status: "all", q: "" };
 
 /** The API URL of one gallery page: SWR's key. */
 export function jobsUrl(filter: GalleryFilter, cursor?: string | null): string {
-  const params = new URLSearchParams({ limit: String(PAGE_SIZE) });
+  // A small first page renders fast; later pages are bigger so fast scrolling rarely waits.
+  const params = new URLSearchParams({ limit: String(cursor ? PAGE_SIZE * 4 : PAGE_SIZE) });
   if (filter.status !== "all") params.set("status", filter.status);
   if (filter.q.trim()) params.set("q", filter.q.trim());
   if (cursor) params.set("cursor", cursor);
