@@ -92,7 +92,7 @@ try {
   await up();
   console.log(`${jobs} jobs of ${duration} s at 16:9, one at a time (default poll bounds 2-10 s; simulated generation 4 s)`);
   console.log("job  upstream done -> Keyframe notices ms  notices -> playable copy ms  total ms");
-  const results = [];
+  const results: Awaited<ReturnType<typeof one>>[] = [];
   for (let i = 0; i < jobs; i++) {
     const r = await one(i);
     results.push(r);
