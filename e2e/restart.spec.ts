@@ -48,7 +48,7 @@ test("a server killed mid-job resumes it on restart and the video still plays", 
   let server = await startServer();
   try {
     const app = new Playground(page);
-    await page.goto(base);
+    await app.goto(base);
     await app.setStartImage(landscape);
     await app.duration.fill("2");
     await app.prompt.fill("A crash test: the camera drifts left");

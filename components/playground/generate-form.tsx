@@ -1,7 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useState, useSyncExternalStore } from "react";
 import { Controller, useForm, useWatch } from "react-hook-form";
 import { revalidateJobs } from "@/components/gallery/use-jobs";
 import { Button } from "@/components/ui/button";
@@ -26,6 +26,8 @@ import { submitJobs } from "./submit-jobs";
 import { useFormActions } from "./use-form-actions";
 import { imageFromClipboard, type Dimensions } from "./use-image-source";
 
+const noSubscribe = () => () => undefined;
+
 export function GenerateForm({ initialRemix }: { initialRemix?: JobView | null }) {
   const [announcement, setAnnouncement] = useState("");
   const [startDims, setStartDims] = useState<Dimensions | null>(null);
@@ -49,6 +51,12 @@ export function GenerateForm({ initialRemix }: { initialRemix?: JobView | null }
   );
 
   useFormActions(set, setAnnouncement, initialRemix);
+  // False in the server HTML and until hydration ends: a file picked before then would be lost.
+  const hydrated = useSyncExternalStore(
+    noSubscribe,
+    () => true,
+    () => false,
+  );
 
   // Paste anywhere outside a text box: the first image goes to Start, the next to End.
   useEffect(() => {
@@ -88,6 +96,7 @@ export function GenerateForm({ initialRemix }: { initialRemix?: JobView | null }
       onSubmit={onSubmit}
       noValidate
       aria-label="Generate a video"
+      data-hydrated={hydrated}
       // Controls scrolled to (by focus or by a click) clear the sticky price-and-Generate bar.
       className="space-y-6 [&_:is(input,textarea,label,button):not([type=submit])]:scroll-mb-48"
     >

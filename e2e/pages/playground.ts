@@ -29,9 +29,11 @@ export class Playground {
     this.gallery = page.getByRole("region", { name: "Gallery" });
   }
 
-  async goto() {
-    await this.page.goto("/");
+  async goto(url = "/") {
+    await this.page.goto(url);
     await expect(this.page.getByRole("heading", { name: "Keyframe" })).toBeVisible();
+    // Until React has hydrated the form, a file set on its input would be dropped.
+    await expect(this.page.locator('form[data-hydrated="true"]')).toBeVisible();
   }
 
   aspectRatio(name: string): Locator {
