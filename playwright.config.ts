@@ -1,5 +1,6 @@
 import { defineConfig } from "@playwright/test";
 import { chromiumLaunchOptions } from "./e2e/chromium";
+import { ADMIN_ENV, ADMIN_STATE } from "./e2e/support/auth";
 
 const CI = !!process.env.CI;
 export const SENTINEL_KEY = "ws-sentinel-7f3a9c1e5b2d4086a1f0";
@@ -9,7 +10,7 @@ export const LIVE_APP_PORT = 3212;
 export const LIVE_SIM_PORT = 3213;
 
 const next = (port: number, dataDir: string) => `rm -rf ${dataDir} && exec node_modules/.bin/next start -p ${port}`;
-const fastPolling = { POLL_MIN_MS: "400", POLL_MAX_MS: "1500", NEXT_TELEMETRY_DISABLED: "1" };
+const fastPolling = { POLL_MIN_MS: "400", POLL_MAX_MS: "1500", NEXT_TELEMETRY_DISABLED: "1", ...ADMIN_ENV };
 
 export default defineConfig({
   testDir: "e2e",
@@ -24,7 +25,14 @@ export default defineConfig({
     trace: "retain-on-failure",
     launchOptions: chromiumLaunchOptions,
   },
-  projects: [{ name: "chromium", use: { browserName: "chromium", viewport: { width: 1400, height: 1000 } } }],
+  projects: [
+    { name: "setup", testMatch: /auth\.setup\.ts/ },
+    {
+      name: "chromium",
+      dependencies: ["setup"],
+      use: { browserName: "chromium", viewport: { width: 1400, height: 1000 }, storageState: ADMIN_STATE },
+    },
+  ],
   webServer: [
     {
       // Simulator mode: no key, the built-in simulator on SIM_PORT.

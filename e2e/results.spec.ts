@@ -26,7 +26,7 @@ test("a share link plays in a fresh browser with no cookies, unfurls, and answer
   const api = (await (await request.get(`/api/jobs/${jobId}`)).json()) as { shareUrl: string };
   expect(api.shareUrl).toBe(link);
 
-  const stranger = await browser.newContext();
+  const stranger = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   expect(await stranger.cookies()).toEqual([]);
   const viewer = await stranger.newPage();
   const response = await viewer.goto(link);

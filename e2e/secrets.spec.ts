@@ -2,10 +2,14 @@ import { expect, test } from "@playwright/test";
 import { LIVE_APP_PORT, SENTINEL_KEY } from "../playwright.config";
 import { landscape } from "./fixtures/images";
 import { Playground } from "./pages/playground";
+import { signIn } from "./support/auth";
 
 test.use({ baseURL: `http://127.0.0.1:${LIVE_APP_PORT}` });
 
-test("with a real key set, nothing the browser receives contains it", async ({ page, request }) => {
+test("with a real key set, nothing the browser receives contains it", async ({ page, baseURL }) => {
+  // This server has its own accounts: sign in there (the stored session belongs to the simulator-mode app).
+  await signIn(page.request, baseURL!);
+  const request = page.request;
   const leaks: string[] = [];
   const bodies: Promise<void>[] = [];
   page.on("response", (res) => {

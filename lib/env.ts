@@ -23,6 +23,9 @@ const schema = z
       .url({ protocol: /^https?$/, error: "must be the http(s) address people open Keyframe at, e.g. https://keyframe.example.com" })
       .optional(),
     COPY_TIMEOUT_MS: int(1000, 3_600_000).default(120_000),
+    AUTH_SECRET: z.string().min(32, "must be at least 32 characters (e.g. openssl rand -base64 32)").optional(),
+    ADMIN_EMAIL: z.email("must be an email address").optional(),
+    ADMIN_PASSWORD: z.string().min(10, "must be at least 10 characters").optional(),
     PORT: int(1, 65_535).default(3000),
     POLL_MIN_MS: int(100, 600_000).default(2000),
     POLL_MAX_MS: int(100, 3_600_000).default(10_000),

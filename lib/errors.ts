@@ -1,9 +1,13 @@
 export const ERROR_STATUS = {
   bad_request: 400,
   validation_failed: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  spend_cap: 403,
   not_found: 404,
   conflict: 409,
   payload_too_large: 413,
+  rate_limited: 429,
   upstream_error: 502,
   unavailable: 503,
   internal: 500,
@@ -18,6 +22,10 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly fields?: FieldErrors,
+    /** Extra response headers, e.g. Retry-After. */
+    readonly headers?: Record<string, string>,
+    /** Extra body fields a client can act on (e.g. the job a duplicate matches). */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
     this.name = "AppError";
@@ -28,13 +36,15 @@ export class AppError extends Error {
   }
 
   toBody(): ErrorBody {
-    return { error: { code: this.code, message: this.message, ...(this.fields ? { fields: this.fields } : {}) } };
+    return {
+      error: { code: this.code, message: this.message, ...(this.fields ? { fields: this.fields } : {}), ...(this.details ?? {}) },
+    };
   }
 }
 
 /** Turns anything thrown into a JSON response; unexpected errors are logged and answered generically. */
 export function errorResponse(error: unknown): Response {
-  if (error instanceof AppError) return Response.json(error.toBody(), { status: error.status });
+  if (error instanceof AppError) return Response.json(error.toBody(), { status: error.status, headers: error.headers });
   console.error(error);
   const body: ErrorBody = { error: { code: "internal", message: "Something went wrong on the server." } };
   return Response.json(body, { status: 500 });

@@ -3,6 +3,7 @@ import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CompareView } from "@/components/compare/compare-view";
+import { pageUser } from "@/lib/auth/session";
 import { getJob } from "@/lib/db/queries";
 import { publicOrigin } from "@/lib/http/origin";
 import { isId } from "@/lib/jobs/ids";
@@ -14,6 +15,7 @@ const MAX_COMPARED = 6;
 
 export default async function ComparePage({ searchParams }: { searchParams: Promise<{ ids?: string | string[] }> }) {
   const { ids } = await searchParams;
+  await pageUser(`/compare?ids=${typeof ids === "string" ? ids : ""}`);
   const wanted = [...new Set((typeof ids === "string" ? ids : "").split(",").filter(isId))].slice(0, MAX_COMPARED);
   const origin = publicOrigin(await headers());
   const jobs = (await Promise.all(wanted.map((id) => getJob(id))))

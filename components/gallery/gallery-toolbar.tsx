@@ -1,12 +1,18 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { Segmented } from "@/components/ui/segmented";
 import { STATUS_FILTERS, type StatusFilter } from "@/lib/jobs/types";
 import type { GalleryFilter } from "./use-jobs";
 
 const LABELS: Record<StatusFilter, string> = { all: "All", active: "In progress", completed: "Completed", failed: "Failed" };
+const STATUS_OPTIONS = STATUS_FILTERS.map((value) => ({ value, label: LABELS[value] }));
+const SCOPE_OPTIONS = [
+  { value: "team", label: "Team" },
+  { value: "mine", label: "Mine" },
+] as const;
 
-/** Status tabs and a prompt search (debounced, so typing does not send a request per key). */
+/** Whose jobs, status tabs and a prompt search (debounced, so typing does not send a request per key). */
 export function GalleryToolbar({ filter, onChange }: { filter: GalleryFilter; onChange: (filter: GalleryFilter) => void }) {
   const [q, setQ] = useState(filter.q);
   useEffect(() => {
@@ -17,24 +23,8 @@ export function GalleryToolbar({ filter, onChange }: { filter: GalleryFilter; on
 
   return (
     <div className="mb-4 flex flex-wrap items-center gap-3">
-      <div role="radiogroup" aria-label="Show" className="flex rounded-lg border border-zinc-200 p-0.5 dark:border-zinc-800">
-        {STATUS_FILTERS.map((status) => (
-          <button
-            key={status}
-            type="button"
-            role="radio"
-            aria-checked={filter.status === status}
-            onClick={() => onChange({ ...filter, status })}
-            className={`h-7 rounded-md px-2.5 text-xs font-medium ${
-              filter.status === status
-                ? "bg-zinc-900 text-white dark:bg-white dark:text-zinc-900"
-                : "text-zinc-600 hover:bg-zinc-100 dark:text-zinc-400 dark:hover:bg-zinc-800"
-            }`}
-          >
-            {LABELS[status]}
-          </button>
-        ))}
-      </div>
+      <Segmented label="Whose" options={SCOPE_OPTIONS} value={filter.scope} onChange={(scope) => onChange({ ...filter, scope })} />
+      <Segmented label="Show" options={STATUS_OPTIONS} value={filter.status} onChange={(status) => onChange({ ...filter, status })} />
       <label className="flex min-w-48 flex-1 items-center gap-2">
         <span className="text-xs font-medium text-zinc-600 dark:text-zinc-400">Search</span>
         <input

@@ -24,7 +24,7 @@ export function Gallery({ initial }: { initial?: JobPage }) {
     [],
   );
   const onNearEnd = useCallback(() => void loadMore(), [loadMore]);
-  const filtered = filter.status !== "all" || filter.q.trim() !== "";
+  const filtered = filter.status !== "all" || filter.q.trim() !== "" || filter.scope === "mine";
 
   return (
     <section aria-labelledby="gallery-title" className="min-w-0">

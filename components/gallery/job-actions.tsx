@@ -34,7 +34,8 @@ function ShareActions({ job, onChanged, announce }: Props) {
       <Button size="sm" variant="secondary" onClick={() => void copyLink().catch((e: Error) => announce(e.message))}>
         {job.shareUrl ? "Copy link" : "Share link"}
       </Button>
-      {shown ? (
+      {/* Only while it is still the live link: after a revoke the old one must not sit there to be copied. */}
+      {shown && shown === job.shareUrl ? (
         <input
           readOnly
           aria-label="Share link"
@@ -51,8 +52,8 @@ export function JobActions({ job, onChanged, announce }: Props) {
   const dispatch = usePlaygroundDispatch();
   const [menuOpen, setMenuOpen] = useState(false);
   const video = job.video;
-  const act = async (url: string, method: "POST" | "DELETE", done: string) => {
-    await send(url, method);
+  const act = async (url: string, method: "POST" | "DELETE" | "PATCH", done: string, body?: unknown) => {
+    await send(url, method, body);
     onChanged();
     announce(done);
   };
@@ -122,8 +123,22 @@ export function JobActions({ job, onChanged, announce }: Props) {
                 Reuse seed {job.params.seed}
               </Button>
             ) : null}
-            {video ? (
+            {video && job.canManage ? (
               <>
+                <Button
+                  size="sm"
+                  variant="ghost"
+                  onClick={() =>
+                    void act(
+                      `/api/jobs/${job.id}/share`,
+                      "PATCH",
+                      job.shareVisibility === "public" ? "The link now needs a team sign-in." : "Anyone with the link can watch it now.",
+                      { visibility: job.shareVisibility === "public" ? "team" : "public" },
+                    )
+                  }
+                >
+                  {job.shareVisibility === "public" ? "Link: make team only" : "Link: let anyone watch"}
+                </Button>
                 <Button
                   size="sm"
                   variant="ghost"
@@ -142,7 +157,7 @@ export function JobActions({ job, onChanged, announce }: Props) {
                 ) : null}
               </>
             ) : null}
-            {isFinished(job.status) ? (
+            {isFinished(job.status) && job.canManage ? (
               <ConfirmButton
                 title="Delete this video?"
                 confirmLabel="Delete"

@@ -86,9 +86,13 @@ export function JobCard({ job, selected, onSelect, onChanged, announce }: CardPr
         <Chip>Safety {p.enableSafetyChecker ? "on" : "off"}</Chip>
         {job.lastImage ? <Chip>End image</Chip> : null}
       </div>
-      <time dateTime={job.createdAt} className="text-[11px] text-zinc-500 dark:text-zinc-400" suppressHydrationWarning>
-        {new Date(job.createdAt).toLocaleString()}
-      </time>
+      <p className="text-[11px] text-zinc-500 dark:text-zinc-400">
+        {job.mine ? "You" : (job.owner ?? "Someone")} ·{" "}
+        <time dateTime={job.createdAt} suppressHydrationWarning>
+          {new Date(job.createdAt).toLocaleString()}
+        </time>
+        {job.shareUrl && job.shareVisibility === "team" ? " · link: team only" : ""}
+      </p>
       <JobActions job={job} onChanged={onChanged} announce={announce} />
     </article>
   );

@@ -9,8 +9,8 @@ const POLL_MS = 1500;
 const SAVING_POLL_MS = 3000;
 const JOBS_CHANGED = "keyframe:jobs-changed";
 
-export type GalleryFilter = { status: StatusFilter; q: string };
-export const NO_FILTER: GalleryFilter = { status: "all", q: "" };
+export type GalleryFilter = { status: StatusFilter; q: string; scope: "team" | "mine" };
+export const NO_FILTER: GalleryFilter = { status: "all", q: "", scope: "team" };
 
 /** The API URL of one gallery page: SWR's key. */
 export function jobsUrl(filter: GalleryFilter, cursor?: string | null): string {
@@ -18,6 +18,7 @@ export function jobsUrl(filter: GalleryFilter, cursor?: string | null): string {
   const params = new URLSearchParams({ limit: String(cursor ? PAGE_SIZE * 4 : PAGE_SIZE) });
   if (filter.status !== "all") params.set("status", filter.status);
   if (filter.q.trim()) params.set("q", filter.q.trim());
+  if (filter.scope === "mine") params.set("scope", "mine");
   if (cursor) params.set("cursor", cursor);
   return `/api/jobs?${params}`;
 }
@@ -36,7 +37,7 @@ export function useJobs(filter: GalleryFilter, initial?: JobPage) {
       refreshInterval: (pages) => (pages?.[0]?.activeCount ? POLL_MS : pages?.[0]?.savingCount ? SAVING_POLL_MS : 0),
       revalidateFirstPage: true,
       // The server-rendered first page serves the default view only; a filtered view fetches its own.
-      fallbackData: initial && filter.status === "all" && !filter.q.trim() ? [initial] : undefined,
+      fallbackData: initial && filter.status === "all" && !filter.q.trim() && filter.scope === "team" ? [initial] : undefined,
       keepPreviousData: true,
     },
   );

@@ -18,6 +18,7 @@ import {
   type GenerateRequest,
 } from "@/lib/validations/generate";
 import { AspectRatioField } from "./aspect-ratio-field";
+import { DuplicateDialog, type Duplicate } from "./duplicate-dialog";
 import { ImageField } from "./image-field";
 import { PriceSummary } from "./price-summary";
 import { PromptField } from "./prompt-field";
@@ -73,14 +74,26 @@ export function GenerateForm({ initialRemix }: { initialRemix?: JobView | null }
     return () => document.removeEventListener("paste", onPaste);
   }, [getValues, set]);
 
-  const onSubmit = handleSubmit(async () => {
+  // One key per submission: kept after a network failure (so pressing Generate again cannot pay twice),
+  // dropped once the server has answered.
+  const [pendingKey, setPendingKey] = useState<string | null>(null);
+  const [duplicate, setDuplicate] = useState<Duplicate | null>(null);
+
+  const send = async (confirmDuplicate: boolean) => {
     setAnnouncement("Sending…");
+    const key = pendingKey ?? crypto.randomUUID();
+    setPendingKey(key);
     try {
-      const jobs = await submitJobs(getValues());
+      const jobs = await submitJobs(getValues(), key, confirmDuplicate);
+      setPendingKey(null);
       setAnnouncement(`Started ${jobs.length} job${jobs.length > 1 ? "s" : ""}.`);
       revalidateJobs();
     } catch (error) {
-      if (error instanceof ApiError) {
+      if (error instanceof ApiError) setPendingKey(null);
+      if (error instanceof ApiError && typeof error.details.duplicateOf === "string") {
+        setDuplicate({ message: error.message, jobId: error.details.duplicateOf, priceLabel: String(error.details.priceLabel ?? "") });
+        setAnnouncement("Already generated: open it, or pay again.");
+      } else if (error instanceof ApiError) {
         for (const [field, message] of Object.entries(error.fields)) {
           setError(field as GenerateField, { type: "server", message }, { shouldFocus: true });
         }
@@ -89,7 +102,8 @@ export function GenerateForm({ initialRemix }: { initialRemix?: JobView | null }
         setAnnouncement("Could not reach Keyframe. Check your connection and try again.");
       }
     }
-  });
+  };
+  const onSubmit = handleSubmit(() => send(false));
 
   return (
     <form
@@ -222,6 +236,14 @@ export function GenerateForm({ initialRemix }: { initialRemix?: JobView | null }
         <p role="status" aria-live="polite" className="min-h-5 text-center text-sm text-zinc-600 dark:text-zinc-400">
           {announcement}
         </p>
+        <DuplicateDialog
+          duplicate={duplicate}
+          onClose={() => setDuplicate(null)}
+          onPay={() => {
+            setDuplicate(null);
+            void send(true);
+          }}
+        />
       </div>
     </form>
   );

@@ -5,9 +5,12 @@ import { createClient } from "@libsql/client";
 import { drizzle, type LibSQLDatabase } from "drizzle-orm/libsql";
 import { migrate } from "drizzle-orm/libsql/migrator";
 import { env } from "@/lib/env";
-import * as schema from "./schema";
+import * as authSchema from "./auth-schema";
+import * as jobSchema from "./schema";
 
-export type Db = LibSQLDatabase<typeof schema>;
+const schema = { ...jobSchema, ...authSchema };
+
+export type Db = LibSQLDatabase<typeof jobSchema & typeof authSchema>;
 
 // Next bundles instrumentation and each route separately; one connection per process lives on globalThis.
 const store = globalThis as typeof globalThis & { __keyframeDb?: Promise<Db> };

@@ -1,11 +1,29 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, isNull, lt, lte, notInArray, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, notInArray, or, sql } from "drizzle-orm";
 import { getDb } from "./client";
 import { ACTIVE_STATUSES, jobs, type Job, type JobStatus, type NewJob } from "./schema";
 
+/** One multi-row INSERT: atomic on its own, with no interactive transaction (which libsql runs on a second connection). */
 export async function insertJobs(rows: NewJob[]): Promise<Job[]> {
   const db = await getDb();
-  return db.transaction(async (tx) => tx.insert(jobs).values(rows).returning());
+  return db.insert(jobs).values(rows).returning();
+}
+
+export async function jobsInBatch(batchId: string): Promise<Job[]> {
+  const db = await getDb();
+  return db.select().from(jobs).where(eq(jobs.batchId, batchId)).orderBy(asc(jobs.variation));
+}
+
+/** A job with these exact inputs since `since` that did not fail, if any. */
+export async function findRecentFingerprint(fingerprint: string, since: number): Promise<Job | undefined> {
+  const db = await getDb();
+  const [row] = await db
+    .select()
+    .from(jobs)
+    .where(and(eq(jobs.fingerprint, fingerprint), gte(jobs.createdAt, since), notInArray(jobs.status, ["failed"])))
+    .orderBy(desc(jobs.createdAt))
+    .limit(1);
+  return row;
 }
 
 export async function getJob(id: string): Promise<Job | undefined> {
@@ -19,7 +37,7 @@ export async function getJobByShareId(shareId: string): Promise<Job | undefined>
 }
 
 export type Cursor = { createdAt: number; id: string };
-export type JobFilter = { statuses?: JobStatus[]; q?: string };
+export type JobFilter = { statuses?: JobStatus[]; q?: string; userId?: string };
 
 /** Newest first, keyset-paginated so pages stay stable while new jobs arrive. */
 export async function listJobs(limit: number, cursor?: Cursor, filter: JobFilter = {}): Promise<{ rows: Job[]; next?: Cursor }> {
@@ -32,6 +50,7 @@ export async function listJobs(limit: number, cursor?: Cursor, filter: JobFilter
         cursor ? or(lt(jobs.createdAt, cursor.createdAt), and(eq(jobs.createdAt, cursor.createdAt), lt(jobs.id, cursor.id))) : undefined,
         filter.statuses ? inArray(jobs.status, filter.statuses) : undefined,
         filter.q ? sql`instr(lower(${jobs.prompt}), lower(${filter.q})) > 0` : undefined,
+        filter.userId ? eq(jobs.userId, filter.userId) : undefined,
       ),
     )
     .orderBy(desc(jobs.createdAt), desc(jobs.id))

@@ -1,4 +1,4 @@
-import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
 /**
  * queued      stored, not yet sent to WaveSpeed (safe to send)
@@ -18,12 +18,16 @@ export type JobStatus = (typeof JOB_STATUSES)[number];
 export const COPY_STATUSES = ["none", "pending", "copying", "done", "failed"] as const;
 export type CopyStatus = (typeof COPY_STATUSES)[number];
 
+import { SHARE_VISIBILITIES } from "../jobs/types";
+
 export const ACTIVE_STATUSES = ["queued", "submitting", "submitted", "processing"] as const satisfies JobStatus[];
 
 export const jobs = sqliteTable(
   "jobs",
   {
     id: text("id").primaryKey(),
+    /** Who made it (a better-auth user id); null for jobs from before accounts existed. */
+    userId: text("user_id"),
     batchId: text("batch_id").notNull(),
     variation: integer("variation").notNull(),
     createdAt: integer("created_at").notNull(),
@@ -57,6 +61,10 @@ export const jobs = sqliteTable(
     pollFailures: integer("poll_failures").notNull().default(0),
     /** The public link's id: 128 random bits, unrelated to the job id; null once revoked. */
     shareId: text("share_id").unique(),
+    /** public: anyone with the link; team: only signed-in members. */
+    shareVisibility: text("share_visibility", { enum: SHARE_VISIBILITIES }).notNull().default("public"),
+    /** Hash of the exact inputs (images, prompt, settings, fixed seed), to catch paying twice for the same take. */
+    fingerprint: text("fingerprint"),
     copyStatus: text("copy_status", { enum: COPY_STATUSES }).notNull().default("none"),
     copyAttempts: integer("copy_attempts").notNull().default(0),
     nextCopyAt: integer("next_copy_at"),
@@ -74,8 +82,49 @@ export const jobs = sqliteTable(
     index("jobs_status_created_idx").on(t.status, t.createdAt, t.id),
     index("jobs_due_idx").on(t.status, t.nextPollAt),
     index("jobs_copy_due_idx").on(t.copyStatus, t.nextCopyAt),
+    index("jobs_user_created_idx").on(t.userId, t.createdAt),
+    index("jobs_fingerprint_idx").on(t.fingerprint, t.createdAt),
   ],
 );
 
+/**
+ * Money: one row per job, written in the same transaction that checks the caps.
+ * reserved: counted against caps, not yet accepted by WaveSpeed · charged: WaveSpeed accepted it (or may
+ * have) · released: it never reached WaveSpeed, so it no longer counts.
+ */
+export const LEDGER_STATES = ["reserved", "charged", "released"] as const;
+export const ledger = sqliteTable(
+  "ledger",
+  {
+    jobId: text("job_id").primaryKey(),
+    userId: text("user_id"),
+    amountMicros: integer("amount_micros").notNull(),
+    state: text("state", { enum: LEDGER_STATES }).notNull(),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [index("ledger_created_idx").on(t.createdAt), index("ledger_user_created_idx").on(t.userId, t.createdAt)],
+);
+
+/** One form submission's key: the same key again answers the same jobs instead of making new ones. */
+export const idempotencyKeys = sqliteTable(
+  "idempotency_keys",
+  {
+    userId: text("user_id").notNull(),
+    key: text("key").notNull(),
+    batchId: text("batch_id").notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.key] })],
+);
+
+/** Team settings (caps, defaults), one JSON value per key. */
+export const settings = sqliteTable("settings", {
+  key: text("key").primaryKey(),
+  value: text("value", { mode: "json" }).notNull(),
+  updatedAt: integer("updated_at").notNull(),
+});
+
 export type Job = typeof jobs.$inferSelect;
 export type NewJob = typeof jobs.$inferInsert;
+export type LedgerEntry = typeof ledger.$inferSelect;

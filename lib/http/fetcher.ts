@@ -7,6 +7,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly fields: FieldErrors = {},
+    /** Any other fields of the error body (e.g. `duplicateOf`). */
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = "ApiError";
@@ -15,8 +17,8 @@ export class ApiError extends Error {
 
 export async function readApiError(res: Response): Promise<ApiError> {
   const body = (await res.json().catch(() => null)) as Partial<ErrorBody> | null;
-  const error = body?.error;
-  return new ApiError(res.status, error?.code ?? "http_error", error?.message ?? `Request failed (${res.status}).`, error?.fields);
+  const { code, message, fields, ...details } = (body?.error ?? {}) as Partial<ErrorBody["error"]> & Record<string, unknown>;
+  return new ApiError(res.status, code ?? "http_error", message ?? `Request failed (${res.status}).`, fields, details);
 }
 
 export async function fetcher<T>(url: string): Promise<T> {
@@ -26,8 +28,12 @@ export async function fetcher<T>(url: string): Promise<T> {
 }
 
 /** A state-changing request; throws ApiError on a non-2xx answer, returns the JSON body (or null for 204). */
-export async function send<T>(url: string, method: "POST" | "DELETE"): Promise<T | null> {
-  const res = await fetch(url, { method, headers: { Accept: "application/json" } });
+export async function send<T>(url: string, method: "POST" | "DELETE" | "PATCH" | "PUT", body?: unknown): Promise<T | null> {
+  const res = await fetch(url, {
+    method,
+    headers: { Accept: "application/json", ...(body === undefined ? {} : { "Content-Type": "application/json" }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   if (!res.ok) throw await readApiError(res);
   return res.status === 204 ? null : ((await res.json()) as T);
 }

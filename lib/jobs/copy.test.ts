@@ -3,7 +3,7 @@ import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { probeImage } from "@/lib/images/probe";
 import type { Simulator } from "@/lib/simulator/server";
-import { setupApp, until } from "@/lib/test/app";
+import { setupApp, TEST_USER, until } from "@/lib/test/app";
 import { makePng } from "@/lib/test/png";
 
 let sim: Simulator;
@@ -52,7 +52,7 @@ async function createJob() {
     duration: 2,
     aspectRatio: "1:1",
   });
-  const [job] = await m.create.createJobs(request, "http://keyframe.test");
+  const [job] = (await m.create.createJobs(request, { user: TEST_USER, origin: "http://keyframe.test" })).jobs;
   return job!;
 }
 
@@ -129,7 +129,7 @@ describe("keeping a copy of each output", () => {
     const job = await createJob();
     await startWorker();
     await until(async () => (await m.queries.getJob(job.id))?.copyStatus === "copying", 20_000);
-    await m.manage.deleteJob(job.id);
+    await m.manage.deleteJob(job.id, TEST_USER);
     expect(await m.queries.getJob(job.id)).toBeUndefined();
     await worker!.stop();
     expect(filesFor(job.id)).toEqual([]);

@@ -1,32 +1,106 @@
 import "server-only";
-import { randomInt } from "node:crypto";
-import { insertJobs } from "@/lib/db/queries";
-import type { NewJob } from "@/lib/db/schema";
-import { priceMicros } from "@/lib/model/price";
+import { createHash, randomInt } from "node:crypto";
+import type { SessionUser } from "@/lib/auth/session";
+import { findRecentFingerprint, insertJobs, jobsInBatch } from "@/lib/db/queries";
+import type { Job, NewJob } from "@/lib/db/schema";
+import { AppError } from "@/lib/errors";
+import { formatUsd, priceMicros } from "@/lib/model/price";
 import { SEED_MAX } from "@/lib/model/seedance";
-import { removeInputs, saveInput } from "@/lib/storage/media";
+import { inputName, pinInputs, saveInput } from "@/lib/storage/media";
+import { getTeamSettings } from "@/lib/team/settings";
+import { release, reserve } from "@/lib/team/spend";
+import { claimSubmission, dropSubmission } from "@/lib/team/submissions";
 import type { ImageInput } from "@/lib/validations/image-input";
 import { variationSeeds, type GenerateRequest } from "@/lib/validations/generate";
 import { newId } from "./ids";
+import { removeUnusedInputs } from "./inputs";
 import { toJobView } from "./view";
 import type { JobView } from "./types";
 import { kickWorker } from "./worker";
 
 type StoredImage = { file: string | null; url: string | null; width: number | null; height: number | null };
+export type SubmitOptions = { user: SessionUser; origin: string; idempotencyKey?: string | null; confirmDuplicate?: boolean };
+export type Created = { jobs: JobView[]; replayed: boolean };
 
-async function store(image: ImageInput, written: string[]): Promise<StoredImage> {
+const DUPLICATE_WINDOW_MS = 24 * 60 * 60 * 1000;
+
+type Inputs = { names: string[]; unpins: (() => void)[] };
+
+async function store(image: ImageInput, inputs: Inputs): Promise<StoredImage> {
   if (image.kind === "url") return { file: null, url: image.url, width: null, height: null };
-  const saved = await saveInput(image.bytes, image.type);
-  if (saved.created) written.push(saved.name);
-  return { file: saved.name, url: null, width: image.width, height: image.height };
+  // Pinned before it is written, so no concurrent cleanup can remove it under us.
+  const name = inputName(image.bytes, image.type);
+  inputs.names.push(name);
+  inputs.unpins.push(pinInputs([name]));
+  await saveInput(image.bytes, image.type);
+  return { file: name, url: null, width: image.width, height: image.height };
+}
+
+/** The exact inputs of a fixed-seed request; the same fingerprint twice is the same paid video twice. */
+function fingerprint(request: GenerateRequest, start: StoredImage, end: StoredImage | null): string | null {
+  if (request.seed === -1) return null;
+  const parts: unknown[] = [start.file ?? start.url, end?.file ?? end?.url ?? null, request.prompt, request.duration, request.aspectRatio];
+  parts.push(request.cameraFixed, request.seed, request.enableSafetyChecker, request.variations);
+  return createHash("sha256").update(JSON.stringify(parts)).digest("hex");
+}
+
+/**
+ * Claims the submission (idempotency key, per-member rate limit), reserves its price under the caps, then
+ * inserts the queued jobs. Each step undoes the ones before it on failure: no half batch, no stray charge.
+ */
+export async function submitBatch(rows: NewJob[], options: SubmitOptions): Promise<Created> {
+  const team = await getTeamSettings();
+  const batchId = rows[0]!.batchId;
+  const key = options.idempotencyKey ?? newId();
+  const claim = await claimSubmission(options.user.id, key, batchId, team.submitsPerMinute);
+  if (claim.kind === "replay") {
+    const earlier = await jobsInBatch(claim.batchId);
+    if (earlier.length === 0) throw new AppError("conflict", "This submission is still being processed; the gallery will show it.");
+    return { jobs: earlier.map((job) => toJobView(job, options.origin)), replayed: true };
+  }
+  try {
+    await reserve(
+      options.user.id,
+      rows.map((r) => ({ jobId: r.id, amountMicros: r.priceMicros })),
+      team,
+    );
+  } catch (error) {
+    await dropSubmission(options.user.id, key);
+    throw error;
+  }
+  let inserted: Job[];
+  try {
+    inserted = await insertJobs(rows.map((r) => ({ ...r, userId: options.user.id, shareVisibility: team.defaultShareVisibility })));
+  } catch (error) {
+    await release(rows.map((r) => r.id));
+    await dropSubmission(options.user.id, key);
+    throw error;
+  }
+  kickWorker();
+  return { jobs: inserted.map((job) => toJobView(job, options.origin)), replayed: false };
 }
 
 /** Stores the inputs and one queued job per variation; on any failure nothing is left behind. */
-export async function createJobs(request: GenerateRequest, origin: string): Promise<JobView[]> {
-  const written: string[] = [];
+export async function createJobs(request: GenerateRequest, options: SubmitOptions): Promise<Created> {
+  const inputs: Inputs = { names: [], unpins: [] };
+  let created: Created | undefined;
   try {
-    const start = await store(request.image, written);
-    const end = request.lastImage ? await store(request.lastImage, written) : null;
+    const start = await store(request.image, inputs);
+    const end = request.lastImage ? await store(request.lastImage, inputs) : null;
+    const print = fingerprint(request, start, end);
+    if (print && !options.confirmDuplicate) {
+      const earlier = await findRecentFingerprint(print, Date.now() - DUPLICATE_WINDOW_MS);
+      if (earlier) {
+        const price = priceMicros(request.duration) * request.variations;
+        throw new AppError(
+          "conflict",
+          `Already generated: the same images, prompt, settings and seed were generated ${new Date(earlier.createdAt).toISOString().slice(0, 16).replace("T", " ")} UTC. Open it, or pay ${formatUsd(price)} again?`,
+          undefined,
+          undefined,
+          { duplicateOf: earlier.id, priceLabel: formatUsd(price) },
+        );
+      }
+    }
     const seeds = variationSeeds(request.seed, request.variations, () => randomInt(0, SEED_MAX + 1));
     const batchId = newId();
     const now = Date.now();
@@ -54,12 +128,13 @@ export async function createJobs(request: GenerateRequest, origin: string): Prom
       safetyChecker: request.enableSafetyChecker,
       priceMicros: priceMicros(request.duration),
       shareId: newId(),
+      fingerprint: print,
     }));
-    const inserted = await insertJobs(rows);
-    kickWorker();
-    return inserted.map((job) => toJobView(job, origin));
-  } catch (error) {
-    await removeInputs(written);
-    throw error;
+    created = await submitBatch(rows, options);
+    return created;
+  } finally {
+    inputs.unpins.forEach((unpin) => unpin());
+    // Refused, failed or a replay: inputs no job uses (and no other request is about to) go.
+    if (!created || created.replayed) await removeUnusedInputs(inputs.names);
   }
 }

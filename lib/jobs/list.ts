@@ -4,7 +4,8 @@ import { countActive, getJob, listJobs, type Cursor, type JobFilter } from "@/li
 import type { JobStatus } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { isId } from "./ids";
-import { STATUS_FILTERS, type JobPage, type JobView, type StatusFilter } from "./types";
+import { memberNames } from "@/lib/team/members";
+import { STATUS_FILTERS, type JobPage, type JobView, type StatusFilter, type Viewer } from "./types";
 import { toJobView } from "./view";
 
 export const listQuerySchema = z.object({
@@ -12,6 +13,7 @@ export const listQuerySchema = z.object({
   cursor: z.string().max(100).optional(),
   status: z.enum(STATUS_FILTERS, { error: `must be one of ${STATUS_FILTERS.join(", ")}` }).default("all"),
   q: z.string().trim().max(200, "Search text can be at most 200 characters.").optional(),
+  scope: z.enum(["team", "mine"], { error: "must be team or mine" }).default("team"),
 });
 
 const FILTER_STATUSES: Record<StatusFilter, JobStatus[] | undefined> = {
@@ -32,14 +34,19 @@ function decodeCursor(value: string): Cursor {
 
 export type ListQuery = z.infer<typeof listQuerySchema>;
 
-export async function jobPage(query: ListQuery, origin: string): Promise<JobPage> {
-  const filter: JobFilter = { statuses: FILTER_STATUSES[query.status], q: query.q || undefined };
-  const [{ rows, next }, counts] = await Promise.all([
+export async function jobPage(query: ListQuery, origin: string, viewer: Viewer): Promise<JobPage> {
+  const filter: JobFilter = {
+    statuses: FILTER_STATUSES[query.status],
+    q: query.q || undefined,
+    userId: query.scope === "mine" ? viewer.id : undefined,
+  };
+  const [{ rows, next }, counts, names] = await Promise.all([
     listJobs(query.limit, query.cursor ? decodeCursor(query.cursor) : undefined, filter),
     countActive(),
+    memberNames(),
   ]);
   return {
-    jobs: rows.map((job) => toJobView(job, origin)),
+    jobs: rows.map((job) => toJobView(job, origin, viewer, names)),
     nextCursor: next ? encodeCursor(next) : null,
     activeCount: counts.active,
     savingCount: counts.saving,
@@ -53,6 +60,6 @@ export async function findJob(id: string) {
   return job;
 }
 
-export async function jobById(id: string, origin: string): Promise<JobView> {
-  return toJobView(await findJob(id), origin);
+export async function jobById(id: string, origin: string, viewer: Viewer): Promise<JobView> {
+  return toJobView(await findJob(id), origin, viewer, await memberNames());
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { currentUser } from "@/lib/auth/session";
 import { outputPath } from "@/lib/storage/outputs";
 import { fileResponse } from "@/lib/storage/serve";
 import { sharedJob } from "./share";
@@ -11,9 +12,17 @@ const NOT_FOUND = () => new Response("Not found", { status: 404, headers: { "X-C
  */
 export async function sharedMediaResponse(request: Request, shareId: string, kind: "videos" | "posters"): Promise<Response> {
   const job = await sharedJob(shareId);
+  if (job?.shareVisibility === "team" && !(await currentUser(request.headers))) {
+    return new Response("Sign in to watch this video.", { status: 401, headers: { "X-Content-Type-Options": "nosniff" } });
+  }
   const name = kind === "videos" ? job?.videoFile : job?.posterFile;
   const file = name ? outputPath(kind, name) : null;
   if (!file) return NOT_FOUND();
   const type = kind === "videos" ? "video/mp4" : "image/jpeg";
-  return (await fileResponse(request, file, { contentType: type, cacheControl: "public, no-cache" })) ?? NOT_FOUND();
+  return (
+    (await fileResponse(request, file, {
+      contentType: type,
+      cacheControl: job?.shareVisibility === "team" ? "private, no-cache" : "public, no-cache",
+    })) ?? NOT_FOUND()
+  );
 }

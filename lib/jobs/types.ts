@@ -3,6 +3,9 @@ import type { AspectRatio } from "@/lib/model/seedance";
 
 export type { JobStatus };
 
+/** Who is looking: enough to decide what they may manage. */
+export type Viewer = { id: string; role: "admin" | "member" };
+
 export type ImageRef = { src: string; width: number | null; height: number | null };
 
 /** What the API and the gallery see of a job: Keyframe's shape, not WaveSpeed's. */
@@ -35,8 +38,13 @@ export type JobView = {
     downloadName: string;
   } | null;
   copy: { state: CopyStatus; error: string | null };
-  /** The public link, or null when revoked or not finished. */
+  /** The share link, or null when revoked or not finished; `team` links need sign-in. */
   shareUrl: string | null;
+  shareVisibility: ShareVisibility;
+  /** Who made it (null for jobs from before accounts), and what the viewer may do with it. */
+  owner: string | null;
+  mine: boolean;
+  canManage: boolean;
   error: string | null;
   submittedAt: string | null;
   processingAt: string | null;
@@ -45,6 +53,10 @@ export type JobView = {
 
 /** `activeCount`: jobs in flight; `savingCount`: finished videos Keyframe is still copying. Both span all jobs. */
 export type JobPage = { jobs: JobView[]; nextCursor: string | null; activeCount: number; savingCount: number };
+
+/** public: anyone with the link; team: only signed-in members. */
+export const SHARE_VISIBILITIES = ["public", "team"] as const;
+export type ShareVisibility = (typeof SHARE_VISIBILITIES)[number];
 
 /** Jobs per gallery page. */
 export const PAGE_SIZE = 24;

@@ -1,4 +1,5 @@
 import type { Job } from "@/lib/db/schema";
+import type { Viewer } from "./types";
 import { formatUsd } from "@/lib/model/price";
 import type { AspectRatio } from "@/lib/model/seedance";
 import { downloadName } from "./filename";
@@ -29,8 +30,12 @@ function video(job: Job): JobView["video"] {
   };
 }
 
-/** The API's and the gallery's view of a job; `origin` makes the share link absolute. */
-export function toJobView(job: Job, origin: string): JobView {
+/**
+ * The API's and the gallery's view of a job; `origin` makes the share link absolute, `viewer` decides
+ * what they may manage, `names` maps user ids to display names.
+ */
+export function toJobView(job: Job, origin: string, viewer?: Viewer | null, names?: Map<string, string>): JobView {
+  const mine = Boolean(viewer && job.userId === viewer.id);
   return {
     id: job.id,
     batchId: job.batchId,
@@ -51,6 +56,10 @@ export function toJobView(job: Job, origin: string): JobView {
     video: video(job),
     copy: { state: job.copyStatus, error: job.copyError },
     shareUrl: job.status === "completed" && job.shareId ? `${origin}${sharePath(job.shareId)}` : null,
+    shareVisibility: job.shareVisibility,
+    owner: job.userId ? (names?.get(job.userId) ?? null) : null,
+    mine,
+    canManage: Boolean(viewer && (mine || viewer.role === "admin")),
     error: job.error,
     submittedAt: iso(job.submittedAt),
     processingAt: iso(job.processingAt),

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import type { Simulator } from "@/lib/simulator/server";
-import { setupApp, until } from "@/lib/test/app";
+import { setupApp, TEST_USER, until } from "@/lib/test/app";
 import { makePng } from "@/lib/test/png";
 import { WaveSpeedClient } from "@/lib/wavespeed/client";
 
@@ -51,7 +51,7 @@ async function createJobs(patch: Record<string, unknown> = {}) {
     duration: 2,
     ...patch,
   });
-  return m.create.createJobs(request, "http://keyframe.test");
+  return (await m.create.createJobs(request, { user: TEST_USER, origin: "http://keyframe.test" })).jobs;
 }
 
 const settled = (id: string) =>

@@ -11,6 +11,7 @@ import {
 import type { Job, NewJob } from "@/lib/db/schema";
 import { CopyError, copyOutput } from "@/lib/media/copy";
 import { removeJobOutputs } from "@/lib/storage/outputs";
+import { markCharged, release } from "@/lib/team/spend";
 import type { WaveSpeedClient } from "@/lib/wavespeed/client";
 import type { Task } from "@/lib/wavespeed/types";
 import { submitInputFor } from "./submit-input";
@@ -137,11 +138,13 @@ export class JobWorker {
         input = await submitInputFor(job);
       } catch (error) {
         await updateJob(job.id, { status: "failed", error: (error as Error).message, finishedAt: Date.now() });
+        await release([job.id]);
         return;
       }
       const outcome = await this.client.submit(input);
       const now = Date.now();
       if (outcome.ok) {
+        await markCharged(job.id);
         await updateJob(job.id, {
           upstreamId: outcome.task.id,
           submittedAt: now,
@@ -151,6 +154,7 @@ export class JobWorker {
       } else if (outcome.kind === "rate_limited" || outcome.kind === "unreachable") {
         // Nothing was created upstream, so sending again later cannot double-charge.
         const giveUp = job.submitAttempts >= MAX_SUBMIT_ATTEMPTS;
+        if (giveUp) await release([job.id]);
         await updateJob(
           job.id,
           giveUp
@@ -167,7 +171,10 @@ export class JobWorker {
         );
       } else if (outcome.kind === "rejected") {
         await updateJob(job.id, { status: "failed", error: outcome.message, finishedAt: now, nextPollAt: null });
+        await release([job.id]);
       } else {
+        // WaveSpeed may have created (and will charge) the task: count it.
+        await markCharged(job.id);
         await updateJob(job.id, {
           status: "unknown",
           error: `${outcome.message} It was not resent, to avoid paying twice.`,

@@ -1,4 +1,5 @@
 import "server-only";
+import { bootstrapAccounts } from "@/lib/auth/setup";
 import path from "node:path";
 import { getDb } from "@/lib/db/client";
 import { ConfigError, env, SIMULATOR_KEY } from "@/lib/env";
@@ -28,6 +29,7 @@ async function bootOnce(): Promise<void> {
     console.log(`[keyframe] Using WaveSpeed at ${config.baseUrl}`);
   }
   await getDb();
+  await bootstrapAccounts();
   if (!getWorker()) {
     const worker = new JobWorker(wavespeed(), {
       pollMinMs: config.POLL_MIN_MS,

@@ -62,5 +62,5 @@ export async function fileResponse(request: Request, file: string, options: Serv
   return new Response(body, { status, headers });
 }
 
-/** Cache headers for names that never change meaning. */
-export const IMMUTABLE = "public, max-age=31536000, immutable";
+/** Cache headers for names that never change meaning (private: they are for signed-in members). */
+export const IMMUTABLE = "private, max-age=31536000, immutable";

@@ -24,6 +24,7 @@ export async function setupApp(overrides: Record<string, string> = {}): Promise<
   const g = globalThis as Record<string, unknown>;
   delete g.__keyframeDb;
   delete g.__keyframeWorker;
+  delete g.__keyframeAuth;
   return { sim, dataDir };
 }
 
@@ -35,4 +36,26 @@ export async function until<T>(probe: () => Promise<T | undefined | false>, time
     if (Date.now() > deadline) throw new Error("Timed out waiting for condition");
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/** A member to attribute jobs to in tests that call lib functions directly. */
+export const TEST_USER = { id: "test-user", email: "test@keyframe.test", name: "Test", role: "admin" as const };
+
+/**
+ * Creates an account (admin unless said otherwise) through better-auth and signs it in: returns the
+ * Cookie header a browser would send. Call after setupApp().
+ */
+export async function signedIn(email: string, role: "admin" | "member" = "admin"): Promise<{ cookie: string; id: string }> {
+  const { getAuth } = await import("@/lib/auth/server");
+  const auth = await getAuth();
+  const password = "correct horse battery";
+  const created = await auth.api.createUser({
+    body: { email, password, name: email.split("@")[0]!, role: role === "admin" ? "admin" : "user" },
+  });
+  const res = await auth.api.signInEmail({ body: { email, password }, asResponse: true });
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+  return { cookie, id: created.user.id };
 }

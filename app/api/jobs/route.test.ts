@@ -2,18 +2,20 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Simulator } from "@/lib/simulator/server";
-import { setupApp } from "@/lib/test/app";
+import { setupApp, signedIn } from "@/lib/test/app";
 import { makePng } from "@/lib/test/png";
 
 let sim: Simulator;
 let dataDir: string;
 let routes: typeof import("./route");
 let one: typeof import("./[id]/route");
+let cookie = "";
 
 beforeAll(async () => {
   ({ sim, dataDir } = await setupApp());
   routes = await import("./route");
   one = await import("./[id]/route");
+  ({ cookie } = await signedIn("routes@keyframe.test"));
 });
 afterAll(() => sim.close());
 
@@ -23,7 +25,7 @@ const storedFiles = () => (fs.existsSync(inputsDir()) ? fs.readdirSync(inputsDir
 function form(fields: Record<string, string | Blob>): Request {
   const body = new FormData();
   for (const [k, v] of Object.entries(fields)) body.append(k, v);
-  return new Request("http://localhost/api/jobs", { method: "POST", body });
+  return new Request("http://localhost/api/jobs", { method: "POST", body, headers: { cookie } });
 }
 
 const good = () => ({
@@ -38,7 +40,7 @@ const good = () => ({
 });
 
 async function list(query = "") {
-  const res = await routes.GET(new Request(`http://localhost/api/jobs${query}`));
+  const res = await routes.GET(new Request(`http://localhost/api/jobs${query}`, { headers: { cookie } }));
   return (await res.json()) as {
     jobs: { id: string; status: string; params: { seed: number }; price: { label: string } }[];
     nextCursor: string | null;
@@ -72,7 +74,7 @@ describe("POST /api/jobs", () => {
 
   test("a body that is not multipart is a 400", async () => {
     const res = await routes.POST(
-      new Request("http://localhost/api/jobs", { method: "POST", body: "{}", headers: { "content-type": "application/json" } }),
+      new Request("http://localhost/api/jobs", { method: "POST", body: "{}", headers: { "content-type": "application/json", cookie } }),
     );
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe("bad_request");
@@ -108,17 +110,17 @@ describe("GET /api/jobs", () => {
   });
 
   test("a bad limit is a 400 on that field", async () => {
-    const res = await routes.GET(new Request("http://localhost/api/jobs?limit=1000"));
+    const res = await routes.GET(new Request("http://localhost/api/jobs?limit=1000", { headers: { cookie } }));
     expect(res.status).toBe(400);
     expect(Object.keys(((await res.json()) as { error: { fields: object } }).error.fields)).toEqual(["limit"]);
   });
 
   test("GET /api/jobs/{id} returns one job, 404 for others", async () => {
     const [first] = (await list()).jobs;
-    const ok = await one.GET(new Request("http://x"), { params: Promise.resolve({ id: first!.id }) });
+    const ok = await one.GET(new Request("http://x", { headers: { cookie } }), { params: Promise.resolve({ id: first!.id }) });
     expect(ok.status).toBe(200);
     expect(((await ok.json()) as { id: string }).id).toBe(first!.id);
-    const missing = await one.GET(new Request("http://x"), { params: Promise.resolve({ id: "A".repeat(22) }) });
+    const missing = await one.GET(new Request("http://x", { headers: { cookie } }), { params: Promise.resolve({ id: "A".repeat(22) }) });
     expect(missing.status).toBe(404);
     expect(await missing.json()).toEqual({ error: { code: "not_found", message: "No job with that id." } });
   });

@@ -1,3 +1,4 @@
+import { requireUser } from "@/lib/auth/session";
 import { AppError, errorResponse } from "@/lib/errors";
 import { requestOrigin } from "@/lib/http/origin";
 import { createJobs } from "@/lib/jobs/create";
@@ -8,8 +9,14 @@ import { validationError } from "@/lib/validations/errors";
 // Two images of at most 10 MB each plus text fields.
 const MAX_BODY_BYTES = 21 * 1024 * 1024;
 
+/**
+ * Multipart form fields (see README). `Idempotency-Key` header: the same key again answers the same jobs
+ * (200) instead of making new ones. `confirmDuplicate=true`: generate even if these exact inputs were
+ * generated in the last day (otherwise 409 with `duplicateOf`).
+ */
 export async function POST(request: Request) {
   try {
+    const user = await requireUser(request);
     if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) {
       throw new AppError("payload_too_large", "The upload is too large: each image may be at most 10 MB.");
     }
@@ -18,8 +25,14 @@ export async function POST(request: Request) {
     });
     const parsed = await generateSchema.safeParseAsync(Object.fromEntries(form));
     if (!parsed.success) throw validationError(parsed.error);
-    const jobs = await createJobs(parsed.data, requestOrigin(request));
-    return Response.json({ jobs }, { status: 201 });
+    const key = request.headers.get("idempotency-key")?.trim().slice(0, 200) || null;
+    const created = await createJobs(parsed.data, {
+      user,
+      origin: requestOrigin(request),
+      idempotencyKey: key,
+      confirmDuplicate: form.get("confirmDuplicate") === "true",
+    });
+    return Response.json({ jobs: created.jobs }, { status: created.replayed ? 200 : 201 });
   } catch (error) {
     return errorResponse(error);
   }
@@ -27,10 +40,11 @@ export async function POST(request: Request) {
 
 export async function GET(request: Request) {
   try {
+    const user = await requireUser(request);
     const params = Object.fromEntries(new URL(request.url).searchParams);
     const query = listQuerySchema.safeParse(params);
     if (!query.success) throw validationError(query.error);
-    return Response.json(await jobPage(query.data, requestOrigin(request)), { headers: { "Cache-Control": "no-store" } });
+    return Response.json(await jobPage(query.data, requestOrigin(request), user), { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
     return errorResponse(error);
   }

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
+import { currentUser } from "@/lib/auth/session";
 import { publicOrigin } from "@/lib/http/origin";
 import { paramRows } from "@/lib/jobs/params";
 import { sharedJob } from "@/lib/jobs/share";
@@ -13,7 +14,10 @@ type Props = { params: Promise<{ shareId: string }> };
 async function load(shareId: string) {
   const job = await sharedJob(shareId);
   if (!job) notFound();
-  const origin = publicOrigin(await headers());
+  const requestHeaders = await headers();
+  // A team-only link shows nothing, not even its title, to someone who is not signed in.
+  if (job.shareVisibility === "team" && !(await currentUser(requestHeaders))) redirect(`/sign-in?next=/v/${shareId}`);
+  const origin = publicOrigin(requestHeaders);
   const view = toJobView(job, origin);
   const size =
     job.videoWidth && job.videoHeight

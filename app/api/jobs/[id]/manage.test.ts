@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Simulator } from "@/lib/simulator/server";
-import { setupApp, until } from "@/lib/test/app";
+import { setupApp, signedIn, until } from "@/lib/test/app";
 import { makePng } from "@/lib/test/png";
 
 let sim: Simulator;
@@ -17,6 +17,8 @@ let m: {
   ws: typeof import("@/lib/wavespeed");
   queries: typeof import("@/lib/db/queries");
 };
+
+let cookie = "";
 
 beforeAll(async () => {
   ({ sim, dataDir } = await setupApp());
@@ -33,6 +35,7 @@ beforeAll(async () => {
   const worker = new m.worker.JobWorker(m.ws.wavespeed(), { pollMinMs: 100, pollMaxMs: 300, submitConcurrency: 2, copyRetryMs: 50 });
   m.worker.setWorker(worker);
   await worker.start();
+  ({ cookie } = await signedIn("manage@keyframe.test"));
 });
 afterAll(async () => {
   await m.worker.getWorker()?.stop();
@@ -41,7 +44,7 @@ afterAll(async () => {
 
 type View = { id: string; status: string; shareUrl: string | null; copy: { state: string }; video: { src: string } | null };
 const ctx = (id: string) => ({ params: Promise.resolve({ id }) });
-const req = (url: string, init?: RequestInit) => new Request(`http://keyframe.test${url}`, init);
+const req = (url: string, init?: RequestInit) => new Request(`http://keyframe.test${url}`, { ...init, headers: { cookie } });
 
 async function create(prompt: string, color?: [number, number, number]): Promise<View> {
   const body = new FormData();

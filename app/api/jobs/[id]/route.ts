@@ -1,3 +1,4 @@
+import { requireUser } from "@/lib/auth/session";
 import { errorResponse } from "@/lib/errors";
 import { requestOrigin } from "@/lib/http/origin";
 import { jobById } from "@/lib/jobs/list";
@@ -7,17 +8,19 @@ type Context = { params: Promise<{ id: string }> };
 
 export async function GET(request: Request, { params }: Context) {
   try {
+    const user = await requireUser(request);
     const { id } = await params;
-    return Response.json(await jobById(id, requestOrigin(request)), { headers: { "Cache-Control": "no-store" } });
+    return Response.json(await jobById(id, requestOrigin(request), user), { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
     return errorResponse(error);
   }
 }
 
-export async function DELETE(_request: Request, { params }: Context) {
+/** Its maker or an admin: 204; 409 while it is still running. */
+export async function DELETE(request: Request, { params }: Context) {
   try {
-    const { id } = await params;
-    await deleteJob(id);
+    const user = await requireUser(request);
+    await deleteJob((await params).id, user);
     return new Response(null, { status: 204 });
   } catch (error) {
     return errorResponse(error);

@@ -1,15 +1,35 @@
+import { z } from "zod";
+import { requireUser } from "@/lib/auth/session";
 import { errorResponse } from "@/lib/errors";
 import { requestOrigin } from "@/lib/http/origin";
-import { renewShare, revokeShare } from "@/lib/jobs/share";
+import { renewShare, revokeShare, setShareVisibility } from "@/lib/jobs/share";
+import { SHARE_VISIBILITIES } from "@/lib/jobs/types";
 import { toJobView } from "@/lib/jobs/view";
+import { validationError } from "@/lib/validations/errors";
 
 type Context = { params: Promise<{ id: string }> };
 
-/** Makes a new link (the old one stops working). */
+const visibilitySchema = z.object({ visibility: z.enum(SHARE_VISIBILITIES, { error: "must be public or team" }) });
+
+/** Makes a new link (the old one stops working). Its maker or an admin. */
 export async function POST(request: Request, { params }: Context) {
   try {
-    const job = await renewShare((await params).id);
-    return Response.json(toJobView(job, requestOrigin(request)));
+    const user = await requireUser(request);
+    const job = await renewShare((await params).id, user);
+    return Response.json(toJobView(job, requestOrigin(request), user));
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
+
+/** `{ visibility: "public" | "team" }`: anyone with the link, or signed-in members only. */
+export async function PATCH(request: Request, { params }: Context) {
+  try {
+    const user = await requireUser(request);
+    const body = visibilitySchema.safeParse(await request.json().catch(() => null));
+    if (!body.success) throw validationError(body.error);
+    const job = await setShareVisibility((await params).id, user, body.data.visibility);
+    return Response.json(toJobView(job, requestOrigin(request), user));
   } catch (error) {
     return errorResponse(error);
   }
@@ -18,8 +38,9 @@ export async function POST(request: Request, { params }: Context) {
 /** Revokes the link: the share page and its media answer 404 from then on. */
 export async function DELETE(request: Request, { params }: Context) {
   try {
-    const job = await revokeShare((await params).id);
-    return Response.json(toJobView(job, requestOrigin(request)));
+    const user = await requireUser(request);
+    const job = await revokeShare((await params).id, user);
+    return Response.json(toJobView(job, requestOrigin(request), user));
   } catch (error) {
     return errorResponse(error);
   }

@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import type { Simulator } from "@/lib/simulator/server";
+import { setupApp, signedIn } from "@/lib/test/app";
+
+let sim: Simulator;
+
+beforeAll(async () => {
+  ({ sim } = await setupApp());
+});
+afterAll(() => sim.close());
+
+type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+const id = "AAAAAAAAAAAAAAAAAAAAAA";
+const params = { id, kind: "videos", name: `${id}.mp4`, shareId: id };
+
+/** Every API route and method that needs a session, with its module. */
+const ROUTES: [string, () => Promise<Record<string, unknown>>, string[]][] = [
+  ["/api/jobs", () => import("./jobs/route"), ["GET", "POST"]],
+  ["/api/jobs/[id]", () => import("./jobs/[id]/route"), ["GET", "DELETE"]],
+  ["/api/jobs/[id]/share", () => import("./jobs/[id]/share/route"), ["POST", "PATCH", "DELETE"]],
+  ["/api/jobs/[id]/retry", () => import("./jobs/[id]/retry/route"), ["POST"]],
+  ["/api/spend", () => import("./spend/route"), ["GET"]],
+  ["/api/admin/settings", () => import("./admin/settings/route"), ["GET", "PUT"]],
+  ["/api/admin/members", () => import("./admin/members/route"), ["GET", "POST"]],
+  ["/api/admin/members/[id]", () => import("./admin/members/[id]/route"), ["PATCH"]],
+  ["/media/[kind]/[name]", () => import("@/app/media/[kind]/[name]/route"), ["GET"]],
+  ["/media/inputs/[name]", () => import("@/app/media/inputs/[name]/route"), ["GET"]],
+];
+
+async function call(mod: Record<string, unknown>, method: string, headers: Record<string, string> = {}) {
+  const handler = mod[method] as Handler;
+  const body = method === "GET" || method === "DELETE" ? undefined : JSON.stringify({});
+  const request = new Request("http://keyframe.test/x", { method, body, headers: { "content-type": "application/json", ...headers } });
+  return handler(request, { params: Promise.resolve(params) });
+}
+
+describe("access", () => {
+  test.each(ROUTES.flatMap(([route, load, methods]) => methods.map((m) => [`${m} ${route}`, load, m] as const)))(
+    "%s without a session is 401 with no data",
+    async (_name, load, method) => {
+      const res = await call(await load(), method);
+      expect(res.status).toBe(401);
+      const text = await res.text();
+      expect(text).not.toMatch(/"jobs"|"members"|"spend"|"teamDailyCapUsd"/);
+    },
+  );
+
+  test("a member calling an admin route gets 403; an admin gets the data", async () => {
+    const member = await signedIn("member@keyframe.test", "member");
+    const admin = await signedIn("boss@keyframe.test", "admin");
+    const settings = await import("./admin/settings/route");
+    const members = await import("./admin/members/route");
+    for (const mod of [settings, members]) {
+      const denied = await call(mod as never, "GET", { cookie: member.cookie });
+      expect(denied.status).toBe(403);
+      expect(((await denied.json()) as { error: { code: string } }).error.code).toBe("forbidden");
+      expect((await call(mod as never, "GET", { cookie: admin.cookie })).status).toBe(200);
+    }
+  });
+
+  test("the health check answers without a session", async () => {
+    const health = await import("./health/route");
+    expect((await health.GET()).status).toBeLessThan(600);
+  });
+});
+
+describe("sign-in", () => {
+  const post = async (body: unknown) => {
+    const session = await import("./session/route");
+    return session.POST(new Request("http://keyframe.test/api/session", { method: "POST", body: JSON.stringify(body) }));
+  };
+
+  test("wrong password, unknown email and a disabled account get the same answer", async () => {
+    const admin = await signedIn("admin2@keyframe.test");
+    const gone = await signedIn("gone@keyframe.test", "member");
+    const update = await import("./admin/members/[id]/route");
+    const disabled = await update.PATCH(
+      new Request("http://keyframe.test/x", {
+        method: "PATCH",
+        body: JSON.stringify({ disabled: true }),
+        headers: { cookie: admin.cookie },
+      }),
+      { params: Promise.resolve({ id: gone.id }) },
+    );
+    expect(disabled.status).toBe(200);
+
+    const answers = [];
+    for (const body of [
+      { email: "admin2@keyframe.test", password: "not the password" },
+      { email: "nobody@keyframe.test", password: "correct horse battery" },
+      { email: "gone@keyframe.test", password: "correct horse battery" },
+    ]) {
+      const res = await post(body);
+      answers.push({ status: res.status, body: await res.json(), cookie: res.headers.get("set-cookie") });
+    }
+    expect(answers.map((a) => a.status)).toEqual([401, 401, 401]);
+    expect(new Set(answers.map((a) => JSON.stringify(a.body))).size).toBe(1);
+    expect(answers.every((a) => a.cookie === null)).toBe(true);
+
+    // The disabled member's existing session ended too.
+    const jobs = await import("./jobs/route");
+    expect((await jobs.GET(new Request("http://keyframe.test/api/jobs", { headers: { cookie: gone.cookie } }))).status).toBe(401);
+
+    const ok = await post({ email: "admin2@keyframe.test", password: "correct horse battery" });
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get("set-cookie")).toMatch(/keyframe\.session_token=.*HttpOnly.*SameSite=Lax/i);
+  });
+
+  test("repeated failures for one email are slowed down", async () => {
+    const times: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const started = Date.now();
+      expect((await post({ email: "slow@keyframe.test", password: "wrong" })).status).toBe(401);
+      times.push(Date.now() - started);
+    }
+    // Three free tries, then 0.5 s, then 1 s.
+    expect(times[3]).toBeGreaterThanOrEqual(450);
+    expect(times[4]).toBeGreaterThanOrEqual(950);
+  });
+
+  test("sign-out ends the session on the server", async () => {
+    const someone = await signedIn("leaver@keyframe.test", "member");
+    const session = await import("./session/route");
+    const out = await session.DELETE(
+      new Request("http://keyframe.test/api/session", { method: "DELETE", headers: { cookie: someone.cookie } }),
+    );
+    expect(out.status).toBe(200);
+    const jobs = await import("./jobs/route");
+    // The old cookie, replayed, no longer works.
+    expect((await jobs.GET(new Request("http://keyframe.test/api/jobs", { headers: { cookie: someone.cookie } }))).status).toBe(401);
+  });
+});

@@ -1,0 +1,20 @@
+import type { Metadata } from "next";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { AuthCard } from "@/components/auth/auth-card";
+import { SignInForm } from "@/components/auth/sign-in-form";
+import { currentUser } from "@/lib/auth/session";
+import { hasUsers } from "@/lib/auth/setup";
+
+export const metadata: Metadata = { title: "Sign in · Keyframe" };
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
+  const { next } = await searchParams;
+  if (!(await hasUsers())) redirect("/setup");
+  if (await currentUser(await headers())) redirect("/");
+  return (
+    <AuthCard title="Sign in" intro="Your team shares one WaveSpeed account here. Ask an admin for an account.">
+      <SignInForm next={typeof next === "string" ? next : "/"} />
+    </AuthCard>
+  );
+}

@@ -1,0 +1,91 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { ApiError, send } from "@/lib/http/fetcher";
+import { teamSettingsSchema, type TeamSettings } from "@/lib/validations/team";
+
+const CAPS = [
+  ["memberDailyCapUsd", "Per member, per day"],
+  ["memberMonthlyCapUsd", "Per member, per month"],
+  ["teamDailyCapUsd", "Whole team, per day"],
+  ["teamMonthlyCapUsd", "Whole team, per month"],
+] as const;
+
+/** Blank means "no cap": the input's text becomes null, not 0. */
+const usdOrNull = { setValueAs: (v: unknown) => (v === "" || v === null ? null : Number(v)) };
+const inputClass =
+  "h-10 w-full rounded-lg border border-zinc-300 bg-white px-3 text-sm tabular-nums outline-none focus:border-violet-500 focus:ring-2 focus:ring-violet-500/30 dark:border-zinc-700 dark:bg-zinc-900";
+
+export function TeamSettingsForm({ initial }: { initial: TeamSettings }) {
+  const [status, setStatus] = useState("");
+  const { register, handleSubmit, formState, setError } = useForm<TeamSettings>({
+    resolver: zodResolver(teamSettingsSchema),
+    defaultValues: initial,
+  });
+  const errors = formState.errors;
+
+  const save = handleSubmit(async (values) => {
+    setStatus("Saving…");
+    try {
+      await send("/api/admin/settings", "PUT", values);
+      setStatus("Saved. New caps apply to the next Generate.");
+    } catch (e) {
+      if (e instanceof ApiError) for (const [k, m] of Object.entries(e.fields)) setError(k as keyof TeamSettings, { message: m });
+      setStatus(e instanceof Error ? e.message : "Could not save.");
+    }
+  });
+
+  return (
+    <form onSubmit={save} noValidate className="space-y-5" aria-labelledby="spend-title">
+      <div>
+        <h2 id="spend-title" className="text-base font-semibold">
+          Spend caps (USD)
+        </h2>
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">
+          A Generate that would cross a cap is refused before anything is sent to WaveSpeed. Days and months are UTC. Leave blank for no
+          cap.
+        </p>
+      </div>
+      <div className="grid gap-4 sm:grid-cols-2">
+        {CAPS.map(([name, label]) => (
+          <Field key={name} label={label} htmlFor={name} error={errors[name]?.message}>
+            <input id={name} type="number" min={0} step="0.001" inputMode="decimal" className={inputClass} {...register(name, usdOrNull)} />
+          </Field>
+        ))}
+      </div>
+      <div className="grid gap-4 sm:grid-cols-3">
+        <Field label="Warn when the WaveSpeed balance is below (USD)" htmlFor="balanceWarnUsd" error={errors.balanceWarnUsd?.message}>
+          <input id="balanceWarnUsd" type="number" min={0} step="0.01" className={inputClass} {...register("balanceWarnUsd", usdOrNull)} />
+        </Field>
+        <Field label="Generations per member per minute" htmlFor="submitsPerMinute" error={errors.submitsPerMinute?.message}>
+          <input
+            id="submitsPerMinute"
+            type="number"
+            min={1}
+            max={600}
+            className={inputClass}
+            {...register("submitsPerMinute", { valueAsNumber: true })}
+          />
+        </Field>
+        <Field label="New share links" htmlFor="defaultShareVisibility" error={errors.defaultShareVisibility?.message}>
+          <select id="defaultShareVisibility" className={inputClass} {...register("defaultShareVisibility")}>
+            <option value="public">Anyone with the link</option>
+            <option value="team">Team only (sign-in required)</option>
+          </select>
+        </Field>
+      </div>
+      <div className="flex items-center gap-3">
+        <Button type="submit" variant="primary" disabled={formState.isSubmitting}>
+          Save settings
+        </Button>
+        <p role="status" aria-live="polite" className="text-sm text-zinc-600 dark:text-zinc-400">
+          {status}
+        </p>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,90 @@
+import fs from "node:fs";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { landscape } from "./fixtures/images";
+import { Playground } from "./pages/playground";
+import { startServer, stopServer } from "./support/server";
+
+const PORT = 3230;
+const DATA_DIR = "data/e2e-first-run";
+const base = `http://127.0.0.1:${PORT}`;
+
+test.describe("accounts", () => {
+  // A fresh install has no session to reuse.
+  test.use({ storageState: { cookies: [], origins: [] } });
+
+  test("first-run setup, sign in, generate, sign out", async ({ page, request }) => {
+    fs.rmSync(DATA_DIR, { recursive: true, force: true });
+    const server = await startServer(PORT, { DATA_DIR, SIMULATOR_PORT: "3231", SIMULATOR_DELAY_MS: "2000" });
+    try {
+      // Strangers get nothing: no page but setup, and 401 from the API.
+      expect((await request.get(`${base}/api/jobs`)).status()).toBe(401);
+      await page.goto(base);
+      await expect(page).toHaveURL(/\/setup$/);
+      await expect(page.getByRole("heading", { name: "Create the admin account" })).toBeVisible();
+
+      await page.getByLabel("Setup code").fill("WRONG-CODE");
+      await page.getByLabel("Your name").fill("Ada");
+      await page.getByLabel("Email").fill("ada@studio.test");
+      await page.getByLabel("Password").fill("a long enough password");
+      await page.getByRole("button", { name: "Create the admin account" }).click();
+      await expect(page.locator("form").getByRole("alert")).toHaveText("That setup code is wrong.");
+
+      const code = fs.readFileSync(path.join(DATA_DIR, "setup-code"), "utf8").trim();
+      await page.getByLabel("Setup code").fill(code);
+      await page.getByRole("button", { name: "Create the admin account" }).click();
+      const app = new Playground(page);
+      await expect(page.getByText("Ada · Admin")).toBeVisible();
+      await expect(page.locator('form[data-hydrated="true"]')).toBeVisible();
+
+      const card = await app.generateOne("A first-run test: a paper plane glides", landscape);
+      await expect(card.getByTestId("job-status")).toHaveText(/Completed in/, { timeout: 30_000 });
+      await expect(card.getByText(/^You ·/)).toBeVisible();
+      await expect(page.getByTestId("spend")).toContainText("Me $0.032 today");
+
+      await page.getByRole("button", { name: "Sign out" }).click();
+      await expect(page).toHaveURL(/\/sign-in$/);
+      await page.goto(base);
+      await expect(page).toHaveURL(/\/sign-in\?next=%2F$/);
+      // The setup page is closed for good.
+      await page.goto(`${base}/setup`);
+      await expect(page).toHaveURL(/\/sign-in$/);
+
+      await page.getByLabel("Email").fill("ada@studio.test");
+      await page.getByLabel("Password").fill("not the password");
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await expect(page.locator("form").getByRole("alert")).toHaveText("Wrong email or password, or the account is disabled.");
+      await page.getByLabel("Password").fill("a long enough password");
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await expect(app.card("A first-run test")).toHaveCount(1);
+    } finally {
+      await stopServer(server);
+    }
+  });
+});
+
+test("a member cannot open the admin settings; the admin adds them and sets caps", async ({ page, browser, baseURL }) => {
+  await page.goto("/admin");
+  await expect(page.getByRole("heading", { name: "Team settings" })).toBeVisible();
+  const email = `member-${Date.now()}@studio.test`;
+  const members = page.getByRole("form", { name: "Add a member" });
+  await members.getByLabel("Name").fill("Grace");
+  await members.getByLabel("Email").fill(email);
+  await members.getByLabel("Password").fill("grace's password 1");
+  await members.getByRole("button", { name: "Add member" }).click();
+  await expect(page.getByRole("cell", { name: email })).toBeVisible();
+
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const member = await context.newPage();
+  await member.goto(`${baseURL}/admin`);
+  await expect(member).toHaveURL(/\/sign-in\?next=%2Fadmin$/);
+  await member.getByLabel("Email").fill(email);
+  await member.getByLabel("Password").fill("grace's password 1");
+  await member.getByRole("button", { name: "Sign in" }).click();
+  await expect(member.getByRole("heading", { name: "Only admins can open team settings" })).toBeVisible();
+  expect((await member.request.get(`${baseURL}/api/admin/settings`)).status()).toBe(403);
+  await member.goto(`${baseURL}/`);
+  await expect(member.getByText("Grace · Member")).toBeVisible();
+  await expect(member.getByRole("link", { name: "Team settings" })).toHaveCount(0);
+  await context.close();
+});

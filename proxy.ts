@@ -1,0 +1,42 @@
+import { getSessionCookie } from "better-auth/cookies";
+import { NextResponse, type NextRequest } from "next/server";
+
+/**
+ * The first gate, by cookie only (each route and page then checks the session for real):
+ * everything but share pages, their media, sign-in, first-run setup and the health check needs
+ * a session; state-changing requests must come from this site.
+ */
+const OPEN = [/^\/sign-in$/, /^\/setup$/, /^\/v\/[^/]+(\/(video\.mp4|poster\.jpg))?$/, /^\/api\/(health|session|setup)$/];
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+const deny = (status: 401 | 403, code: string, message: string) =>
+  NextResponse.json({ error: { code, message } }, { status, headers: { "Cache-Control": "no-store" } });
+
+/** A browser always sends Origin on a cross-site POST/DELETE; it must name the host the request went to. */
+function sameOrigin(request: NextRequest): boolean {
+  const origin = request.headers.get("origin");
+  if (!origin) return request.headers.get("sec-fetch-site") !== "cross-site";
+  const host = request.headers.get("x-forwarded-host")?.split(",")[0]?.trim() ?? request.headers.get("host");
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
+export function proxy(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
+  if (!SAFE_METHODS.has(request.method) && !sameOrigin(request)) {
+    return deny(403, "forbidden", "Cross-site request refused.");
+  }
+  if (OPEN.some((re) => re.test(pathname))) return NextResponse.next();
+  if (getSessionCookie(request, { cookiePrefix: "keyframe" })) return NextResponse.next();
+  if (pathname.startsWith("/api/") || pathname.startsWith("/media/")) return deny(401, "unauthorized", "Sign in to use Keyframe.");
+  const signIn = new URL("/sign-in", request.url);
+  signIn.searchParams.set("next", `${pathname}${search}`);
+  return NextResponse.redirect(signIn);
+}
+
+export const config = {
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|screenshot.png).*)"],
+};
