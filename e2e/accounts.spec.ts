@@ -73,6 +73,9 @@ test("a member cannot open the admin settings; the admin adds them and sets caps
   await members.getByLabel("Password").fill("grace's password 1");
   await members.getByRole("button", { name: "Add member" }).click();
   await expect(page.getByRole("cell", { name: email })).toBeVisible();
+  await page.getByLabel("Whole team, per day").fill("100");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByText("Saved. New caps apply to the next Generate.")).toBeVisible();
 
   const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const member = await context.newPage();
@@ -87,4 +90,37 @@ test("a member cannot open the admin settings; the admin adds them and sets caps
   await expect(member.getByText("Grace · Member")).toBeVisible();
   await expect(member.getByRole("link", { name: "Team settings" })).toHaveCount(0);
   await context.close();
+});
+
+test("a state-changing request from another site is refused", async ({ request }) => {
+  const res = await request.delete("/api/session", { headers: { Origin: "https://evil.example" } });
+  expect(res.status()).toBe(403);
+  expect(((await res.json()) as { error: { code: string } }).error.code).toBe("forbidden");
+  // The session survived.
+  expect((await request.get("/api/jobs?limit=1")).status()).toBe(200);
+});
+
+test("the same fixed-seed inputs ask before paying again; a team-only link needs sign-in", async ({ page, browser }) => {
+  const app = new Playground(page);
+  await app.goto();
+  const prompt = `A lighthouse beam sweeps the fog dup-${Date.now()}`;
+  const card = await app.generateOne(prompt, landscape, { seed: "4321" });
+  await expect(app.card(prompt)).toHaveCount(1);
+  await app.generate.click();
+  const dialog = page.getByRole("dialog", { name: "Already generated" });
+  await expect(dialog).toContainText("Open it, or pay $0.032 again?");
+  await dialog.getByRole("button", { name: "Pay $0.032 again" }).click();
+  await expect(app.card(prompt)).toHaveCount(2);
+
+  await app.saved(card.first());
+  await app.more(card.first(), "Link: make team only");
+  await expect(card.first().getByText(/link: team only/)).toBeVisible();
+  await card.first().getByRole("button", { name: "Copy link" }).click();
+  const link = await card.first().getByRole("textbox", { name: "Share link" }).inputValue();
+  const stranger = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const viewer = await stranger.newPage();
+  await viewer.goto(link);
+  await expect.poll(() => viewer.url()).toBe(`${new URL(link).origin}/sign-in?next=${encodeURIComponent(new URL(link).pathname)}`);
+  expect((await viewer.request.get(`${link}/video.mp4`)).status()).toBe(401);
+  await stranger.close();
 });
