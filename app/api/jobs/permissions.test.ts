@@ -39,13 +39,22 @@ afterAll(async () => {
 });
 
 type View = { id: string; mine: boolean; canManage: boolean; owner: string | null; shareUrl: string | null; copy: { state: string } };
-const req = (url: string, cookie: string, init: RequestInit = {}) => new Request(`http://keyframe.test${url}`, { ...init, headers: { cookie } });
+const req = (url: string, cookie: string, init: RequestInit = {}) =>
+  new Request(`http://keyframe.test${url}`, { ...init, headers: { cookie } });
 const ctx = (id: string) => ({ params: Promise.resolve({ id }) });
 
 async function aliceMakesOne(): Promise<View> {
   const body = new FormData();
   body.append("image", new File([new Uint8Array(makePng(400, 300))], "a.png"));
-  const fields = { prompt: "Alice's take", duration: "2", aspectRatio: "auto", cameraFixed: "false", seed: "-1", enableSafetyChecker: "true", variations: "1" };
+  const fields = {
+    prompt: "Alice's take",
+    duration: "2",
+    aspectRatio: "auto",
+    cameraFixed: "false",
+    seed: "-1",
+    enableSafetyChecker: "true",
+    variations: "1",
+  };
   for (const [k, v] of Object.entries(fields)) body.append(k, v);
   const res = await m.list.POST(req("/api/jobs", alice.cookie, { method: "POST", body }));
   expect(res.status).toBe(201);

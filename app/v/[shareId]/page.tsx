@@ -16,7 +16,8 @@ async function load(shareId: string) {
   if (!job) notFound();
   const requestHeaders = await headers();
   // A team-only link shows nothing, not even its title, to someone who is not signed in.
-  if (job.shareVisibility === "team" && !(await currentUser(requestHeaders))) redirect(`/sign-in?next=${encodeURIComponent(`/v/${shareId}`)}`);
+  if (job.shareVisibility === "team" && !(await currentUser(requestHeaders)))
+    redirect(`/sign-in?next=${encodeURIComponent(`/v/${shareId}`)}`);
   const origin = publicOrigin(requestHeaders);
   const view = toJobView(job, origin);
   const size =
