@@ -8,6 +8,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { makePng } from "@/lib/test/png";
+import { BENCH_ADMIN_ENV, benchCookie } from "./bench-auth";
 
 const runs = Number(process.argv[2] ?? 3);
 const APP = 3430;
@@ -20,7 +21,6 @@ const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "keyframe-bench-caps-"));
-const admin = { email: "bench@keyframe.test", password: "bench-password-123" };
 const server = spawn("node_modules/.bin/next", ["start", "-p", String(APP)], {
   env: {
     ...process.env,
@@ -28,8 +28,7 @@ const server = spawn("node_modules/.bin/next", ["start", "-p", String(APP)], {
     DATA_DIR: dataDir,
     SIMULATOR_PORT: String(SIM),
     SIMULATOR_DELAY_MS: "1000",
-    ADMIN_EMAIL: admin.email,
-    ADMIN_PASSWORD: admin.password,
+    ...BENCH_ADMIN_ENV,
     NEXT_TELEMETRY_DISABLED: "1",
   },
   stdio: "ignore",
@@ -107,15 +106,7 @@ async function run(n: number, room: number) {
 
 try {
   await up();
-  const signIn = await fetch(`${app}/api/session`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(admin),
-  });
-  cookie = signIn.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
+  cookie = await benchCookie(app);
   console.log("submits  room  run  started  refused(403)  other  upstream submits  ledger USD  latency p50/p95 ms");
   for (const [n, room] of [
     [20, 3],

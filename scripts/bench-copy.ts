@@ -8,6 +8,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { makePng } from "@/lib/test/png";
+import { BENCH_ADMIN_ENV, benchCookie } from "./bench-auth";
 
 const jobs = Number(process.argv[2] ?? 5);
 const duration = Number(process.argv[3] ?? 5);
@@ -21,6 +22,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "keyframe-bench-copy-"));
 const server = spawn("node_modules/.bin/next", ["start", "-p", String(APP)], {
   env: {
+    ...BENCH_ADMIN_ENV,
     ...process.env,
     WAVESPEED_API_KEY: "",
     DATA_DIR: dataDir,
@@ -59,7 +61,9 @@ async function one(n: number) {
     variations: "1",
   };
   Object.entries(fields).forEach(([k, v]) => body.append(k, v));
-  const created = (await (await fetch(`${app}/api/jobs`, { method: "POST", body })).json()) as { jobs: { id: string }[] };
+  const created = (await (await fetch(`${app}/api/jobs`, { method: "POST", body, headers: { cookie } })).json()) as {
+    jobs: { id: string }[];
+  };
   const id = created.jobs[0]!.id;
   let taskId: string | undefined;
   let upstreamAt = 0;
@@ -75,11 +79,14 @@ async function one(n: number) {
       ).json()) as { data: { status: string } };
       if (res.data.status === "completed") upstreamAt = now;
     }
-    const job = (await (await fetch(`${app}/api/jobs/${id}`)).json()) as { status: string; video: { stored: boolean } | null };
+    const job = (await (await fetch(`${app}/api/jobs/${id}`, { headers: { cookie } })).json()) as {
+      status: string;
+      video: { stored: boolean } | null;
+    };
     if (job.status === "completed" && !noticedAt) noticedAt = now;
     if (job.video?.stored) {
       const src = `${app}/media/videos/${id}.mp4`;
-      const head = await fetch(src, { headers: { Range: "bytes=0-99" } });
+      const head = await fetch(src, { headers: { Range: "bytes=0-99", cookie } });
       if (head.status !== 206) throw new Error(`copy not playable: ${head.status}`);
       return { lag: noticedAt - upstreamAt, copy: now - noticedAt, total: now - upstreamAt };
     }
@@ -88,8 +95,10 @@ async function one(n: number) {
   }
 }
 
+let cookie = "";
 try {
   await up();
+  cookie = await benchCookie(app);
   console.log(`${jobs} jobs of ${duration} s at 16:9, one at a time (default poll bounds 2-10 s; simulated generation 4 s)`);
   console.log("job  upstream done -> Keyframe notices ms  notices -> playable copy ms  total ms");
   const results: Awaited<ReturnType<typeof one>>[] = [];

@@ -13,6 +13,7 @@ import { createClient } from "@libsql/client";
 import { chromium } from "@playwright/test";
 import { makePng } from "@/lib/test/png";
 import { chromiumLaunchOptions } from "../e2e/chromium";
+import { BENCH_ADMIN, BENCH_ADMIN_ENV, benchCookie } from "./bench-auth";
 
 const count = Number(process.argv[2] ?? 5000);
 const runs = Number(process.argv[3] ?? 3);
@@ -55,7 +56,14 @@ const input = `${createHash("sha256").update(png).digest("hex")}.png`;
 fs.writeFileSync(path.join(dataDir, "media", "inputs", input), png);
 
 const server = spawn("node_modules/.bin/next", ["start", "-p", String(PORT)], {
-  env: { ...process.env, WAVESPEED_API_KEY: "", DATA_DIR: dataDir, SIMULATOR_PORT: String(PORT + 1), NEXT_TELEMETRY_DISABLED: "1" },
+  env: {
+    ...process.env,
+    ...BENCH_ADMIN_ENV,
+    WAVESPEED_API_KEY: "",
+    DATA_DIR: dataDir,
+    SIMULATOR_PORT: String(PORT + 1),
+    NEXT_TELEMETRY_DISABLED: "1",
+  },
   stdio: "ignore",
 });
 
@@ -159,6 +167,7 @@ async function measure(): Promise<Run> {
       }
     }).observe(document, { childList: true, subtree: true });
   });
+  await page.request.post(`${app}/api/session`, { data: BENCH_ADMIN });
   await page.goto(app, { waitUntil: "load" });
   await page.locator("article[data-job-id]").first().waitFor();
   const firstCardMs = await page.evaluate(() => (window as unknown as { __firstCard: number }).__firstCard);
@@ -182,7 +191,9 @@ async function measure(): Promise<Run> {
 try {
   await up();
   await seed();
-  const total = ((await (await fetch(`${app}/api/jobs?limit=1`)).json()) as { jobs: unknown[] }).jobs.length;
+  const total = (
+    (await (await fetch(`${app}/api/jobs?limit=1`, { headers: { cookie: await benchCookie(app) } })).json()) as { jobs: unknown[] }
+  ).jobs.length;
   if (!total) throw new Error("seeding failed");
   console.log(`${count} completed jobs seeded; ${runs} runs; scrolling ${SCROLL_MS / 1000} s at 120 px per frame`);
   console.log("run  first card ms  FCP ms  scroll fps  p95 frame ms  frames >50 ms  jobs scrolled past  cards in DOM");

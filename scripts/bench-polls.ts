@@ -10,6 +10,7 @@ import path from "node:path";
 import { chromium, type Browser } from "@playwright/test";
 import { makePng } from "@/lib/test/png";
 import { chromiumLaunchOptions } from "../e2e/chromium";
+import { BENCH_ADMIN, BENCH_ADMIN_ENV, benchCookie } from "./bench-auth";
 
 const runs = Number(process.argv[2] ?? 3);
 const delayMs = Number(process.argv[3] ?? 30_000);
@@ -48,13 +49,16 @@ async function oneRun(browser: Browser, watchers: number) {
     enableSafetyChecker: "true",
     variations: "1",
   }).forEach(([k, v]) => body.append(k, v));
-  const created = (await (await fetch(`${app}/api/jobs`, { method: "POST", body })).json()) as { jobs: { id: string }[] };
+  const created = (await (await fetch(`${app}/api/jobs`, { method: "POST", body, headers: { cookie } })).json()) as {
+    jobs: { id: string }[];
+  };
   const id = created.jobs[0]!.id;
   const started = Date.now();
   // The watchers open the gallery while the job runs, as teammates would.
   const contexts = await Promise.all(Array.from({ length: watchers }, () => browser.newContext()));
   let appPolls = 0;
   for (const context of contexts) {
+    await context.request.post(`${app}/api/session`, { data: BENCH_ADMIN });
     const page = await context.newPage();
     page.on("request", (r) => {
       if (r.url().includes("/api/jobs")) appPolls += 1;
@@ -63,7 +67,7 @@ async function oneRun(browser: Browser, watchers: number) {
   }
 
   for (;;) {
-    const job = (await (await fetch(`${app}/api/jobs/${id}`)).json()) as { status: string };
+    const job = (await (await fetch(`${app}/api/jobs/${id}`, { headers: { cookie } })).json()) as { status: string };
     if (job.status === "completed" || job.status === "failed") break;
     await sleep(250);
   }
@@ -74,9 +78,11 @@ async function oneRun(browser: Browser, watchers: number) {
   return { upstreamGets: Object.values(stats.resultGets).reduce((a, b) => a + b, 0), appPolls, seenAt };
 }
 
+let cookie = "";
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "keyframe-bench-"));
 const server = spawn("node_modules/.bin/next", ["start", "-p", String(APP)], {
   env: {
+    ...BENCH_ADMIN_ENV,
     ...process.env,
     WAVESPEED_API_KEY: "",
     DATA_DIR: dataDir,
@@ -88,6 +94,7 @@ const server = spawn("node_modules/.bin/next", ["start", "-p", String(APP)], {
 });
 try {
   await waitFor(`${app}/api/health`);
+  cookie = await benchCookie(app);
   const browser = await chromium.launch(chromiumLaunchOptions);
   console.log(
     `job length ${delayMs} ms, ${runs} runs each\nbrowsers  upstream result GETs/job (runs; median)  browser GETs of /api/jobs (median)  submit-to-completed-in-Keyframe ms (median)`,
