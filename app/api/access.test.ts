@@ -130,3 +130,45 @@ describe("sign-in", () => {
     expect((await jobs.GET(new Request("http://keyframe.test/api/jobs", { headers: { cookie: someone.cookie } }))).status).toBe(401);
   });
 });
+
+describe("admins manage members", () => {
+  test("resetting a password ends the member's sessions, and the new password works", async () => {
+    const admin = await signedIn("keeper@keyframe.test");
+    const member = await signedIn("forgetful@keyframe.test", "member");
+    const update = await import("./admin/members/[id]/route");
+    const res = await update.PATCH(
+      new Request("http://keyframe.test/x", {
+        method: "PATCH",
+        body: JSON.stringify({ password: "a brand new password" }),
+        headers: { cookie: admin.cookie },
+      }),
+      { params: Promise.resolve({ id: member.id }) },
+    );
+    expect(res.status).toBe(200);
+    const jobs = await import("./jobs/route");
+    expect((await jobs.GET(new Request("http://keyframe.test/api/jobs", { headers: { cookie: member.cookie } }))).status).toBe(401);
+    const session = await import("./session/route");
+    const signIn = (password: string) =>
+      session.POST(
+        new Request("http://keyframe.test/api/session", {
+          method: "POST",
+          body: JSON.stringify({ email: "forgetful@keyframe.test", password }),
+        }),
+      );
+    expect((await signIn("correct horse battery")).status).toBe(401);
+    expect((await signIn("a brand new password")).status).toBe(200);
+  });
+
+  test("a member cannot create accounts or change roles", async () => {
+    const member = await signedIn("sneaky@keyframe.test", "member");
+    const members = await import("./admin/members/route");
+    const res = await members.POST(
+      new Request("http://keyframe.test/x", {
+        method: "POST",
+        body: JSON.stringify({ name: "X", email: "x@keyframe.test", password: "0123456789ab", role: "admin" }),
+        headers: { cookie: member.cookie },
+      }),
+    );
+    expect(res.status).toBe(403);
+  });
+});

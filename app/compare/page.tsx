@@ -25,7 +25,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
   return (
     <main className="mx-auto max-w-[1800px] space-y-6 px-4 py-6 sm:px-6">
       <header className="flex items-center justify-between gap-4">
-        <h1 className="text-lg font-semibold tracking-tight">Compare {jobs.length} takes</h1>
+        <h1 className="text-lg font-semibold tracking-tight">{jobs.length === 1 ? "1 take" : `Compare ${jobs.length} takes`}</h1>
         <Link href="/" className="text-sm text-violet-600 hover:underline dark:text-violet-400">
           ← Back to the playground
         </Link>

@@ -59,6 +59,48 @@ function AddMember({ onAdded }: { onAdded: (m: Member) => void }) {
   );
 }
 
+/** A new password for someone, typed here instead of in a browser prompt. */
+function ResetPassword({ member, onSave }: { member: Member; onSave: (password: string) => Promise<void> }) {
+  const [open, setOpen] = useState(false);
+  const [password, setPassword] = useState("");
+  if (!open) {
+    return (
+      <Button size="sm" variant="ghost" onClick={() => setOpen(true)}>
+        Reset password
+      </Button>
+    );
+  }
+  const id = `reset-${member.id}`;
+  return (
+    <form
+      className="flex items-center gap-1"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        await onSave(password);
+        setOpen(false);
+        setPassword("");
+      }}
+    >
+      <label htmlFor={id} className="text-xs">
+        New password
+      </label>
+      <input
+        id={id}
+        type="password"
+        autoComplete="new-password"
+        minLength={10}
+        required
+        value={password}
+        onChange={(e) => setPassword(e.target.value)}
+        className="h-8 w-40 rounded-md border border-zinc-300 px-2 text-sm dark:border-zinc-700 dark:bg-zinc-900"
+      />
+      <Button size="sm" type="submit">
+        Save
+      </Button>
+    </form>
+  );
+}
+
 export function MembersPanel({ initial, me }: { initial: Member[]; me: string }) {
   const [members, setMembers] = useState(initial);
   const [status, setStatus] = useState("");
@@ -103,16 +145,10 @@ export function MembersPanel({ initial, me }: { initial: Member[]; me: string })
               <td className="py-2 pr-3">{m.role === "admin" ? "Admin" : "Member"}</td>
               <td className="py-2 pr-3">{m.disabled ? "Disabled" : "Active"}</td>
               <td className="flex flex-wrap gap-1 py-2">
-                <Button
-                  size="sm"
-                  variant="ghost"
-                  onClick={() => {
-                    const password = window.prompt(`New password for ${m.email} (at least 10 characters):`);
-                    if (password) void update(m, { password }, `Password reset for ${m.email}; their sessions ended.`);
-                  }}
-                >
-                  Reset password
-                </Button>
+                <ResetPassword
+                  member={m}
+                  onSave={(password) => update(m, { password }, `Password reset for ${m.email}; their sessions ended.`)}
+                />
                 {m.id !== me ? (
                   <>
                     <Button

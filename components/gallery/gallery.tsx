@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useCallback, useState } from "react";
+import { ApiError } from "@/lib/http/fetcher";
 import type { JobPage } from "@/lib/jobs/types";
 import { GalleryToolbar } from "./gallery-toolbar";
 import { JobCard } from "./job-card";
@@ -37,7 +38,14 @@ export function Gallery({ initial }: { initial?: JobPage }) {
         </p>
       </div>
       <GalleryToolbar filter={filter} onChange={setFilter} />
-      {error ? (
+      {error instanceof ApiError && error.status === 401 ? (
+        <p role="alert" className="mb-4 rounded-lg bg-amber-50 p-3 text-sm text-amber-900 dark:bg-amber-950/50 dark:text-amber-200">
+          Your session has ended.{" "}
+          <a href="/sign-in" className="font-medium underline">
+            Sign in again
+          </a>
+        </p>
+      ) : error ? (
         <p role="alert" className="mb-4 rounded-lg bg-red-50 p-3 text-sm text-red-800 dark:bg-red-950/50 dark:text-red-300">
           Could not load the gallery: {error instanceof Error ? error.message : "unknown error"}. Retrying…
         </p>
