@@ -3,52 +3,12 @@
  * against a team cap with room for K. Reports how many started, what WaveSpeed (the simulator) received,
  * the ledger total, and request latency. Needs a build. Usage: npm run bench:caps -- [runs=3]
  */
-import { spawn } from "node:child_process";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { makePng } from "@/lib/test/png";
-import { BENCH_ADMIN_ENV, benchCookie } from "./bench-auth";
+import { jobForm, median, percentile, sleep, startBenchApp } from "./bench-kit";
 
 const runs = Number(process.argv[2] ?? 3);
-const APP = 3430;
-const SIM = 3431;
-const app = `http://127.0.0.1:${APP}`;
-const sim = `http://127.0.0.1:${SIM}`;
 const PRICE = 0.032; // a 2 s video
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? NaN;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const { app, sim, cookie, stop } = await startBenchApp({ port: 3430, env: { SIMULATOR_DELAY_MS: "1000" } });
 
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "keyframe-bench-caps-"));
-const server = spawn("node_modules/.bin/next", ["start", "-p", String(APP)], {
-  env: {
-    ...process.env,
-    WAVESPEED_API_KEY: "",
-    DATA_DIR: dataDir,
-    SIMULATOR_PORT: String(SIM),
-    SIMULATOR_DELAY_MS: "1000",
-    ...BENCH_ADMIN_ENV,
-    NEXT_TELEMETRY_DISABLED: "1",
-  },
-  stdio: "ignore",
-});
-
-async function up() {
-  for (let i = 0; i < 300; i++) {
-    if (
-      await fetch(`${app}/api/health`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      return;
-    await sleep(100);
-  }
-  throw new Error("the app did not come up");
-}
-
-let cookie = "";
 const json = (method: string, url: string, body?: unknown) =>
   fetch(`${app}${url}`, {
     method,
@@ -57,18 +17,7 @@ const json = (method: string, url: string, body?: unknown) =>
   });
 
 async function submit(i: number) {
-  const body = new FormData();
-  body.append("image", new Blob([new Uint8Array(makePng(640, 360))]), "start.png");
-  const fields = {
-    prompt: `cap bench ${i}`,
-    duration: "2",
-    aspectRatio: "auto",
-    cameraFixed: "false",
-    seed: "-1",
-    enableSafetyChecker: "true",
-    variations: "1",
-  };
-  Object.entries(fields).forEach(([k, v]) => body.append(k, v));
+  const body = jobForm({ prompt: `cap bench ${i}` });
   const started = performance.now();
   const res = await fetch(`${app}/api/jobs`, { method: "POST", body, headers: { cookie } });
   await res.arrayBuffer();
@@ -97,7 +46,7 @@ async function run(n: number, room: number) {
     upstream: stats.submitRequests,
     ledgerUsd: (spendAfter - spendBefore) / 1e6,
     p50: median(results.map((r) => r.ms)),
-    p95: pct(
+    p95: percentile(
       results.map((r) => r.ms),
       0.95,
     ),
@@ -105,8 +54,6 @@ async function run(n: number, room: number) {
 }
 
 try {
-  await up();
-  cookie = await benchCookie(app);
   console.log("submits  room  run  started  refused(403)  other  upstream submits  ledger USD  latency p50/p95 ms");
   for (const [n, room] of [
     [20, 3],
@@ -120,7 +67,5 @@ try {
     }
   }
 } finally {
-  server.kill("SIGTERM");
-  await sleep(300);
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  await stop();
 }

@@ -3,64 +3,15 @@
  * lag (until Keyframe notices) and the copy itself (download, poster, last frame).
  * Needs a build (`npm run build`) and ffmpeg. Usage: npm run bench:copy -- [jobs=5] [durationS=5]
  */
-import { spawn } from "node:child_process";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { makePng } from "@/lib/test/png";
-import { BENCH_ADMIN_ENV, benchCookie } from "./bench-auth";
+import { jobForm, median, sleep, startBenchApp } from "./bench-kit";
 
 const jobs = Number(process.argv[2] ?? 5);
 const duration = Number(process.argv[3] ?? 5);
-const APP = 3420;
-const SIM = 3421;
-const app = `http://127.0.0.1:${APP}`;
-const sim = `http://127.0.0.1:${SIM}`;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "keyframe-bench-copy-"));
-const server = spawn("node_modules/.bin/next", ["start", "-p", String(APP)], {
-  env: {
-    ...BENCH_ADMIN_ENV,
-    ...process.env,
-    WAVESPEED_API_KEY: "",
-    DATA_DIR: dataDir,
-    SIMULATOR_PORT: String(SIM),
-    SIMULATOR_DELAY_MS: "4000",
-    NEXT_TELEMETRY_DISABLED: "1",
-  },
-  stdio: "ignore",
-});
-
-async function up() {
-  for (let i = 0; i < 300; i++) {
-    if (
-      await fetch(`${app}/api/health`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      return;
-    await sleep(100);
-  }
-  throw new Error("the app did not come up");
-}
+const { app, sim, cookie, stop } = await startBenchApp({ port: 3420, env: { SIMULATOR_DELAY_MS: "4000" } });
 
 async function one(n: number) {
   const prompt = `bench copy ${n} ${Date.now()}`;
-  const body = new FormData();
-  body.append("image", new Blob([new Uint8Array(makePng(640, 360))]), "start.png");
-  const fields = {
-    prompt,
-    duration: String(duration),
-    aspectRatio: "16:9",
-    cameraFixed: "false",
-    seed: String(n),
-    enableSafetyChecker: "true",
-    variations: "1",
-  };
-  Object.entries(fields).forEach(([k, v]) => body.append(k, v));
+  const body = jobForm({ prompt, duration: String(duration), aspectRatio: "16:9", seed: String(n) });
   const created = (await (await fetch(`${app}/api/jobs`, { method: "POST", body, headers: { cookie } })).json()) as {
     jobs: { id: string }[];
   };
@@ -85,8 +36,7 @@ async function one(n: number) {
     };
     if (job.status === "completed" && !noticedAt) noticedAt = now;
     if (job.video?.stored) {
-      const src = `${app}/media/videos/${id}.mp4`;
-      const head = await fetch(src, { headers: { Range: "bytes=0-99", cookie } });
+      const head = await fetch(`${app}/media/videos/${id}.mp4`, { headers: { Range: "bytes=0-99", cookie } });
       if (head.status !== 206) throw new Error(`copy not playable: ${head.status}`);
       return { lag: noticedAt - upstreamAt, copy: now - noticedAt, total: now - upstreamAt };
     }
@@ -95,10 +45,7 @@ async function one(n: number) {
   }
 }
 
-let cookie = "";
 try {
-  await up();
-  cookie = await benchCookie(app);
   console.log(`${jobs} jobs of ${duration} s at 16:9, one at a time (default poll bounds 2-10 s; simulated generation 4 s)`);
   console.log("job  upstream done -> Keyframe notices ms  notices -> playable copy ms  total ms");
   const results: Awaited<ReturnType<typeof one>>[] = [];
@@ -110,7 +57,5 @@ try {
   const m = (k: "lag" | "copy" | "total") => median(results.map((r) => r[k]));
   console.log(`median: poll lag ${m("lag")} ms, copy ${m("copy")} ms, upstream done to playable copy ${m("total")} ms`);
 } finally {
-  server.kill("SIGTERM");
-  await sleep(300);
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  await stop();
 }

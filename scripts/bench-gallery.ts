@@ -4,82 +4,33 @@
  * (which loads page after page through infinite scroll).
  * Needs a build (`npm run build`) and ffmpeg. Usage: npm run bench:gallery -- [jobs=5000] [runs=3]
  */
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { createClient } from "@libsql/client";
 import { chromium } from "@playwright/test";
 import { makePng } from "@/lib/test/png";
 import { chromiumLaunchOptions } from "../e2e/chromium";
-import { BENCH_ADMIN, BENCH_ADMIN_ENV, benchCookie } from "./bench-auth";
+import { BENCH_ADMIN, median, sleep, startBenchApp } from "./bench-kit";
 
 const count = Number(process.argv[2] ?? 5000);
 const runs = Number(process.argv[3] ?? 3);
 const SCROLL_MS = 10_000;
-const PORT = 3410;
-const app = `http://127.0.0.1:${PORT}`;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "keyframe-bench-gallery-"));
-const media = (kind: string) => fs.mkdirSync(path.join(dataDir, "media", kind), { recursive: true });
-["inputs", "videos", "posters", "frames"].forEach(media);
-
-// One real video, poster and start image, shared by every seeded job.
-const video = path.join(dataDir, "media", "videos", "benchbenchbenchbench.mp4");
-spawnSync("ffmpeg", [
-  "-y",
-  "-loglevel",
-  "error",
-  "-f",
-  "lavfi",
-  "-i",
-  "testsrc=size=864x480:rate=24:duration=3",
-  "-pix_fmt",
-  "yuv420p",
-  video,
-]);
-spawnSync("ffmpeg", [
-  "-y",
-  "-loglevel",
-  "error",
-  "-i",
-  video,
-  "-frames:v",
-  "1",
-  path.join(dataDir, "media", "posters", "benchbenchbenchbench.jpg"),
-]);
 const png = makePng(640, 360);
 const input = `${createHash("sha256").update(png).digest("hex")}.png`;
-fs.writeFileSync(path.join(dataDir, "media", "inputs", input), png);
 
-const server = spawn("node_modules/.bin/next", ["start", "-p", String(PORT)], {
-  env: {
-    ...process.env,
-    ...BENCH_ADMIN_ENV,
-    WAVESPEED_API_KEY: "",
-    DATA_DIR: dataDir,
-    SIMULATOR_PORT: String(PORT + 1),
-    NEXT_TELEMETRY_DISABLED: "1",
-  },
-  stdio: "ignore",
-});
-
-async function up() {
-  for (let i = 0; i < 300; i++) {
-    if (
-      await fetch(`${app}/api/health`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      return;
-    await sleep(100);
-  }
-  throw new Error("the app did not come up");
+/** One real video, poster and start image, shared by every seeded job. */
+function prepareMedia(dataDir: string) {
+  for (const kind of ["inputs", "videos", "posters", "frames"]) fs.mkdirSync(path.join(dataDir, "media", kind), { recursive: true });
+  const video = path.join(dataDir, "media", "videos", "benchbenchbenchbench.mp4");
+  const ffmpeg = (args: string[]) => spawnSync("ffmpeg", ["-y", "-loglevel", "error", ...args]);
+  ffmpeg(["-f", "lavfi", "-i", "testsrc=size=864x480:rate=24:duration=3", "-pix_fmt", "yuv420p", video]);
+  ffmpeg(["-i", video, "-frames:v", "1", path.join(dataDir, "media", "posters", "benchbenchbenchbench.jpg")]);
+  fs.writeFileSync(path.join(dataDir, "media", "inputs", input), png);
 }
+
+const { app, dataDir, cookie, stop } = await startBenchApp({ port: 3410, prepare: prepareMedia });
 
 const WORDS = ["A fox", "A dancer", "Rain", "A kite", "The tide", "A lantern", "Smoke", "A cyclist", "Leaves", "A train"];
 const ACTIONS = ["turns slowly", "drifts past the camera", "spins in the wind", "rises over the hills", "glows at dusk"];
@@ -189,11 +140,8 @@ async function measure(): Promise<Run> {
 }
 
 try {
-  await up();
   await seed();
-  const total = (
-    (await (await fetch(`${app}/api/jobs?limit=1`, { headers: { cookie: await benchCookie(app) } })).json()) as { jobs: unknown[] }
-  ).jobs.length;
+  const total = ((await (await fetch(`${app}/api/jobs?limit=1`, { headers: { cookie } })).json()) as { jobs: unknown[] }).jobs.length;
   if (!total) throw new Error("seeding failed");
   console.log(`${count} completed jobs seeded; ${runs} runs; scrolling ${SCROLL_MS / 1000} s at 120 px per frame`);
   console.log("run  first card ms  FCP ms  scroll fps  p95 frame ms  frames >50 ms  jobs scrolled past  cards in DOM");
@@ -212,7 +160,5 @@ try {
     `median: first card ${pick("firstCardMs").toFixed(0)} ms, FCP ${pick("fcpMs").toFixed(0)} ms, ${pick("fps").toFixed(1)} fps (${((pick("fps") / baseline) * 100).toFixed(0)}% of baseline), p95 frame ${pick("p95FrameMs").toFixed(1)} ms, ${pick("longFrames")} frames over 50 ms, ${pick("inDom")} cards in the DOM after scrolling past ${pick("loaded")} jobs`,
   );
 } finally {
-  server.kill("SIGTERM");
-  await sleep(300);
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  await stop();
 }

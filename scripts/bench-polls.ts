@@ -3,52 +3,17 @@
  * Needs a build (`npm run build`). Usage: npm run bench:polls -- [runs=3] [delayMs=30000]
  * Uses the app's default poll bounds (POLL_MIN_MS=2000, POLL_MAX_MS=10000) unless set in the environment.
  */
-import { spawn } from "node:child_process";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { chromium, type Browser } from "@playwright/test";
-import { makePng } from "@/lib/test/png";
 import { chromiumLaunchOptions } from "../e2e/chromium";
-import { BENCH_ADMIN, BENCH_ADMIN_ENV, benchCookie } from "./bench-auth";
+import { BENCH_ADMIN, jobForm, median, sleep, startBenchApp } from "./bench-kit";
 
 const runs = Number(process.argv[2] ?? 3);
 const delayMs = Number(process.argv[3] ?? 30_000);
-const APP = 3400;
-const SIM = 3401;
-const app = `http://127.0.0.1:${APP}`;
-const sim = `http://127.0.0.1:${SIM}`;
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function waitFor(url: string) {
-  for (let i = 0; i < 200; i++) {
-    if (
-      await fetch(url).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      return;
-    await sleep(100);
-  }
-  throw new Error(`${url} did not come up`);
-}
+const { app, sim, cookie, stop } = await startBenchApp({ port: 3400, env: { SIMULATOR_DELAY_MS: String(delayMs) } });
 
 async function oneRun(browser: Browser, watchers: number) {
   await fetch(`${sim}/__sim/reset`, { method: "POST" });
-  const body = new FormData();
-  body.append("image", new Blob([new Uint8Array(makePng(640, 360))]), "start.png");
-  Object.entries({
-    prompt: "bench",
-    duration: "2",
-    aspectRatio: "auto",
-    cameraFixed: "false",
-    seed: "-1",
-    enableSafetyChecker: "true",
-    variations: "1",
-  }).forEach(([k, v]) => body.append(k, v));
+  const body = jobForm({ prompt: "bench" });
   const created = (await (await fetch(`${app}/api/jobs`, { method: "POST", body, headers: { cookie } })).json()) as {
     jobs: { id: string }[];
   };
@@ -78,23 +43,7 @@ async function oneRun(browser: Browser, watchers: number) {
   return { upstreamGets: Object.values(stats.resultGets).reduce((a, b) => a + b, 0), appPolls, seenAt };
 }
 
-let cookie = "";
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "keyframe-bench-"));
-const server = spawn("node_modules/.bin/next", ["start", "-p", String(APP)], {
-  env: {
-    ...BENCH_ADMIN_ENV,
-    ...process.env,
-    WAVESPEED_API_KEY: "",
-    DATA_DIR: dataDir,
-    SIMULATOR_PORT: String(SIM),
-    SIMULATOR_DELAY_MS: String(delayMs),
-    NEXT_TELEMETRY_DISABLED: "1",
-  },
-  stdio: "ignore",
-});
 try {
-  await waitFor(`${app}/api/health`);
-  cookie = await benchCookie(app);
   const browser = await chromium.launch(chromiumLaunchOptions);
   console.log(
     `job length ${delayMs} ms, ${runs} runs each\nbrowsers  upstream result GETs/job (runs; median)  browser GETs of /api/jobs (median)  submit-to-completed-in-Keyframe ms (median)`,
@@ -109,6 +58,5 @@ try {
   }
   await browser.close();
 } finally {
-  server.kill("SIGTERM");
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  await stop();
 }
