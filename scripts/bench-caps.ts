@@ -3,7 +3,7 @@
  * against a team cap with room for K. Reports how many started, what WaveSpeed (the simulator) received,
  * the ledger total, and request latency. Needs a build. Usage: npm run bench:caps -- [runs=3]
  */
-import { jobForm, median, percentile, sleep, startBenchApp } from "./bench-kit";
+import { benchJobForm, median, percentile, sleep, startBenchApp } from "./bench-kit";
 
 const runs = Number(process.argv[2] ?? 3);
 const PRICE = 0.032; // a 2 s video
@@ -17,7 +17,7 @@ const json = (method: string, url: string, body?: unknown) =>
   });
 
 async function submit(i: number) {
-  const body = jobForm({ prompt: `cap bench ${i}` });
+  const body = benchJobForm({ prompt: `cap bench ${i}` });
   const started = performance.now();
   const res = await fetch(`${app}/api/jobs`, { method: "POST", body, headers: { cookie } });
   await res.arrayBuffer();

@@ -3,7 +3,7 @@
  * lag (until Keyframe notices) and the copy itself (download, poster, last frame).
  * Needs a build (`npm run build`) and ffmpeg. Usage: npm run bench:copy -- [jobs=5] [durationS=5]
  */
-import { jobForm, median, sleep, startBenchApp } from "./bench-kit";
+import { benchJobForm, median, sleep, startBenchApp } from "./bench-kit";
 
 const jobs = Number(process.argv[2] ?? 5);
 const duration = Number(process.argv[3] ?? 5);
@@ -11,7 +11,7 @@ const { app, sim, cookie, stop } = await startBenchApp({ port: 3420, env: { SIMU
 
 async function one(n: number) {
   const prompt = `bench copy ${n} ${Date.now()}`;
-  const body = jobForm({ prompt, duration: String(duration), aspectRatio: "16:9", seed: String(n) });
+  const body = benchJobForm({ prompt, duration: String(duration), aspectRatio: "16:9", seed: String(n) });
   const created = (await (await fetch(`${app}/api/jobs`, { method: "POST", body, headers: { cookie } })).json()) as {
     jobs: { id: string }[];
   };

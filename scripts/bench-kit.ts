@@ -3,7 +3,7 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { makePng } from "@/lib/test/png";
+import { jobForm } from "@/lib/test/job-form";
 
 export const BENCH_ADMIN = { email: "bench@keyframe.test", password: "bench-password-123" };
 
@@ -68,19 +68,5 @@ export async function startBenchApp(options: {
   return { app, sim: `http://127.0.0.1:${options.port + 1}`, dataDir, cookie, stop };
 }
 
-/** A POST /api/jobs body: one 640×360 start image and the given fields over sensible defaults. */
-export function jobForm(fields: Record<string, string>): FormData {
-  const body = new FormData();
-  body.append("image", new Blob([new Uint8Array(makePng(640, 360))]), "start.png");
-  const all = {
-    duration: "2",
-    aspectRatio: "auto",
-    cameraFixed: "false",
-    seed: "-1",
-    enableSafetyChecker: "true",
-    variations: "1",
-    ...fields,
-  };
-  for (const [k, v] of Object.entries(all)) body.append(k, v);
-  return body;
-}
+/** A POST /api/jobs body: one 640×360 start image and the given fields over the test defaults. */
+export const benchJobForm = (fields: Record<string, string>) => jobForm(fields, { width: 640, height: 360, tint: [120, 80, 200] });

@@ -5,7 +5,7 @@
  */
 import { chromium, type Browser } from "@playwright/test";
 import { chromiumLaunchOptions } from "../e2e/chromium";
-import { BENCH_ADMIN, jobForm, median, sleep, startBenchApp } from "./bench-kit";
+import { BENCH_ADMIN, benchJobForm, median, sleep, startBenchApp } from "./bench-kit";
 
 const runs = Number(process.argv[2] ?? 3);
 const delayMs = Number(process.argv[3] ?? 30_000);
@@ -13,7 +13,7 @@ const { app, sim, cookie, stop } = await startBenchApp({ port: 3400, env: { SIMU
 
 async function oneRun(browser: Browser, watchers: number) {
   await fetch(`${sim}/__sim/reset`, { method: "POST" });
-  const body = jobForm({ prompt: "bench" });
+  const body = benchJobForm({ prompt: "bench" });
   const created = (await (await fetch(`${app}/api/jobs`, { method: "POST", body, headers: { cookie } })).json()) as {
     jobs: { id: string }[];
   };

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, test } from "vitest";
 import type { Simulator } from "@/lib/simulator/server";
 import { setupApp, signedIn, until } from "@/lib/test/app";
-import { makePng } from "@/lib/test/png";
+import { jobForm } from "@/lib/test/job-form";
 
 let sim: Simulator;
 let alice: { cookie: string; id: string };
@@ -44,18 +44,7 @@ const req = (url: string, cookie: string, init: RequestInit = {}) =>
 const ctx = (id: string) => ({ params: Promise.resolve({ id }) });
 
 async function aliceMakesOne(): Promise<View> {
-  const body = new FormData();
-  body.append("image", new File([new Uint8Array(makePng(400, 300))], "a.png"));
-  const fields = {
-    prompt: "Alice's take",
-    duration: "2",
-    aspectRatio: "auto",
-    cameraFixed: "false",
-    seed: "-1",
-    enableSafetyChecker: "true",
-    variations: "1",
-  };
-  for (const [k, v] of Object.entries(fields)) body.append(k, v);
+  const body = jobForm({ prompt: "Alice's take" });
   const res = await m.list.POST(req("/api/jobs", alice.cookie, { method: "POST", body }));
   expect(res.status).toBe(201);
   const [job] = ((await res.json()) as { jobs: View[] }).jobs;

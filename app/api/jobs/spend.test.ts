@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import type { Simulator } from "@/lib/simulator/server";
 import { setupApp, signedIn, until } from "@/lib/test/app";
-import { makePng } from "@/lib/test/png";
+import { jobForm } from "@/lib/test/job-form";
 import { WaveSpeedClient } from "@/lib/wavespeed/client";
 
 let sim: Simulator;
@@ -46,19 +46,7 @@ const settings = (patch: Record<string, unknown>) =>
   m.settings.saveTeamSettings({ balanceWarnUsd: null, defaultShareVisibility: "public", submitsPerMinute: 100, ...NO_CAPS, ...patch });
 
 function post(fields: Record<string, string> = {}, headers: Record<string, string> = {}) {
-  const body = new FormData();
-  body.append("image", new File([new Uint8Array(makePng(400, 300))], "a.png"));
-  const all = {
-    prompt: "A cap test",
-    duration: "2",
-    aspectRatio: "auto",
-    cameraFixed: "false",
-    seed: "-1",
-    enableSafetyChecker: "true",
-    variations: "1",
-    ...fields,
-  };
-  for (const [k, v] of Object.entries(all)) body.append(k, v);
+  const body = jobForm({ prompt: "A cap test", ...fields });
   return m.routes.POST(new Request("http://keyframe.test/api/jobs", { method: "POST", body, headers: { cookie, ...headers } }));
 }
 

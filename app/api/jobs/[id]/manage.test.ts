@@ -3,7 +3,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Simulator } from "@/lib/simulator/server";
 import { setupApp, signedIn, until } from "@/lib/test/app";
-import { makePng } from "@/lib/test/png";
+import { jobForm } from "@/lib/test/job-form";
 
 let sim: Simulator;
 let dataDir: string;
@@ -47,18 +47,7 @@ const ctx = (id: string) => ({ params: Promise.resolve({ id }) });
 const req = (url: string, init?: RequestInit) => new Request(`http://keyframe.test${url}`, { ...init, headers: { cookie } });
 
 async function create(prompt: string, color?: [number, number, number]): Promise<View> {
-  const body = new FormData();
-  body.append("image", new File([new Uint8Array(makePng(400, 300, color))], "a.png"));
-  for (const [k, v] of Object.entries({
-    prompt,
-    duration: "2",
-    aspectRatio: "auto",
-    cameraFixed: "false",
-    seed: "5",
-    enableSafetyChecker: "true",
-    variations: "1",
-  }))
-    body.append(k, v);
+  const body = jobForm({ prompt, seed: "5" }, { width: 400, height: 300, tint: color ?? [120, 80, 200] });
   const res = await m.list.POST(req("/api/jobs", { method: "POST", body }));
   expect(res.status).toBe(201);
   return ((await res.json()) as { jobs: View[] }).jobs[0]!;
