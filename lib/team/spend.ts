@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, gte, ne, sql } from "drizzle-orm";
+import { and, eq, gte, inArray, ne, sql } from "drizzle-orm";
 import { getDb } from "@/lib/db/client";
 import { ledger } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
@@ -130,12 +130,10 @@ export async function markCharged(jobId: string): Promise<void> {
 export async function release(jobIds: string[]): Promise<void> {
   if (jobIds.length === 0) return;
   const db = await getDb();
-  for (const jobId of jobIds) {
-    await db
-      .update(ledger)
-      .set({ state: "released", updatedAt: Date.now() })
-      .where(and(eq(ledger.jobId, jobId), ne(ledger.state, "charged")));
-  }
+  await db
+    .update(ledger)
+    .set({ state: "released", updatedAt: Date.now() })
+    .where(and(inArray(ledger.jobId, jobIds), ne(ledger.state, "charged")));
 }
 
 export type SpendSummary = { me: { today: number; month: number }; team: { today: number; month: number } };
