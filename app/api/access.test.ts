@@ -19,6 +19,7 @@ const ROUTES: [string, () => Promise<Record<string, unknown>>, string[]][] = [
   ["/api/jobs/[id]", () => import("./jobs/[id]/route"), ["GET", "DELETE"]],
   ["/api/jobs/[id]/share", () => import("./jobs/[id]/share/route"), ["POST", "PATCH", "DELETE"]],
   ["/api/jobs/[id]/retry", () => import("./jobs/[id]/retry/route"), ["POST"]],
+  ["/api/jobs/[id]/copy", () => import("./jobs/[id]/copy/route"), ["POST"]],
   ["/api/spend", () => import("./spend/route"), ["GET"]],
   ["/api/admin/settings", () => import("./admin/settings/route"), ["GET", "PUT"]],
   ["/api/admin/members", () => import("./admin/members/route"), ["GET", "POST"]],

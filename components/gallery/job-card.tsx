@@ -1,5 +1,6 @@
 "use client";
 
+import { send } from "@/lib/http/fetcher";
 import type { JobView } from "@/lib/jobs/types";
 import { JobActions } from "./job-actions";
 import { JobMedia } from "./job-media";
@@ -13,9 +14,18 @@ function Chip({ children }: { children: React.ReactNode }) {
   );
 }
 
-function CopyState({ job }: { job: JobView }) {
+function CopyState({ job, onChanged, announce }: { job: JobView; onChanged: () => void; announce: (text: string) => void }) {
   if (!job.video || job.copy.state === "done") return null;
   const failed = job.copy.state === "failed";
+  const saveAgain = async () => {
+    try {
+      await send(`/api/jobs/${job.id}/copy`, "POST");
+      announce("Saving the copy again…");
+      onChanged();
+    } catch (error) {
+      announce(error instanceof Error ? error.message : "Could not start saving again.");
+    }
+  };
   return (
     <p className={`text-xs ${failed ? "text-red-700 dark:text-red-300" : "text-amber-700 dark:text-amber-300"}`} data-testid="copy-state">
       {failed
@@ -23,6 +33,11 @@ function CopyState({ job }: { job: JobView }) {
         : job.copy.error
           ? `Saving a copy… retrying (${job.copy.error}) Playing from WaveSpeed meanwhile.`
           : "Saving a copy in Keyframe…"}
+      {failed && job.canManage ? (
+        <button type="button" onClick={() => void saveAgain()} className="ml-1 font-medium underline">
+          Try saving again
+        </button>
+      ) : null}
     </p>
   );
 }
@@ -74,7 +89,7 @@ export function JobCard({ job, selected, onSelect, onChanged, announce }: CardPr
           {job.error}
         </p>
       ) : null}
-      <CopyState job={job} />
+      <CopyState job={job} onChanged={onChanged} announce={announce} />
       <p className="line-clamp-3 text-sm text-zinc-800 dark:text-zinc-200" title={job.prompt}>
         {job.prompt}
       </p>

@@ -105,6 +105,13 @@ describe("keeping a copy of each output", () => {
     expect(done.copyError).toMatch(/no longer has this video/);
     expect(done.status).toBe("completed");
     expect(filesFor(job.id)).toEqual([]);
+
+    // Once the file is reachable again, "Try saving again" gets the copy.
+    await fetch(`${sim.url}/__sim/reset`, { method: "POST" });
+    await m.manage.retryCopy(job.id, TEST_USER);
+    const saved = await copyEnded(job.id);
+    expect(saved.copyStatus).toBe("done");
+    expect(filesFor(job.id)).toHaveLength(3);
   });
 
   test("a copy interrupted by a restart starts over and finishes", async () => {

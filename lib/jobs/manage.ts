@@ -1,6 +1,7 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth/session";
-import { deleteFinishedJob } from "@/lib/db/queries";
+import { deleteFinishedJob, updateJob } from "@/lib/db/queries";
+import type { Job } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { removeJobOutputs } from "@/lib/storage/outputs";
 
@@ -10,6 +11,7 @@ import { removeUnusedInputs } from "./inputs";
 import { findJob } from "./list";
 import { manageableJob } from "./share";
 import { isFinished } from "./types";
+import { kickWorker } from "./worker";
 
 /** Deletes a finished job with its copies, poster, frames and any input no other job uses; its link then answers 404. */
 export async function deleteJob(id: string, user: SessionUser): Promise<void> {
@@ -21,6 +23,18 @@ export async function deleteJob(id: string, user: SessionUser): Promise<void> {
   if (!deleted) throw new AppError("conflict", "This job changed while deleting; try again.");
   await removeJobOutputs(job.id);
   await removeUnusedInputs([deleted.imageFile, deleted.lastImageFile].filter((n): n is string => n !== null));
+}
+
+/** Queues the copy of a finished video again after it gave up (e.g. WaveSpeed was briefly unreachable). */
+export async function retryCopy(id: string, user: SessionUser): Promise<Job> {
+  const job = await manageableJob(id, user);
+  if (job.status !== "completed" || job.copyStatus !== "failed") {
+    throw new AppError("conflict", "Only a finished video whose copy failed can be saved again.");
+  }
+  const patch = { copyStatus: "pending", copyAttempts: 0, nextCopyAt: Date.now(), copyError: null } as const;
+  await updateJob(job.id, patch);
+  kickWorker();
+  return { ...job, ...patch };
 }
 
 /**
