@@ -105,6 +105,7 @@ describe("sign-in", () => {
     const ok = await post({ email: "admin2@keyframe.test", password: "correct horse battery" });
     expect(ok.status).toBe(200);
     expect(ok.headers.get("set-cookie")).toMatch(/keyframe\.session_token=.*HttpOnly.*SameSite=Lax/i);
+    expect(ok.headers.get("set-cookie")).toMatch(/Max-Age=34560000/);
   });
 
   test("repeated failures for one email are slowed down", async () => {

@@ -7,6 +7,8 @@ const WINDOW_MS = 15 * 60 * 1000;
 const FREE_TRIES = 3;
 const MAX_DELAY_MS = 8000;
 const LOCK_AFTER = 20;
+// The session row's expiry (14 days, renewed daily while in use) decides; the cookie only has to outlive it.
+const COOKIE_MAX_AGE_S = 400 * 24 * 60 * 60;
 const failures = new Map<string, { count: number; first: number }>();
 
 /** The same answer for a wrong password, an unknown email and a disabled account. */
@@ -45,7 +47,10 @@ export async function signIn(input: SignInInput, request: Request): Promise<stri
   }
   failures.delete(input.email);
   const https = (request.headers.get("x-forwarded-proto") ?? new URL(request.url).protocol.replace(":", "")).startsWith("https");
-  return response.headers.getSetCookie().map((c) => (https && !/;\s*secure/i.test(c) ? `${c}; Secure` : c));
+  return response.headers
+    .getSetCookie()
+    .map((c) => (https && !/;\s*secure/i.test(c) ? `${c}; Secure` : c))
+    .map((c) => c.replace(/Max-Age=\d+/i, `Max-Age=${COOKIE_MAX_AGE_S}`));
 }
 
 /** Ends the session on the server (its row is deleted) and returns the cookies that clear it in the browser. */
