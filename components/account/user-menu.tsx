@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
 import useSWR from "swr";
+import { onJobsChanged } from "@/components/gallery/use-jobs";
 import { fetcher, send } from "@/lib/http/fetcher";
 import { formatUsd } from "@/lib/model/price";
 
@@ -27,11 +28,7 @@ function Money({ label, value }: { label: string; value: Spend }) {
 export function UserMenu({ name, role }: { name: string; role: "admin" | "member" }) {
   const router = useRouter();
   const { data, mutate } = useSWR<SpendAnswer>(SPEND_KEY, fetcher, { refreshInterval: 30_000 });
-  useEffect(() => {
-    const refresh = () => void mutate();
-    window.addEventListener("keyframe:jobs-changed", refresh);
-    return () => window.removeEventListener("keyframe:jobs-changed", refresh);
-  }, [mutate]);
+  useEffect(() => onJobsChanged(() => void mutate()), [mutate]);
   const balance = data?.balance;
   const low = balance?.usd !== null && balance?.usd !== undefined && balance.warnBelowUsd !== null && balance.usd < balance.warnBelowUsd;
 

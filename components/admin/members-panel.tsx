@@ -5,12 +5,10 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { inputClass } from "@/components/ui/input-class";
 import { ApiError, send } from "@/lib/http/fetcher";
 import type { Member } from "@/lib/team/members";
 import { newMemberSchema, type NewMemberInput } from "@/lib/validations/account";
-
-const inputClass =
-  "h-10 w-full rounded-lg border border-zinc-300 bg-white px-3 text-sm outline-none focus:border-violet-500 focus:ring-2 focus:ring-violet-500/30 dark:border-zinc-700 dark:bg-zinc-900";
 
 function AddMember({ onAdded }: { onAdded: (m: Member) => void }) {
   const { register, handleSubmit, formState, reset, setError } = useForm<NewMemberInput>({

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { inputClass } from "@/components/ui/input-class";
 import { ApiError, send } from "@/lib/http/fetcher";
 import { teamSettingsSchema, type TeamSettings } from "@/lib/validations/team";
 
@@ -17,8 +18,6 @@ const CAPS = [
 
 /** Blank means "no cap": the input's text becomes null, not 0. */
 const usdOrNull = { setValueAs: (v: unknown) => (v === "" || v === null ? null : Number(v)) };
-const inputClass =
-  "h-10 w-full rounded-lg border border-zinc-300 bg-white px-3 text-sm tabular-nums outline-none focus:border-violet-500 focus:ring-2 focus:ring-violet-500/30 dark:border-zinc-700 dark:bg-zinc-900";
 
 export function TeamSettingsForm({ initial }: { initial: TeamSettings }) {
   const [status, setStatus] = useState("");

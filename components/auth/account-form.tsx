@@ -6,6 +6,7 @@ import { useForm, type FieldValues, type Path } from "react-hook-form";
 import type { z } from "zod";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { inputClass } from "@/components/ui/input-class";
 import { ApiError, readApiError } from "@/lib/http/fetcher";
 
 type FieldSpec<T> = { name: Path<T>; label: string; type: "text" | "email" | "password"; autoComplete: string; hint?: string };
@@ -51,7 +52,7 @@ export function AccountForm<T extends FieldValues>({
             type={f.type}
             autoComplete={f.autoComplete}
             aria-invalid={Boolean(formState.errors[f.name])}
-            className="h-10 w-full rounded-lg border border-zinc-300 bg-white px-3 text-sm outline-none focus:border-violet-500 focus:ring-2 focus:ring-violet-500/30 dark:border-zinc-700 dark:bg-zinc-900"
+            className={inputClass}
             {...register(f.name)}
           />
         </Field>

@@ -23,9 +23,15 @@ export function jobsUrl(filter: GalleryFilter, cursor?: string | null): string {
   return `/api/jobs?${params}`;
 }
 
-/** Tells the gallery, wherever it is, that jobs were created or changed. */
+/** Tells the gallery (and the spend in the header), wherever they are, that jobs were created or changed. */
 export function revalidateJobs(): void {
   window.dispatchEvent(new Event(JOBS_CHANGED));
+}
+
+/** Calls `refresh` on every revalidateJobs(); returns the unsubscribe. */
+export function onJobsChanged(refresh: () => void): () => void {
+  window.addEventListener(JOBS_CHANGED, refresh);
+  return () => window.removeEventListener(JOBS_CHANGED, refresh);
 }
 
 /** Polls while any job is unfinished and stops when none is. */
@@ -42,11 +48,7 @@ export function useJobs(filter: GalleryFilter, initial?: JobPage) {
     },
   );
   const { mutate } = swr;
-  useEffect(() => {
-    const refresh = () => void mutate();
-    window.addEventListener(JOBS_CHANGED, refresh);
-    return () => window.removeEventListener(JOBS_CHANGED, refresh);
-  }, [mutate]);
+  useEffect(() => onJobsChanged(() => void mutate()), [mutate]);
 
   const pages = swr.data ?? [];
   const last = pages.at(-1);

@@ -3,11 +3,9 @@
 import type { UseFormRegisterReturn } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { inputClass } from "@/components/ui/input-class";
 import { SEED_MAX, VARIATIONS_MAX } from "@/lib/model/seedance";
 import { variationSeeds } from "@/lib/validations/generate";
-
-export const inputClass =
-  "h-10 w-full rounded-lg border border-zinc-300 bg-white px-3 text-sm tabular-nums outline-none focus:border-violet-500 focus:ring-2 focus:ring-violet-500/30 aria-invalid:border-red-400 dark:border-zinc-700 dark:bg-zinc-900";
 
 const randomSeed = () => crypto.getRandomValues(new Uint32Array(1))[0]! % (SEED_MAX + 1);
 

@@ -36,5 +36,3 @@ export async function pageUser(next: string): Promise<SessionUser> {
   if (!(await hasUsers())) redirect("/setup");
   redirect(`/sign-in?next=${encodeURIComponent(next)}`);
 }
-
-export const canManage = (user: SessionUser, ownerId: string | null) => user.role === "admin" || user.id === ownerId;

@@ -1,16 +1,16 @@
 import "server-only";
-import type { SessionUser } from "@/lib/auth/session";
+import { currentUser, type SessionUser } from "@/lib/auth/session";
 import { getJobByShareId, updateJob } from "@/lib/db/queries";
 import type { Job } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { newId } from "./ids";
 import { findJob } from "./list";
-import type { ShareVisibility } from "./types";
+import { canManage, type ShareVisibility } from "./types";
 
 /** The job, if this user may change it: its maker, or an admin. */
 export async function manageableJob(jobId: string, user: SessionUser): Promise<Job> {
   const job = await findJob(jobId);
-  if (user.role !== "admin" && job.userId !== user.id) {
+  if (!canManage(user, job.userId)) {
     throw new AppError("forbidden", "Only whoever made this video, or an admin, can change it.");
   }
   return job;
@@ -27,6 +27,11 @@ export async function sharedJob(shareId: string): Promise<Job | null> {
   if (!isShareId(shareId)) return null;
   const job = await getJobByShareId(shareId);
   return job?.status === "completed" ? job : null;
+}
+
+/** A team-only link is for signed-in members; an anyone link is for anyone. */
+export async function hiddenFrom(job: Job, headers: Headers): Promise<boolean> {
+  return job.shareVisibility === "team" && !(await currentUser(headers));
 }
 
 /** Revokes the current link (if any) and makes a new one. */

@@ -1,8 +1,7 @@
 import "server-only";
-import { currentUser } from "@/lib/auth/session";
 import { outputPath } from "@/lib/storage/outputs";
 import { fileResponse } from "@/lib/storage/serve";
-import { sharedJob } from "./share";
+import { hiddenFrom, sharedJob } from "./share";
 
 const NOT_FOUND = () => new Response("Not found", { status: 404, headers: { "X-Content-Type-Options": "nosniff" } });
 
@@ -12,7 +11,7 @@ const NOT_FOUND = () => new Response("Not found", { status: 404, headers: { "X-C
  */
 export async function sharedMediaResponse(request: Request, shareId: string, kind: "videos" | "posters"): Promise<Response> {
   const job = await sharedJob(shareId);
-  if (job?.shareVisibility === "team" && !(await currentUser(request.headers))) {
+  if (job && (await hiddenFrom(job, request.headers))) {
     return new Response("Sign in to watch this video.", { status: 401, headers: { "X-Content-Type-Options": "nosniff" } });
   }
   const name = kind === "videos" ? job?.videoFile : job?.posterFile;

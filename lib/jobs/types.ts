@@ -6,6 +6,9 @@ export type { JobStatus };
 /** Who is looking: enough to decide what they may manage. */
 export type Viewer = { id: string; role: "admin" | "member" };
 
+/** Deleting, re-linking and revoking a job: its maker, or any admin. */
+export const canManage = (viewer: Viewer, ownerId: string | null) => viewer.role === "admin" || viewer.id === ownerId;
+
 export type ImageRef = { src: string; width: number | null; height: number | null };
 
 /** What the API and the gallery see of a job: Keyframe's shape, not WaveSpeed's. */

@@ -1,5 +1,5 @@
 import type { Job } from "@/lib/db/schema";
-import type { Viewer } from "./types";
+import { canManage, type Viewer } from "./types";
 import { formatUsd } from "@/lib/model/price";
 import type { AspectRatio } from "@/lib/model/seedance";
 import { downloadName } from "./filename";
@@ -59,7 +59,7 @@ export function toJobView(job: Job, origin: string, viewer?: Viewer | null, name
     shareVisibility: job.shareVisibility,
     owner: job.userId ? (names?.get(job.userId) ?? null) : null,
     mine,
-    canManage: Boolean(viewer && (mine || viewer.role === "admin")),
+    canManage: viewer ? canManage(viewer, job.userId) : false,
     error: job.error,
     submittedAt: iso(job.submittedAt),
     processingAt: iso(job.processingAt),

@@ -11,17 +11,20 @@ const authRole = (role: "admin" | "member") => (role === "admin" ? "admin" : "us
 
 export type Member = { id: string; name: string; email: string; role: "admin" | "member"; disabled: boolean; createdAt: string };
 
+type UserRow = { id: string; name: string; email: string; role?: string | null; banned?: boolean | null; createdAt: Date };
+
+const toMember = (u: UserRow): Member => ({
+  id: u.id,
+  name: u.name,
+  email: u.email,
+  role: u.role === "admin" ? "admin" : "member",
+  disabled: Boolean(u.banned),
+  createdAt: u.createdAt.toISOString(),
+});
+
 export async function listMembers(): Promise<Member[]> {
   const db = await getDb();
-  const rows = await db.select().from(user).orderBy(asc(user.createdAt));
-  return rows.map((u) => ({
-    id: u.id,
-    name: u.name,
-    email: u.email,
-    role: u.role === "admin" ? "admin" : "member",
-    disabled: Boolean(u.banned),
-    createdAt: u.createdAt.toISOString(),
-  }));
+  return (await db.select().from(user).orderBy(asc(user.createdAt))).map(toMember);
 }
 
 /** Display names by user id, for "who made what". */
@@ -35,16 +38,16 @@ export async function memberNames(): Promise<Map<string, string>> {
 export async function createMember(input: NewMemberInput): Promise<Member> {
   const auth = await getAuth();
   try {
-    await auth.api.createUser({ body: { name: input.name, email: input.email, password: input.password, role: authRole(input.role) } });
+    const created = await auth.api.createUser({
+      body: { name: input.name, email: input.email, password: input.password, role: authRole(input.role) },
+    });
+    return toMember(created.user);
   } catch (error) {
     if (/exist/i.test((error as Error).message)) {
       throw new AppError("conflict", "Someone already has that email.", { email: "Someone already has that email." });
     }
     throw error;
   }
-  const created = (await listMembers()).find((m) => m.email === input.email);
-  if (!created) throw new AppError("internal", "The account was not created.");
-  return created;
 }
 
 /** Reset a password, change a role, or disable (sessions end at once) / enable an account. */

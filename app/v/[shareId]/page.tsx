@@ -2,22 +2,22 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
-import { currentUser } from "@/lib/auth/session";
+import { cache } from "react";
 import { publicOrigin } from "@/lib/http/origin";
 import { paramRows } from "@/lib/jobs/params";
-import { sharedJob } from "@/lib/jobs/share";
+import { hiddenFrom, sharedJob } from "@/lib/jobs/share";
 import { toJobView } from "@/lib/jobs/view";
 import { MODEL_NAME, OUTPUT_SIZES } from "@/lib/model/seedance";
 
 type Props = { params: Promise<{ shareId: string }> };
 
-async function load(shareId: string) {
+/** Once per request: the metadata and the page both need it. */
+const load = cache(async (shareId: string) => {
   const job = await sharedJob(shareId);
   if (!job) notFound();
   const requestHeaders = await headers();
   // A team-only link shows nothing, not even its title, to someone who is not signed in.
-  if (job.shareVisibility === "team" && !(await currentUser(requestHeaders)))
-    redirect(`/sign-in?next=${encodeURIComponent(`/v/${shareId}`)}`);
+  if (await hiddenFrom(job, requestHeaders)) redirect(`/sign-in?next=${encodeURIComponent(`/v/${shareId}`)}`);
   const origin = publicOrigin(requestHeaders);
   const view = toJobView(job, origin);
   const size =
@@ -32,7 +32,7 @@ async function load(shareId: string) {
     video: view.video?.stored ? `/v/${shareId}/video.mp4` : (view.video?.src ?? ""),
     poster: job.posterFile ? `/v/${shareId}/poster.jpg` : undefined,
   };
-}
+});
 
 const shorten = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);
 
