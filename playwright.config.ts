@@ -1,13 +1,10 @@
 import { defineConfig } from "@playwright/test";
 import { chromiumLaunchOptions } from "./e2e/chromium";
 import { ADMIN_ENV, ADMIN_STATE } from "./e2e/support/auth";
+import { APP_PORT, LIVE_APP_PORT, LIVE_APP_SIM_PORT, LIVE_SIM_PORT, SIM_PORT } from "./e2e/support/ports";
 
 const CI = !!process.env.CI;
 export const SENTINEL_KEY = "ws-sentinel-7f3a9c1e5b2d4086a1f0";
-export const APP_PORT = 3210;
-export const SIM_PORT = 3211;
-export const LIVE_APP_PORT = 3212;
-export const LIVE_SIM_PORT = 3213;
 
 const next = (port: number, dataDir: string) => `rm -rf ${dataDir} && exec node_modules/.bin/next start -p ${port}`;
 const fastPolling = { POLL_MIN_MS: "400", POLL_MAX_MS: "1500", NEXT_TELEMETRY_DISABLED: "1", ...ADMIN_ENV };
@@ -64,7 +61,7 @@ export default defineConfig({
         WAVESPEED_API_KEY: SENTINEL_KEY,
         WAVESPEED_BASE_URL: `http://127.0.0.1:${LIVE_SIM_PORT}`,
         DATA_DIR: "data/e2e-live",
-        SIMULATOR_PORT: "3219",
+        SIMULATOR_PORT: String(LIVE_APP_SIM_PORT),
       },
       reuseExistingServer: !CI,
     },

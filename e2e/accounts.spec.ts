@@ -3,9 +3,10 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { landscape } from "./fixtures/images";
 import { Playground } from "./pages/playground";
+import { FIRST_RUN_PORT, FIRST_RUN_SIM_PORT } from "./support/ports";
 import { startServer, stopServer } from "./support/server";
 
-const PORT = 3230;
+const PORT = FIRST_RUN_PORT;
 const DATA_DIR = "data/e2e-first-run";
 const base = `http://127.0.0.1:${PORT}`;
 
@@ -15,7 +16,7 @@ test.describe("accounts", () => {
 
   test("first-run setup, sign in, generate, sign out", async ({ page, request }) => {
     fs.rmSync(DATA_DIR, { recursive: true, force: true });
-    const server = await startServer(PORT, { DATA_DIR, SIMULATOR_PORT: "3231", SIMULATOR_DELAY_MS: "2000" });
+    const server = await startServer(PORT, { DATA_DIR, SIMULATOR_PORT: String(FIRST_RUN_SIM_PORT), SIMULATOR_DELAY_MS: "2000" });
     try {
       // Strangers get nothing: no page but setup, and 401 from the API.
       expect((await request.get(`${base}/api/jobs`)).status()).toBe(401);

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { probeImage } from "../lib/images/probe";
-import { SIM_PORT } from "../playwright.config";
+import { SIM_PORT } from "./support/ports";
 import { ending, landscape, type FilePayload } from "./fixtures/images";
 import { Playground } from "./pages/playground";
 

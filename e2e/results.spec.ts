@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { SIM_PORT } from "../playwright.config";
+import { SIM_PORT } from "./support/ports";
 import { ending, landscape } from "./fixtures/images";
 import { Playground } from "./pages/playground";
 

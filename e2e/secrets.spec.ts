@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { LIVE_APP_PORT, SENTINEL_KEY } from "../playwright.config";
+import { SENTINEL_KEY } from "../playwright.config";
+import { LIVE_APP_PORT } from "./support/ports";
 import { landscape } from "./fixtures/images";
 import { Playground } from "./pages/playground";
 import { signIn } from "./support/auth";

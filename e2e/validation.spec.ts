@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { SIM_PORT } from "../playwright.config";
+import { SIM_PORT } from "./support/ports";
 import { landscape, textAsPng, tooSmall } from "./fixtures/images";
 import { Playground } from "./pages/playground";
 

@@ -1,0 +1,15 @@
+/**
+ * Every port the end-to-end suite uses, offset from E2E_PORT_BASE (default 3210), so two checkouts can
+ * run their suites on one machine at once.
+ */
+const BASE = Number(process.env.E2E_PORT_BASE ?? 3210);
+
+export const APP_PORT = BASE;
+export const SIM_PORT = BASE + 1;
+export const LIVE_APP_PORT = BASE + 2;
+export const LIVE_SIM_PORT = BASE + 3;
+export const LIVE_APP_SIM_PORT = BASE + 9;
+export const RESTART_PORT = BASE + 10;
+export const RESTART_SIM_PORT = BASE + 11;
+export const FIRST_RUN_PORT = BASE + 20;
+export const FIRST_RUN_SIM_PORT = BASE + 21;
