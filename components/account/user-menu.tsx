@@ -10,16 +10,17 @@ import { formatUsd } from "@/lib/model/price";
 
 type Spend = { today: number; month: number };
 type SpendAnswer = {
-  spend: { me: Spend; team: Spend };
+  spend: { me: Spend; team: Spend; failed: { me: Spend; team: Spend } };
   balance?: { usd: number | null; error: string | null; warnBelowUsd: number | null };
 };
 
 export const SPEND_KEY = "/api/spend";
 
-function Money({ label, value }: { label: string; value: Spend }) {
+function Money({ label, value, failed }: { label: string; value: Spend; failed: Spend }) {
   return (
     <span className="tabular-nums" title={`${label}: ${formatUsd(value.today)} today, ${formatUsd(value.month)} this month (UTC)`}>
       <span className="text-zinc-500 dark:text-zinc-400">{label}</span> {formatUsd(value.today)} today · {formatUsd(value.month)} month
+      {failed.month > 0 ? <span className="text-zinc-500 dark:text-zinc-400"> ({formatUsd(failed.month)} on failed takes)</span> : null}
     </span>
   );
 }
@@ -36,8 +37,8 @@ export function UserMenu({ name, role }: { name: string; role: "admin" | "member
     <div className="flex min-w-0 flex-wrap items-center justify-end gap-x-4 gap-y-1 text-xs" data-testid="spend">
       {data ? (
         <>
-          <Money label="Me" value={data.spend.me} />
-          <Money label="Team" value={data.spend.team} />
+          <Money label="Me" value={data.spend.me} failed={data.spend.failed.me} />
+          <Money label="Team" value={data.spend.team} failed={data.spend.failed.team} />
         </>
       ) : null}
       {balance ? (

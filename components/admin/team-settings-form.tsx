@@ -6,6 +6,7 @@ import { useForm } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { inputClass } from "@/components/ui/input-class";
+import { Switch } from "@/components/ui/switch";
 import { ApiError, send } from "@/lib/http/fetcher";
 import { teamSettingsSchema, type TeamSettings } from "@/lib/validations/team";
 
@@ -77,6 +78,12 @@ export function TeamSettingsForm({ initial }: { initial: TeamSettings }) {
           </select>
         </Field>
       </div>
+      <Switch
+        id="billsFailedTasks"
+        label="WaveSpeed bills failed tasks"
+        hint="WaveSpeed does not say whether a task that fails is charged. On: failed takes count against the caps, so a cap can never be exceeded. Off: they are shown apart and do not count."
+        {...register("billsFailedTasks")}
+      />
       <div className="flex items-center gap-3">
         <Button type="submit" variant="primary" disabled={formState.isSubmitting}>
           Save settings

@@ -11,6 +11,7 @@ const STYLES: Record<JobView["status"], string> = {
   completed: "bg-emerald-100 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-300",
   failed: "bg-red-100 text-red-800 dark:bg-red-950 dark:text-red-300",
   unknown: "bg-orange-100 text-orange-800 dark:bg-orange-950 dark:text-orange-300",
+  cancelled: "bg-zinc-100 text-zinc-600 dark:bg-zinc-800 dark:text-zinc-400",
 };
 
 export function statusText(job: JobView, now: number): string {
@@ -32,6 +33,8 @@ export function statusText(job: JobView, now: number): string {
       return "Failed";
     case "unknown":
       return "Outcome unknown";
+    case "cancelled":
+      return "Cancelled";
   }
 }
 

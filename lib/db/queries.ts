@@ -71,12 +71,24 @@ export async function updateJob(id: string, patch: Partial<NewJob>): Promise<boo
   return rows.length > 0;
 }
 
+/** Withdraws a job nobody has sent yet; undefined when it was no longer queued (a worker may have claimed it). */
+export async function cancelQueuedJob(id: string): Promise<Job | undefined> {
+  const db = await getDb();
+  const now = Date.now();
+  const [row] = await db
+    .update(jobs)
+    .set({ status: "cancelled", error: null, finishedAt: now, nextPollAt: null, updatedAt: now })
+    .where(and(eq(jobs.id, id), eq(jobs.status, "queued")))
+    .returning();
+  return row;
+}
+
 /** Deletes a job that is no longer in flight; undefined when there is none, or it is still running. */
 export async function deleteFinishedJob(id: string): Promise<Job | undefined> {
   const db = await getDb();
   const [row] = await db
     .delete(jobs)
-    .where(and(eq(jobs.id, id), inArray(jobs.status, ["completed", "failed", "unknown"])))
+    .where(and(eq(jobs.id, id), inArray(jobs.status, ["completed", "failed", "unknown", "cancelled"])))
     .returning();
   return row;
 }

@@ -7,8 +7,9 @@ import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlit
  * processing  WaveSpeed is generating
  * completed / failed   final
  * unknown     the submit may or may not have created a paid task; never resent
+ * cancelled   withdrawn by its maker while still queued: never sent, nothing charged
  */
-export const JOB_STATUSES = ["queued", "submitting", "submitted", "processing", "completed", "failed", "unknown"] as const;
+export const JOB_STATUSES = ["queued", "submitting", "submitted", "processing", "completed", "failed", "unknown", "cancelled"] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];
 /**
  * Keyframe's own copy of a completed job's video (WaveSpeed deletes outputs after 7 days).
@@ -100,6 +101,8 @@ export const ledger = sqliteTable(
     userId: text("user_id"),
     amountMicros: integer("amount_micros").notNull(),
     state: text("state", { enum: LEDGER_STATES }).notNull(),
+    /** The job was charged, then WaveSpeed reported it failed: counted only while the team says failed tasks are billed. */
+    failed: integer("failed", { mode: "boolean" }).notNull().default(false),
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
   },

@@ -1,9 +1,10 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth/session";
-import { deleteFinishedJob, updateJob } from "@/lib/db/queries";
+import { cancelQueuedJob, deleteFinishedJob, updateJob } from "@/lib/db/queries";
 import type { Job } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { removeJobOutputs } from "@/lib/storage/outputs";
+import { release } from "@/lib/team/spend";
 
 import { submitBatch, type Created } from "./create";
 import { newId } from "./ids";
@@ -23,6 +24,17 @@ export async function deleteJob(id: string, user: SessionUser): Promise<void> {
   if (!deleted) throw new AppError("conflict", "This job changed while deleting; try again.");
   await removeJobOutputs(job.id);
   await removeUnusedInputs([deleted.imageFile, deleted.lastImageFile].filter((n): n is string => n !== null));
+}
+
+/** Withdraws a job that is still waiting in Keyframe's queue: it is never sent, and its reservation is released. */
+export async function cancelJob(id: string, user: SessionUser): Promise<Job> {
+  const job = await manageableJob(id, user);
+  const cancelled = await cancelQueuedJob(job.id);
+  if (!cancelled) {
+    throw new AppError("conflict", "This job has already been sent to WaveSpeed, so it can no longer be cancelled.");
+  }
+  await release([job.id]);
+  return cancelled;
 }
 
 /** Queues the copy of a finished video again after it gave up (e.g. WaveSpeed was briefly unreachable). */

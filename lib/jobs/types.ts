@@ -67,5 +67,5 @@ export const PAGE_SIZE = 24;
 export const STATUS_FILTERS = ["all", "active", "completed", "failed"] as const;
 export type StatusFilter = (typeof STATUS_FILTERS)[number];
 
-export const FINISHED: readonly JobStatus[] = ["completed", "failed", "unknown"];
+export const FINISHED: readonly JobStatus[] = ["completed", "failed", "unknown", "cancelled"];
 export const isFinished = (status: JobStatus) => FINISHED.includes(status);

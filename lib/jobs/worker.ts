@@ -11,7 +11,7 @@ import {
 import type { Job, NewJob } from "@/lib/db/schema";
 import { CopyError, copyOutput } from "@/lib/media/copy";
 import { removeJobOutputs } from "@/lib/storage/outputs";
-import { markCharged, release } from "@/lib/team/spend";
+import { markCharged, markFailed, release } from "@/lib/team/spend";
 import type { WaveSpeedClient } from "@/lib/wavespeed/client";
 import type { Task } from "@/lib/wavespeed/types";
 import { submitInputFor } from "./submit-input";
@@ -195,12 +195,15 @@ export class JobWorker {
       const now = Date.now();
       const pollCount = job.pollCount + 1;
       if (outcome.ok) {
-        await updateJob(job.id, { pollCount, ...this.apply({ ...job, pollCount }, outcome.task, now) });
+        const patch = this.apply({ ...job, pollCount }, outcome.task, now);
+        await updateJob(job.id, { pollCount, ...patch });
+        if (patch.status === "failed") await markFailed(job.id);
       } else if (outcome.retryable) {
         const failures = job.pollFailures + 1;
         await updateJob(job.id, { pollCount, pollFailures: failures, nextPollAt: now + this.interval(failures, outcome.retryAfterMs) });
       } else {
         await updateJob(job.id, { pollCount, status: "failed", error: outcome.message, finishedAt: now, nextPollAt: null });
+        await markFailed(job.id);
       }
     } finally {
       this.polling.delete(job.id);

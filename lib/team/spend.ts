@@ -63,9 +63,12 @@ function capsFor(team: TeamSettings, now: number): Cap[] {
   return caps.filter((c): c is Cap => c.limit !== null);
 }
 
-/** Money that counts: reserved or charged, not released. */
-const spentSql = (userId: string | null, since: number) =>
-  sql`(select coalesce(sum(${ledger.amountMicros}), 0) from ${ledger} where ${ledger.state} != 'released' and ${ledger.createdAt} >= ${since}${
+/** Money that counts: reserved or charged, not released (and failed takes only while they are billed). */
+const counts = (billsFailed: boolean) =>
+  billsFailed ? sql`${ledger.state} != 'released'` : sql`${ledger.state} != 'released' and ${ledger.failed} = 0`;
+
+const spentSql = (userId: string | null, since: number, billsFailed: boolean) =>
+  sql`(select coalesce(sum(${ledger.amountMicros}), 0) from ${ledger} where ${counts(billsFailed)} and ${ledger.createdAt} >= ${since}${
     userId === null ? sql`` : sql` and ${ledger.userId} = ${userId}`
   })`;
 
@@ -87,7 +90,7 @@ export async function reserve(userId: string, items: { jobId: string; amountMicr
   const caps = capsFor(team, now);
   const guard = caps.length
     ? sql.join(
-        caps.map((c) => sql`${spentSql(c.userOnly ? userId : null, c.since)} + ${total} <= ${c.limit}`),
+        caps.map((c) => sql`${spentSql(c.userOnly ? userId : null, c.since, team.billsFailedTasks)} + ${total} <= ${c.limit}`),
         sql` and `,
       )
     : sql`1`;
@@ -101,19 +104,14 @@ export async function reserve(userId: string, items: { jobId: string; amountMicr
   if (result.rowsAffected === items.length) return;
 
   // Nothing was written; say which cap, from a fresh read.
-  for (const cap of caps) {
-    const [row] = await db
-      .select({ spent: sql<number>`coalesce(sum(${ledger.amountMicros}), 0)` })
-      .from(ledger)
-      .where(and(ne(ledger.state, "released"), gte(ledger.createdAt, cap.since), cap.userOnly ? eq(ledger.userId, userId) : undefined));
-    const left = Math.max(0, cap.limit - Number(row?.spent ?? 0));
-    if (total > left) {
+  for (const cap of await capViews(userId, team, now)) {
+    if (total > cap.leftMicros) {
       throw new AppError(
         "spend_cap",
-        `This costs ${formatUsd(total)}, which would cross ${cap.label} of ${formatUsd(cap.limit)}: ${formatUsd(left)} is left, and ${resetText(cap.resetsAt, now)}.`,
+        `This costs ${formatUsd(total)}, which would cross ${cap.label} of ${formatUsd(cap.limitMicros)}: ${formatUsd(cap.leftMicros)} is left, and ${resetText(Date.parse(cap.resetsAt), now)}.`,
         undefined,
         undefined,
-        { cap: cap.key, leftMicros: left, resetsAt: new Date(cap.resetsAt).toISOString() },
+        { cap: cap.key, leftMicros: cap.leftMicros, resetsAt: cap.resetsAt },
       );
     }
   }
@@ -136,25 +134,85 @@ export async function release(jobIds: string[]): Promise<void> {
     .where(and(inArray(ledger.jobId, jobIds), ne(ledger.state, "charged")));
 }
 
-export type SpendSummary = { me: { today: number; month: number }; team: { today: number; month: number } };
+/** The job was charged and WaveSpeed then failed it: shown apart, and counted only while failed tasks are billed. */
+export async function markFailed(jobId: string): Promise<void> {
+  const db = await getDb();
+  await db
+    .update(ledger)
+    .set({ failed: true, updatedAt: Date.now() })
+    .where(and(eq(ledger.jobId, jobId), eq(ledger.state, "charged")));
+}
 
-/** Spend in micro-USD for the header: mine and the team's, today and this month (UTC). */
-export async function spendSummary(userId: string): Promise<SpendSummary> {
+export type CapView = {
+  key: string;
+  label: string;
+  limitMicros: number;
+  spentMicros: number;
+  leftMicros: number;
+  resetsAt: string;
+};
+
+/** Every cap that is set, with what this member has left under it now. */
+export async function capViews(userId: string, team: TeamSettings, now = Date.now()): Promise<CapView[]> {
+  const caps = capsFor(team, now);
+  if (caps.length === 0) return [];
+  const db = await getDb();
+  const spent = (c: Cap) =>
+    sql<number>`coalesce(sum(case when ${ledger.createdAt} >= ${c.since}${c.userOnly ? sql` and ${ledger.userId} = ${userId}` : sql``} then ${ledger.amountMicros} else 0 end), 0)`;
+  const [row] = await db
+    .select(Object.fromEntries(caps.map((c) => [c.key, spent(c)])))
+    .from(ledger)
+    .where(and(counts(team.billsFailedTasks), gte(ledger.createdAt, Math.min(...caps.map((c) => c.since)))));
+  return caps.map((c) => {
+    const used = Number(row?.[c.key] ?? 0);
+    return {
+      key: c.key,
+      label: c.label,
+      limitMicros: c.limit,
+      spentMicros: used,
+      leftMicros: Math.max(0, c.limit - used),
+      resetsAt: new Date(c.resetsAt).toISOString(),
+    };
+  });
+}
+
+type Window = { today: number; month: number };
+export type SpendSummary = {
+  /** What counts against the caps: reserved and charged, failed takes included while they are billed. */
+  me: Window;
+  team: Window;
+  /** Charged takes WaveSpeed then failed, whether or not they count. */
+  failed: { me: Window; team: Window };
+};
+
+/** Spend in micro-USD for the header: mine and the team's, today and this month (UTC), failed takes apart. */
+export async function spendSummary(userId: string, team: TeamSettings): Promise<SpendSummary> {
   const db = await getDb();
   const w = windows(Date.now());
-  const sum = (since: number, mine: boolean) =>
-    sql<number>`coalesce(sum(case when ${ledger.createdAt} >= ${since}${mine ? sql` and ${ledger.userId} = ${userId}` : sql``} then ${ledger.amountMicros} else 0 end), 0)`;
+  const sum = (since: number, mine: boolean, which: "counted" | "failed") =>
+    sql<number>`coalesce(sum(case when ${ledger.createdAt} >= ${since}${mine ? sql` and ${ledger.userId} = ${userId}` : sql``} and ${
+      which === "failed" ? sql`${ledger.failed} = 1` : team.billsFailedTasks ? sql`1 = 1` : sql`${ledger.failed} = 0`
+    } then ${ledger.amountMicros} else 0 end), 0)`;
   const [row] = await db
     .select({
-      meToday: sum(w.dayStart, true),
-      meMonth: sum(w.monthStart, true),
-      teamToday: sum(w.dayStart, false),
-      teamMonth: sum(w.monthStart, false),
+      meToday: sum(w.dayStart, true, "counted"),
+      meMonth: sum(w.monthStart, true, "counted"),
+      teamToday: sum(w.dayStart, false, "counted"),
+      teamMonth: sum(w.monthStart, false, "counted"),
+      meFailedToday: sum(w.dayStart, true, "failed"),
+      meFailedMonth: sum(w.monthStart, true, "failed"),
+      teamFailedToday: sum(w.dayStart, false, "failed"),
+      teamFailedMonth: sum(w.monthStart, false, "failed"),
     })
     .from(ledger)
     .where(and(ne(ledger.state, "released"), gte(ledger.createdAt, Math.min(w.dayStart, w.monthStart))));
+  const n = (v: unknown) => Number(v ?? 0);
   return {
-    me: { today: Number(row?.meToday ?? 0), month: Number(row?.meMonth ?? 0) },
-    team: { today: Number(row?.teamToday ?? 0), month: Number(row?.teamMonth ?? 0) },
+    me: { today: n(row?.meToday), month: n(row?.meMonth) },
+    team: { today: n(row?.teamToday), month: n(row?.teamMonth) },
+    failed: {
+      me: { today: n(row?.meFailedToday), month: n(row?.meFailedMonth) },
+      team: { today: n(row?.teamFailedToday), month: n(row?.teamFailedMonth) },
+    },
   };
 }

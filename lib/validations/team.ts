@@ -17,6 +17,8 @@ export const teamSettingsSchema = z.object({
   balanceWarnUsd: usd,
   defaultShareVisibility: z.enum(SHARE_VISIBILITIES),
   submitsPerMinute: z.number().int("Use a whole number.").min(1, "At least 1.").max(600, "At most 600."),
+  /** WaveSpeed's docs do not say whether failed tasks are billed; yes keeps every cap safe. */
+  billsFailedTasks: z.boolean({ error: "Choose yes or no." }),
 });
 export type TeamSettings = z.infer<typeof teamSettingsSchema>;
 
@@ -28,4 +30,5 @@ export const TEAM_DEFAULTS: TeamSettings = {
   balanceWarnUsd: 5,
   defaultShareVisibility: "public",
   submitsPerMinute: 10,
+  billsFailedTasks: true,
 };

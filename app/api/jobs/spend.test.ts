@@ -13,6 +13,8 @@ let m: {
   ws: typeof import("@/lib/wavespeed");
   settings: typeof import("@/lib/team/settings");
   spend: typeof import("@/lib/team/spend");
+  spendRoute: typeof import("../spend/route");
+  cancel: typeof import("./[id]/cancel/route");
   db: typeof import("@/lib/db/client");
   schema: typeof import("@/lib/db/schema");
 };
@@ -25,6 +27,8 @@ beforeAll(async () => {
     ws: await import("@/lib/wavespeed"),
     settings: await import("@/lib/team/settings"),
     spend: await import("@/lib/team/spend"),
+    spendRoute: await import("../spend/route"),
+    cancel: await import("./[id]/cancel/route"),
     db: await import("@/lib/db/client"),
     schema: await import("@/lib/db/schema"),
   };
@@ -43,7 +47,14 @@ afterEach(async () => {
 
 const NO_CAPS = { teamDailyCapUsd: null, teamMonthlyCapUsd: null, memberDailyCapUsd: null, memberMonthlyCapUsd: null };
 const settings = (patch: Record<string, unknown>) =>
-  m.settings.saveTeamSettings({ balanceWarnUsd: null, defaultShareVisibility: "public", submitsPerMinute: 100, ...NO_CAPS, ...patch });
+  m.settings.saveTeamSettings({
+    balanceWarnUsd: null,
+    defaultShareVisibility: "public",
+    submitsPerMinute: 100,
+    billsFailedTasks: true,
+    ...NO_CAPS,
+    ...patch,
+  });
 
 function post(fields: Record<string, string> = {}, headers: Record<string, string> = {}) {
   const body = jobForm({ prompt: "A cap test", ...fields });
@@ -80,7 +91,7 @@ describe("spend caps", () => {
     const rows = await ledgerRows();
     expect(rows).toHaveLength(3);
     expect(rows.reduce((sum, r) => sum + r.amountMicros, 0)).toBe(96_000);
-    const summary = await m.spend.spendSummary(userId);
+    const summary = await m.spend.spendSummary(userId, await m.settings.getTeamSettings());
     expect(summary.team.today).toBe(96_000);
     expect(summary.me.today).toBe(96_000);
   });
@@ -98,7 +109,7 @@ describe("spend caps", () => {
     expect((await post()).status).toBe(201);
     await startWorker(new WaveSpeedClient({ baseUrl: sim.url, apiKey: "wrong-key-123456", timeoutMs: 1000 }));
     await until(async () => ((await ledgerRows())[0]?.state === "released" ? true : undefined), 10_000);
-    expect((await m.spend.spendSummary(userId)).team.today).toBe(0);
+    expect((await m.spend.spendSummary(userId, await m.settings.getTeamSettings())).team.today).toBe(0);
     await m.worker.getWorker()?.stop();
     expect((await post()).status).toBe(201);
   });
@@ -144,5 +155,82 @@ describe("double spend", () => {
     expect(third.status).toBe(429);
     expect(Number(third.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
     expect(await ledgerRows()).toHaveLength(2);
+  });
+});
+
+type SpendAnswer = {
+  spend: { me: { today: number }; team: { today: number }; failed: { me: { today: number }; team: { today: number } } };
+  caps: { key: string; label: string; limitMicros: number; spentMicros: number; leftMicros: number; resetsAt: string }[];
+  billsFailedTasks: boolean;
+};
+const spendNow = async () =>
+  (await (await m.spendRoute.GET(new Request("http://keyframe.test/api/spend", { headers: { cookie } }))).json()) as SpendAnswer;
+
+describe("what a member sees before pressing Generate", () => {
+  test("GET /api/spend lists every cap that is set with what is left", async () => {
+    await settings({ teamDailyCapUsd: 0.1, memberMonthlyCapUsd: 0.05 });
+    expect((await post()).status).toBe(201); // $0.032
+    const { caps } = await spendNow();
+    expect(caps.map((c) => [c.key, c.limitMicros, c.spentMicros, c.leftMicros])).toEqual([
+      ["memberMonthly", 50_000, 32_000, 18_000],
+      ["teamDaily", 100_000, 32_000, 68_000],
+    ]);
+    expect(Date.parse(caps[1]!.resetsAt)).toBeGreaterThan(Date.now());
+  });
+});
+
+describe("cancelling a queued job", () => {
+  const cancel = (id: string) =>
+    m.cancel.POST(new Request(`http://keyframe.test/api/jobs/${id}/cancel`, { method: "POST", headers: { cookie } }), {
+      params: Promise.resolve({ id }),
+    });
+
+  test("a job not yet sent is withdrawn, its reservation released, and it is never submitted", async () => {
+    await settings({ teamDailyCapUsd: 0.032 });
+    const created = (await (await post()).json()) as { jobs: { id: string }[] };
+    const id = created.jobs[0]!.id;
+    expect((await post()).status).toBe(403); // the cap is full while it waits
+    const res = await cancel(id);
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { status: string }).status).toBe("cancelled");
+    expect((await ledgerRows())[0]?.state).toBe("released");
+    expect((await spendNow()).spend.team.today).toBe(0);
+    await startWorker();
+    expect((await post()).status).toBe(201); // the room is back
+    await until(async () => sim.stats.submits >= 1 || undefined, 10_000);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(sim.stats.submitRequests).toBe(1);
+    expect(((await cancel(id).then((r) => r.json())) as { error: { code: string } }).error.code).toBe("conflict");
+  });
+
+  test("a job already sent to WaveSpeed cannot be cancelled", async () => {
+    await settings({});
+    await startWorker();
+    const id = ((await (await post()).json()) as { jobs: { id: string }[] }).jobs[0]!.id;
+    await until(async () => sim.stats.submits >= 1 || undefined, 10_000);
+    const res = await cancel(id);
+    expect(res.status).toBe(409);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/already been sent to WaveSpeed/);
+  });
+});
+
+describe("failed takes", () => {
+  test("a take WaveSpeed fails is shown apart, and counts against caps only while failed tasks are billed", async () => {
+    await settings({ teamDailyCapUsd: 0.064 });
+    await startWorker();
+    expect((await post({ prompt: "A failing take [sim:fail]" })).status).toBe(201);
+    await until(async () => ((await ledgerRows())[0]?.failed ? true : undefined), 10_000);
+    let answer = await spendNow();
+    expect(answer.billsFailedTasks).toBe(true);
+    expect(answer.spend.team.today).toBe(32_000);
+    expect(answer.spend.failed.team.today).toBe(32_000);
+    expect(answer.caps[0]?.leftMicros).toBe(32_000);
+
+    await settings({ teamDailyCapUsd: 0.064, billsFailedTasks: false });
+    answer = await spendNow();
+    expect(answer.spend.team.today).toBe(0);
+    expect(answer.spend.failed.team.today).toBe(32_000);
+    expect(answer.caps[0]?.leftMicros).toBe(64_000);
+    expect((await post({ duration: "4" })).status).toBe(201); // $0.064 fits only when the failed take does not count
   });
 });

@@ -2,17 +2,22 @@ import { requireUser } from "@/lib/auth/session";
 import { errorResponse } from "@/lib/errors";
 import { accountBalance } from "@/lib/team/balance";
 import { getTeamSettings } from "@/lib/team/settings";
-import { spendSummary } from "@/lib/team/spend";
+import { capViews, spendSummary } from "@/lib/team/spend";
 
-/** My spend and the team's, today and this month (UTC, micro-USD); admins also get the WaveSpeed balance. */
+/**
+ * My spend and the team's, today and this month (UTC, micro-USD), failed takes apart; every cap that is set
+ * with what is left under it for me; admins also get the WaveSpeed balance.
+ */
 export async function GET(request: Request) {
   try {
     const user = await requireUser(request);
-    const spend = await spendSummary(user.id);
-    if (user.role !== "admin") return Response.json({ spend }, { headers: { "Cache-Control": "no-store" } });
-    const [balance, team] = await Promise.all([accountBalance(), getTeamSettings()]);
+    const team = await getTeamSettings();
+    const [spend, caps] = await Promise.all([spendSummary(user.id, team), capViews(user.id, team)]);
+    const body = { spend, caps, billsFailedTasks: team.billsFailedTasks };
+    if (user.role !== "admin") return Response.json(body, { headers: { "Cache-Control": "no-store" } });
+    const balance = await accountBalance();
     return Response.json(
-      { spend, balance: { ...balance, warnBelowUsd: team.balanceWarnUsd } },
+      { ...body, balance: { ...balance, warnBelowUsd: team.balanceWarnUsd } },
       { headers: { "Cache-Control": "no-store" } },
     );
   } catch (error) {

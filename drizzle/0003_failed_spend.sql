@@ -1,0 +1,1 @@
+ALTER TABLE `ledger` ADD `failed` integer DEFAULT false NOT NULL;
