@@ -4,7 +4,7 @@ import { expect, test } from "@playwright/test";
 import { landscape } from "./fixtures/images";
 import { Playground } from "./pages/playground";
 import { FIRST_RUN_PORT, FIRST_RUN_SIM_PORT } from "./support/ports";
-import { startServer, stopServer } from "./support/server";
+import { freshData, startServer, stopServer } from "./support/server";
 
 const PORT = FIRST_RUN_PORT;
 const DATA_DIR = "data/e2e-first-run";
@@ -15,7 +15,7 @@ test.describe("accounts", () => {
   test.use({ storageState: { cookies: [], origins: [] } });
 
   test("first-run setup, sign in, generate, sign out", async ({ page, request }) => {
-    fs.rmSync(DATA_DIR, { recursive: true, force: true });
+    await freshData(DATA_DIR);
     const server = await startServer(PORT, { DATA_DIR, SIMULATOR_PORT: String(FIRST_RUN_SIM_PORT), SIMULATOR_DELAY_MS: "2000" });
     try {
       // Strangers get nothing: no page but setup, and 401 from the API.

@@ -1,10 +1,9 @@
-import fs from "node:fs";
 import { expect, test } from "@playwright/test";
 import { landscape } from "./fixtures/images";
 import { Playground } from "./pages/playground";
 import { ADMIN_ENV, signIn } from "./support/auth";
 import { RESTART_PORT, RESTART_SIM_PORT } from "./support/ports";
-import { startServer, stopServer } from "./support/server";
+import { freshData, startServer, stopServer } from "./support/server";
 
 const PORT = RESTART_PORT;
 const DATA_DIR = "data/e2e-restart";
@@ -13,7 +12,7 @@ const base = `http://127.0.0.1:${PORT}`;
 const start = () => startServer(PORT, { ...ADMIN_ENV, DATA_DIR, SIMULATOR_PORT: String(RESTART_SIM_PORT), SIMULATOR_DELAY_MS: "6000" });
 
 test("a server killed mid-job resumes it on restart and the video still plays", async ({ page }) => {
-  fs.rmSync(DATA_DIR, { recursive: true, force: true });
+  await freshData(DATA_DIR);
   let server = await start();
   try {
     const app = new Playground(page);

@@ -1,4 +1,5 @@
 import "server-only";
+import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
 import { parseFaultSpec } from "@/lib/simulator/faults";
@@ -13,12 +14,39 @@ const int = (min: number, max: number) =>
     .min(min, { error: `must be a whole number from ${min} to ${max}` })
     .max(max, { error: `must be a whole number from ${min} to ${max}` });
 
+const flag = (name: string) =>
+  z
+    .enum(["true", "false", "1", "0", "yes", "no"], { error: `must be true or false` })
+    .transform((v) => v === "true" || v === "1" || v === "yes")
+    .describe(name);
+
 const schema = z
   .object({
     WAVESPEED_API_KEY: z.string().trim().min(8, "must be a WaveSpeed API key").optional(),
     WAVESPEED_BASE_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).default("https://api.wavespeed.ai"),
     WAVESPEED_TIMEOUT_MS: int(1000, 600_000).default(30_000),
     DATA_DIR: z.string().min(1).default("./data"),
+    DATABASE_URL: z
+      .url({ protocol: /^postgres(ql)?$/, error: "must be a PostgreSQL URL, e.g. postgres://user:password@host:5432/keyframe" })
+      .optional(),
+    DATABASE_POOL_SIZE: int(1, 200).default(10),
+    S3_BUCKET: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "must be a bucket name (3-63 lowercase letters, digits, dots, hyphens)")
+      .optional(),
+    S3_ENDPOINT: z
+      .url({ protocol: /^https?$/, error: "must be the http(s) address of the S3 API, e.g. https://s3.example.com" })
+      .optional(),
+    S3_REGION: z.string().min(1).default("us-east-1"),
+    S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+    S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+    S3_FORCE_PATH_STYLE: flag("S3_FORCE_PATH_STYLE").optional(),
+    INSTANCE_ID: z
+      .string()
+      .regex(/^[A-Za-z0-9._:-]{1,64}$/, "must be 1-64 letters, digits, dots, dashes, colons or underscores")
+      .optional(),
+    TRUST_PROXY: int(0, 10).default(0),
+    SHUTDOWN_TIMEOUT_MS: int(1000, 600_000).default(25_000),
     PUBLIC_URL: z
       .url({ protocol: /^https?$/, error: "must be the http(s) address people open Keyframe at, e.g. https://keyframe.example.com" })
       .optional(),
@@ -47,6 +75,14 @@ const schema = z
   .refine((e) => e.POLL_MIN_MS <= e.POLL_MAX_MS, {
     path: ["POLL_MAX_MS"],
     message: "must be at least POLL_MIN_MS",
+  })
+  .refine((e) => (e.S3_ACCESS_KEY_ID === undefined) === (e.S3_SECRET_ACCESS_KEY === undefined), {
+    path: ["S3_SECRET_ACCESS_KEY"],
+    message: "must be set together with S3_ACCESS_KEY_ID (or leave both unset to use the default AWS credentials)",
+  })
+  .refine((e) => e.S3_BUCKET !== undefined || (e.S3_ENDPOINT ?? e.S3_ACCESS_KEY_ID) === undefined, {
+    path: ["S3_BUCKET"],
+    message: "must be set when other S3_ settings are (it turns S3 storage on)",
   });
 
 export type Env = z.infer<typeof schema> & {
@@ -55,6 +91,8 @@ export type Env = z.infer<typeof schema> & {
   baseUrl: string;
   dataDir: string;
   publicUrl: string | undefined;
+  /** This process among several sharing one database: INSTANCE_ID, else host name and pid. */
+  instanceId: string;
 };
 
 export class ConfigError extends Error {}
@@ -76,6 +114,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     baseUrl: (live ? e.WAVESPEED_BASE_URL : `http://127.0.0.1:${e.SIMULATOR_PORT}`).replace(/\/+$/, ""),
     dataDir: path.resolve(e.DATA_DIR),
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ""),
+    instanceId: e.INSTANCE_ID ?? `${os.hostname()}:${process.pid}`,
   };
 }
 

@@ -7,6 +7,7 @@ export const ERROR_STATUS = {
   not_found: 404,
   conflict: 409,
   payload_too_large: 413,
+  idempotency_mismatch: 422,
   rate_limited: 429,
   upstream_error: 502,
   unavailable: 503,

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CompareView } from "@/components/compare/compare-view";
 import { pageUser } from "@/lib/auth/session";
-import { getJob } from "@/lib/db/queries";
+import { getJob } from "@/lib/db/queries/jobs";
 import { publicOrigin } from "@/lib/http/origin";
 import { isId } from "@/lib/jobs/ids";
 import { toJobView } from "@/lib/jobs/view";

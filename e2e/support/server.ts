@@ -1,9 +1,33 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { freshServerBackends, serverBackendsEnv } from "../../lib/test/backends";
 
-/** A production server of its own (own port and DATA_DIR), for tests that restart or start fresh. */
+/** The database and bucket name an e2e server's DATA_DIR stands for (used in the PostgreSQL + S3 pass). */
+export const backendName = (dataDir: string) =>
+  path
+    .basename(dataDir)
+    .replace(/[^a-z0-9]+/gi, "_")
+    .toLowerCase();
+
+/** Empties a server's DATA_DIR, and in the PostgreSQL + S3 pass its database and bucket too. */
+export async function freshData(dataDir: string): Promise<void> {
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  await freshServerBackends(backendName(dataDir));
+}
+
+/** A production server of its own (own port and DATA_DIR), started with the README's start command. */
 export async function startServer(port: number, env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn("node_modules/.bin/next", ["start", "-p", String(port)], {
-    env: { ...process.env, WAVESPEED_API_KEY: "", POLL_MIN_MS: "400", POLL_MAX_MS: "1500", NEXT_TELEMETRY_DISABLED: "1", ...env },
+  const child = spawn(process.execPath, ["scripts/start.mjs", "-p", String(port)], {
+    env: {
+      ...process.env,
+      WAVESPEED_API_KEY: "",
+      POLL_MIN_MS: "400",
+      POLL_MAX_MS: "1500",
+      NEXT_TELEMETRY_DISABLED: "1",
+      ...(env.DATA_DIR ? serverBackendsEnv(backendName(env.DATA_DIR)) : {}),
+      ...env,
+    },
     stdio: "ignore",
   });
   for (let i = 0; i < 150; i++) {

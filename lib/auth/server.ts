@@ -5,34 +5,38 @@ import path from "node:path";
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { admin } from "better-auth/plugins";
-import { account, session, user, verification } from "@/lib/db/auth-schema";
-import { getDb, type Db } from "@/lib/db/client";
+import { getDb, type Backend } from "@/lib/db/client";
+import { settingOnce } from "@/lib/db/queries/settings";
 import { env } from "@/lib/env";
 import { PASSWORD_MIN } from "@/lib/validations/account";
 
 export const SESSION_DAYS = 14;
 
-/** AUTH_SECRET, or one generated on first start and kept in DATA_DIR (readable by the server's user only). */
-function secret(): string {
+/**
+ * AUTH_SECRET, or one generated once and kept in the database, so every instance signs alike. An install
+ * from before kept it in DATA_DIR/auth-secret: that one is carried over, and existing sessions stay valid.
+ */
+async function secret(): Promise<string> {
   const configured = env().AUTH_SECRET;
   if (configured) return configured;
-  const file = path.join(env().dataDir, "auth-secret");
+  let earlier: string | undefined;
   try {
-    return fs.readFileSync(file, "utf8").trim();
+    earlier = fs.readFileSync(path.join(env().dataDir, "auth-secret"), "utf8").trim() || undefined;
   } catch {
-    const value = randomBytes(32).toString("base64url");
-    fs.mkdirSync(env().dataDir, { recursive: true });
-    fs.writeFileSync(file, value, { mode: 0o600, flag: "wx" });
-    return fs.readFileSync(file, "utf8").trim();
+    // none: a new install
   }
+  return settingOnce("auth_secret", earlier ?? randomBytes(32).toString("base64url"));
 }
 
-function build(db: Db) {
+function build({ db, t, authProvider }: Backend, secret: string) {
   return betterAuth({
     appName: "Keyframe",
-    secret: secret(),
+    secret,
     baseURL: env().publicUrl ?? `http://localhost:${env().PORT}`,
-    database: drizzleAdapter(db, { provider: "sqlite", schema: { user, session, account, verification } }),
+    database: drizzleAdapter(db, {
+      provider: authProvider,
+      schema: { user: t.user, session: t.session, account: t.account, verification: t.verification },
+    }),
     // Accounts are made by admins (or the first-run setup), never by signing up.
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: PASSWORD_MIN, maxPasswordLength: 256 },
     session: { expiresIn: SESSION_DAYS * 24 * 60 * 60, updateAge: 24 * 60 * 60 },
@@ -51,6 +55,11 @@ const store = globalThis as typeof globalThis & { __keyframeAuth?: Promise<Auth>
 
 /** better-auth over Keyframe's database: password hashing (scrypt), sessions, and user admin. */
 export function getAuth(): Promise<Auth> {
-  store.__keyframeAuth ??= getDb().then(build);
+  store.__keyframeAuth ??= getDb()
+    .then(async (backend) => build(backend, await secret()))
+    .catch((error: unknown) => {
+      store.__keyframeAuth = undefined;
+      throw error;
+    });
   return store.__keyframeAuth;
 }

@@ -2,32 +2,25 @@ import "server-only";
 import { randomBytes, timingSafeEqual } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { sql } from "drizzle-orm";
-import { user } from "@/lib/db/auth-schema";
-import { getDb } from "@/lib/db/client";
-import { settings } from "@/lib/db/schema";
+import { claimSetting, deleteSetting, settingOnce } from "@/lib/db/queries/settings";
+import { hasUsers } from "@/lib/db/queries/users";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { getAuth } from "./server";
 
-export async function hasUsers(): Promise<boolean> {
-  const db = await getDb();
-  const [row] = await db.select({ n: sql<number>`count(*)` }).from(user);
-  return Number(row?.n ?? 0) > 0;
-}
+export { hasUsers };
 
 const codeFile = () => path.join(env().dataDir, "setup-code");
 
-/** The one-time code the first-run page asks for: printed at start-up and kept in DATA_DIR/setup-code. */
-function setupCode(): string {
-  try {
-    return fs.readFileSync(codeFile(), "utf8").trim();
-  } catch {
-    const code = randomBytes(6).toString("hex").toUpperCase();
-    fs.mkdirSync(env().dataDir, { recursive: true });
-    fs.writeFileSync(codeFile(), code, { mode: 0o600 });
-    return code;
-  }
+/**
+ * The one-time code the first-run page asks for: one per install (kept in the database, so any instance
+ * accepts it), printed at start-up and written to DATA_DIR/setup-code.
+ */
+async function setupCode(): Promise<string> {
+  const code = await settingOnce("setup_code", randomBytes(6).toString("hex").toUpperCase());
+  fs.mkdirSync(env().dataDir, { recursive: true });
+  fs.writeFileSync(codeFile(), code, { mode: 0o600 });
+  return code;
 }
 
 /**
@@ -38,11 +31,18 @@ export async function bootstrapAccounts(): Promise<void> {
   if (await hasUsers()) return;
   const { ADMIN_EMAIL, ADMIN_PASSWORD } = env();
   if (ADMIN_EMAIL && ADMIN_PASSWORD) {
-    await createAdmin({ name: ADMIN_EMAIL.split("@")[0] ?? "Admin", email: ADMIN_EMAIL, password: ADMIN_PASSWORD });
+    // Several instances may start at once: one claims the bootstrap, the rest find the admin made.
+    if (!(await claimSetting("setup_done", true))) return;
+    try {
+      await createAdmin({ name: ADMIN_EMAIL.split("@")[0] ?? "Admin", email: ADMIN_EMAIL, password: ADMIN_PASSWORD });
+    } catch (error) {
+      await deleteSetting("setup_done");
+      throw error;
+    }
     console.log(`[keyframe] Created the admin account ${ADMIN_EMAIL} from ADMIN_EMAIL/ADMIN_PASSWORD.`);
     return;
   }
-  console.log(`[keyframe] No accounts yet. Open /setup and enter the setup code ${setupCode()} (also in ${codeFile()}).`);
+  console.log(`[keyframe] No accounts yet. Open /setup and enter the setup code ${await setupCode()} (also in ${codeFile()}).`);
 }
 
 async function createAdmin(input: { name: string; email: string; password: string }) {
@@ -52,26 +52,23 @@ async function createAdmin(input: { name: string; email: string; password: strin
 
 /** First-run setup: the right code, and no account yet; only one request can win. */
 export async function createFirstAdmin(input: { code: string; name: string; email: string; password: string }): Promise<void> {
-  const expected = Buffer.from(setupCode());
+  const expected = Buffer.from(await setupCode());
   const given = Buffer.from(input.code.trim().toUpperCase());
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
     throw new AppError("forbidden", "That setup code is wrong.", {
       code: "That setup code is wrong. It is in the server log and DATA_DIR/setup-code.",
     });
   }
-  const db = await getDb();
   // Claiming the setup row is atomic: a second request racing this one fails here.
-  const claimed = await db
-    .insert(settings)
-    .values({ key: "setup_done", value: true, updatedAt: Date.now() })
-    .onConflictDoNothing()
-    .returning();
-  if (claimed.length === 0 || (await hasUsers())) throw new AppError("conflict", "Keyframe is already set up. Sign in instead.");
+  if (!(await claimSetting("setup_done", true)) || (await hasUsers())) {
+    throw new AppError("conflict", "Keyframe is already set up. Sign in instead.");
+  }
   try {
     await createAdmin({ name: input.name, email: input.email, password: input.password });
   } catch (error) {
-    await db.delete(settings).where(sql`${settings.key} = 'setup_done'`);
+    await deleteSetting("setup_done");
     throw error;
   }
+  await deleteSetting("setup_code");
   fs.rmSync(codeFile(), { force: true });
 }

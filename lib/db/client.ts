@@ -1,36 +1,34 @@
 import "server-only";
-import fs from "node:fs";
-import path from "node:path";
-import { createClient } from "@libsql/client";
-import { drizzle, type LibSQLDatabase } from "drizzle-orm/libsql";
-import { migrate } from "drizzle-orm/libsql/migrator";
 import { env } from "@/lib/env";
-import * as authSchema from "./auth-schema";
-import * as jobSchema from "./schema";
+import type { Backend } from "./backend";
 
-const schema = { ...jobSchema, ...authSchema };
+export type { Backend, Conn, Db } from "./backend";
 
-export type Db = LibSQLDatabase<typeof jobSchema & typeof authSchema>;
+// Next bundles instrumentation and each route separately; one database per process lives on globalThis.
+const store = globalThis as typeof globalThis & { __keyframeDb?: Promise<Backend> };
 
-// Next bundles instrumentation and each route separately; one connection per process lives on globalThis.
-const store = globalThis as typeof globalThis & { __keyframeDb?: Promise<Db> };
-
-async function open(): Promise<Db> {
-  const { dataDir } = env();
-  fs.mkdirSync(dataDir, { recursive: true });
-  const client = createClient({ url: `file:${path.join(dataDir, "keyframe.db")}` });
-  await client.execute("PRAGMA journal_mode = WAL");
-  await client.execute("PRAGMA busy_timeout = 5000");
-  const db = drizzle(client, { schema });
-  await migrate(db, { migrationsFolder: path.join(process.cwd(), "drizzle") });
-  return db;
+async function open(): Promise<Backend> {
+  const config = env();
+  if (config.DATABASE_URL) {
+    const { openPg } = await import("./pg/open");
+    return openPg(config.DATABASE_URL, config.DATABASE_POOL_SIZE);
+  }
+  const { openSqlite } = await import("./sqlite/open");
+  return openSqlite(config.dataDir);
 }
 
-/** The database, migrated on first use. */
-export function getDb(): Promise<Db> {
+/** The database chosen at start-up (DATABASE_URL, else SQLite in DATA_DIR), migrated on first use. */
+export function getDb(): Promise<Backend> {
   store.__keyframeDb ??= open().catch((error: unknown) => {
     store.__keyframeDb = undefined;
     throw error;
   });
   return store.__keyframeDb;
+}
+
+/** Closes the pool (on shutdown, and between test files). */
+export async function closeDb(): Promise<void> {
+  const pending = store.__keyframeDb;
+  store.__keyframeDb = undefined;
+  if (pending) await (await pending.catch(() => null))?.close();
 }

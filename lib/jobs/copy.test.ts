@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { probeImage } from "@/lib/images/probe";
 import type { Simulator } from "@/lib/simulator/server";
 import { setupApp, TEST_USER, until } from "@/lib/test/app";
+import { storedBytes, storedNames } from "@/lib/test/backends";
 import { makePng } from "@/lib/test/png";
 
 let sim: Simulator;
@@ -13,7 +14,7 @@ let m: {
   create: typeof import("./create");
   manage: typeof import("./manage");
   worker: typeof import("./worker");
-  queries: typeof import("@/lib/db/queries");
+  queries: typeof import("@/lib/db/queries/jobs");
   schema: typeof import("@/lib/validations/generate");
   ws: typeof import("@/lib/wavespeed");
 };
@@ -24,7 +25,7 @@ beforeAll(async () => {
     create: await import("./create"),
     manage: await import("./manage"),
     worker: await import("./worker"),
-    queries: await import("@/lib/db/queries"),
+    queries: await import("@/lib/db/queries/jobs"),
     schema: await import("@/lib/validations/generate"),
     ws: await import("@/lib/wavespeed"),
   };
@@ -39,7 +40,13 @@ afterEach(async () => {
 const faults = (spec: string) => fetch(`${sim.url}/__sim/faults`, { method: "POST", body: spec });
 
 async function startWorker() {
-  worker = new m.worker.JobWorker(m.ws.wavespeed(), { pollMinMs: 100, pollMaxMs: 400, submitConcurrency: 2, copyRetryMs: 50 });
+  worker = new m.worker.JobWorker(m.ws.wavespeed(), {
+    instanceId: "test",
+    pollMinMs: 100,
+    pollMaxMs: 400,
+    submitConcurrency: 2,
+    copyRetryMs: 50,
+  });
   m.worker.setWorker(worker);
   await worker.start();
 }
@@ -62,11 +69,8 @@ const copyEnded = (id: string) =>
     return job && (job.copyStatus === "done" || job.copyStatus === "failed") ? job : undefined;
   }, 20_000);
 
-const filesFor = (id: string) =>
-  ["videos", "posters", "frames"].flatMap((kind) => {
-    const dir = path.join(dataDir, "media", kind);
-    return fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.startsWith(id)) : [];
-  });
+const filesFor = async (id: string) =>
+  (await Promise.all(["videos", "posters", "frames"].map(storedNames))).flat().filter((f) => f.startsWith(id));
 
 describe("keeping a copy of each output", () => {
   test("a completed job gets the exact upstream bytes, a JPEG poster and its last frame at the output size", async () => {
@@ -74,13 +78,13 @@ describe("keeping a copy of each output", () => {
     await startWorker();
     const done = await copyEnded(job.id);
     expect(done.copyStatus).toBe("done");
-    const stored = fs.readFileSync(path.join(dataDir, "media", "videos", done.videoFile!));
+    const stored = (await storedBytes("videos", done.videoFile!))!;
     const upstream = Buffer.from(await (await fetch(done.outputs[0]!)).arrayBuffer());
     expect(stored.equals(upstream)).toBe(true);
     expect(done.videoBytes).toBe(stored.length);
-    const poster = fs.readFileSync(path.join(dataDir, "media", "posters", done.posterFile!));
+    const poster = (await storedBytes("posters", done.posterFile!))!;
     expect([...poster.subarray(0, 3)]).toEqual([0xff, 0xd8, 0xff]);
-    const last = probeImage(fs.readFileSync(path.join(dataDir, "media", "frames", done.lastFrameFile!)));
+    const last = probeImage((await storedBytes("frames", done.lastFrameFile!))!);
     expect(last).toMatchObject({ type: "image/png", width: 640, height: 640 });
     expect([done.videoWidth, done.videoHeight]).toEqual([640, 640]);
   });
@@ -104,14 +108,14 @@ describe("keeping a copy of each output", () => {
     expect(done.copyAttempts).toBe(1);
     expect(done.copyError).toMatch(/no longer has this video/);
     expect(done.status).toBe("completed");
-    expect(filesFor(job.id)).toEqual([]);
+    expect(await filesFor(job.id)).toEqual([]);
 
     // Once the file is reachable again, "Try saving again" gets the copy.
     await fetch(`${sim.url}/__sim/reset`, { method: "POST" });
     await m.manage.retryCopy(job.id, TEST_USER);
     const saved = await copyEnded(job.id);
     expect(saved.copyStatus).toBe("done");
-    expect(filesFor(job.id)).toHaveLength(3);
+    expect(await filesFor(job.id)).toHaveLength(3);
   });
 
   test("a copy interrupted by a restart starts over and finishes", async () => {
@@ -120,15 +124,21 @@ describe("keeping a copy of each output", () => {
     await startWorker();
     await until(async () => (await m.queries.getJob(job.id))?.status === "completed", 20_000);
     await worker!.stop();
-    // As a crash mid-download leaves it: claimed, with half a file written.
-    await m.queries.updateJob(job.id, { copyStatus: "copying", copyError: null, copyAttempts: 1 });
-    fs.mkdirSync(path.join(dataDir, "media", "videos"), { recursive: true });
-    fs.writeFileSync(path.join(dataDir, "media", "videos", `${job.id}.mp4.part`), "half");
+    // As a crash mid-download leaves it: claimed under a lease nobody renews, with half a download on disk.
+    await m.queries.updateJob(job.id, {
+      copyStatus: "copying",
+      copyError: null,
+      copyAttempts: 1,
+      leaseOwner: "gone",
+      leaseUntil: Date.now() - 1,
+    });
+    fs.mkdirSync(path.join(dataDir, "tmp", `${job.id}-dead`), { recursive: true });
+    fs.writeFileSync(path.join(dataDir, "tmp", `${job.id}-dead`, `${job.id}.mp4`), "half");
     await fetch(`${sim.url}/__sim/reset`, { method: "POST" });
     await startWorker();
     const done = await copyEnded(job.id);
     expect(done.copyStatus).toBe("done");
-    expect(filesFor(job.id).sort()).toEqual([`${job.id}.jpg`, `${job.id}.mp4`, `${job.id}.png`]);
+    expect((await filesFor(job.id)).sort()).toEqual([`${job.id}.jpg`, `${job.id}.mp4`, `${job.id}.png`]);
   });
 
   test("deleting a job while its copy runs leaves no file behind", async () => {
@@ -139,6 +149,6 @@ describe("keeping a copy of each output", () => {
     await m.manage.deleteJob(job.id, TEST_USER);
     expect(await m.queries.getJob(job.id)).toBeUndefined();
     await worker!.stop();
-    expect(filesFor(job.id)).toEqual([]);
+    expect(await filesFor(job.id)).toEqual([]);
   });
 });

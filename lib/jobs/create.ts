@@ -1,48 +1,54 @@
 import "server-only";
 import { createHash, randomInt } from "node:crypto";
 import type { SessionUser } from "@/lib/auth/session";
-import { findRecentFingerprint, insertJobs, jobsInBatch } from "@/lib/db/queries";
+import { findRecentFingerprint, insertJobs, jobsInBatch } from "@/lib/db/queries/jobs";
 import type { Job, NewJob } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { formatUsd, priceMicros } from "@/lib/model/price";
 import { SEED_MAX } from "@/lib/model/seedance";
-import { inputName, pinInputs, saveInput } from "@/lib/storage/media";
 import { getTeamSettings } from "@/lib/team/settings";
 import { release, reserve } from "@/lib/team/spend";
 import { claimSubmission, dropSubmission } from "@/lib/team/submissions";
 import type { ImageInput } from "@/lib/validations/image-input";
 import { variationSeeds, type GenerateRequest } from "@/lib/validations/generate";
 import { newId } from "./ids";
-import { removeUnusedInputs } from "./inputs";
+import { releaseInputs, removeUnusedInputs, storeInput } from "./inputs";
 import { toJobView } from "./view";
 import type { JobView } from "./types";
 import { kickWorker } from "./worker";
 
 type StoredImage = { file: string | null; url: string | null; width: number | null; height: number | null };
-export type SubmitOptions = { user: SessionUser; origin: string; idempotencyKey?: string | null; confirmDuplicate?: boolean };
+export type SubmitOptions = {
+  user: SessionUser;
+  origin: string;
+  idempotencyKey?: string | null;
+  confirmDuplicate?: boolean;
+  /** What the idempotency key stands for: the same key with another request is refused. */
+  requestHash?: string;
+};
 export type Created = { jobs: JobView[]; replayed: boolean };
 
 const DUPLICATE_WINDOW_MS = 24 * 60 * 60 * 1000;
 
-type Inputs = { names: string[]; unpins: (() => void)[] };
+/** This request's stored inputs, pinned for it (as `holder`) until its jobs exist or it gives up. */
+type Inputs = { holder: string; names: string[] };
 
 async function store(image: ImageInput, inputs: Inputs): Promise<StoredImage> {
   if (image.kind === "url") return { file: null, url: image.url, width: null, height: null };
-  // Pinned before it is written, so no concurrent cleanup can remove it under us.
-  const name = inputName(image.bytes, image.type);
+  const name = await storeInput(image.bytes, image.type, inputs.holder);
   inputs.names.push(name);
-  inputs.unpins.push(pinInputs([name]));
-  await saveInput(image.bytes, image.type);
   return { file: name, url: null, width: image.width, height: image.height };
 }
 
-/** The exact inputs of a fixed-seed request; the same fingerprint twice is the same paid video twice. */
-function fingerprint(request: GenerateRequest, start: StoredImage, end: StoredImage | null): string | null {
-  if (request.seed === -1) return null;
+/** The exact request: images (by content or URL), prompt and every setting. */
+function requestHash(request: GenerateRequest, start: StoredImage, end: StoredImage | null): string {
   const parts: unknown[] = [start.file ?? start.url, end?.file ?? end?.url ?? null, request.prompt, request.duration, request.aspectRatio];
   parts.push(request.cameraFixed, request.seed, request.enableSafetyChecker, request.variations);
   return createHash("sha256").update(JSON.stringify(parts)).digest("hex");
 }
+
+/** The same fixed-seed request twice is the same paid video twice; a random seed never repeats. */
+const fingerprint = (request: GenerateRequest, hash: string) => (request.seed === -1 ? null : hash);
 
 /**
  * Claims the submission (idempotency key, per-member rate limit), reserves its price under the caps, then
@@ -52,7 +58,7 @@ export async function submitBatch(rows: NewJob[], options: SubmitOptions): Promi
   const team = await getTeamSettings();
   const batchId = rows[0]!.batchId;
   const key = options.idempotencyKey ?? newId();
-  const claim = await claimSubmission(options.user.id, key, batchId, team.submitsPerMinute);
+  const claim = await claimSubmission(options.user.id, key, batchId, options.requestHash ?? batchId, team.submitsPerMinute);
   if (claim.kind === "replay") {
     const earlier = await jobsInBatch(claim.batchId);
     if (earlier.length === 0) throw new AppError("conflict", "This submission is still being processed; the gallery will show it.");
@@ -82,12 +88,13 @@ export async function submitBatch(rows: NewJob[], options: SubmitOptions): Promi
 
 /** Stores the inputs and one queued job per variation; on any failure nothing is left behind. */
 export async function createJobs(request: GenerateRequest, options: SubmitOptions): Promise<Created> {
-  const inputs: Inputs = { names: [], unpins: [] };
+  const inputs: Inputs = { holder: newId(), names: [] };
   let created: Created | undefined;
   try {
     const start = await store(request.image, inputs);
     const end = request.lastImage ? await store(request.lastImage, inputs) : null;
-    const print = fingerprint(request, start, end);
+    const hash = requestHash(request, start, end);
+    const print = fingerprint(request, hash);
     if (print && !options.confirmDuplicate) {
       const earlier = await findRecentFingerprint(print, Date.now() - DUPLICATE_WINDOW_MS);
       if (earlier) {
@@ -97,7 +104,7 @@ export async function createJobs(request: GenerateRequest, options: SubmitOption
           `Already generated: the same images, prompt, settings and seed were generated ${new Date(earlier.createdAt).toISOString().slice(0, 16).replace("T", " ")} UTC. Open it, or pay ${formatUsd(price)} again?`,
           undefined,
           undefined,
-          { duplicateOf: earlier.id, priceLabel: formatUsd(price) },
+          { duplicateOf: earlier.id, duplicateCreatedAt: new Date(earlier.createdAt).toISOString(), priceLabel: formatUsd(price) },
         );
       }
     }
@@ -130,10 +137,10 @@ export async function createJobs(request: GenerateRequest, options: SubmitOption
       shareId: newId(),
       fingerprint: print,
     }));
-    created = await submitBatch(rows, options);
+    created = await submitBatch(rows, { ...options, requestHash: hash });
     return created;
   } finally {
-    inputs.unpins.forEach((unpin) => unpin());
+    await releaseInputs(inputs.holder);
     // Refused, failed or a replay: inputs no job uses (and no other request is about to) go.
     if (!created || created.replayed) await removeUnusedInputs(inputs.names);
   }

@@ -1,10 +1,10 @@
 import "server-only";
 import { z } from "zod";
-import { countActive, getJob, listJobs, type Cursor, type JobFilter } from "@/lib/db/queries";
+import { countActive, getJob, listJobs, type Cursor, type JobFilter } from "@/lib/db/queries/jobs";
 import type { JobStatus } from "@/lib/db/schema";
+import { userNames } from "@/lib/db/queries/users";
 import { AppError } from "@/lib/errors";
 import { isId } from "./ids";
-import { memberNames } from "@/lib/team/members";
 import { STATUS_FILTERS, type JobPage, type JobView, type StatusFilter, type Viewer } from "./types";
 import { toJobView } from "./view";
 
@@ -43,7 +43,7 @@ export async function jobPage(query: ListQuery, origin: string, viewer: Viewer):
   const [{ rows, next }, counts, names] = await Promise.all([
     listJobs(query.limit, query.cursor ? decodeCursor(query.cursor) : undefined, filter),
     countActive(),
-    memberNames(),
+    userNames(),
   ]);
   return {
     jobs: rows.map((job) => toJobView(job, origin, viewer, names)),
@@ -61,5 +61,5 @@ export async function findJob(id: string) {
 }
 
 export async function jobById(id: string, origin: string, viewer: Viewer): Promise<JobView> {
-  return toJobView(await findJob(id), origin, viewer, await memberNames());
+  return toJobView(await findJob(id), origin, viewer, await userNames());
 }

@@ -1,14 +1,15 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth/session";
-import { cancelQueuedJob, deleteFinishedJob, updateJob } from "@/lib/db/queries";
+import { cancelQueuedJob, deleteFinishedJob, updateJob } from "@/lib/db/queries/jobs";
 import type { Job } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
-import { removeJobOutputs } from "@/lib/storage/outputs";
+
 import { release } from "@/lib/team/spend";
 
 import { submitBatch, type Created } from "./create";
 import { newId } from "./ids";
 import { removeUnusedInputs } from "./inputs";
+import { removeJobOutputs } from "./outputs";
 import { findJob } from "./list";
 import { manageableJob } from "./share";
 import { isFinished } from "./types";
@@ -94,6 +95,6 @@ export async function retryJob(id: string, user: SessionUser, origin: string, id
         lastFrameFile: null,
       },
     ],
-    { user, origin, idempotencyKey },
+    { user, origin, idempotencyKey, requestHash: `retry:${job.id}` },
   );
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { currentUser, type SessionUser } from "@/lib/auth/session";
-import { getJobByShareId, updateJob } from "@/lib/db/queries";
+import { getJobByShareId, updateJob } from "@/lib/db/queries/jobs";
 import type { Job } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { newId } from "./ids";

@@ -1,6 +1,7 @@
 import "server-only";
-import { outputPath } from "@/lib/storage/outputs";
-import { fileResponse } from "@/lib/storage/serve";
+import { outputKey } from "@/lib/storage/keys";
+import { objectResponse } from "@/lib/storage/serve";
+import { getStore } from "@/lib/storage/store";
 import { hiddenFrom, sharedJob } from "./share";
 
 const NOT_FOUND = () => new Response("Not found", { status: 404, headers: { "X-Content-Type-Options": "nosniff" } });
@@ -15,11 +16,11 @@ export async function sharedMediaResponse(request: Request, shareId: string, kin
     return new Response("Sign in to watch this video.", { status: 401, headers: { "X-Content-Type-Options": "nosniff" } });
   }
   const name = kind === "videos" ? job?.videoFile : job?.posterFile;
-  const file = name ? outputPath(kind, name) : null;
-  if (!file) return NOT_FOUND();
+  const key = name ? outputKey(kind, name) : null;
+  if (!key) return NOT_FOUND();
   const type = kind === "videos" ? "video/mp4" : "image/jpeg";
   return (
-    (await fileResponse(request, file, {
+    (await objectResponse(request, await getStore(), key, {
       contentType: type,
       cacheControl: job?.shareVisibility === "team" ? "private, no-cache" : "public, no-cache",
     })) ?? NOT_FOUND()

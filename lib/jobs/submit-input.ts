@@ -1,7 +1,8 @@
 import "server-only";
 import type { Job } from "@/lib/db/schema";
 import type { AspectRatio } from "@/lib/model/seedance";
-import { inputContentType, readInput } from "@/lib/storage/media";
+import { inputContentType } from "@/lib/storage/keys";
+import { readInput } from "./inputs";
 import type { SubmitInput } from "@/lib/wavespeed/types";
 
 async function imageField(file: string | null, url: string | null): Promise<string | undefined> {

@@ -1,4 +1,5 @@
-import type { CopyStatus, JobStatus } from "@/lib/db/schema";
+import type { CopyStatus, JobStatus, ShareVisibility } from "@/lib/db/enums";
+export { SHARE_VISIBILITIES, type ShareVisibility } from "@/lib/db/enums";
 import type { AspectRatio } from "@/lib/model/seedance";
 
 export type { JobStatus };
@@ -56,10 +57,6 @@ export type JobView = {
 
 /** `activeCount`: jobs in flight; `savingCount`: finished videos Keyframe is still copying. Both span all jobs. */
 export type JobPage = { jobs: JobView[]; nextCursor: string | null; activeCount: number; savingCount: number };
-
-/** public: anyone with the link; team: only signed-in members. */
-export const SHARE_VISIBILITIES = ["public", "team"] as const;
-export type ShareVisibility = (typeof SHARE_VISIBILITIES)[number];
 
 /** Jobs per gallery page. */
 export const PAGE_SIZE = 24;

@@ -9,7 +9,7 @@ let worker: import("./worker").JobWorker | undefined;
 let m: {
   create: typeof import("./create");
   worker: typeof import("./worker");
-  queries: typeof import("@/lib/db/queries");
+  queries: typeof import("@/lib/db/queries/jobs");
   schema: typeof import("@/lib/validations/generate");
   ws: typeof import("@/lib/wavespeed");
 };
@@ -19,7 +19,7 @@ beforeAll(async () => {
   m = {
     create: await import("./create"),
     worker: await import("./worker"),
-    queries: await import("@/lib/db/queries"),
+    queries: await import("@/lib/db/queries/jobs"),
     schema: await import("@/lib/validations/generate"),
     ws: await import("@/lib/wavespeed"),
   };
@@ -37,7 +37,7 @@ afterEach(async () => {
 });
 
 async function startWorker() {
-  worker = new m.worker.JobWorker(m.ws.wavespeed(), { pollMinMs: 100, pollMaxMs: 400, submitConcurrency: 2 });
+  worker = new m.worker.JobWorker(m.ws.wavespeed(), { instanceId: "test", pollMinMs: 100, pollMaxMs: 400, submitConcurrency: 2 });
   m.worker.setWorker(worker);
   await worker.start();
   return worker;
@@ -117,6 +117,7 @@ describe("worker", () => {
   test("a definite 4xx rejection fails the job once, with the message and without the key", async () => {
     const [job] = await createJobs();
     worker = new m.worker.JobWorker(new WaveSpeedClient({ baseUrl: sim.url, apiKey: "wrong-key-123456", timeoutMs: 1000 }), {
+      instanceId: "test",
       pollMinMs: 100,
       pollMaxMs: 400,
       submitConcurrency: 2,

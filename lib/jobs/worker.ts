@@ -1,64 +1,78 @@
 import "server-only";
+import { getJob } from "@/lib/db/queries/jobs";
 import {
   claimCopies,
+  claimPolls,
   claimQueued,
-  duePolls,
-  markInterruptedSubmits,
+  expireLeases,
+  finishLeased,
   nextDueAt,
-  resumeInterruptedCopies,
-  updateJob,
-} from "@/lib/db/queries";
+  recordSubmit,
+  recoverAtStart,
+  releaseLeases,
+  renewLeases,
+  type Lease,
+} from "@/lib/db/queries/work";
 import type { Job, NewJob } from "@/lib/db/schema";
 import { CopyError, copyOutput } from "@/lib/media/copy";
-import { removeJobOutputs } from "@/lib/storage/outputs";
 import { markCharged, markFailed, release } from "@/lib/team/spend";
 import type { WaveSpeedClient } from "@/lib/wavespeed/client";
-import type { Task } from "@/lib/wavespeed/types";
+import { removeJobOutputs } from "./outputs";
 import { submitInputFor } from "./submit-input";
+import { taskPatch } from "./transitions";
 
 export type WorkerOptions = {
+  /** This instance's name on the leases it takes. */
+  instanceId: string;
   pollMinMs: number;
   pollMaxMs: number;
   submitConcurrency: number;
   copyTimeoutMs?: number;
   copyRetryMs?: number;
+  /** How long a lease lasts without renewal: a killed instance's jobs are taken over this long after. */
+  leaseMs?: number;
 };
 
 const IDLE_MS = 5000;
 const MIN_TICK_MS = 250;
-const MAX_SUBMIT_ATTEMPTS = 8;
-const UNKNOWN_STATUS_GIVE_UP_MS = 60 * 60 * 1000;
+const POLL_CONCURRENCY = 16;
 const COPY_CONCURRENCY = 2;
+const MAX_SUBMIT_ATTEMPTS = 8;
 const MAX_COPY_ATTEMPTS = 10;
 const COPY_BACKOFF_CAP_MS = 10 * 60 * 1000;
 export const INTERRUPTED_SUBMIT =
   "Keyframe stopped while sending this job, so WaveSpeed may or may not have created (and charged) it. It was not resent, to avoid paying twice: check your WaveSpeed dashboard.";
 
+type Work = { kind: "submit" | "poll" | "copy"; abort: AbortController; done: Promise<void> };
+
 /**
- * One per server process. Sends queued jobs and follows unfinished ones by polling WaveSpeed,
- * so the upstream traffic a job costs does not depend on how many browsers are watching it.
+ * One per server process; several may share a database. Each sends queued jobs, polls unfinished ones and
+ * keeps copies of finished videos, claiming every job under a lease it renews while working, so a job is
+ * handled by one instance at a time and a killed instance's jobs are taken over once its leases run out.
  */
 export class JobWorker {
   private timer: NodeJS.Timeout | undefined;
+  private heartbeat: NodeJS.Timeout | undefined;
   private wakeAt = Infinity;
   private ticking = false;
   private stopped = false;
-  private submitting = 0;
-  private copying = 0;
-  private readonly polling = new Set<string>();
-  private readonly inflight = new Set<Promise<void>>();
+  private readonly work = new Map<string, Work>();
+  private readonly leaseMs: number;
   lastTickAt = 0;
 
   constructor(
     private readonly client: WaveSpeedClient,
     private readonly options: WorkerOptions,
-  ) {}
+  ) {
+    this.leaseMs = options.leaseMs ?? 15_000;
+  }
 
   async start(): Promise<void> {
-    const interrupted = await markInterruptedSubmits(INTERRUPTED_SUBMIT);
-    if (interrupted) console.warn(`[worker] ${interrupted} job(s) were mid-submit at shutdown; marked as outcome unknown`);
-    const copies = await resumeInterruptedCopies();
-    if (copies) console.warn(`[worker] ${copies} video cop${copies > 1 ? "ies were" : "y was"} interrupted; starting over`);
+    const unknown = await recoverAtStart(Date.now(), INTERRUPTED_SUBMIT);
+    await markCharged(unknown);
+    if (unknown.length) console.warn(`[worker] ${unknown.length} job(s) were mid-submit when Keyframe stopped; marked as outcome unknown`);
+    this.heartbeat = setInterval(() => void this.renew(), Math.max(1000, this.leaseMs / 3));
+    this.heartbeat.unref?.();
     this.schedule(0);
   }
 
@@ -70,16 +84,45 @@ export class JobWorker {
     return !this.stopped && Date.now() - this.lastTickAt < IDLE_MS * 3;
   }
 
-  async stop(): Promise<void> {
+  get draining(): boolean {
+    return this.stopped;
+  }
+
+  /**
+   * Stops claiming, lets submits on the wire finish (their outcome must be recorded), abandons polls and
+   * copies, then hands every lease back so another instance continues at once.
+   */
+  async stop(timeoutMs = 25_000): Promise<void> {
+    if (this.stopped) return;
     this.stopped = true;
     clearTimeout(this.timer);
-    await Promise.allSettled([...this.inflight]);
+    clearInterval(this.heartbeat);
+    for (const w of this.work.values()) if (w.kind !== "submit") w.abort.abort();
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)));
+    await Promise.race([Promise.allSettled([...this.work.values()].map((w) => w.done)), deadline]);
+    clearTimeout(timer);
+    await releaseLeases(this.options.instanceId, Date.now());
   }
 
   /** Backoff for the nth poll or retry: pollMin, x1.3 each time, capped at pollMax, with ±10% jitter. */
   private interval(n: number, atLeast = 0): number {
     const base = Math.min(this.options.pollMaxMs, this.options.pollMinMs * 1.3 ** Math.max(0, n));
     return Math.max(atLeast, Math.round(base * (0.9 + Math.random() * 0.2)));
+  }
+
+  private lease(): Lease {
+    return { owner: this.options.instanceId, now: Date.now(), ms: this.leaseMs };
+  }
+
+  private count(kind: Work["kind"]): number {
+    let n = 0;
+    for (const w of this.work.values()) if (w.kind === kind) n += 1;
+    return n;
+  }
+
+  private async renew(): Promise<void> {
+    await renewLeases(this.lease(), [...this.work.keys()]).catch((error: unknown) => console.error("[worker] lease renewal failed", error));
   }
 
   private schedule(delay: number): void {
@@ -92,14 +135,15 @@ export class JobWorker {
     this.timer.unref?.();
   }
 
-  private track(work: Promise<void>): void {
-    const p = work
-      .catch((error: unknown) => console.error("[worker]", error))
+  private track(job: Job, kind: Work["kind"], run: (signal: AbortSignal) => Promise<void>): void {
+    const abort = new AbortController();
+    const done = run(abort.signal)
+      .catch((error: unknown) => console.error(`[worker] ${kind} ${job.id}`, error))
       .finally(() => {
-        this.inflight.delete(p);
+        this.work.delete(job.id);
         this.kick();
       });
-    this.inflight.add(p);
+    this.work.set(job.id, { kind, abort, done });
   }
 
   private async tick(): Promise<void> {
@@ -109,16 +153,17 @@ export class JobWorker {
     this.ticking = true;
     let delay = IDLE_MS;
     try {
-      const now = Date.now();
-      this.lastTickAt = now;
-      for (const job of await claimQueued(this.options.submitConcurrency - this.submitting, now)) {
-        this.track(this.submit(job));
+      const lease = this.lease();
+      this.lastTickAt = lease.now;
+      await markCharged(await expireLeases(lease.now, INTERRUPTED_SUBMIT));
+      for (const job of await claimQueued(lease, this.options.submitConcurrency - this.count("submit"))) {
+        this.track(job, "submit", () => this.submit(job));
       }
-      for (const job of await duePolls(now, 16, [...this.polling])) {
-        this.track(this.poll(job));
+      for (const job of await claimPolls(lease, POLL_CONCURRENCY - this.count("poll"))) {
+        this.track(job, "poll", (signal) => this.poll(job, signal));
       }
-      for (const job of await claimCopies(COPY_CONCURRENCY - this.copying, now)) {
-        this.track(this.copy(job));
+      for (const job of await claimCopies(lease, COPY_CONCURRENCY - this.count("copy"))) {
+        this.track(job, "copy", (signal) => this.copy(job, signal));
       }
       const due = await nextDueAt();
       if (due !== undefined) delay = Math.min(IDLE_MS, Math.max(MIN_TICK_MS, due - Date.now()));
@@ -131,146 +176,95 @@ export class JobWorker {
   }
 
   private async submit(job: Job): Promise<void> {
-    this.submitting += 1;
+    let input;
     try {
-      let input;
-      try {
-        input = await submitInputFor(job);
-      } catch (error) {
-        await updateJob(job.id, { status: "failed", error: (error as Error).message, finishedAt: Date.now() });
-        await release([job.id]);
-        return;
-      }
-      const outcome = await this.client.submit(input);
-      const now = Date.now();
-      if (outcome.ok) {
-        await markCharged(job.id);
-        await updateJob(job.id, {
-          upstreamId: outcome.task.id,
-          submittedAt: now,
-          error: null,
-          ...this.apply(job, outcome.task, now),
-        });
-      } else if (outcome.kind === "rate_limited" || outcome.kind === "unreachable") {
-        // Nothing was created upstream, so sending again later cannot double-charge.
-        const giveUp = job.submitAttempts >= MAX_SUBMIT_ATTEMPTS;
-        if (giveUp) await release([job.id]);
-        await updateJob(
-          job.id,
-          giveUp
-            ? {
-                status: "failed",
-                error: `${outcome.message} Gave up after ${job.submitAttempts} tries; WaveSpeed created no task, so nothing was charged.`,
-                finishedAt: now,
-              }
-            : {
-                status: "queued",
-                error: `Waiting to retry: ${outcome.message}`,
-                nextPollAt: now + this.interval(job.submitAttempts, outcome.kind === "rate_limited" ? outcome.retryAfterMs : 0),
-              },
-        );
-      } else if (outcome.kind === "rejected") {
-        await updateJob(job.id, { status: "failed", error: outcome.message, finishedAt: now, nextPollAt: null });
-        await release([job.id]);
-      } else {
-        // WaveSpeed may have created (and will charge) the task: count it.
-        await markCharged(job.id);
-        await updateJob(job.id, {
-          status: "unknown",
-          error: `${outcome.message} It was not resent, to avoid paying twice.`,
-          finishedAt: now,
-          nextPollAt: null,
-        });
-      }
-    } finally {
-      this.submitting -= 1;
+      input = await submitInputFor(job);
+    } catch (error) {
+      await recordSubmit(job.id, { status: "failed", error: (error as Error).message, finishedAt: Date.now() });
+      await release([job.id]);
+      return;
+    }
+    const outcome = await this.client.submit(input);
+    const now = Date.now();
+    if (outcome.ok) {
+      await markCharged([job.id]);
+      await recordSubmit(job.id, {
+        upstreamId: outcome.task.id,
+        submittedAt: now,
+        error: null,
+        ...taskPatch(job, outcome.task, now, now + this.interval(job.pollCount)),
+      });
+    } else if (outcome.kind === "rate_limited" || outcome.kind === "unreachable") {
+      // Nothing was created upstream, so sending again later cannot double-charge.
+      const giveUp = job.submitAttempts >= MAX_SUBMIT_ATTEMPTS;
+      if (giveUp) await release([job.id]);
+      await recordSubmit(
+        job.id,
+        giveUp
+          ? {
+              status: "failed",
+              error: `${outcome.message} Gave up after ${job.submitAttempts} tries; WaveSpeed created no task, so nothing was charged.`,
+              finishedAt: now,
+            }
+          : {
+              status: "queued",
+              error: `Waiting to retry: ${outcome.message}`,
+              nextPollAt: now + this.interval(job.submitAttempts, outcome.kind === "rate_limited" ? outcome.retryAfterMs : 0),
+            },
+      );
+    } else if (outcome.kind === "rejected") {
+      await recordSubmit(job.id, { status: "failed", error: outcome.message, finishedAt: now, nextPollAt: null });
+      await release([job.id]);
+    } else {
+      // WaveSpeed may have created (and will charge) the task: count it.
+      await markCharged([job.id]);
+      await recordSubmit(job.id, {
+        status: "unknown",
+        error: `${outcome.message} It was not resent, to avoid paying twice.`,
+        finishedAt: now,
+        nextPollAt: null,
+      });
     }
   }
 
-  private async poll(job: Job): Promise<void> {
+  private async poll(job: Job, signal: AbortSignal): Promise<void> {
     if (!job.upstreamId) return;
-    this.polling.add(job.id);
-    try {
-      const outcome = await this.client.result(job.upstreamId);
-      const now = Date.now();
-      const pollCount = job.pollCount + 1;
-      if (outcome.ok) {
-        const patch = this.apply({ ...job, pollCount }, outcome.task, now);
-        await updateJob(job.id, { pollCount, ...patch });
-        if (patch.status === "failed") await markFailed(job.id);
-      } else if (outcome.retryable) {
-        const failures = job.pollFailures + 1;
-        await updateJob(job.id, { pollCount, pollFailures: failures, nextPollAt: now + this.interval(failures, outcome.retryAfterMs) });
-      } else {
-        await updateJob(job.id, { pollCount, status: "failed", error: outcome.message, finishedAt: now, nextPollAt: null });
-        await markFailed(job.id);
-      }
-    } finally {
-      this.polling.delete(job.id);
+    const outcome = await this.client.result(job.upstreamId, signal);
+    if (signal.aborted) return;
+    const now = Date.now();
+    const pollCount = job.pollCount + 1;
+    let patch: Partial<NewJob>;
+    if (outcome.ok) {
+      patch = { pollCount, ...taskPatch(job, outcome.task, now, now + this.interval(pollCount)) };
+    } else if (outcome.retryable) {
+      const failures = job.pollFailures + 1;
+      patch = { pollCount, pollFailures: failures, nextPollAt: now + this.interval(failures, outcome.retryAfterMs) };
+    } else {
+      patch = { pollCount, status: "failed", error: outcome.message, finishedAt: now, nextPollAt: null };
     }
+    if ((await finishLeased(job.id, this.options.instanceId, patch)) && patch.status === "failed") await markFailed(job.id);
   }
 
   /** Keeps Keyframe's own copy of the output; retried with backoff, the upstream URL serving meanwhile. */
-  private async copy(job: Job): Promise<void> {
-    this.copying += 1;
+  private async copy(job: Job, signal: AbortSignal): Promise<void> {
+    const url = job.outputs[0];
+    let patch: Partial<NewJob>;
     try {
-      const url = job.outputs[0];
-      let patch: Partial<NewJob>;
-      try {
-        if (!url) throw new CopyError("WaveSpeed returned no output to keep.", true);
-        const copied = await copyOutput(job.id, url, this.options.copyTimeoutMs ?? 120_000);
-        patch = { copyStatus: "done", copyError: null, copiedAt: Date.now(), nextCopyAt: null, ...copied };
-      } catch (error) {
-        const message = error instanceof CopyError ? error.message : `Could not save the video: ${(error as Error).message}`;
-        const giveUp = (error instanceof CopyError && error.permanent) || job.copyAttempts >= MAX_COPY_ATTEMPTS;
-        const wait = Math.min(COPY_BACKOFF_CAP_MS, (this.options.copyRetryMs ?? 2000) * 2 ** Math.max(0, job.copyAttempts - 1));
-        patch = giveUp
-          ? { copyStatus: "failed", copyError: message, nextCopyAt: null }
-          : { copyStatus: "pending", copyError: message, nextCopyAt: Date.now() + wait };
-      }
-      // Deleted while copying: the delete may have run before these files existed, so remove them here.
-      if (!(await updateJob(job.id, patch))) await removeJobOutputs(job.id);
-    } finally {
-      this.copying -= 1;
+      if (!url) throw new CopyError("WaveSpeed returned no output to keep.", true);
+      const copied = await copyOutput(job.id, url, this.options.copyTimeoutMs ?? 120_000, signal);
+      patch = { copyStatus: "done", copyError: null, copiedAt: Date.now(), nextCopyAt: null, ...copied };
+    } catch (error) {
+      // Shutting down: the lease goes back and another instance copies it from the start.
+      if (signal.aborted) return;
+      const message = error instanceof CopyError ? error.message : `Could not save the video: ${(error as Error).message}`;
+      const giveUp = (error instanceof CopyError && error.permanent) || job.copyAttempts >= MAX_COPY_ATTEMPTS;
+      const wait = Math.min(COPY_BACKOFF_CAP_MS, (this.options.copyRetryMs ?? 2000) * 2 ** Math.max(0, job.copyAttempts - 1));
+      patch = giveUp
+        ? { copyStatus: "failed", copyError: message, nextCopyAt: null }
+        : { copyStatus: "pending", copyError: message, nextCopyAt: Date.now() + wait };
     }
-  }
-
-  /** The row changes an upstream task state implies. */
-  private apply(job: Job, task: Task, now: number): Partial<NewJob> {
-    const next = now + this.interval(job.pollCount);
-    switch (task.status) {
-      case "created":
-        return { status: "submitted", nextPollAt: next };
-      case "processing":
-        return { status: "processing", processingAt: job.processingAt ?? now, nextPollAt: next };
-      case "completed":
-        if (task.outputs.length === 0)
-          return { status: "failed", error: "WaveSpeed reported completion without an output.", finishedAt: now, nextPollAt: null };
-        return {
-          status: "completed",
-          outputs: task.outputs,
-          nsfw: task.nsfw,
-          finishedAt: now,
-          nextPollAt: null,
-          error: null,
-          copyStatus: "pending",
-          nextCopyAt: now,
-        };
-      case "failed":
-      case "cancelled":
-      case "timeout":
-        return { status: "failed", error: task.error ?? `WaveSpeed reported the task ${task.status}.`, finishedAt: now, nextPollAt: null };
-      default:
-        if (now - (job.submittedAt ?? now) > UNKNOWN_STATUS_GIVE_UP_MS) {
-          return {
-            status: "failed",
-            error: `WaveSpeed kept reporting an unknown status "${task.status}".`,
-            finishedAt: now,
-            nextPollAt: null,
-          };
-        }
-        return { nextPollAt: next };
-    }
+    // Deleted while copying: the delete may have run before these objects existed, so remove them here.
+    if (!(await finishLeased(job.id, this.options.instanceId, patch)) && !(await getJob(job.id))) await removeJobOutputs(job.id);
   }
 }
 

@@ -1,10 +1,14 @@
 import "server-only";
+import { randomBytes } from "node:crypto";
 import { createWriteStream } from "node:fs";
 import fs from "node:fs/promises";
+import path from "node:path";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
+import { env } from "@/lib/env";
 import { probeImage } from "@/lib/images/probe";
-import { outputDir, outputName, outputPath, partPath, type OutputKind } from "@/lib/storage/outputs";
+import { OUTPUT_KINDS, outputName, type OutputKind } from "@/lib/storage/keys";
+import { getStore } from "@/lib/storage/store";
 import { ffmpeg, hasFfmpeg } from "./ffmpeg";
 
 export type CopiedOutput = {
@@ -28,16 +32,11 @@ export class CopyError extends Error {
 
 const MAX_VIDEO_BYTES = 500 * 1024 * 1024;
 
-function target(kind: OutputKind, jobId: string): string {
-  const file = outputPath(kind, outputName(kind, jobId));
-  if (!file) throw new Error(`Unusable job id for a file name: ${jobId}`);
-  return file;
-}
-
-async function download(url: string, file: string, timeoutMs: number): Promise<number> {
+async function download(url: string, file: string, timeoutMs: number, signal?: AbortSignal): Promise<number> {
   let response: Response;
   try {
-    response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), cache: "no-store" });
+    const timeout = AbortSignal.timeout(timeoutMs);
+    response = await fetch(url, { signal: signal ? AbortSignal.any([signal, timeout]) : timeout, cache: "no-store" });
   } catch (error) {
     throw new CopyError(`Could not download the video: ${(error as Error).message}.`);
   }
@@ -59,57 +58,58 @@ async function download(url: string, file: string, timeoutMs: number): Promise<n
   try {
     await pipeline(Readable.fromWeb(response.body as never), limit, createWriteStream(file));
   } catch (error) {
-    await fs.rm(file, { force: true });
     throw error instanceof CopyError ? error : new CopyError(`The video download broke off: ${(error as Error).message}.`);
   }
   const head = Buffer.alloc(12);
   const handle = await fs.open(file);
   await handle.read(head, 0, 12, 0).finally(() => handle.close());
-  if (head.toString("latin1", 4, 8) !== "ftyp") {
-    await fs.rm(file, { force: true });
-    throw new CopyError("The download was not an MP4 video.");
-  }
+  if (head.toString("latin1", 4, 8) !== "ftyp") throw new CopyError("The download was not an MP4 video.");
   return bytes;
 }
 
-/** Renders one frame into `kind`'s file; null when ffmpeg is missing or fails (the video still counts). */
-async function frame(kind: "posters" | "frames", jobId: string, video: string, input: string[], output: string[]): Promise<string | null> {
-  if (!hasFfmpeg()) return null;
-  const file = target(kind, jobId);
-  const part = partPath(file);
+/** Renders one frame into `file`; false when ffmpeg is missing or fails (the video still counts). */
+async function frame(file: string, video: string, input: string[], output: string[]): Promise<boolean> {
+  if (!hasFfmpeg()) return false;
   try {
-    await ffmpeg([...input, "-i", video, ...output, "-f", "image2", "-update", "1", part]);
-    await fs.rename(part, file);
-    return outputName(kind, jobId);
+    await ffmpeg([...input, "-i", video, ...output, "-f", "image2", "-update", "1", file]);
+    return true;
   } catch (error) {
-    await fs.rm(part, { force: true });
-    console.warn(`[copy] ${kind} for ${jobId} failed:`, (error as Error).message);
-    return null;
+    console.warn(`[copy] ${path.basename(file)} failed:`, (error as Error).message);
+    return false;
   }
 }
 
-/**
- * Downloads a finished output into Keyframe's storage, then renders a poster (first frame) and the last
- * frame (for "Continue from last frame"). Files are written beside their final name and renamed into
- * place, so a reader never sees half a file and a restart simply starts the copy over.
- */
-export async function copyOutput(jobId: string, url: string, timeoutMs: number): Promise<CopiedOutput> {
-  await Promise.all((["videos", "posters", "frames"] as const).map((kind) => fs.mkdir(outputDir(kind), { recursive: true })));
-  const video = target("videos", jobId);
-  const videoBytes = await download(url, partPath(video), timeoutMs);
-  await fs.rename(partPath(video), video);
+/** Where downloads and renders happen before they are stored (per instance; DATA_DIR/tmp). */
+export const workDir = () => path.join(env().dataDir, "tmp");
 
-  const posterFile = await frame("posters", jobId, video, [], ["-frames:v", "1", "-q:v", "3", "-c:v", "mjpeg"]);
-  // Decoding the final second and keeping each frame over the last leaves exactly the last frame.
-  const lastFrameFile = await frame("frames", jobId, video, ["-sseof", "-1"], ["-c:v", "png"]);
-  const last = lastFrameFile ? await fs.readFile(target("frames", jobId)).catch(() => null) : null;
-  const size = last ? probeImage(last) : null;
-  return {
-    videoFile: outputName("videos", jobId),
-    videoBytes,
-    videoWidth: size?.width ?? null,
-    videoHeight: size?.height ?? null,
-    posterFile,
-    lastFrameFile,
-  };
+/**
+ * Downloads a finished output, renders a poster (first frame) and the last frame (for "Continue from last
+ * frame") in a scratch folder, then stores all three. A restart or an abort simply starts the copy over.
+ */
+export async function copyOutput(jobId: string, url: string, timeoutMs: number, signal?: AbortSignal): Promise<CopiedOutput> {
+  const dir = path.join(workDir(), `${jobId}-${randomBytes(4).toString("hex")}`);
+  await fs.mkdir(dir, { recursive: true });
+  try {
+    const local = (kind: OutputKind) => path.join(dir, outputName(kind, jobId));
+    const videoBytes = await download(url, local("videos"), timeoutMs, signal);
+    const poster = await frame(local("posters"), local("videos"), [], ["-frames:v", "1", "-q:v", "3", "-c:v", "mjpeg"]);
+    // Decoding the final second and keeping each frame over the last leaves exactly the last frame.
+    const last = await frame(local("frames"), local("videos"), ["-sseof", "-1"], ["-c:v", "png"]);
+    const size = last ? probeImage(await fs.readFile(local("frames"))) : null;
+    signal?.throwIfAborted();
+
+    const store = await getStore();
+    const kinds: OutputKind[] = ["videos", ...(poster ? (["posters"] as const) : []), ...(last ? (["frames"] as const) : [])];
+    await Promise.all(kinds.map((kind) => store.put(`${kind}/${outputName(kind, jobId)}`, { path: local(kind) }, OUTPUT_KINDS[kind].type)));
+    return {
+      videoFile: outputName("videos", jobId),
+      videoBytes,
+      videoWidth: size?.width ?? null,
+      videoHeight: size?.height ?? null,
+      posterFile: poster ? outputName("posters", jobId) : null,
+      lastFrameFile: last ? outputName("frames", jobId) : null,
+    };
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
 }

@@ -1,37 +1,64 @@
 import "server-only";
-import { bootstrapAccounts } from "@/lib/auth/setup";
+import fs from "node:fs/promises";
 import path from "node:path";
-import { getDb } from "@/lib/db/client";
+import { bootstrapAccounts } from "@/lib/auth/setup";
+import { closeDb, getDb } from "@/lib/db/client";
 import { ConfigError, env, SIMULATOR_KEY } from "@/lib/env";
+import { workDir } from "@/lib/media/copy";
 import { JobWorker, getWorker, setWorker } from "@/lib/jobs/worker";
 import { startSimulator, type Simulator } from "@/lib/simulator/server";
+import { getStore } from "@/lib/storage/store";
 import { wavespeed } from "@/lib/wavespeed";
 
-const registry = globalThis as typeof globalThis & { __keyframeBoot?: Promise<void>; __keyframeSimulator?: Simulator };
+type Registry = typeof globalThis & {
+  __keyframeBoot?: Promise<void>;
+  __keyframeSimulator?: Simulator;
+  /** Called by scripts/start.mjs on SIGTERM: stop claiming, finish submits on the wire, hand leases back. */
+  __keyframeShutdown?: (timeoutMs: number) => Promise<void>;
+  __keyframeCloseDb?: () => Promise<void>;
+  __keyframeDraining?: boolean;
+};
+const registry = globalThis as Registry;
+
+const STALE_SCRATCH_MS = 60 * 60 * 1000;
+
+/** Scratch folders a killed copy left behind (recent ones may belong to a live copy on another instance). */
+async function sweepScratch(): Promise<void> {
+  const dir = workDir();
+  for (const name of await fs.readdir(dir).catch(() => [] as string[])) {
+    const stat = await fs.stat(path.join(dir, name)).catch(() => null);
+    if (stat && Date.now() - stat.mtimeMs > STALE_SCRATCH_MS) await fs.rm(path.join(dir, name), { recursive: true, force: true });
+  }
+}
+
+async function startBuiltInSimulator(): Promise<void> {
+  const config = env();
+  registry.__keyframeSimulator = await startSimulator({
+    port: config.SIMULATOR_PORT,
+    apiKey: SIMULATOR_KEY,
+    delayMs: config.SIMULATOR_DELAY_MS,
+    workDir: path.join(config.dataDir, "simulator"),
+    faults: config.SIMULATOR_FAULTS,
+  }).catch((error: unknown) => {
+    if ((error as { code?: string }).code !== "EADDRINUSE") throw error;
+    throw new ConfigError(
+      `Invalid configuration (see .env.example):\n  SIMULATOR_PORT: port ${config.SIMULATOR_PORT} is already in use; pick a free one or set WAVESPEED_API_KEY`,
+    );
+  });
+  console.log(`[keyframe] No WAVESPEED_API_KEY: using the built-in WaveSpeed simulator at ${registry.__keyframeSimulator.url}`);
+}
 
 async function bootOnce(): Promise<void> {
   const config = env();
-  if (config.mode === "simulator") {
-    registry.__keyframeSimulator = await startSimulator({
-      port: config.SIMULATOR_PORT,
-      apiKey: SIMULATOR_KEY,
-      delayMs: config.SIMULATOR_DELAY_MS,
-      workDir: path.join(config.dataDir, "simulator"),
-      faults: config.SIMULATOR_FAULTS,
-    }).catch((error: unknown) => {
-      if ((error as { code?: string }).code !== "EADDRINUSE") throw error;
-      throw new ConfigError(
-        `Invalid configuration (see .env.example):\n  SIMULATOR_PORT: port ${config.SIMULATOR_PORT} is already in use; pick a free one or set WAVESPEED_API_KEY`,
-      );
-    });
-    console.log(`[keyframe] No WAVESPEED_API_KEY: using the built-in WaveSpeed simulator at ${registry.__keyframeSimulator.url}`);
-  } else {
-    console.log(`[keyframe] Using WaveSpeed at ${config.baseUrl}`);
-  }
+  if (config.mode === "simulator") await startBuiltInSimulator();
+  else console.log(`[keyframe] Using WaveSpeed at ${config.baseUrl}`);
   await getDb();
+  await (await getStore()).check();
   await bootstrapAccounts();
+  void sweepScratch();
   if (!getWorker()) {
     const worker = new JobWorker(wavespeed(), {
+      instanceId: config.instanceId,
       pollMinMs: config.POLL_MIN_MS,
       pollMaxMs: config.POLL_MAX_MS,
       submitConcurrency: config.SUBMIT_CONCURRENCY,
@@ -40,9 +67,15 @@ async function bootOnce(): Promise<void> {
     setWorker(worker);
     await worker.start();
   }
+  registry.__keyframeShutdown = async (timeoutMs) => {
+    registry.__keyframeDraining = true;
+    await getWorker()?.stop(timeoutMs);
+    await registry.__keyframeSimulator?.close();
+  };
+  registry.__keyframeCloseDb = closeDb;
 }
 
-/** Validates config, starts the simulator when needed, migrates the database and starts the worker. */
+/** Validates config, starts the simulator when needed, opens the database and storage and starts the worker. */
 export async function boot(): Promise<void> {
   registry.__keyframeBoot ??= bootOnce().catch((error: unknown) => {
     if (error instanceof ConfigError) {
@@ -57,3 +90,6 @@ export async function boot(): Promise<void> {
 export function simulatorRunning(): boolean {
   return registry.__keyframeSimulator !== undefined;
 }
+
+/** True once SIGTERM has started the drain: health answers 503 so load balancers stop sending requests. */
+export const draining = () => registry.__keyframeDraining === true;

@@ -1,13 +1,29 @@
 import "server-only";
-import { ping } from "@/lib/db/queries";
+import { getDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { getWorker } from "@/lib/jobs/worker";
+import { getStore } from "@/lib/storage/store";
+import { draining } from "./boot";
 
-export async function health() {
-  const database = await ping().then(
+const ok = (work: () => Promise<unknown>) =>
+  work().then(
     () => true,
     () => false,
   );
+
+/** What GET /api/health reports: this instance, and whether its database, storage and worker work. */
+export async function health() {
+  const [database, storage] = await Promise.all([ok(async () => (await getDb()).ping()), ok(async () => (await getStore()).check())]);
   const worker = getWorker()?.alive ?? false;
-  return { ok: database && worker, database, worker, mode: env().mode };
+  const leaving = draining();
+  return {
+    ok: database && storage && worker && !leaving,
+    instance: env().instanceId,
+    database,
+    storage,
+    worker,
+    mode: env().mode,
+    ...(leaving ? { draining: true } : {}),
+    backends: { database: (await getDb().catch(() => null))?.label ?? null, storage: (await getStore().catch(() => null))?.kind ?? null },
+  };
 }

@@ -2,7 +2,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
-import { fileResponse, parseRange } from "./serve";
+import { LocalStore } from "./local";
+import { objectResponse, parseRange } from "./serve";
 
 describe("parseRange", () => {
   test.each([
@@ -25,15 +26,16 @@ describe("parseRange", () => {
   });
 });
 
-describe("fileResponse", () => {
-  let file: string;
+describe("objectResponse", () => {
+  const key = "videos/clip-0123456789abcdef.mp4";
+  const store = new LocalStore(fs.mkdtempSync(path.join(os.tmpdir(), "keyframe-serve-")));
   const bytes = Buffer.from(Array.from({ length: 1000 }, (_, i) => i % 256));
-  beforeAll(() => {
-    file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "keyframe-serve-")), "clip.mp4");
-    fs.writeFileSync(file, bytes);
-  });
+  beforeAll(() => store.put(key, bytes, "video/mp4"));
   const get = (headers: Record<string, string> = {}) =>
-    fileResponse(new Request("http://x/clip.mp4", { headers }), file, { contentType: "video/mp4", cacheControl: "public, max-age=60" });
+    objectResponse(new Request("http://x/clip.mp4", { headers }), store, key, {
+      contentType: "video/mp4",
+      cacheControl: "public, max-age=60",
+    });
 
   test("a whole file is 200 with its type, length, nosniff and caching", async () => {
     const res = (await get())!;
@@ -67,9 +69,13 @@ describe("fileResponse", () => {
     expect(res.headers.get("content-range")).toBe("bytes */1000");
   });
 
-  test("a matching ETag is 304; an absent file is null", async () => {
+  test("a matching ETag is 304; an absent object is null", async () => {
     const etag = (await get())!.headers.get("etag")!;
     expect((await get({ "if-none-match": etag }))!.status).toBe(304);
-    expect(await fileResponse(new Request("http://x/"), `${file}.nope`, { contentType: "video/mp4", cacheControl: "" })).toBeNull();
+    const absent = await objectResponse(new Request("http://x/"), store, "videos/none-0123456789abcdef.mp4", {
+      contentType: "video/mp4",
+      cacheControl: "",
+    });
+    expect(absent).toBeNull();
   });
 });

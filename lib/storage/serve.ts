@@ -1,9 +1,5 @@
 import "server-only";
-import { createReadStream } from "node:fs";
-import fs from "node:fs/promises";
-import { Readable } from "node:stream";
-
-export type ByteRange = { start: number; end: number };
+import type { ByteRange, ObjectStore } from "./store";
 
 /**
  * A Range header against a file of `size` bytes: null means "send it all" (no header, or several
@@ -27,17 +23,19 @@ export function parseRange(header: string | null, size: number): ByteRange | "un
 
 export type ServeOptions = { contentType: string; cacheControl: string; downloadName?: string };
 
-/** Streams a file with range support (206/416), validators and nosniff; null when the file is absent. */
-export async function fileResponse(request: Request, file: string, options: ServeOptions): Promise<Response | null> {
-  const stat = await fs.stat(file).catch(() => null);
-  if (!stat?.isFile()) return null;
-  const etag = `"${stat.size.toString(36)}-${Math.floor(stat.mtimeMs).toString(36)}"`;
+/**
+ * An object as an HTTP response, with range support (206/416), validators and nosniff; null when the object
+ * does not exist. Access is checked by the caller, before this.
+ */
+export async function objectResponse(request: Request, store: ObjectStore, key: string, options: ServeOptions): Promise<Response | null> {
+  const info = await store.head(key);
+  if (!info) return null;
   const headers = new Headers({
     "Content-Type": options.contentType,
     "Accept-Ranges": "bytes",
     "Cache-Control": options.cacheControl,
-    ETag: etag,
-    "Last-Modified": stat.mtime.toUTCString(),
+    ETag: info.etag,
+    "Last-Modified": info.lastModified.toUTCString(),
     "X-Content-Type-Options": "nosniff",
   });
   if (options.downloadName) {
@@ -46,20 +44,21 @@ export async function fileResponse(request: Request, file: string, options: Serv
       `attachment; filename="${options.downloadName}"; filename*=UTF-8''${encodeURIComponent(options.downloadName)}`,
     );
   }
-  if (request.headers.get("if-none-match") === etag) return new Response(null, { status: 304, headers });
+  if (request.headers.get("if-none-match") === info.etag) return new Response(null, { status: 304, headers });
 
-  const range = parseRange(request.headers.get("range"), stat.size);
+  const range = parseRange(request.headers.get("range"), info.size);
   if (range === "unsatisfiable") {
-    headers.set("Content-Range", `bytes */${stat.size}`);
+    headers.set("Content-Range", `bytes */${info.size}`);
     return new Response(null, { status: 416, headers });
   }
-  const { start, end } = range ?? { start: 0, end: stat.size - 1 };
-  headers.set("Content-Length", String(stat.size === 0 ? 0 : end - start + 1));
-  if (range) headers.set("Content-Range", `bytes ${start}-${end}/${stat.size}`);
+  const { start, end } = range ?? { start: 0, end: info.size - 1 };
+  headers.set("Content-Length", String(info.size === 0 ? 0 : end - start + 1));
+  if (range) headers.set("Content-Range", `bytes ${start}-${end}/${info.size}`);
   const status = range ? 206 : 200;
-  if (request.method === "HEAD" || stat.size === 0) return new Response(null, { status, headers });
-  const body = Readable.toWeb(createReadStream(file, { start, end })) as ReadableStream<Uint8Array>;
-  return new Response(body, { status, headers });
+  if (request.method === "HEAD" || info.size === 0) return new Response(null, { status, headers });
+  const object = await store.read(key, range ?? undefined);
+  if (!object) return null;
+  return new Response(object.body, { status, headers });
 }
 
 /** Cache headers for names that never change meaning (private: they are for signed-in members). */

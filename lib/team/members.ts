@@ -1,9 +1,7 @@
 import "server-only";
-import { asc } from "drizzle-orm";
 import { getAuth } from "@/lib/auth/server";
 import type { SessionUser } from "@/lib/auth/session";
-import { user } from "@/lib/db/auth-schema";
-import { getDb } from "@/lib/db/client";
+import { listUsers, userNames } from "@/lib/db/queries/users";
 import { AppError } from "@/lib/errors";
 import type { MemberUpdate, NewMemberInput } from "@/lib/validations/account";
 
@@ -23,16 +21,11 @@ const toMember = (u: UserRow): Member => ({
 });
 
 export async function listMembers(): Promise<Member[]> {
-  const db = await getDb();
-  return (await db.select().from(user).orderBy(asc(user.createdAt))).map(toMember);
+  return (await listUsers()).map(toMember);
 }
 
 /** Display names by user id, for "who made what". */
-export async function memberNames(): Promise<Map<string, string>> {
-  const db = await getDb();
-  const rows = await db.select({ id: user.id, name: user.name }).from(user);
-  return new Map(rows.map((r) => [r.id, r.name]));
-}
+export const memberNames = userNames;
 
 /** An admin adds someone; the password is hashed by better-auth (scrypt, a memory-hard KDF). */
 export async function createMember(input: NewMemberInput): Promise<Member> {

@@ -2,14 +2,19 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { startSimulator, type Simulator } from "@/lib/simulator/server";
+import { freshServerBackends } from "./backends";
 
 export const TEST_KEY = "test-key-0123456789";
 
 /**
- * Points this test file's app modules at a fresh data directory and a fresh simulator.
- * Call before the first import of anything that reads env.
+ * Points this test file's app modules at a fresh data directory (and, in the PostgreSQL + S3 pass, a fresh
+ * database and bucket) and a fresh simulator. Call before the first import of anything that reads env.
  */
 export async function setupApp(overrides: Record<string, string> = {}): Promise<{ sim: Simulator; dataDir: string }> {
+  const g = globalThis as Record<string, unknown>;
+  // A pool left by an earlier test file in this process would keep its database busy.
+  const earlier = (await (g.__keyframeDb as Promise<{ close(): Promise<void> }> | undefined)?.catch(() => undefined)) ?? undefined;
+  await earlier?.close().catch(() => undefined);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "keyframe-test-"));
   const sim = await startSimulator({ port: 0, apiKey: TEST_KEY, delayMs: 400, workDir: path.join(dataDir, "sim"), slowMs: 1500 });
   Object.assign(process.env, {
@@ -19,10 +24,11 @@ export async function setupApp(overrides: Record<string, string> = {}): Promise<
     WAVESPEED_TIMEOUT_MS: "1000",
     POLL_MIN_MS: "100",
     POLL_MAX_MS: "400",
+    ...(await freshServerBackends()),
     ...overrides,
   });
-  const g = globalThis as Record<string, unknown>;
   delete g.__keyframeDb;
+  delete g.__keyframeStore;
   delete g.__keyframeWorker;
   delete g.__keyframeAuth;
   return { sim, dataDir };

@@ -69,11 +69,12 @@ export class WaveSpeedClient {
     return this.scrub(`WaveSpeed answered ${res.status} ${res.statusText}`.trim());
   }
 
-  private request(path: string, init: RequestInit = {}): Promise<Response> {
+  private request(path: string, init: RequestInit = {}, abort?: AbortSignal): Promise<Response> {
+    const timeout = AbortSignal.timeout(this.config.timeoutMs);
     return fetch(`${this.config.baseUrl}${path}`, {
       ...init,
       headers: { Authorization: `Bearer ${this.config.apiKey}`, ...init.headers },
-      signal: AbortSignal.timeout(this.config.timeoutMs),
+      signal: abort ? AbortSignal.any([abort, timeout]) : timeout,
       cache: "no-store",
     });
   }
@@ -127,10 +128,10 @@ export class WaveSpeedClient {
   }
 
   /** One result GET. Retrying is the caller's choice: a GET costs nothing. */
-  async result(id: string): Promise<ResultOutcome> {
+  async result(id: string, abort?: AbortSignal): Promise<ResultOutcome> {
     let res: Response;
     try {
-      res = await this.request(`/api/v3/predictions/${encodeURIComponent(id)}/result`);
+      res = await this.request(`/api/v3/predictions/${encodeURIComponent(id)}/result`, {}, abort);
     } catch (error) {
       return {
         ok: false,

@@ -26,7 +26,13 @@ beforeAll(async () => {
     worker: await import("@/lib/jobs/worker"),
     ws: await import("@/lib/wavespeed"),
   };
-  const worker = new m.worker.JobWorker(m.ws.wavespeed(), { pollMinMs: 100, pollMaxMs: 300, submitConcurrency: 2, copyRetryMs: 50 });
+  const worker = new m.worker.JobWorker(m.ws.wavespeed(), {
+    instanceId: "test",
+    pollMinMs: 100,
+    pollMaxMs: 300,
+    submitConcurrency: 2,
+    copyRetryMs: 50,
+  });
   m.worker.setWorker(worker);
   await worker.start();
   alice = await signedIn("alice@keyframe.test", "member");

@@ -1,26 +1,23 @@
-import fs from "node:fs";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Simulator } from "@/lib/simulator/server";
 import { setupApp, signedIn } from "@/lib/test/app";
+import { storedBytes, storedNames } from "@/lib/test/backends";
 import { makePng } from "@/lib/test/png";
 
 let sim: Simulator;
-let dataDir: string;
 let routes: typeof import("./route");
 let one: typeof import("./[id]/route");
 let cookie = "";
 
 beforeAll(async () => {
-  ({ sim, dataDir } = await setupApp());
+  ({ sim } = await setupApp());
   routes = await import("./route");
   one = await import("./[id]/route");
   ({ cookie } = await signedIn("routes@keyframe.test"));
 });
 afterAll(() => sim.close());
 
-const inputsDir = () => path.join(dataDir, "media", "inputs");
-const storedFiles = () => (fs.existsSync(inputsDir()) ? fs.readdirSync(inputsDir()) : []);
+const storedFiles = () => storedNames("inputs");
 
 function form(fields: Record<string, string | Blob>): Request {
   const body = new FormData();
@@ -68,7 +65,7 @@ describe("POST /api/jobs", () => {
       seed: "Seed must be a whole number from -1 to 2147483647.",
     });
     expect((await list()).jobs).toHaveLength(0);
-    expect(storedFiles()).toEqual([]);
+    expect(await storedFiles()).toEqual([]);
     expect(sim.stats.submitRequests).toBe(0);
   });
 
@@ -88,9 +85,9 @@ describe("POST /api/jobs", () => {
     expect(jobs.map((j) => j.params.seed)).toEqual([100, 101, 102]);
     expect(jobs.every((j) => j.status === "queued" && j.price.label === "$0.112")).toBe(true);
     expect(jobs.every((j) => /^[A-Za-z0-9_-]{22}$/.test(j.id))).toBe(true);
-    const files = storedFiles();
+    const files = await storedFiles();
     expect(files).toHaveLength(1);
-    expect(fs.readFileSync(path.join(inputsDir(), files[0]!))).toEqual(Buffer.from(await fields.image.arrayBuffer()));
+    expect(await storedBytes("inputs", files[0]!)).toEqual(Buffer.from(await fields.image.arrayBuffer()));
   });
 });
 

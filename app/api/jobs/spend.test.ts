@@ -16,7 +16,6 @@ let m: {
   spendRoute: typeof import("../spend/route");
   cancel: typeof import("./[id]/cancel/route");
   db: typeof import("@/lib/db/client");
-  schema: typeof import("@/lib/db/schema");
 };
 
 beforeAll(async () => {
@@ -30,7 +29,6 @@ beforeAll(async () => {
     spendRoute: await import("../spend/route"),
     cancel: await import("./[id]/cancel/route"),
     db: await import("@/lib/db/client"),
-    schema: await import("@/lib/db/schema"),
   };
   ({ cookie, id: userId } = await signedIn("spender@keyframe.test"));
 });
@@ -38,10 +36,10 @@ afterAll(() => sim.close());
 afterEach(async () => {
   await m.worker.getWorker()?.stop();
   m.worker.setWorker(undefined);
-  const db = await m.db.getDb();
-  await db.delete(m.schema.ledger);
-  await db.delete(m.schema.jobs);
-  await db.delete(m.schema.idempotencyKeys);
+  const { db, t } = await m.db.getDb();
+  await db.delete(t.ledger);
+  await db.delete(t.jobs);
+  await db.delete(t.idempotencyKeys);
   await fetch(`${sim.url}/__sim/reset`, { method: "POST" });
 });
 
@@ -62,14 +60,14 @@ function post(fields: Record<string, string> = {}, headers: Record<string, strin
 }
 
 async function startWorker(client = m.ws.wavespeed()) {
-  const worker = new m.worker.JobWorker(client, { pollMinMs: 100, pollMaxMs: 300, submitConcurrency: 4 });
+  const worker = new m.worker.JobWorker(client, { instanceId: "test", pollMinMs: 100, pollMaxMs: 300, submitConcurrency: 4 });
   m.worker.setWorker(worker);
   await worker.start();
 }
 
 async function ledgerRows() {
-  const db = await m.db.getDb();
-  return db.select().from(m.schema.ledger);
+  const { db, t } = await m.db.getDb();
+  return db.select().from(t.ledger);
 }
 
 describe("spend caps", () => {

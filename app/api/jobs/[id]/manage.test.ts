@@ -1,12 +1,12 @@
-import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Simulator } from "@/lib/simulator/server";
 import { setupApp, signedIn, until } from "@/lib/test/app";
+import { storedNames } from "@/lib/test/backends";
 import { jobForm } from "@/lib/test/job-form";
 
 let sim: Simulator;
-let dataDir: string;
+
 let m: {
   list: typeof import("../route");
   one: typeof import("./route");
@@ -15,13 +15,13 @@ let m: {
   page: typeof import("@/app/v/[shareId]/video.mp4/route");
   worker: typeof import("@/lib/jobs/worker");
   ws: typeof import("@/lib/wavespeed");
-  queries: typeof import("@/lib/db/queries");
+  queries: typeof import("@/lib/db/queries/jobs");
 };
 
 let cookie = "";
 
 beforeAll(async () => {
-  ({ sim, dataDir } = await setupApp());
+  ({ sim } = await setupApp());
   m = {
     list: await import("../route"),
     one: await import("./route"),
@@ -30,9 +30,15 @@ beforeAll(async () => {
     page: await import("@/app/v/[shareId]/video.mp4/route"),
     worker: await import("@/lib/jobs/worker"),
     ws: await import("@/lib/wavespeed"),
-    queries: await import("@/lib/db/queries"),
+    queries: await import("@/lib/db/queries/jobs"),
   };
-  const worker = new m.worker.JobWorker(m.ws.wavespeed(), { pollMinMs: 100, pollMaxMs: 300, submitConcurrency: 2, copyRetryMs: 50 });
+  const worker = new m.worker.JobWorker(m.ws.wavespeed(), {
+    instanceId: "test",
+    pollMinMs: 100,
+    pollMaxMs: 300,
+    submitConcurrency: 2,
+    copyRetryMs: 50,
+  });
   m.worker.setWorker(worker);
   await worker.start();
   ({ cookie } = await signedIn("manage@keyframe.test"));
@@ -90,21 +96,19 @@ describe("delete and retry", () => {
     const a = await create("Delete me", [1, 2, 3]);
     const b = await create("Keep me", [1, 2, 3]);
     await saved(a.id);
-    const files = () =>
-      ["videos", "posters", "frames"].flatMap((kind) =>
-        fs.readdirSync(path.join(dataDir, "media", kind)).filter((f) => f.startsWith(a.id)),
-      );
-    expect(files()).toHaveLength(3);
+    const files = async () =>
+      (await Promise.all(["videos", "posters", "frames"].map(storedNames))).flat().filter((f) => f.startsWith(a.id));
+    expect(await files()).toHaveLength(3);
     const res = await m.one.DELETE(req(`/api/jobs/${a.id}`, { method: "DELETE" }), ctx(a.id));
     expect(res.status).toBe(204);
-    expect(files()).toEqual([]);
+    expect(await files()).toEqual([]);
     expect((await m.one.GET(req(`/api/jobs/${a.id}`), ctx(a.id))).status).toBe(404);
     // b uses the same start image, so it stays until b goes too.
-    const input = path.join(dataDir, "media", "inputs", path.basename(((await get(b.id)) as View & { image: { src: string } }).image.src));
-    expect(fs.existsSync(input)).toBe(true);
+    const input = path.basename(((await get(b.id)) as View & { image: { src: string } }).image.src);
+    expect(await storedNames("inputs")).toContain(input);
     await saved(b.id);
     expect((await m.one.DELETE(req(`/api/jobs/${b.id}`, { method: "DELETE" }), ctx(b.id))).status).toBe(204);
-    expect(fs.existsSync(input)).toBe(false);
+    expect(await storedNames("inputs")).not.toContain(input);
   });
 
   test("a running job cannot be deleted or retried: 409 and nothing changes", async () => {

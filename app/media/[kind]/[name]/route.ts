@@ -1,6 +1,7 @@
 import { currentUser } from "@/lib/auth/session";
-import { OUTPUT_KINDS, outputPath, type OutputKind } from "@/lib/storage/outputs";
-import { fileResponse, IMMUTABLE } from "@/lib/storage/serve";
+import { OUTPUT_KINDS, isOutputKind, outputKey } from "@/lib/storage/keys";
+import { IMMUTABLE, objectResponse } from "@/lib/storage/serve";
+import { getStore } from "@/lib/storage/store";
 
 const answer = (status: number, text: string) => new Response(text, { status, headers: { "X-Content-Type-Options": "nosniff" } });
 
@@ -8,9 +9,11 @@ const answer = (status: number, text: string) => new Response(text, { status, he
 export async function GET(request: Request, { params }: { params: Promise<{ kind: string; name: string }> }) {
   if (!(await currentUser(request.headers))) return answer(401, "Sign in to use Keyframe.");
   const { kind, name } = await params;
-  const file = Object.hasOwn(OUTPUT_KINDS, kind) ? outputPath(kind as OutputKind, name) : null;
+  const key = isOutputKind(kind) ? outputKey(kind, name) : null;
   const response =
-    file && (await fileResponse(request, file, { contentType: OUTPUT_KINDS[kind as OutputKind].type, cacheControl: IMMUTABLE }));
+    key &&
+    isOutputKind(kind) &&
+    (await objectResponse(request, await getStore(), key, { contentType: OUTPUT_KINDS[kind].type, cacheControl: IMMUTABLE }));
   return response || answer(404, "Not found");
 }
 

@@ -1,0 +1,42 @@
+import type { SQL } from "drizzle-orm";
+import type { LibSQLDatabase } from "drizzle-orm/libsql";
+import type * as sqliteAuth from "./sqlite/auth-schema";
+import type * as sqlite from "./sqlite/schema";
+
+export type Schema = typeof sqlite & typeof sqliteAuth;
+
+/**
+ * The query builder every query in lib/db/queries is written against once. The PostgreSQL backend hands
+ * its own builder and tables behind this type: both schemas have the same tables, columns and row types
+ * (checked in ./schema.ts), and the builder calls used are the same in both dialects.
+ */
+export type Db = LibSQLDatabase<Schema>;
+
+/** A connection (or a transaction) and the few raw-SQL helpers whose drivers differ. */
+export type Conn = {
+  db: Db;
+  t: Schema;
+  /** Runs a statement; answers how many rows it changed. */
+  run(query: SQL): Promise<number>;
+  /** Runs a query; answers its rows with the column names as written in the SQL. */
+  all<T>(query: SQL): Promise<T[]>;
+};
+
+export type Backend = Conn & {
+  kind: "embedded" | "server";
+  /** For health and logs. */
+  label: "SQLite" | "PostgreSQL";
+  /** What better-auth's Drizzle adapter calls this database. */
+  authProvider: "sqlite" | "pg";
+  /**
+   * Runs `fn` so that no other holder of `key` runs at the same time, on any instance: PostgreSQL takes a
+   * transaction-scoped advisory lock (fn must use the Conn it is given), SQLite (one process) queues in memory.
+   */
+  exclusive<T>(key: string, fn: (conn: Conn) => Promise<T>): Promise<T>;
+  /** Appended to a claiming subquery: rows another instance is claiming are skipped, not waited for. */
+  skipLocked: SQL;
+  /** A case-insensitive substring match on jobs.prompt that uses the search index. */
+  promptMatches(q: string): SQL;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+};

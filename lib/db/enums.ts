@@ -1,0 +1,31 @@
+/**
+ * queued      stored, not yet sent to WaveSpeed (safe to send)
+ * submitting  the submit POST may be on the wire
+ * submitted   WaveSpeed accepted it (upstream "created")
+ * processing  WaveSpeed is generating
+ * completed / failed   final
+ * unknown     the submit may or may not have created a paid task; never resent
+ * cancelled   withdrawn by its maker while still queued: never sent, nothing charged
+ */
+export const JOB_STATUSES = ["queued", "submitting", "submitted", "processing", "completed", "failed", "unknown", "cancelled"] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];
+export const ACTIVE_STATUSES = ["queued", "submitting", "submitted", "processing"] as const satisfies JobStatus[];
+
+/**
+ * Keyframe's own copy of a completed job's video (WaveSpeed deletes outputs after 7 days).
+ * none: nothing to copy yet · pending: due at nextCopyAt · copying: claimed by a worker under a lease
+ * done: videoFile/posterFile/lastFrameFile are stored · failed: gave up (copyError says why)
+ */
+export const COPY_STATUSES = ["none", "pending", "copying", "done", "failed"] as const;
+export type CopyStatus = (typeof COPY_STATUSES)[number];
+
+/**
+ * Money: one row per job, written in the same statement that checks the caps.
+ * reserved: counted against caps, not yet accepted by WaveSpeed · charged: WaveSpeed accepted it (or may
+ * have) · released: it never reached WaveSpeed, so it no longer counts.
+ */
+export const LEDGER_STATES = ["reserved", "charged", "released"] as const;
+
+/** public: anyone with the link; team: only signed-in members. */
+export const SHARE_VISIBILITIES = ["public", "team"] as const;
+export type ShareVisibility = (typeof SHARE_VISIBILITIES)[number];

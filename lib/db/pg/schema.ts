@@ -1,0 +1,119 @@
+import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
+import { COPY_STATUSES, JOB_STATUSES, LEDGER_STATES, SHARE_VISIBILITIES } from "../enums";
+
+// The same tables as ../sqlite/schema.ts, column for column: epoch milliseconds as bigint (read as numbers).
+const ms = (name: string) => bigint(name, { mode: "number" });
+
+export const jobs = pgTable(
+  "jobs",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id"),
+    batchId: text("batch_id").notNull(),
+    variation: integer("variation").notNull(),
+    createdAt: ms("created_at").notNull(),
+    updatedAt: ms("updated_at").notNull(),
+    status: text("status", { enum: JOB_STATUSES }).notNull(),
+    prompt: text("prompt").notNull(),
+    imageFile: text("image_file"),
+    imageUrl: text("image_url"),
+    imageWidth: integer("image_width"),
+    imageHeight: integer("image_height"),
+    lastImageFile: text("last_image_file"),
+    lastImageUrl: text("last_image_url"),
+    lastImageWidth: integer("last_image_width"),
+    lastImageHeight: integer("last_image_height"),
+    duration: integer("duration").notNull(),
+    aspectRatio: text("aspect_ratio"),
+    cameraFixed: boolean("camera_fixed").notNull(),
+    seed: integer("seed").notNull(),
+    safetyChecker: boolean("safety_checker").notNull(),
+    priceMicros: bigint("price_micros", { mode: "number" }).notNull(),
+    upstreamId: text("upstream_id").unique(),
+    outputs: jsonb("outputs").$type<string[]>().notNull().default([]),
+    nsfw: jsonb("nsfw").$type<boolean[]>().notNull().default([]),
+    error: text("error"),
+    submittedAt: ms("submitted_at"),
+    processingAt: ms("processing_at"),
+    finishedAt: ms("finished_at"),
+    nextPollAt: ms("next_poll_at"),
+    submitAttempts: integer("submit_attempts").notNull().default(0),
+    pollCount: integer("poll_count").notNull().default(0),
+    pollFailures: integer("poll_failures").notNull().default(0),
+    shareId: text("share_id").unique(),
+    shareVisibility: text("share_visibility", { enum: SHARE_VISIBILITIES }).notNull().default("public"),
+    fingerprint: text("fingerprint"),
+    copyStatus: text("copy_status", { enum: COPY_STATUSES }).notNull().default("none"),
+    copyAttempts: integer("copy_attempts").notNull().default(0),
+    nextCopyAt: ms("next_copy_at"),
+    copyError: text("copy_error"),
+    copiedAt: ms("copied_at"),
+    videoFile: text("video_file"),
+    videoBytes: bigint("video_bytes", { mode: "number" }),
+    videoWidth: integer("video_width"),
+    videoHeight: integer("video_height"),
+    posterFile: text("poster_file"),
+    lastFrameFile: text("last_frame_file"),
+    leaseOwner: text("lease_owner"),
+    leaseUntil: ms("lease_until"),
+  },
+  (t) => [
+    index("jobs_created_idx").on(t.createdAt, t.id),
+    index("jobs_status_created_idx").on(t.status, t.createdAt, t.id),
+    index("jobs_due_idx").on(t.status, t.nextPollAt),
+    index("jobs_copy_due_idx").on(t.copyStatus, t.nextCopyAt),
+    index("jobs_user_created_idx").on(t.userId, t.createdAt),
+    index("jobs_fingerprint_idx").on(t.fingerprint, t.createdAt),
+    index("jobs_lease_idx").on(t.leaseOwner),
+    index("jobs_image_idx").on(t.imageFile),
+    index("jobs_last_image_idx").on(t.lastImageFile),
+  ],
+);
+
+export const ledger = pgTable(
+  "ledger",
+  {
+    jobId: text("job_id").primaryKey(),
+    userId: text("user_id"),
+    amountMicros: bigint("amount_micros", { mode: "number" }).notNull(),
+    state: text("state", { enum: LEDGER_STATES }).notNull(),
+    failed: boolean("failed").notNull().default(false),
+    createdAt: ms("created_at").notNull(),
+    updatedAt: ms("updated_at").notNull(),
+  },
+  (t) => [index("ledger_created_idx").on(t.createdAt), index("ledger_user_created_idx").on(t.userId, t.createdAt)],
+);
+
+export const idempotencyKeys = pgTable(
+  "idempotency_keys",
+  {
+    userId: text("user_id").notNull(),
+    key: text("key").notNull(),
+    batchId: text("batch_id").notNull(),
+    requestHash: text("request_hash"),
+    createdAt: ms("created_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.key] }), index("idempotency_user_created_idx").on(t.userId, t.createdAt)],
+);
+
+export const settings = pgTable("settings", {
+  key: text("key").primaryKey(),
+  value: jsonb("value").notNull(),
+  updatedAt: ms("updated_at").notNull(),
+});
+
+export const rateLimits = pgTable("rate_limits", {
+  key: text("key").primaryKey(),
+  count: integer("count").notNull(),
+  windowStart: ms("window_start").notNull(),
+});
+
+export const inputPins = pgTable(
+  "input_pins",
+  {
+    name: text("name").notNull(),
+    holder: text("holder").notNull(),
+    expiresAt: ms("expires_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.name, t.holder] })],
+);

@@ -1,0 +1,35 @@
+import "server-only";
+import { eq, lt, sql } from "drizzle-orm";
+import { getDb } from "../client";
+
+/**
+ * Counts one hit on `key` in a fixed window of `windowMs`, in one atomic upsert: parallel requests each
+ * get their own count. Answers the count including this hit and when the window started.
+ */
+export async function hit(key: string, windowMs: number, now = Date.now()): Promise<{ count: number; windowStart: number }> {
+  const { db, t } = await getDb();
+  const stale = sql`${t.rateLimits.windowStart} <= ${now - windowMs}`;
+  const [row] = await db
+    .insert(t.rateLimits)
+    .values({ key, count: 1, windowStart: now })
+    .onConflictDoUpdate({
+      target: t.rateLimits.key,
+      set: {
+        count: sql`case when ${stale} then 1 else ${t.rateLimits.count} + 1 end`,
+        windowStart: sql`case when ${stale} then cast(${now} as bigint) else ${t.rateLimits.windowStart} end`,
+      },
+    })
+    .returning({ count: t.rateLimits.count, windowStart: t.rateLimits.windowStart });
+  return { count: Number(row?.count ?? 1), windowStart: Number(row?.windowStart ?? now) };
+}
+
+export async function clearHits(key: string): Promise<void> {
+  const { db, t } = await getDb();
+  await db.delete(t.rateLimits).where(eq(t.rateLimits.key, key));
+}
+
+/** Forgets windows that ended long ago. */
+export async function pruneHits(before: number): Promise<void> {
+  const { db, t } = await getDb();
+  await db.delete(t.rateLimits).where(lt(t.rateLimits.windowStart, before));
+}

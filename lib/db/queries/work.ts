@@ -1,0 +1,159 @@
+import "server-only";
+import { and, eq, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import { getDb } from "../client";
+import type { Job, NewJob } from "../schema";
+
+/**
+ * The worker's claims. Every instance on one database runs a worker; a job is worked on by one of them at a
+ * time, under a lease (leaseOwner, leaseUntil) the holder renews while it works. A killed instance's leases
+ * simply run out and another instance takes the job over.
+ */
+export type Lease = { owner: string; now: number; ms: number };
+type Changes = { [K in keyof NewJob]?: NewJob[K] | SQL };
+
+async function claim(lease: Lease, limit: number, due: SQL, order: SQL, set: Changes, still: SQL): Promise<Job[]> {
+  if (limit <= 0) return [];
+  const { db, t, skipLocked } = await getDb();
+  const candidates = sql`(select ${t.jobs.id} from ${t.jobs} where ${due} order by ${order} limit ${limit}${skipLocked})`;
+  return db
+    .update(t.jobs)
+    .set({ ...set, leaseOwner: lease.owner, leaseUntil: lease.now + lease.ms, updatedAt: lease.now })
+    .where(and(inArray(t.jobs.id, candidates), still))
+    .returning();
+}
+
+const free = (now: number, t: Awaited<ReturnType<typeof getDb>>["t"]) => or(isNull(t.jobs.leaseUntil), lt(t.jobs.leaseUntil, now))!;
+
+/** Due queued jobs move to "submitting" under this instance's lease: each is sent at most once. */
+export async function claimQueued(lease: Lease, limit: number): Promise<Job[]> {
+  const { t } = await getDb();
+  const queued = eq(t.jobs.status, "queued");
+  return claim(
+    lease,
+    limit,
+    sql`${queued} and (${t.jobs.nextPollAt} is null or ${t.jobs.nextPollAt} <= ${lease.now})`,
+    sql`${t.jobs.createdAt}, ${t.jobs.variation}`,
+    { status: "submitting", submitAttempts: sql`${t.jobs.submitAttempts} + 1` },
+    queued,
+  );
+}
+
+/** Unfinished jobs whose next result poll is due and that no live lease holds. */
+export async function claimPolls(lease: Lease, limit: number): Promise<Job[]> {
+  const { t } = await getDb();
+  const polled = and(inArray(t.jobs.status, ["submitted", "processing"]), free(lease.now, t))!;
+  return claim(lease, limit, sql`${polled} and ${t.jobs.nextPollAt} <= ${lease.now}`, sql`${t.jobs.nextPollAt}`, {}, polled);
+}
+
+/** Due copies move to "copying" under this instance's lease, so each output is copied by one instance. */
+export async function claimCopies(lease: Lease, limit: number): Promise<Job[]> {
+  const { t } = await getDb();
+  const pending = eq(t.jobs.copyStatus, "pending");
+  return claim(
+    lease,
+    limit,
+    sql`${pending} and ${t.jobs.nextCopyAt} <= ${lease.now}`,
+    sql`${t.jobs.nextCopyAt}`,
+    { copyStatus: "copying", copyAttempts: sql`${t.jobs.copyAttempts} + 1` },
+    pending,
+  );
+}
+
+/** Keeps this instance's leases alive while their work runs. */
+export async function renewLeases(lease: Lease, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  const { db, t } = await getDb();
+  await db
+    .update(t.jobs)
+    .set({ leaseUntil: lease.now + lease.ms })
+    .where(and(eq(t.jobs.leaseOwner, lease.owner), inArray(t.jobs.id, ids)));
+}
+
+/** Writes the outcome of leased work and lets go of the job; false when the lease was lost (or the job deleted). */
+export async function finishLeased(id: string, owner: string, patch: Partial<NewJob>): Promise<boolean> {
+  const { db, t } = await getDb();
+  const rows = await db
+    .update(t.jobs)
+    .set({ ...patch, leaseOwner: null, leaseUntil: null, updatedAt: Date.now() })
+    .where(and(eq(t.jobs.id, id), eq(t.jobs.leaseOwner, owner)))
+    .returning({ id: t.jobs.id });
+  return rows.length > 0;
+}
+
+/**
+ * Writes what a submit POST came back with. Also when the lease ran out meanwhile and the job was marked
+ * "outcome unknown": knowing the task is strictly better than not. False when the job is gone.
+ */
+export async function recordSubmit(id: string, patch: Partial<NewJob>): Promise<boolean> {
+  const { db, t } = await getDb();
+  const rows = await db
+    .update(t.jobs)
+    .set({ ...patch, leaseOwner: null, leaseUntil: null, updatedAt: Date.now() })
+    .where(and(eq(t.jobs.id, id), isNull(t.jobs.upstreamId), inArray(t.jobs.status, ["submitting", "unknown"])))
+    .returning({ id: t.jobs.id });
+  return rows.length > 0;
+}
+
+/**
+ * Leases that ran out: a submit whose sender died may or may not exist upstream, so it becomes "outcome
+ * unknown" and is never resent; a copy starts over. With `everyone`, every lease counts as run out (an
+ * embedded database has no other instance). Answers the ids newly marked unknown.
+ */
+export async function expireLeases(now: number, unknownMessage: string, everyone = false): Promise<string[]> {
+  const { db, t } = await getDb();
+  const expired = everyone ? sql`1 = 1` : free(now, t);
+  const unknown = await db
+    .update(t.jobs)
+    .set({
+      status: "unknown",
+      error: unknownMessage,
+      finishedAt: now,
+      nextPollAt: null,
+      leaseOwner: null,
+      leaseUntil: null,
+      updatedAt: now,
+    })
+    .where(and(eq(t.jobs.status, "submitting"), expired))
+    .returning({ id: t.jobs.id });
+  await db
+    .update(t.jobs)
+    .set({ copyStatus: "pending", nextCopyAt: now, leaseOwner: null, leaseUntil: null, updatedAt: now })
+    .where(and(eq(t.jobs.copyStatus, "copying"), expired));
+  return unknown.map((r) => r.id);
+}
+
+/** At start-up: an embedded database has no other instance, so whatever was leased was this process's before a restart. */
+export async function recoverAtStart(now: number, unknownMessage: string): Promise<string[]> {
+  const { kind } = await getDb();
+  return expireLeases(now, unknownMessage, kind === "embedded");
+}
+
+/** On shutdown: polls and copies this instance holds go back to the pool at once (copies start over). */
+export async function releaseLeases(owner: string, now: number): Promise<void> {
+  const { db, t } = await getDb();
+  await db
+    .update(t.jobs)
+    .set({ copyStatus: "pending", nextCopyAt: now, leaseOwner: null, leaseUntil: null, updatedAt: now })
+    .where(and(eq(t.jobs.leaseOwner, owner), eq(t.jobs.copyStatus, "copying")));
+  await db
+    .update(t.jobs)
+    .set({ leaseOwner: null, leaseUntil: null, updatedAt: now })
+    .where(and(eq(t.jobs.leaseOwner, owner), inArray(t.jobs.status, ["submitted", "processing"])));
+}
+
+/** When the worker next has something to do, or undefined when nothing is waiting. */
+export async function nextDueAt(): Promise<number | undefined> {
+  const { db, t } = await getDb();
+  const [[poll], [copy]] = await Promise.all([
+    db
+      .select({ at: sql<number | null>`min(coalesce(${t.jobs.nextPollAt}, 0))` })
+      .from(t.jobs)
+      .where(inArray(t.jobs.status, ["queued", "submitted", "processing"])),
+    db
+      .select({ at: sql<number | null>`min(coalesce(${t.jobs.nextCopyAt}, 0))` })
+      .from(t.jobs)
+      .where(eq(t.jobs.copyStatus, "pending")),
+  ]);
+  const times = [poll?.at, copy?.at].filter((v) => v !== null && v !== undefined).map(Number);
+  return times.length ? Math.min(...times) : undefined;
+}

@@ -1,0 +1,28 @@
+import type { ImageType } from "@/lib/images/probe";
+
+/** Keyframe's own copies of a job's results, one object per kind, named by the job id. */
+export const OUTPUT_KINDS = {
+  videos: { ext: "mp4", type: "video/mp4" },
+  posters: { ext: "jpg", type: "image/jpeg" },
+  frames: { ext: "png", type: "image/png" },
+} as const;
+export type OutputKind = keyof typeof OUTPUT_KINDS;
+
+const OUTPUT_NAME = /^[A-Za-z0-9_-]{16,64}\.(mp4|jpg|png)$/;
+const INPUT_NAME = /^[a-f0-9]{64}\.(jpg|png)$/;
+const INPUT_EXT: Record<ImageType, string> = { "image/jpeg": "jpg", "image/png": "png" };
+
+export const outputName = (kind: OutputKind, jobId: string) => `${jobId}.${OUTPUT_KINDS[kind].ext}`;
+
+/** The storage key of a stored output name, or null for a malformed name or one of the wrong kind. */
+export function outputKey(kind: OutputKind, name: string): string | null {
+  if (!OUTPUT_NAME.test(name) || !name.endsWith(`.${OUTPUT_KINDS[kind].ext}`)) return null;
+  return `${kind}/${name}`;
+}
+
+export const isOutputKind = (kind: string): kind is OutputKind => Object.hasOwn(OUTPUT_KINDS, kind);
+
+/** Inputs are content-addressed: the same image uploaded twice (or used by four variations) is stored once. */
+export const inputNameFor = (hash: string, type: ImageType) => `${hash}.${INPUT_EXT[type]}`;
+export const inputKey = (name: string): string | null => (INPUT_NAME.test(name) ? `inputs/${name}` : null);
+export const inputContentType = (name: string): ImageType => (name.endsWith(".png") ? "image/png" : "image/jpeg");
