@@ -4,7 +4,7 @@
  * TEST_PG_URL, or the PG* variables, or Debian's pg_virtualenv (a throwaway cluster, created here).
  * Without any of them it says so and skips, except under CI, where that is a failure.
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -20,10 +20,12 @@ function pgUrl(): string | undefined {
 
 const has = (command: string) => spawnSync("sh", ["-c", `command -v ${command}`], { stdio: "ignore" }).status === 0;
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv): void {
+/** Runs a command to the end without blocking this process, which serves the S3 API meanwhile. */
+async function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
   console.log(`\n$ ${command} ${args.join(" ")}`);
-  const result = spawnSync(command, args, { stdio: "inherit", env });
-  if (result.status !== 0) process.exit(result.status ?? 1);
+  const child = spawn(command, args, { stdio: "inherit", env });
+  const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+  if (code !== 0) throw new Error(`${command} failed (exit ${code})`);
 }
 
 const url = pgUrl();
@@ -48,11 +50,21 @@ if (!url) {
 const s3Dir = fs.mkdtempSync(path.join(os.tmpdir(), "keyframe-s3-"));
 const s3 = new S3rver({ address: "127.0.0.1", port: 0, silent: true, directory: s3Dir });
 const { port } = (await s3.run()) as { port: number };
-const env = { ...process.env, TEST_PG_URL: url, TEST_S3_ENDPOINT: `http://127.0.0.1:${port}` };
+const env = {
+  ...process.env,
+  TEST_PG_URL: url,
+  TEST_S3_ENDPOINT: `http://127.0.0.1:${port}`,
+  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+};
 try {
   console.log(`Server backends: PostgreSQL at ${new URL(url).host}, s3rver at ${env.TEST_S3_ENDPOINT}`);
-  run("node_modules/.bin/vitest", ["run"], env);
-  run("node_modules/.bin/playwright", ["test"], env);
+  // `-- e2e [playwright args]` or `-- unit [vitest args]` runs one of the two (for development).
+  const [only, ...rest] = process.argv.slice(2);
+  if (only !== "e2e") await run("node_modules/.bin/vitest", ["run", ...(only === "unit" ? rest : [])], env);
+  if (only !== "unit") await run("node_modules/.bin/playwright", ["test", ...(only === "e2e" ? rest : [])], env);
+} catch (error) {
+  console.error((error as Error).message);
+  process.exitCode = 1;
 } finally {
   await s3.close();
   fs.rmSync(s3Dir, { recursive: true, force: true });

@@ -13,3 +13,6 @@ export const RESTART_PORT = BASE + 10;
 export const RESTART_SIM_PORT = BASE + 11;
 export const FIRST_RUN_PORT = BASE + 20;
 export const FIRST_RUN_SIM_PORT = BASE + 21;
+export const CLUSTER_A_PORT = BASE + 30;
+export const CLUSTER_B_PORT = BASE + 31;
+export const CLUSTER_SIM_PORT = BASE + 32;

@@ -16,8 +16,15 @@ export async function freshData(dataDir: string): Promise<void> {
   await freshServerBackends(backendName(dataDir));
 }
 
-/** A production server of its own (own port and DATA_DIR), started with the README's start command. */
-export async function startServer(port: number, env: Record<string, string>): Promise<ChildProcess> {
+/**
+ * A production server of its own (own port and DATA_DIR), started with the README's start command. In the
+ * PostgreSQL + S3 pass it uses the database and bucket `backends` (by default named after its DATA_DIR).
+ */
+export async function startServer(
+  port: number,
+  env: Record<string, string>,
+  backends = backendName(env.DATA_DIR ?? "data"),
+): Promise<ChildProcess> {
   const child = spawn(process.execPath, ["scripts/start.mjs", "-p", String(port)], {
     env: {
       ...process.env,
@@ -25,7 +32,7 @@ export async function startServer(port: number, env: Record<string, string>): Pr
       POLL_MIN_MS: "400",
       POLL_MAX_MS: "1500",
       NEXT_TELEMETRY_DISABLED: "1",
-      ...(env.DATA_DIR ? serverBackendsEnv(backendName(env.DATA_DIR)) : {}),
+      ...serverBackendsEnv(backends),
       ...env,
     },
     stdio: "ignore",
@@ -46,7 +53,7 @@ export async function startServer(port: number, env: Record<string, string>): Pr
 
 export function stopServer(child: ChildProcess, signal: NodeJS.Signals = "SIGKILL"): Promise<void> {
   return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve();
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
     child.once("exit", () => resolve());
     child.kill(signal);
   });

@@ -1,0 +1,188 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import { expect, request as http, test, type APIRequestContext } from "@playwright/test";
+import { onServerBackends } from "../lib/test/backends";
+import { jobForm } from "../lib/test/job-form";
+import { ADMIN, ADMIN_ENV } from "./support/auth";
+import { CLUSTER_A_PORT, CLUSTER_B_PORT, CLUSTER_SIM_PORT } from "./support/ports";
+import { backendName, freshData, startServer, stopServer } from "./support/server";
+
+/**
+ * Several instances on one PostgreSQL database and one bucket, against a WaveSpeed simulator of their own:
+ * only in the server-backends pass (`npm run test:server`).
+ */
+test.skip(!onServerBackends(), "needs PostgreSQL and S3 (npm run test:server)");
+test.describe.configure({ mode: "serial" });
+test.setTimeout(180_000);
+
+const SIM_KEY = "cluster-sim-key-0123456789";
+const DATA = "data/e2e-cluster";
+const A = `http://127.0.0.1:${CLUSTER_A_PORT}`;
+const B = `http://127.0.0.1:${CLUSTER_B_PORT}`;
+const SIM = `http://127.0.0.1:${CLUSTER_SIM_PORT}`;
+
+type Job = { id: string; status: string; copy: { state: string }; video: { src: string; stored: boolean } | null; shareUrl: string | null };
+type Stats = { submitRequests: number; submits: number; resultGets: Record<string, number>; received: { taskId: string }[] };
+
+let sim: ChildProcess | undefined;
+const running: ChildProcess[] = [];
+
+async function instance(port: number, name: string, extra: Record<string, string> = {}): Promise<ChildProcess> {
+  // Each has its own DATA_DIR; both use the database and bucket named after DATA.
+  const child = await startServer(
+    port,
+    {
+      ...ADMIN_ENV,
+      DATA_DIR: `${DATA}-${name}`,
+      WAVESPEED_API_KEY: SIM_KEY,
+      WAVESPEED_BASE_URL: SIM,
+      INSTANCE_ID: `instance-${name}`,
+      AUTH_SECRET: "a-shared-secret-for-both-instances-0123456789",
+      ...extra,
+    },
+    backendName(DATA),
+  );
+  running.push(child);
+  return child;
+}
+
+async function startSim(faults = "") {
+  sim = spawn(process.execPath, ["--import", "tsx", "scripts/simulator.ts"], {
+    env: {
+      ...process.env,
+      SIM_PORT: String(CLUSTER_SIM_PORT),
+      SIM_API_KEY: SIM_KEY,
+      SIM_DELAY_MS: "6000",
+      SIM_DATA_DIR: `${DATA}-sim`,
+      SIM_FAULTS: faults,
+      SIM_SLOW_MS: "3000",
+    },
+    stdio: "ignore",
+  });
+  await expect
+    .poll(
+      () =>
+        fetch(`${SIM}/__sim/stats`).then(
+          (r) => r.ok,
+          () => false,
+        ),
+      { timeout: 20_000 },
+    )
+    .toBe(true);
+}
+const stats = async () => (await (await fetch(`${SIM}/__sim/stats`)).json()) as Stats;
+
+async function signedIn(base: string): Promise<APIRequestContext> {
+  const api = await http.newContext({ baseURL: base });
+  expect((await api.post("/api/session", { data: ADMIN })).status()).toBe(200);
+  return api;
+}
+
+const submit = (api: APIRequestContext, prompt: string) => api.post("/api/jobs", { multipart: jobForm({ prompt, duration: "2" }) });
+
+async function liftRateLimit(api: APIRequestContext, patch: Record<string, unknown> = {}) {
+  const current = (await (await api.get("/api/admin/settings")).json()) as Record<string, unknown>;
+  expect((await api.put("/api/admin/settings", { data: { ...current, submitsPerMinute: 600, ...patch } })).status()).toBe(200);
+}
+
+async function jobs(api: APIRequestContext): Promise<Job[]> {
+  return ((await (await api.get("/api/jobs?limit=100")).json()) as { jobs: Job[] }).jobs;
+}
+
+test.beforeEach(async () => {
+  await freshData(DATA);
+  await freshData(`${DATA}-a`);
+  await freshData(`${DATA}-b`);
+  fs.rmSync(`${DATA}-sim`, { recursive: true, force: true });
+});
+
+test.afterEach(async () => {
+  await Promise.all(running.splice(0).map((c) => stopServer(c)));
+  if (sim) await stopServer(sim);
+});
+
+test("20 jobs sent through A, A killed -9 mid-flight: B completes all 20, each sent once, polled no more than with one instance", async () => {
+  await startSim();
+  const a = await instance(CLUSTER_A_PORT, "a");
+  await instance(CLUSTER_B_PORT, "b");
+  const api = await signedIn(A);
+  await liftRateLimit(api);
+  for (let i = 0; i < 20; i++) expect((await submit(api, `Cluster take ${i}`)).status()).toBe(201);
+  await expect.poll(async () => (await stats()).submits, { timeout: 30_000 }).toBe(20);
+
+  await stopServer(a, "SIGKILL");
+  const viaB = await signedIn(B);
+  await expect
+    .poll(async () => (await jobs(viaB)).filter((j) => j.status === "completed" && j.copy.state === "done").length, { timeout: 90_000 })
+    .toBe(20);
+  const s = await stats();
+  expect(s.submitRequests).toBe(20);
+  const gets = Object.values(s.resultGets);
+  expect(gets).toHaveLength(20);
+  // One instance polling a 6 s task with these bounds needs at most 8 GETs; a poll cut off by the kill may add one.
+  expect(Math.max(...gets)).toBeLessThanOrEqual(9);
+  for (const job of await jobs(viaB)) {
+    const video = await viaB.get(job.video!.src, { headers: { range: "bytes=0-11" } });
+    expect(video.status()).toBe(206);
+    expect((await video.body()).toString("latin1", 4, 8)).toBe("ftyp");
+  }
+});
+
+test("SIGTERM drains: submits on the wire finish, nothing is lost or sent twice", async () => {
+  await startSim("submit:slowx2");
+  const a = await instance(CLUSTER_A_PORT, "a", { SUBMIT_CONCURRENCY: "2" });
+  const api = await signedIn(A);
+  await liftRateLimit(api);
+  for (let i = 0; i < 20; i++) expect((await submit(api, `Drain take ${i}`)).status()).toBe(201);
+  await expect.poll(async () => (await stats()).submitRequests, { timeout: 10_000 }).toBeGreaterThanOrEqual(1);
+
+  const exited = new Promise<number | null>((resolve) => a.once("exit", resolve));
+  const sentAt = Date.now();
+  a.kill("SIGTERM");
+  expect(await exited).toBe(0);
+  // It waited for the slow submits (3 s) rather than cutting them off.
+  expect(Date.now() - sentAt).toBeGreaterThan(1000);
+
+  await instance(CLUSTER_B_PORT, "b");
+  const viaB = await signedIn(B);
+  await expect.poll(async () => (await jobs(viaB)).filter((j) => j.status === "completed").length, { timeout: 90_000 }).toBe(20);
+  expect((await jobs(viaB)).filter((j) => j.status === "unknown")).toEqual([]);
+  const s = await stats();
+  expect(s.submitRequests).toBe(20);
+  expect(s.submits).toBe(20);
+});
+
+test("caps, sessions and share links hold across instances", async () => {
+  await startSim();
+  await instance(CLUSTER_A_PORT, "a");
+  await instance(CLUSTER_B_PORT, "b");
+  const onA = await signedIn(A);
+  await liftRateLimit(onA, { teamDailyCapUsd: 0.096 });
+
+  // A session made on A works on B.
+  const cookie = (await onA.storageState()).cookies.map((c) => `${c.name}=${c.value}`).join("; ");
+  const onB = await http.newContext({ baseURL: B, extraHTTPHeaders: { cookie } });
+  expect((await onB.get("/api/spend")).status()).toBe(200);
+
+  // 20 simultaneous submits spread over both, against room for three $0.032 takes.
+  const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => submit(i % 2 ? onB : onA, `Capped take ${i}`)));
+  const codes = answers.map((r) => r.status());
+  expect(codes.filter((c) => c === 201)).toHaveLength(3);
+  expect(codes.filter((c) => c === 403)).toHaveLength(17);
+
+  // A share link made on A plays from B, with ranges.
+  await expect.poll(async () => (await jobs(onA)).filter((j) => j.copy.state === "done").length, { timeout: 60_000 }).toBe(3);
+  const [job] = await jobs(onA);
+  const link = ((await (await onA.post(`/api/jobs/${job!.id}/share`)).json()) as Job).shareUrl!;
+  const sharePath = new URL(link).pathname;
+  const stranger = await http.newContext({ baseURL: B });
+  expect((await stranger.get(sharePath)).status()).toBe(200);
+  const ranged = await stranger.get(`${sharePath}/video.mp4`, { headers: { range: "bytes=0-99" } });
+  expect(ranged.status()).toBe(206);
+  expect((await ranged.body()).length).toBe(100);
+  expect(ranged.headers()["content-range"]).toMatch(/^bytes 0-99\/\d+$/);
+
+  // Signing out on B ends the session on A too.
+  expect((await onB.delete("/api/session")).status()).toBe(200);
+  expect((await onA.get("/api/spend")).status()).toBe(401);
+});
