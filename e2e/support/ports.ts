@@ -13,3 +13,5 @@ export const RESTART_PORT = BASE + 10;
 export const RESTART_SIM_PORT = BASE + 11;
 export const FIRST_RUN_PORT = BASE + 20;
 export const FIRST_RUN_SIM_PORT = BASE + 21;
+export const FRESH_PORT = BASE + 30;
+export const FRESH_SIM_PORT = BASE + 31;
