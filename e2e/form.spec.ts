@@ -67,7 +67,7 @@ test("messages: WebP says it is not supported, examples use the duration, the se
     dt.items.add(new File([blob], "photo.webp", { type: "image/webp" }));
     return dt;
   });
-  await page.getByRole("group", { name: "Start image" }).dispatchEvent("drop", { dataTransfer: webp });
+  await page.getByRole("group", { name: "Start image drop zone" }).dispatchEvent("drop", { dataTransfer: webp });
   await expect(app.fieldError("image")).toHaveText(/Not a JPEG or PNG image/);
   await expect(page.getByTestId("image-size")).toHaveText("Size unknown");
 

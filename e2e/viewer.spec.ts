@@ -66,11 +66,11 @@ test("gallery: size switch remembered, hover preview, a floating More menu, feed
   await expect(card).toHaveCount(1);
   const width = async () => (await card.boundingBox())!.width;
   const medium = await width();
-  await app.gallery.getByRole("radio", { name: "L" }).click();
+  await app.gallery.getByRole("radio", { name: "L", exact: true }).click();
   await expect.poll(width).toBeGreaterThan(medium);
   await page.reload();
-  await expect(app.gallery.getByRole("radio", { name: "L" })).toBeChecked();
-  await app.gallery.getByRole("radio", { name: "M" }).click();
+  await expect(app.gallery.getByRole("radio", { name: "L", exact: true })).toBeChecked();
+  await app.gallery.getByRole("radio", { name: "M", exact: true }).click();
 
   // Hover plays a muted preview; no player otherwise.
   await expect(card.locator("video")).toHaveCount(0);

@@ -126,7 +126,7 @@ export function MembersPanel({ initial, me }: { initial: Member[]; me: string })
           {status}
         </p>
       </div>
-      <div className="overflow-x-auto" role="region" aria-label="Member list" tabIndex={0}>
+      <div className="relative overflow-x-auto" role="region" aria-label="Member list" tabIndex={0}>
         <table className="w-full min-w-[36rem] text-left text-sm">
           <thead className="text-zinc-700 dark:text-zinc-300">
             <tr>

@@ -8,7 +8,7 @@ export function SettingsTable({ jobs, rows, differ }: { jobs: JobView[]; rows: P
   const promptsDiffer = new Set(jobs.map((j) => j.prompt)).size > 1;
   const highlight = "bg-amber-50 font-medium dark:bg-amber-950/60";
   return (
-    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Settings of each take">
+    <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label="Settings of each take">
       <table className="w-full min-w-[32rem] text-left text-sm">
         <caption className="mb-2 text-left text-sm text-zinc-700 dark:text-zinc-300">Settings; rows that differ are highlighted.</caption>
         <thead>

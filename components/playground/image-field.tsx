@@ -63,7 +63,7 @@ export function ImageField({
     <Field label={label} htmlFor={id} error={error} aside={<div className="flex gap-1">{actions}</div>}>
       <div
         role="group"
-        aria-labelledby={`${id}-label`}
+        aria-label={`${label} drop zone`}
         onClick={(e) => {
           if (e.target === e.currentTarget || !(e.target as HTMLElement).closest("button, input, a")) fileRef.current?.click();
         }}
