@@ -6,15 +6,28 @@ import { SIZES } from "./support/axe";
 /** Sums layout shifts not caused by the user's own input, from the very first paint. */
 async function watchLayoutShift(page: Page) {
   await page.addInitScript(() => {
-    const w = window as unknown as { __cls: number };
+    const w = window as unknown as { __cls: number; __shifts: string[] };
     w.__cls = 0;
+    w.__shifts = [];
+    type Shift = { value: number; hadRecentInput: boolean; sources: { node?: Node }[] };
     new PerformanceObserver((list) => {
-      for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) {
-        if (!entry.hadRecentInput) w.__cls += entry.value;
+      for (const entry of list.getEntries() as unknown as Shift[]) {
+        if (entry.hadRecentInput) continue;
+        w.__cls += entry.value;
+        // What moved, for the log when this fails.
+        const nodes = entry.sources.map((s) => (s.node instanceof Element ? `${s.node.tagName}.${s.node.className}`.slice(0, 80) : "?"));
+        w.__shifts.push(`${entry.value.toFixed(4)} ${nodes.join(" ; ")}`);
       }
     }).observe({ type: "layout-shift", buffered: true });
   });
-  return () => page.evaluate(() => (window as unknown as { __cls: number }).__cls);
+  return async () => {
+    const { cls, shifts } = await page.evaluate(() => {
+      const w = window as unknown as { __cls: number; __shifts: string[] };
+      return { cls: w.__cls, shifts: w.__shifts };
+    });
+    if (cls > 0.05) console.log(shifts.join("\n"));
+    return cls;
+  };
 }
 
 for (const size of SIZES) {

@@ -13,7 +13,12 @@ const [out = "public/screenshot.png", scheme = "dark"] = process.argv.slice(2);
 
 const TAKES: { prompt: string; aspectRatio: string; tint: [number, number, number]; variations?: string; size?: [number, number] }[] = [
   { prompt: "A lighthouse beam sweeps through rolling fog at dusk, slow push-in", aspectRatio: "16:9", tint: [40, 90, 160] },
-  { prompt: "A dancer spins and stops on beat, stage lights flicker, slow orbit", aspectRatio: "9:16", tint: [160, 40, 120], size: [480, 860] },
+  {
+    prompt: "A dancer spins and stops on beat, stage lights flicker, slow orbit",
+    aspectRatio: "9:16",
+    tint: [160, 40, 120],
+    size: [480, 860],
+  },
   { prompt: "Paper boats drift down a rain gutter, camera follows at water level", aspectRatio: "4:3", tint: [30, 140, 120] },
   { prompt: "A skateboarder lands a kickflip in a sunny park, low wide angle", aspectRatio: "16:9", tint: [200, 120, 30], variations: "3" },
   { prompt: "Steam rises from a bowl of ramen, macro, shallow depth of field", aspectRatio: "1:1", tint: [180, 60, 40], size: [600, 600] },
@@ -26,7 +31,10 @@ const app = await startBenchApp({ port: Number(process.env.SCREENSHOT_PORT ?? 53
 try {
   for (const take of TAKES) {
     const [width, height] = take.size ?? [640, 360];
-    const body = jobForm({ prompt: take.prompt, aspectRatio: take.aspectRatio, variations: take.variations ?? "1", duration: "3" }, { width, height, tint: take.tint });
+    const body = jobForm(
+      { prompt: take.prompt, aspectRatio: take.aspectRatio, variations: take.variations ?? "1", duration: "3" },
+      { width, height, tint: take.tint },
+    );
     const res = await fetch(`${app.app}/api/jobs`, { method: "POST", body, headers: { cookie: app.cookie, origin: app.app } });
     if (!res.ok) throw new Error(`submit: ${res.status} ${await res.text()}`);
   }
@@ -47,7 +55,9 @@ try {
   await page.locator("article[data-job-id] img[data-poster]").first().waitFor();
   await page.waitForFunction(() => [...document.querySelectorAll("img[data-poster]")].every((i) => (i as HTMLImageElement).complete));
   await page.locator('form[data-hydrated="true"]').waitFor();
-  await page.getByLabel("Start image", { exact: true }).setInputFiles({ name: "street.png", mimeType: "image/png", buffer: makePng(864, 480, [30, 60, 150]) });
+  await page
+    .getByLabel("Start image", { exact: true })
+    .setInputFiles({ name: "street.png", mimeType: "image/png", buffer: makePng(864, 480, [30, 60, 150]) });
   await page.getByLabel("Prompt", { exact: true }).fill("A slow push-in on a neon-lit street, rain on the lens");
   await page.locator("article[data-job-id]").nth(1).hover();
   await sleep(800);

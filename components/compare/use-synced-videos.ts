@@ -37,15 +37,10 @@ export function useSyncedVideos(count: number, knownDuration: number) {
     }
   }, []);
 
-  const seek = useCallback(
-    (t: number) => {
-      place(t, false);
-      const c = clock();
-      if (c) c.currentTime = t;
-      setTime(t);
-    },
-    [place],
-  );
+  const seek = useCallback((t: number) => {
+    for (const v of all()) v.currentTime = Math.min(t, Math.max(0, length(v) - HOLD_S) || t);
+    setTime(t);
+  }, []);
 
   const pause = useCallback(() => {
     for (const v of all()) v.pause();
