@@ -43,6 +43,9 @@ for (const size of SIZES) {
     await expect(page.locator("#generate-reason")).toHaveText("Describe the motion to generate.");
 
     const prompt = `A layout check, gulls circle a pier ${size.name}-${Date.now()}`;
+    // Other specs generate as the same team at the same time; their takes would arrive on top of this one.
+    await app.gallery.getByRole("searchbox").fill(prompt);
+    await expect(app.gallery.getByText("No jobs match.")).toBeVisible();
     await app.prompt.pressSequentially(prompt, { delay: 0 });
     await app.duration.fill("2");
     await app.generate.click();

@@ -63,7 +63,7 @@ export function Gallery({ initial }: { initial?: JobPage }) {
         <h2 id="gallery-title" className="text-lg font-semibold text-zinc-900 dark:text-white">
           Gallery
         </h2>
-        <p role="status" aria-live="polite" className="text-sm text-zinc-600 dark:text-zinc-400">
+        <p role="status" aria-live="polite" className="w-52 truncate text-right text-sm text-zinc-600 dark:text-zinc-400">
           {summary(jobs.length, activeCount)}
         </p>
       </div>
