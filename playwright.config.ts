@@ -26,6 +26,8 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${APP_PORT}`,
     trace: "retain-on-failure",
     launchOptions: chromiumLaunchOptions,
+    // "Copy link" writes the share link to the clipboard; tests read it back.
+    permissions: ["clipboard-read", "clipboard-write"],
   },
   projects: [
     { name: "setup", testMatch: /auth\.setup\.ts/ },

@@ -29,21 +29,27 @@ test.describe("accounts", () => {
       await page.getByLabel("Email").fill("ada@studio.test");
       await page.getByLabel("Password").fill("a long enough password");
       await page.getByRole("button", { name: "Create the admin account" }).click();
-      await expect(page.locator("form").getByRole("alert")).toHaveText("That setup code is wrong.");
+      // Said once, beside the field it concerns.
+      await expect(page.locator("#code-error")).toHaveText(/That setup code is wrong\. It is in the server log/);
+      await expect(page.getByText(/That setup code is wrong/)).toHaveCount(1);
+      await expect(page.locator("form").getByRole("alert")).toHaveCount(0);
 
       const code = fs.readFileSync(path.join(DATA_DIR, "setup-code"), "utf8").trim();
       await page.getByLabel("Setup code").fill(code);
       await page.getByRole("button", { name: "Create the admin account" }).click();
       const app = new Playground(page);
-      await expect(page.getByText("Ada · Admin")).toBeVisible();
+      await page.getByRole("button", { name: "Account: Ada" }).click();
+      await expect(page.getByRole("menu")).toContainText("Ada · Admin");
+      await page.keyboard.press("Escape");
       await expect(page.locator('form[data-hydrated="true"]')).toBeVisible();
 
       const card = await app.generateOne("A first-run test: a paper plane glides", landscape);
       await expect(card.getByTestId("job-status")).toHaveText(/Completed in/, { timeout: 30_000 });
-      await expect(card.getByText(/^You ·/)).toBeVisible();
+      await expect(card.getByText("You", { exact: true })).toBeVisible();
       await expect(page.getByTestId("spend")).toContainText("Me $0.032 today");
 
-      await page.getByRole("button", { name: "Sign out" }).click();
+      await page.getByRole("button", { name: "Account: Ada" }).click();
+      await page.getByRole("menuitem", { name: "Sign out" }).click();
       await expect(page).toHaveURL(/\/sign-in$/);
       await page.goto(base);
       await expect(page).toHaveURL(/\/sign-in\?next=%2F$/);
@@ -88,8 +94,9 @@ test("a member cannot open the admin settings; the admin adds them and sets caps
   await expect(member.getByRole("heading", { name: "Only admins can open team settings" })).toBeVisible();
   expect((await member.request.get(`${baseURL}/api/admin/settings`)).status()).toBe(403);
   await member.goto(`${baseURL}/`);
-  await expect(member.getByText("Grace · Member")).toBeVisible();
-  await expect(member.getByRole("link", { name: "Team settings" })).toHaveCount(0);
+  await member.getByRole("button", { name: "Account: Grace" }).click();
+  await expect(member.getByRole("menu")).toContainText("Grace · Member");
+  await expect(member.getByRole("menuitem", { name: "Team settings" })).toHaveCount(0);
   await context.close();
 });
 
@@ -110,14 +117,25 @@ test("the same fixed-seed inputs ask before paying again; a team-only link needs
   await app.generate.click();
   const dialog = page.getByRole("dialog", { name: "Already generated" });
   await expect(dialog).toContainText("Open it, or pay $0.032 again?");
+  // Its title is said once, and the earlier take's time is the viewer's local time, as on the cards.
+  await expect(dialog.getByText(/Already generated/)).toHaveCount(1);
+  await expect(dialog).not.toContainText("UTC");
+  const created = await page.evaluate(
+    async (p) =>
+      ((await (await fetch("/api/jobs?limit=50")).json()) as { jobs: { prompt: string; createdAt: string }[] }).jobs.find(
+        (j) => j.prompt === p,
+      )!.createdAt,
+    prompt,
+  );
+  const local = await page.evaluate((iso) => new Date(iso).toLocaleString([], { dateStyle: "medium", timeStyle: "short" }), created);
+  await expect(dialog).toContainText(local);
   await dialog.getByRole("button", { name: "Pay $0.032 again" }).click();
   await expect(app.card(prompt)).toHaveCount(2);
 
   await app.saved(card.first());
   await app.more(card.first(), "Link: make team only");
   await expect(card.first().getByText(/link: team only/)).toBeVisible();
-  await card.first().getByRole("button", { name: "Copy link" }).click();
-  const link = await card.first().getByRole("textbox", { name: "Share link" }).inputValue();
+  const link = await app.shareLink(card.first());
   const stranger = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const viewer = await stranger.newPage();
   await viewer.goto(link);

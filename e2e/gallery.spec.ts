@@ -32,7 +32,7 @@ test("search and filter, download by name, retry a failure at a shown price, del
   await expect(app.cards()).toHaveCount(2);
 
   const download = page.waitForEvent("download");
-  await goodCard.getByRole("link", { name: "Download" }).click();
+  await app.more(goodCard, "Download");
   const file = await download;
   expect(file.suggestedFilename()).toBe(`an-owl-turns-its-head-${tag}-seed31.mp4`);
   expect(
@@ -48,11 +48,10 @@ test("search and filter, download by name, retry a failure at a shown price, del
   await dialog.getByRole("button", { name: "Generate for $0.032" }).click();
   await expect(app.card(bad)).toHaveCount(2);
 
-  const link = await (async () => {
-    await goodCard.getByRole("button", { name: "Copy link" }).click();
-    return goodCard.getByRole("textbox", { name: "Share link" }).inputValue();
-  })();
-  const video = (await goodCard.locator("video").getAttribute("src"))!;
+  const link = await app.shareLink(goodCard);
+  await app.open(goodCard);
+  const video = (await app.viewer.locator("video").getAttribute("src"))!;
+  await page.keyboard.press("Escape");
   await app.more(goodCard, "Delete…");
   const confirm = page.getByRole("dialog", { name: "Delete this video?" });
   await confirm.getByRole("button", { name: "Delete" }).click();

@@ -59,16 +59,18 @@ test("generate with every control set, watch it process, play it, reload", async
   await expect(cards.first().getByText("$0.048")).toBeVisible();
 
   for (const card of await cards.all()) {
-    await expect(card.getByTestId("job-status")).toHaveText(/Completed in/, { timeout: 30_000 });
-    const video = card.locator("video");
-    await expect(video).toHaveAttribute("controls", "");
-    // Keyframe's own copy, with a poster; nothing loads until play.
+    // Keyframe's own copy: a poster image on the card, no player until the take is opened or previewed.
+    await app.saved(card);
+    await expect(card.locator("video")).toHaveCount(0);
+    await app.open(card);
+    const video = app.viewer.locator("video");
     await expect(video).toHaveAttribute("src", /^\/media\/videos\//);
-    await expect(video).toHaveAttribute("poster", /^\/media\/posters\//);
-    await video.evaluate((v: HTMLVideoElement) => v.play());
+    await expect(video).toHaveAttribute("controls", "");
     await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.currentTime)).toBeGreaterThan(0.2);
     const duration = await video.evaluate((v: HTMLVideoElement) => v.duration);
     expect(Math.abs(duration - 3)).toBeLessThanOrEqual(0.5);
+    await page.keyboard.press("Escape");
+    await expect(app.viewer).toHaveCount(0);
   }
 
   // What WaveSpeed (the simulator) received: every control, in its own field names.
@@ -84,8 +86,8 @@ test("generate with every control set, watch it process, play it, reload", async
   await page.reload();
   await expect(cards).toHaveCount(2);
   await expect(cards.first().getByTestId("job-status")).toHaveText(/Completed in/);
-  const again = cards.first().locator("video");
-  await again.evaluate((v: HTMLVideoElement) => v.play());
+  await app.open(cards.first());
+  const again = app.viewer.locator("video");
   await expect.poll(() => again.evaluate((v: HTMLVideoElement) => v.readyState)).toBeGreaterThanOrEqual(2);
 });
 
@@ -107,8 +109,9 @@ test("a failed task shows WaveSpeed's error; a flagged one is blurred until reve
   const flagged = app.card(`[sim:nsfw] ${tag}`);
   const reveal = flagged.getByRole("button", { name: /Click to reveal/ });
   await expect(reveal).toBeVisible({ timeout: 30_000 });
-  await expect(flagged.locator("video")).toHaveClass(/blur/);
+  await expect(flagged.locator("img[data-poster]")).toHaveClass(/blur/);
   await reveal.click();
-  await expect(flagged.locator("video")).not.toHaveClass(/blur/);
-  await expect(flagged.locator("video")).toHaveAttribute("controls", "");
+  await expect(flagged.locator("img[data-poster]")).not.toHaveClass(/blur/);
+  await app.open(flagged);
+  await expect(app.viewer.locator("video")).toHaveAttribute("controls", "");
 });

@@ -6,9 +6,7 @@ import { Playground } from "./pages/playground";
 const SIM = `http://127.0.0.1:${SIM_PORT}`;
 
 async function shareLink(page: Page, app: Playground, prompt: string): Promise<string> {
-  const card = app.card(prompt);
-  await card.getByRole("button", { name: /^(Copy|Share) link$/ }).click();
-  const link = await card.getByRole("textbox", { name: "Share link" }).inputValue();
+  const link = await app.shareLink(app.card(prompt));
   expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/v\/[A-Za-z0-9_-]{22}$/);
   return link;
 }
@@ -32,7 +30,14 @@ test("a share link plays in a fresh browser with no cookies, unfurls, and answer
   const response = await viewer.goto(link);
   expect(response?.status()).toBe(200);
   await expect(viewer.getByRole("heading", { name: prompt })).toBeVisible();
-  await expect(viewer.getByText("Seedance V1 Lite").first()).toBeVisible();
+  // The model is named once, and the 864×480 video is shown no bigger than it is.
+  await expect(viewer.getByText(/Seedance V1 Lite/)).toHaveCount(1);
+  expect((await viewer.locator("video").boundingBox())!.width).toBeLessThanOrEqual(864);
+  // A stranger is told that remixing needs an account, before being sent to sign in.
+  await expect(viewer.getByText("Remixing opens this video’s settings in Keyframe, which needs an account on this server.")).toBeVisible();
+  await viewer.getByRole("link", { name: "Sign in to remix" }).click();
+  await expect(viewer.getByText(/Remixing opens this video's settings in Keyframe/)).toBeVisible();
+  await viewer.goto(link);
   await expect(viewer.getByRole("term").filter({ hasText: "Seed" }).locator("+ dd")).toHaveText("4242");
   const video = viewer.locator("video");
   await expect(video).toHaveAttribute("poster", `/v/${shareId}/poster.jpg`);
@@ -157,7 +162,7 @@ test("compare plays two takes in sync and highlights what differs", async ({ pag
   await expect(cards).toHaveCount(2);
   for (const card of await cards.all()) {
     await app.saved(card);
-    await card.getByRole("checkbox", { name: "Compare" }).check();
+    await card.getByRole("checkbox", { name: `Select for compare: A flag ripples ${tag}`.slice(0, 58) }).check();
   }
   await page.getByRole("link", { name: "Compare 2" }).click();
   await expect(page.getByRole("heading", { name: "Compare 2 takes" })).toBeVisible();
@@ -192,9 +197,9 @@ test("a video whose WaveSpeed URL has expired still plays from Keyframe's copy",
   expect((await request.get(`${SIM}/outputs/${taskId}.mp4`)).status()).toBe(404);
 
   await page.reload();
-  const video = app.card(prompt).locator("video");
+  await app.open(app.card(prompt));
+  const video = app.viewer.locator("video");
   await expect(video).toHaveAttribute("src", /^\/media\/videos\//);
-  await video.evaluate((v: HTMLVideoElement) => v.play());
   await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.currentTime)).toBeGreaterThan(0.3);
 
   const src = (await video.getAttribute("src"))!;

@@ -18,6 +18,8 @@ test("a 200x200 image and a text file named .png each get their field error and 
 
   await app.setStartImage(tooSmall);
   await expect(app.fieldError("image")).toHaveText(/Image is 200×200 px; it must be at least 300×300 px\./);
+  // One message, not a second warning beside the preview.
+  await expect(page.getByText(/300×300 px|300 × 300/)).toHaveCount(1);
   await expect(app.generate).toBeDisabled();
 
   await app.setStartImage(landscape);
@@ -64,5 +66,7 @@ test("field errors on the prompt and seed appear beside them", async ({ page }) 
   await expect(page.getByText("2001 / 2000")).toBeVisible();
   await app.seed.fill("-7");
   await expect(app.fieldError("seed")).toHaveText(/Seed must be a whole number from -1 to 2147483647\./);
+  // The plan does not repeat the invalid seed beside its error.
+  await expect(page.getByTestId("seed-plan")).toHaveText("");
   await expect(app.generate).toBeDisabled();
 });

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { MembersPanel } from "@/components/admin/members-panel";
 import { TeamSettingsForm } from "@/components/admin/team-settings-form";
+import { AppHeader } from "@/components/layout/app-header";
 import { pageUser } from "@/lib/auth/session";
 import { listMembers } from "@/lib/team/members";
 import { getTeamSettings } from "@/lib/team/settings";
@@ -12,26 +13,27 @@ export default async function AdminPage() {
   const user = await pageUser("/admin");
   if (user.role !== "admin") {
     return (
-      <main className="mx-auto flex min-h-dvh max-w-md flex-col items-center justify-center gap-3 px-4 text-center">
-        <p className="text-sm font-semibold text-violet-600 dark:text-violet-400">403</p>
-        <h1 className="text-xl font-semibold">Only admins can open team settings</h1>
-        <Link href="/" className="text-sm text-violet-600 hover:underline dark:text-violet-400">
-          Back to the playground
-        </Link>
-      </main>
+      <>
+        <AppHeader user={user} />
+        <main className="mx-auto flex max-w-md flex-col items-center gap-3 px-4 py-16 text-center">
+          <p className="text-sm font-semibold text-violet-700 dark:text-violet-300">403</p>
+          <h1 className="text-xl font-semibold">Only admins can open team settings</h1>
+          <Link href="/" className="text-sm text-violet-700 hover:underline dark:text-violet-300">
+            Back to the playground
+          </Link>
+        </main>
+      </>
     );
   }
   const [settings, members] = await Promise.all([getTeamSettings(), listMembers()]);
   return (
-    <main className="mx-auto max-w-4xl space-y-10 px-4 py-6 sm:px-6">
-      <header className="flex items-center justify-between gap-4">
+    <>
+      <AppHeader user={user} />
+      <main className="mx-auto max-w-4xl space-y-10 px-4 py-6 sm:px-6">
         <h1 className="text-lg font-semibold tracking-tight">Team settings</h1>
-        <Link href="/" className="text-sm text-violet-600 hover:underline dark:text-violet-400">
-          ← Back to the playground
-        </Link>
-      </header>
-      <TeamSettingsForm initial={settings} />
-      <MembersPanel initial={members} me={user.id} />
-    </main>
+        <TeamSettingsForm initial={settings} />
+        <MembersPanel initial={members} me={user.id} />
+      </main>
+    </>
   );
 }

@@ -13,7 +13,14 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   if (!(await hasUsers())) redirect("/setup");
   if (await currentUser(await headers())) redirect("/");
   return (
-    <AuthCard title="Sign in" intro="Your team shares one WaveSpeed account here. Ask an admin for an account.">
+    <AuthCard
+      title="Sign in"
+      intro={
+        typeof next === "string" && next.startsWith("/?remix=")
+          ? "Remixing opens this video's settings in Keyframe, which needs an account on this server. Sign in, or ask your team's admin for an account."
+          : "Your team shares one WaveSpeed account here. Ask an admin for an account."
+      }
+    >
       <SignInForm next={typeof next === "string" ? next : "/"} />
     </AuthCard>
   );

@@ -30,9 +30,12 @@ function AddMember({ onAdded }: { onAdded: (m: Member) => void }) {
     <form
       onSubmit={add}
       noValidate
-      aria-label="Add a member"
+      aria-labelledby="add-member-title"
       className="grid gap-3 rounded-xl border border-zinc-200 p-4 sm:grid-cols-2 dark:border-zinc-800"
     >
+      <h3 id="add-member-title" className="text-sm font-semibold sm:col-span-2">
+        Add a member
+      </h3>
       <Field label="Name" htmlFor="member-name" error={e.name?.message}>
         <input id="member-name" className={inputClass} autoComplete="off" {...register("name")} />
       </Field>
@@ -119,57 +122,61 @@ export function MembersPanel({ initial, me }: { initial: Member[]; me: string })
         <h2 id="members-title" className="text-base font-semibold">
           Members
         </h2>
-        <p role="status" aria-live="polite" className="text-sm text-zinc-600 dark:text-zinc-400">
+        <p role="status" aria-live="polite" className="text-sm text-zinc-700 dark:text-zinc-300">
           {status}
         </p>
       </div>
-      <table className="w-full text-left text-sm">
-        <thead className="text-zinc-500">
-          <tr>
-            <th className="py-1.5 font-medium">Name</th>
-            <th className="py-1.5 font-medium">Email</th>
-            <th className="py-1.5 font-medium">Role</th>
-            <th className="py-1.5 font-medium">Status</th>
-            <th className="py-1.5 font-medium">
-              <span className="sr-only">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {members.map((m) => (
-            <tr key={m.id} className="border-t border-zinc-100 dark:border-zinc-800">
-              <td className="py-2 pr-3">{m.name}</td>
-              <td className="py-2 pr-3">{m.email}</td>
-              <td className="py-2 pr-3">{m.role === "admin" ? "Admin" : "Member"}</td>
-              <td className="py-2 pr-3">{m.disabled ? "Disabled" : "Active"}</td>
-              <td className="flex flex-wrap gap-1 py-2">
-                <ResetPassword
-                  member={m}
-                  onSave={(password) => update(m, { password }, `Password reset for ${m.email}; their sessions ended.`)}
-                />
-                {m.id !== me ? (
-                  <>
-                    <Button
-                      size="sm"
-                      variant="ghost"
-                      onClick={() => void update(m, { role: m.role === "admin" ? "member" : "admin" }, "Role changed.")}
-                    >
-                      {m.role === "admin" ? "Make member" : "Make admin"}
-                    </Button>
-                    <Button
-                      size="sm"
-                      variant="ghost"
-                      onClick={() => void update(m, { disabled: !m.disabled }, m.disabled ? "Enabled." : "Disabled; their sessions ended.")}
-                    >
-                      {m.disabled ? "Enable" : "Disable"}
-                    </Button>
-                  </>
-                ) : null}
-              </td>
+      <div className="relative overflow-x-auto" role="region" aria-label="Member list" tabIndex={0}>
+        <table className="w-full min-w-[36rem] text-left text-sm">
+          <thead className="text-zinc-700 dark:text-zinc-300">
+            <tr>
+              <th className="py-1.5 font-medium">Name</th>
+              <th className="py-1.5 font-medium">Email</th>
+              <th className="py-1.5 font-medium">Role</th>
+              <th className="py-1.5 font-medium">Status</th>
+              <th className="py-1.5 font-medium">
+                <span className="sr-only">Actions</span>
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {members.map((m) => (
+              <tr key={m.id} className="border-t border-zinc-100 dark:border-zinc-800">
+                <td className="py-2 pr-3">{m.name}</td>
+                <td className="py-2 pr-3">{m.email}</td>
+                <td className="py-2 pr-3">{m.role === "admin" ? "Admin" : "Member"}</td>
+                <td className="py-2 pr-3">{m.disabled ? "Disabled" : "Active"}</td>
+                <td className="flex flex-wrap gap-1 py-2">
+                  <ResetPassword
+                    member={m}
+                    onSave={(password) => update(m, { password }, `Password reset for ${m.email}; their sessions ended.`)}
+                  />
+                  {m.id !== me ? (
+                    <>
+                      <Button
+                        size="sm"
+                        variant="ghost"
+                        onClick={() => void update(m, { role: m.role === "admin" ? "member" : "admin" }, "Role changed.")}
+                      >
+                        {m.role === "admin" ? "Make member" : "Make admin"}
+                      </Button>
+                      <Button
+                        size="sm"
+                        variant="ghost"
+                        onClick={() =>
+                          void update(m, { disabled: !m.disabled }, m.disabled ? "Enabled." : "Disabled; their sessions ended.")
+                        }
+                      >
+                        {m.disabled ? "Enable" : "Disable"}
+                      </Button>
+                    </>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <AddMember onAdded={(member) => setMembers((all) => [...all, member])} />
     </section>
   );

@@ -7,14 +7,16 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { inputClass } from "@/components/ui/input-class";
 import { Switch } from "@/components/ui/switch";
+import { useSpend } from "@/components/account/use-spend";
 import { ApiError, send } from "@/lib/http/fetcher";
+import { formatUsd } from "@/lib/model/price";
 import { teamSettingsSchema, type TeamSettings } from "@/lib/validations/team";
 
 const CAPS = [
-  ["memberDailyCapUsd", "Per member, per day"],
-  ["memberMonthlyCapUsd", "Per member, per month"],
-  ["teamDailyCapUsd", "Whole team, per day"],
-  ["teamMonthlyCapUsd", "Whole team, per month"],
+  ["memberDailyCapUsd", "Per member, per day", "me", "today"],
+  ["memberMonthlyCapUsd", "Per member, per month", "me", "month"],
+  ["teamDailyCapUsd", "Whole team, per day", "team", "today"],
+  ["teamMonthlyCapUsd", "Whole team, per month", "team", "month"],
 ] as const;
 
 /** Blank means "no cap": the input's text becomes null, not 0. */
@@ -27,6 +29,7 @@ export function TeamSettingsForm({ initial }: { initial: TeamSettings }) {
     defaultValues: initial,
   });
   const errors = formState.errors;
+  const { data: spend } = useSpend();
 
   const save = handleSubmit(async (values) => {
     setStatus("Saving…");
@@ -45,14 +48,26 @@ export function TeamSettingsForm({ initial }: { initial: TeamSettings }) {
         <h2 id="spend-title" className="text-base font-semibold">
           Spend caps (USD)
         </h2>
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">
+        <p className="text-sm text-zinc-700 dark:text-zinc-300">
           A Generate that would cross a cap is refused before anything is sent to WaveSpeed. Days and months are UTC. Leave blank for no
           cap.
         </p>
       </div>
       <div className="grid gap-4 sm:grid-cols-2">
-        {CAPS.map(([name, label]) => (
-          <Field key={name} label={label} htmlFor={name} error={errors[name]?.message}>
+        {CAPS.map(([name, label, who, window]) => (
+          <Field
+            key={name}
+            label={label}
+            htmlFor={name}
+            error={errors[name]?.message}
+            aside={
+              <span className="text-xs text-zinc-700 tabular-nums dark:text-zinc-300" data-testid={`${name}-spent`}>
+                {spend
+                  ? `${who === "me" ? "You" : "Team"}: ${formatUsd(spend.spend[who][window])} ${window === "today" ? "today" : "this month"}`
+                  : ""}
+              </span>
+            }
+          >
             <input id={name} type="number" min={0} step="0.001" inputMode="decimal" className={inputClass} {...register(name, usdOrNull)} />
           </Field>
         ))}
@@ -88,7 +103,7 @@ export function TeamSettingsForm({ initial }: { initial: TeamSettings }) {
         <Button type="submit" variant="primary" disabled={formState.isSubmitting}>
           Save settings
         </Button>
-        <p role="status" aria-live="polite" className="text-sm text-zinc-600 dark:text-zinc-400">
+        <p role="status" aria-live="polite" className="text-sm text-zinc-700 dark:text-zinc-300">
           {status}
         </p>
       </div>

@@ -37,8 +37,10 @@ export function AccountForm<T extends FieldValues>({
       onDone();
     } catch (e) {
       if (e instanceof ApiError) {
-        for (const [name, message] of Object.entries(e.fields)) setFieldError(name as Path<T>, { type: "server", message });
-        setError(e.message);
+        const fields = Object.entries(e.fields);
+        for (const [name, message] of fields) setFieldError(name as Path<T>, { type: "server", message });
+        // Said once: beside the field it concerns, or above the button when it concerns no one field.
+        if (fields.length === 0) setError(e.message);
       } else setError("Could not reach Keyframe. Check your connection and try again.");
     }
   });

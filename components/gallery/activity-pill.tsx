@@ -1,18 +1,27 @@
 "use client";
 
 import { NO_FILTER, useJobs } from "./use-jobs";
+import { useFinishedWhileHidden } from "./use-finished-while-hidden";
 
-/** Progress in the header, visible wherever the gallery is scrolled; shares the gallery's SWR cache. */
+/**
+ * Progress in the header, in a slot of fixed width so the header never reflows; shares the gallery's
+ * SWR cache. Also where takes that finish in a hidden tab are counted and notified.
+ */
 export function ActivityPill() {
-  const { activeCount } = useJobs(NO_FILTER);
-  if (activeCount === 0) return null;
+  const { activeCount, jobs } = useJobs(NO_FILTER);
+  useFinishedWhileHidden(jobs);
   return (
-    <a
-      href="#gallery-title"
-      className="inline-flex items-center gap-1.5 rounded-full bg-amber-100 px-2.5 py-1 text-xs font-medium text-amber-900 tabular-nums dark:bg-amber-950 dark:text-amber-200"
-    >
-      <span aria-hidden className="size-1.5 animate-pulse rounded-full bg-current" />
-      {activeCount} in progress
-    </a>
+    <span className="flex w-10 justify-end sm:w-28">
+      {activeCount > 0 ? (
+        <a
+          href="#gallery"
+          className="inline-flex items-center gap-1.5 rounded-full bg-amber-100 px-2.5 py-1 text-xs font-medium whitespace-nowrap text-amber-950 tabular-nums dark:bg-amber-950 dark:text-amber-100"
+        >
+          <span aria-hidden className="size-1.5 animate-pulse rounded-full bg-current" />
+          {activeCount}
+          <span className="sr-only sm:not-sr-only">in progress</span>
+        </a>
+      ) : null}
+    </span>
   );
 }

@@ -1,8 +1,9 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { Segmented } from "@/components/ui/segmented";
+import { RadioTabs } from "@/components/ui/radio-tabs";
 import { STATUS_FILTERS, type StatusFilter } from "@/lib/jobs/types";
+import { SIZE_OPTIONS, type GallerySize } from "./use-gallery-size";
 import type { GalleryFilter } from "./use-jobs";
 
 const LABELS: Record<StatusFilter, string> = { all: "All", active: "In progress", completed: "Completed", failed: "Failed" };
@@ -12,8 +13,18 @@ const SCOPE_OPTIONS = [
   { value: "mine", label: "Mine" },
 ] as const;
 
-/** Whose jobs, status tabs and a prompt search (debounced, so typing does not send a request per key). */
-export function GalleryToolbar({ filter, onChange }: { filter: GalleryFilter; onChange: (filter: GalleryFilter) => void }) {
+/** Whose jobs, which status, how big, and a prompt search (debounced, so typing does not send a request per key). */
+export function GalleryToolbar({
+  filter,
+  onChange,
+  size,
+  onSize,
+}: {
+  filter: GalleryFilter;
+  onChange: (filter: GalleryFilter) => void;
+  size: GallerySize;
+  onSize: (size: GallerySize) => void;
+}) {
   const [q, setQ] = useState(filter.q);
   useEffect(() => {
     if (q === filter.q) return;
@@ -22,20 +33,23 @@ export function GalleryToolbar({ filter, onChange }: { filter: GalleryFilter; on
   }, [q, filter, onChange]);
 
   return (
-    <div className="mb-4 flex flex-wrap items-center gap-3">
-      <Segmented label="Whose" options={SCOPE_OPTIONS} value={filter.scope} onChange={(scope) => onChange({ ...filter, scope })} />
-      <Segmented label="Show" options={STATUS_OPTIONS} value={filter.status} onChange={(status) => onChange({ ...filter, status })} />
-      <label className="flex min-w-48 flex-1 items-center gap-2">
-        <span className="text-xs font-medium text-zinc-600 dark:text-zinc-400">Search</span>
+    <div className="mb-3 flex flex-wrap items-center gap-2">
+      <RadioTabs label="Whose" options={SCOPE_OPTIONS} value={filter.scope} onChange={(scope) => onChange({ ...filter, scope })} />
+      <div className="max-w-full overflow-x-auto">
+        <RadioTabs label="Show" options={STATUS_OPTIONS} value={filter.status} onChange={(status) => onChange({ ...filter, status })} />
+      </div>
+      <label className="flex min-w-40 flex-1 items-center gap-2">
+        <span className="sr-only">Search prompts</span>
         <input
           type="search"
           value={q}
           onChange={(e) => setQ(e.target.value)}
           placeholder="Search prompts…"
           maxLength={200}
-          className="h-8 w-full rounded-lg border border-zinc-300 bg-white px-3 text-sm outline-none placeholder:text-zinc-400 focus:border-violet-500 focus:ring-2 focus:ring-violet-500/30 dark:border-zinc-700 dark:bg-zinc-900"
+          className="h-8 w-full rounded-lg border border-zinc-300 bg-white px-3 text-sm outline-none placeholder:text-zinc-500 focus:border-violet-500 focus:ring-2 focus:ring-violet-500/30 dark:border-zinc-700 dark:bg-zinc-900 dark:placeholder:text-zinc-400"
         />
       </label>
+      <RadioTabs label="Card size" options={SIZE_OPTIONS} value={size} onChange={onSize} />
     </div>
   );
 }

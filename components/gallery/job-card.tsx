@@ -1,40 +1,39 @@
 "use client";
 
-import { send } from "@/lib/http/fetcher";
+import { useEffect, useState } from "react";
+import { buttonClass } from "@/components/ui/button";
 import type { JobView } from "@/lib/jobs/types";
-import { JobActions } from "./job-actions";
-import { JobMedia } from "./job-media";
+import { CardPicture, shortPrompt } from "./card-picture";
+import { JobConfirm, type ConfirmKind } from "./job-confirm";
+import { JobMenu } from "./job-menu";
 import { JobStatus } from "./job-status";
+import { useJobActions } from "./use-job-actions";
 
-function Chip({ children }: { children: React.ReactNode }) {
-  return (
-    <span className="rounded-md bg-zinc-100 px-1.5 py-0.5 text-[11px] text-zinc-700 tabular-nums dark:bg-zinc-800 dark:text-zinc-300">
-      {children}
-    </span>
-  );
-}
+/** Height of the two caption lines under each picture; the grid's row heights count on it. */
+export const CAPTION_HEIGHT = 38;
 
-function CopyState({ job, onChanged, announce }: { job: JobView; onChanged: () => void; announce: (text: string) => void }) {
+const toolClass = buttonClass(
+  "secondary",
+  "sm",
+  "h-7 border-zinc-300/80 bg-white/95 px-2 shadow-sm backdrop-blur dark:border-zinc-600 dark:bg-zinc-900/95",
+);
+
+function CopyState({ job, onSaveAgain }: { job: JobView; onSaveAgain: () => void }) {
   if (!job.video || job.copy.state === "done") return null;
   const failed = job.copy.state === "failed";
-  const saveAgain = async () => {
-    try {
-      await send(`/api/jobs/${job.id}/copy`, "POST");
-      announce("Saving the copy again…");
-      onChanged();
-    } catch (error) {
-      announce(error instanceof Error ? error.message : "Could not start saving again.");
-    }
-  };
   return (
-    <p className={`text-xs ${failed ? "text-red-700 dark:text-red-300" : "text-amber-700 dark:text-amber-300"}`} data-testid="copy-state">
+    <p
+      data-testid="copy-state"
+      className={`rounded-md px-1.5 py-0.5 text-[11px] ${failed ? "bg-red-100 text-red-900 dark:bg-red-950 dark:text-red-100" : "bg-amber-100 text-amber-950 dark:bg-amber-950 dark:text-amber-100"}`}
+      title={job.copy.error ?? undefined}
+    >
       {failed
         ? `Not saved in Keyframe: ${job.copy.error ?? "the copy failed"} Playing from WaveSpeed while it lasts.`
         : job.copy.error
           ? `Saving a copy… retrying (${job.copy.error}) Playing from WaveSpeed meanwhile.`
           : "Saving a copy in Keyframe…"}
       {failed && job.canManage ? (
-        <button type="button" onClick={() => void saveAgain()} className="ml-1 font-medium underline">
+        <button type="button" onClick={onSaveAgain} className="ml-1 font-medium underline">
           Try saving again
         </button>
       ) : null}
@@ -44,71 +43,124 @@ function CopyState({ job, onChanged, announce }: { job: JobView; onChanged: () =
 
 export type CardProps = {
   job: JobView;
+  width: number;
+  mediaHeight: number;
   selected: boolean;
   onSelect: (id: string, selected: boolean) => void;
-  onChanged: () => void;
-  announce: (text: string) => void;
+  onOpen: (id: string) => void;
 };
 
-export function JobCard({ job, selected, onSelect, onChanged, announce }: CardProps) {
+export function JobCard({ job, width, mediaHeight, selected, onSelect, onOpen }: CardProps) {
+  const [note, setNote] = useState<{ text: string; link?: string } | null>(null);
+  const [confirm, setConfirm] = useState<ConfirmKind | null>(null);
+  const actions = useJobActions(job, (text, link) => setNote({ text, link }));
+  useEffect(() => {
+    if (!note || note.link) return;
+    const timer = setTimeout(() => setNote(null), 5000);
+    return () => clearTimeout(timer);
+  }, [note]);
   const p = job.params;
+  const errorShown = job.error && (job.status === "failed" || job.status === "unknown" || job.status === "queued");
+
   return (
     <article
-      aria-label={`Job: ${job.prompt.slice(0, 60)}`}
+      aria-label={`Take: ${shortPrompt(job.prompt)}`}
       data-job-id={job.id}
       data-status={job.status}
-      className={`flex h-full flex-col gap-2.5 rounded-xl border bg-white p-2.5 shadow-sm dark:bg-zinc-900 ${
-        selected ? "border-violet-500 ring-2 ring-violet-500/40" : "border-zinc-200 dark:border-zinc-800"
-      }`}
+      style={{ width }}
+      className="group/card @container relative flex shrink-0 flex-col"
     >
-      <JobMedia job={job} />
-      <div className="flex items-center justify-between gap-2">
-        <JobStatus job={job} />
-        <div className="flex items-center gap-3">
-          {job.video ? (
-            <label className="flex cursor-pointer items-center gap-1 text-xs text-zinc-600 dark:text-zinc-400">
-              <input
-                type="checkbox"
-                checked={selected}
-                onChange={(e) => onSelect(job.id, e.target.checked)}
-                className="accent-violet-600"
-              />
-              Compare
-            </label>
-          ) : null}
-          <span className="text-sm font-semibold text-zinc-900 tabular-nums dark:text-zinc-100" title="Price of this video">
-            {job.price.label}
-          </span>
+      <div
+        className={`relative overflow-hidden rounded-lg bg-zinc-200 dark:bg-zinc-800 ${selected ? "ring-3 ring-violet-600 dark:ring-violet-400" : ""}`}
+        style={{ height: mediaHeight }}
+      >
+        <CardPicture job={job} onOpen={onOpen} />
+        <div className="pointer-events-none absolute inset-x-1.5 top-1.5 flex min-w-0">
+          <JobStatus job={job} />
         </div>
+        <div className="absolute top-1.5 right-1.5 flex gap-1 opacity-100 transition-opacity pointer-fine:opacity-0 pointer-fine:group-focus-within/card:opacity-100 pointer-fine:group-hover/card:opacity-100 [&:has([data-state=open])]:opacity-100">
+          {job.video ? (
+            <button type="button" className={`${toolClass} hidden @[15rem]:inline-flex`} onClick={() => void actions.copyLink()}>
+              {job.shareUrl ? "Copy link" : "Share link"}
+            </button>
+          ) : null}
+          {job.status === "failed" || job.status === "unknown" ? (
+            <button type="button" className={`${toolClass} hidden @[12rem]:inline-flex`} onClick={() => setConfirm("retry")}>
+              Retry · {job.price.label}
+            </button>
+          ) : null}
+          {job.status === "queued" && job.canManage ? (
+            <button type="button" className={toolClass} onClick={() => void actions.cancel()}>
+              Cancel
+            </button>
+          ) : null}
+          <JobMenu job={job} actions={actions} onConfirm={setConfirm} triggerClass={toolClass} />
+        </div>
+        <div className="pointer-events-none absolute inset-x-1.5 bottom-1.5 flex flex-col items-start gap-1 [&>*]:pointer-events-auto">
+          {errorShown ? (
+            <p
+              role={job.status === "queued" ? undefined : "alert"}
+              title={job.error ?? undefined}
+              className="line-clamp-3 rounded-md bg-red-100 px-1.5 py-0.5 text-[11px] text-red-900 dark:bg-red-950 dark:text-red-100"
+            >
+              {job.error}
+            </p>
+          ) : null}
+          <CopyState job={job} onSaveAgain={() => void actions.saveAgain()} />
+          <div role="status" aria-live="polite" className="empty:hidden">
+            {note ? (
+              <p className="rounded-md bg-zinc-900 px-2 py-1 text-xs font-medium text-white shadow dark:bg-white dark:text-zinc-900">
+                {note.text}
+                {note.link ? (
+                  <input
+                    readOnly
+                    aria-label="Share link"
+                    value={note.link}
+                    onFocus={(e) => e.currentTarget.select()}
+                    className="mt-1 block w-56 max-w-full rounded border border-zinc-500 bg-white px-1 font-mono text-[11px] text-zinc-900"
+                  />
+                ) : null}
+              </p>
+            ) : null}
+          </div>
+        </div>
+        {!job.video &&
+        (job.status === "processing" || job.status === "submitted" || job.status === "queued" || job.status === "submitting") ? (
+          <div aria-hidden className="absolute inset-x-0 bottom-0 h-1 overflow-hidden bg-black/10">
+            <div className="h-full w-1/3 animate-[progress_1.6s_ease-in-out_infinite] bg-violet-500" />
+          </div>
+        ) : null}
       </div>
-      {job.error && (job.status === "failed" || job.status === "unknown" || job.status === "queued") ? (
-        <p
-          role={job.status === "queued" ? undefined : "alert"}
-          className="rounded-md bg-red-50 px-2 py-1.5 text-xs text-red-800 dark:bg-red-950/50 dark:text-red-300"
-        >
-          {job.error}
+      <div className="min-w-0 pt-1" style={{ height: CAPTION_HEIGHT }}>
+        <div className="flex min-w-0 items-center gap-1.5">
+          {job.video ? (
+            <input
+              type="checkbox"
+              checked={selected}
+              onChange={(e) => onSelect(job.id, e.target.checked)}
+              aria-label={`Select for compare: ${shortPrompt(job.prompt, 40)}`}
+              className="size-3.5 shrink-0 accent-violet-700"
+            />
+          ) : null}
+          <p className="truncate text-xs text-zinc-900 dark:text-zinc-100" title={job.prompt}>
+            {job.prompt}
+          </p>
+        </div>
+        <p className="flex min-w-0 gap-1.5 overflow-hidden text-[11px] whitespace-nowrap text-zinc-600 tabular-nums dark:text-zinc-400">
+          <span>Seed {p.seed}</span>
+          <span>{p.duration} s</span>
+          <span className="font-medium text-zinc-900 dark:text-zinc-100">{job.price.label}</span>
+          <span>{job.mine ? "You" : (job.owner ?? "Someone")}</span>
+          <time dateTime={job.createdAt}>{new Date(job.createdAt).toLocaleString([], { dateStyle: "short", timeStyle: "short" })}</time>
+          {job.shareUrl && job.shareVisibility === "team" ? <span>link: team only</span> : null}
         </p>
-      ) : null}
-      <CopyState job={job} onChanged={onChanged} announce={announce} />
-      <p className="line-clamp-3 text-sm text-zinc-800 dark:text-zinc-200" title={job.prompt}>
-        {job.prompt}
-      </p>
-      <div className="flex flex-wrap gap-1">
-        <Chip>{p.duration} s</Chip>
-        <Chip>{p.aspectRatio ?? "Auto ratio"}</Chip>
-        <Chip>Seed {p.seed}</Chip>
-        <Chip>{p.cameraFixed ? "Camera fixed" : "Camera moves"}</Chip>
-        <Chip>Safety {p.enableSafetyChecker ? "on" : "off"}</Chip>
-        {job.lastImage ? <Chip>End image</Chip> : null}
       </div>
-      <p className="text-[11px] text-zinc-500 dark:text-zinc-400">
-        {job.mine ? "You" : (job.owner ?? "Someone")} ·{" "}
-        <time dateTime={job.createdAt} suppressHydrationWarning>
-          {new Date(job.createdAt).toLocaleString()}
-        </time>
-        {job.shareUrl && job.shareVisibility === "team" ? " · link: team only" : ""}
-      </p>
-      <JobActions job={job} onChanged={onChanged} announce={announce} />
+      <JobConfirm
+        kind={confirm}
+        job={job}
+        onClose={() => setConfirm(null)}
+        onConfirm={async (kind) => (kind === "retry" ? actions.retry() : actions.remove())}
+      />
     </article>
   );
 }

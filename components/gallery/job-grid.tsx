@@ -1,83 +1,96 @@
 "use client";
 
 import { useWindowVirtualizer } from "@tanstack/react-virtual";
-import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from "react";
-import type { JobView } from "@/lib/jobs/types";
-
-const GAP = 16;
-const columnsFor = (width: number) => (width >= 1100 ? 3 : width >= 560 ? 2 : 1);
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { CAPTION_HEIGHT } from "./job-card";
+import { units, type GalleryItem } from "./gallery-items";
+import { justify, SPACING } from "./justify";
+import { targetHeight, type GallerySize } from "./use-gallery-size";
 
 /**
- * The gallery's cards in rows, of which only those near the viewport are in the DOM: scrolling
- * stays smooth with thousands of jobs. Asks for the next page when the last rows come into view.
+ * Justified rows of takes, of which only those near the viewport are in the DOM, so thousands of jobs
+ * scroll smoothly. Row heights are computed, never measured: nothing moves once drawn. Asks for the next
+ * page when the last rows come into view.
  */
 export function JobGrid({
-  jobs,
+  items,
+  size,
   hasMore,
   loading,
   onNearEnd,
-  renderJob,
+  renderItem,
 }: {
-  jobs: JobView[];
+  items: GalleryItem[];
+  size: GallerySize;
   hasMore: boolean;
   loading: boolean;
   onNearEnd: () => void;
-  renderJob: (job: JobView) => ReactNode;
+  renderItem: (item: GalleryItem, width: number, mediaHeight: number) => ReactNode;
 }) {
   const container = useRef<HTMLDivElement>(null);
-  const [columns, setColumns] = useState(2);
-  const [top, setTop] = useState(0);
+  const [box, setBox] = useState<{ width: number; top: number } | null>(null);
 
   useLayoutEffect(() => {
     const node = container.current;
     if (!node) return;
-    const measure = () => {
-      setColumns(columnsFor(node.offsetWidth));
-      setTop(node.getBoundingClientRect().top + window.scrollY);
-    };
+    const measure = () => setBox({ width: node.clientWidth, top: node.getBoundingClientRect().top + window.scrollY });
     measure();
     const observer = new ResizeObserver(measure);
     observer.observe(node);
     return () => observer.disconnect();
   }, []);
 
-  const rows = Math.ceil(jobs.length / columns);
+  const rows = useMemo(() => (box ? justify(units(items), box.width, targetHeight(size, box.width)) : []), [items, box, size]);
+  const rowHeight = (i: number) => (rows[i]?.mediaHeight ?? 0) + CAPTION_HEIGHT + SPACING.pad * 2;
   const virtualizer = useWindowVirtualizer({
-    count: rows,
-    estimateSize: () => 460,
-    overscan: 2,
-    gap: GAP,
-    scrollMargin: top,
+    count: rows.length,
+    estimateSize: rowHeight,
+    overscan: 3,
+    gap: SPACING.gap,
+    scrollMargin: box?.top ?? 0,
     initialRect: { width: 1200, height: 1000 },
   });
-  const items = virtualizer.getVirtualItems();
-  const lastIndex = items.at(-1)?.index ?? -1;
+  useEffect(() => virtualizer.measure(), [rows, virtualizer]);
+  const virtualRows = virtualizer.getVirtualItems();
+  const lastIndex = virtualRows.at(-1)?.index ?? -1;
 
   useEffect(() => {
-    if (hasMore && !loading && lastIndex >= rows - 3) onNearEnd();
-  }, [hasMore, loading, lastIndex, rows, onNearEnd]);
+    if (hasMore && !loading && lastIndex >= rows.length - 3) onNearEnd();
+  }, [hasMore, loading, lastIndex, rows.length, onNearEnd]);
 
   return (
-    <div ref={container} className="relative w-full" style={{ height: virtualizer.getTotalSize() }}>
-      {items.map((row) => (
-        <div
-          key={`${columns}:${row.index}`}
-          data-index={row.index}
-          ref={virtualizer.measureElement}
-          className="absolute top-0 left-0 grid w-full items-start"
-          style={{
-            transform: `translateY(${row.start - virtualizer.options.scrollMargin}px)`,
-            gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))`,
-            gap: GAP,
-          }}
-        >
-          {jobs.slice(row.index * columns, (row.index + 1) * columns).map((job) => (
-            <div key={job.id} className="h-full">
-              {renderJob(job)}
-            </div>
-          ))}
-        </div>
-      ))}
+    <div ref={container} className="relative w-full" style={{ height: box ? virtualizer.getTotalSize() : "100vh" }}>
+      {virtualRows.map((virtual) => {
+        const row = rows[virtual.index];
+        if (!row) return null;
+        return (
+          <div
+            key={virtual.index}
+            className="absolute top-0 left-0 flex w-full"
+            style={{ transform: `translateY(${virtual.start - virtualizer.options.scrollMargin}px)`, gap: SPACING.gap }}
+          >
+            {row.units.map((unit) => {
+              const members = items.slice(unit.first, unit.first + unit.widths.length);
+              const cards = members.map((item, i) => <div key={item.key}>{renderItem(item, unit.widths[i]!, row.mediaHeight)}</div>);
+              return members.length > 1 ? (
+                <div
+                  key={members[0]!.key}
+                  role="group"
+                  aria-label={`${members.length} variations`}
+                  className="flex rounded-xl bg-violet-100 dark:bg-violet-950/60"
+                  style={{ padding: SPACING.pad, gap: SPACING.inner }}
+                >
+                  {cards}
+                </div>
+              ) : (
+                <div key={members[0]!.key} className="flex" style={{ padding: SPACING.pad }}>
+                  {cards}
+                </div>
+              );
+            })}
+          </div>
+        );
+      })}
     </div>
   );
 }

@@ -4,14 +4,14 @@ import type { JobView } from "@/lib/jobs/types";
 import { formatElapsed, useNow } from "./use-now";
 
 const STYLES: Record<JobView["status"], string> = {
-  queued: "bg-zinc-100 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300",
-  submitting: "bg-sky-100 text-sky-800 dark:bg-sky-950 dark:text-sky-300",
-  submitted: "bg-sky-100 text-sky-800 dark:bg-sky-950 dark:text-sky-300",
-  processing: "bg-amber-100 text-amber-800 dark:bg-amber-950 dark:text-amber-300",
-  completed: "bg-emerald-100 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-300",
-  failed: "bg-red-100 text-red-800 dark:bg-red-950 dark:text-red-300",
-  unknown: "bg-orange-100 text-orange-800 dark:bg-orange-950 dark:text-orange-300",
-  cancelled: "bg-zinc-100 text-zinc-600 dark:bg-zinc-800 dark:text-zinc-400",
+  queued: "bg-zinc-100 text-zinc-800 dark:bg-zinc-800 dark:text-zinc-100",
+  submitting: "bg-sky-100 text-sky-900 dark:bg-sky-950 dark:text-sky-100",
+  submitted: "bg-sky-100 text-sky-900 dark:bg-sky-950 dark:text-sky-100",
+  processing: "bg-amber-100 text-amber-950 dark:bg-amber-950 dark:text-amber-100",
+  completed: "bg-emerald-100 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100",
+  failed: "bg-red-100 text-red-900 dark:bg-red-950 dark:text-red-100",
+  unknown: "bg-orange-100 text-orange-950 dark:bg-orange-950 dark:text-orange-100",
+  cancelled: "bg-zinc-100 text-zinc-800 dark:bg-zinc-800 dark:text-zinc-100",
 };
 
 export function statusText(job: JobView, now: number): string {
@@ -38,16 +38,16 @@ export function statusText(job: JobView, now: number): string {
   }
 }
 
-export function JobStatus({ job }: { job: JobView }) {
+export function JobStatus({ job, className = "" }: { job: JobView; className?: string }) {
   const running = job.status === "submitted" || job.status === "processing";
   const now = useNow(running);
   return (
     <span
-      className={`inline-flex items-center gap-1.5 rounded-full px-2 py-0.5 text-xs font-medium tabular-nums ${STYLES[job.status]}`}
+      className={`inline-flex max-w-full items-center gap-1.5 truncate rounded-full px-2 py-0.5 text-[11px] font-medium tabular-nums shadow-sm ${STYLES[job.status]} ${className}`}
       data-testid="job-status"
     >
       {running || job.status === "queued" || job.status === "submitting" ? (
-        <span aria-hidden className="size-1.5 animate-pulse rounded-full bg-current" />
+        <span aria-hidden className="size-1.5 shrink-0 animate-pulse rounded-full bg-current" />
       ) : null}
       {statusText(job, now)}
     </span>

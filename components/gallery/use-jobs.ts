@@ -42,6 +42,8 @@ export function useJobs(filter: GalleryFilter, initial?: JobPage) {
     {
       refreshInterval: (pages) => (pages?.[0]?.activeCount ? POLL_MS : pages?.[0]?.savingCount ? SAVING_POLL_MS : 0),
       revalidateFirstPage: true,
+      // Takes that finish in a hidden tab are counted in its title and may be notified.
+      refreshWhenHidden: true,
       // The server-rendered first page serves the default view only; a filtered view fetches its own.
       fallbackData: initial && filter.status === "all" && !filter.q.trim() && filter.scope === "team" ? [initial] : undefined,
       keepPreviousData: true,

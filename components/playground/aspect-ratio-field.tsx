@@ -1,6 +1,6 @@
 "use client";
 
-import type { UseFormRegisterReturn } from "react-hook-form";
+import * as RadioGroup from "@radix-ui/react-radio-group";
 import { FieldError } from "@/components/ui/field";
 import { ASPECT_CHOICES, type AspectChoice, type AspectRatio } from "@/lib/model/seedance";
 
@@ -11,52 +11,63 @@ function Swatch({ choice }: { choice: AspectChoice }) {
   return <span aria-hidden className="rounded-[2px] border border-current" style={{ width: w * scale, height: h * scale }} />;
 }
 
+/** One Tab stop; arrow keys move through the ratios (Radix RadioGroup). */
 export function AspectRatioField({
-  registration,
   value,
+  onChange,
   suggested,
-  onApplySuggestion,
   error,
 }: {
-  registration: UseFormRegisterReturn<"aspectRatio">;
   value: AspectChoice;
+  onChange: (value: AspectChoice) => void;
   suggested: AspectRatio | null;
-  onApplySuggestion: () => void;
   error?: string;
 }) {
   return (
-    <fieldset role="radiogroup" aria-labelledby="aspect-legend" aria-describedby={error ? "aspectRatio-error" : undefined}>
-      <div className="mb-1.5 flex items-baseline justify-between gap-2">
-        <legend id="aspect-legend" className="text-sm font-medium text-zinc-900 dark:text-zinc-100">
+    <div>
+      <div className="mb-1.5 flex min-h-6 items-center justify-between gap-2">
+        <span id="aspect-legend" className="text-sm font-medium text-zinc-900 dark:text-zinc-100">
           Aspect ratio
-        </legend>
+        </span>
         {suggested && value !== suggested ? (
-          <button type="button" onClick={onApplySuggestion} className="text-xs text-violet-600 hover:underline dark:text-violet-400">
+          <button
+            type="button"
+            onClick={() => onChange(suggested)}
+            className="text-xs text-violet-700 hover:underline dark:text-violet-300"
+          >
             Use {suggested} (nearest to your image)
           </button>
         ) : suggested ? (
-          <span className="text-xs text-zinc-500 dark:text-zinc-400">{suggested} matches your image</span>
+          <span className="text-xs text-zinc-600 dark:text-zinc-400">{suggested} matches your image</span>
         ) : null}
       </div>
-      <div className="grid grid-cols-4 gap-1.5 sm:grid-cols-7">
+      <RadioGroup.Root
+        aria-labelledby="aspect-legend"
+        aria-describedby={error ? "aspectRatio-error" : "aspect-note"}
+        value={value}
+        onValueChange={(v) => onChange(v as AspectChoice)}
+        orientation="horizontal"
+        loop
+        className="grid grid-cols-7 gap-1"
+      >
         {ASPECT_CHOICES.map((choice) => (
-          <label
+          <RadioGroup.Item
             key={choice}
-            className="relative flex cursor-pointer flex-col items-center gap-1 rounded-lg border border-zinc-300 px-1 py-2 text-xs text-zinc-700 has-checked:border-violet-500 has-checked:bg-violet-50 has-checked:text-violet-800 has-focus-visible:ring-2 has-focus-visible:ring-violet-500 dark:border-zinc-700 dark:text-zinc-300 dark:has-checked:bg-violet-950/40 dark:has-checked:text-violet-200"
+            value={choice}
+            className="relative flex flex-col items-center gap-1 rounded-lg border border-zinc-300 px-0.5 py-1.5 text-[11px] text-zinc-700 outline-none focus-visible:ring-2 focus-visible:ring-violet-500 data-[state=checked]:border-violet-600 data-[state=checked]:bg-violet-50 data-[state=checked]:text-violet-900 dark:border-zinc-700 dark:text-zinc-300 dark:data-[state=checked]:border-violet-400 dark:data-[state=checked]:bg-violet-950/60 dark:data-[state=checked]:text-violet-100"
           >
-            <input type="radio" value={choice} className="sr-only" {...registration} />
             <span className="flex h-4 items-center">
               <Swatch choice={choice} />
             </span>
             <span>{choice === "auto" ? "Auto" : choice}</span>
             {choice === suggested ? <span aria-hidden className="absolute top-1 right-1 size-1.5 rounded-full bg-violet-500" /> : null}
-          </label>
+          </RadioGroup.Item>
         ))}
-      </div>
-      <p className="mt-1.5 text-xs text-zinc-500 dark:text-zinc-400">
+      </RadioGroup.Root>
+      <p id="aspect-note" className="mt-1.5 text-xs text-zinc-600 dark:text-zinc-400">
         {value === "auto" ? "Auto: not sent; the model follows the start image." : `Output is ${value} at 480p.`}
       </p>
       <FieldError id="aspectRatio-error" message={error} />
-    </fieldset>
+    </div>
   );
 }

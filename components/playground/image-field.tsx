@@ -2,7 +2,6 @@
 
 import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { Field } from "@/components/ui/field";
-import { IMAGE_MIN_SIDE } from "@/lib/model/seedance";
 import { imageFromClipboard, useImageSource, type Dimensions, type ImageValue } from "./use-image-source";
 
 function describe(value: ImageValue): string {
@@ -11,6 +10,10 @@ function describe(value: ImageValue): string {
   return `${value.name} · ${(value.size / 1024 / 1024).toFixed(2)} MB`;
 }
 
+/**
+ * An image by file (choose, drop or paste) or by URL. The drop zone keeps one height whether empty or
+ * filled, so choosing an image moves nothing below it.
+ */
 export function ImageField({
   id,
   label,
@@ -20,6 +23,7 @@ export function ImageField({
   onDimensions,
   error,
   actions,
+  extra,
 }: {
   id: string;
   label: string;
@@ -29,6 +33,8 @@ export function ImageField({
   onDimensions?: (dims: Dimensions | null) => void;
   error?: string;
   actions?: ReactNode;
+  /** Shown under the preview, e.g. the crop-or-fit offer. */
+  extra?: ReactNode;
 }) {
   const fileRef = useRef<HTMLInputElement>(null);
   const urlId = useId();
@@ -36,10 +42,10 @@ export function ImageField({
   const [urlDraft, setUrlDraft] = useState("");
   const [shown, setShown] = useState<ImageValue>(value);
   const [failedSrc, setFailedSrc] = useState<string | null>(null);
-  const { src, dims, onLoad } = useImageSource(value);
+  const { src, dims, reading, onLoad } = useImageSource(value);
   const loadFailed = src !== null && failedSrc === src;
 
-  // A new value from outside (swap, clear, paste) replaces whatever URL was being typed.
+  // A new value from outside (swap, clear, paste, a restored draft) replaces whatever URL was being typed.
   if (value !== shown) {
     setShown(value);
     setUrlDraft(typeof value === "string" ? value : "");
@@ -52,22 +58,14 @@ export function ImageField({
   const applyUrl = () => {
     if (urlDraft.trim()) onChange(urlDraft.trim());
   };
-  const tooSmall = dims && (dims.width < IMAGE_MIN_SIDE || dims.height < IMAGE_MIN_SIDE);
-  const errorId = `${id}-error`;
 
   return (
     <Field label={label} htmlFor={id} error={error} aside={<div className="flex gap-1">{actions}</div>}>
       <div
-        role="button"
-        tabIndex={0}
-        aria-label={`${label}: drop, paste or choose an image`}
-        aria-describedby={error ? errorId : undefined}
-        onClick={() => fileRef.current?.click()}
-        onKeyDown={(e) => {
-          if (e.key === "Enter" || e.key === " ") {
-            e.preventDefault();
-            fileRef.current?.click();
-          }
+        role="group"
+        aria-label={`${label} drop zone`}
+        onClick={(e) => {
+          if (e.target === e.currentTarget || !(e.target as HTMLElement).closest("button, input, a")) fileRef.current?.click();
         }}
         onPaste={(e) => {
           const file = imageFromClipboard(e.clipboardData);
@@ -87,46 +85,55 @@ export function ImageField({
           setDragging(false);
           pick(e.dataTransfer.files[0]);
         }}
-        className={`group relative flex min-h-36 cursor-pointer items-center justify-center overflow-hidden rounded-xl border-2 border-dashed transition-colors outline-none focus-visible:ring-2 focus-visible:ring-violet-500 ${
+        className={`relative flex h-32 cursor-pointer items-center overflow-hidden rounded-xl border-2 border-dashed transition-colors has-focus-visible:ring-2 has-focus-visible:ring-violet-500 ${
           error
-            ? "border-red-400 dark:border-red-500/70"
+            ? "border-red-500 dark:border-red-500/80"
             : dragging
               ? "border-violet-500 bg-violet-50 dark:bg-violet-950/30"
               : "border-zinc-300 hover:border-zinc-400 dark:border-zinc-700 dark:hover:border-zinc-600"
         }`}
       >
         {src && !loadFailed ? (
-          <figure className="flex w-full items-center gap-3 p-2">
+          <figure className="flex h-full w-full items-center gap-3 p-2">
             {/* eslint-disable-next-line @next/next/no-img-element -- local object URLs and arbitrary user URLs */}
             <img
               src={src}
               alt={`${label} preview`}
-              className="h-28 w-40 shrink-0 rounded-lg bg-zinc-100 object-contain dark:bg-zinc-800"
+              className="h-full w-36 shrink-0 rounded-lg bg-zinc-100 object-contain dark:bg-zinc-800"
               onLoad={(e) => onLoad({ width: e.currentTarget.naturalWidth, height: e.currentTarget.naturalHeight })}
               onError={() => setFailedSrc(src)}
             />
-            <figcaption className="min-w-0 text-sm">
+            <figcaption className="min-w-0 space-y-1 text-sm">
               <p className="font-medium text-zinc-900 tabular-nums dark:text-zinc-100" data-testid={`${id}-size`}>
-                {dims ? `${dims.width} × ${dims.height} px` : "Reading size…"}
+                {dims ? `${dims.width} × ${dims.height} px` : reading ? "Reading size…" : "Size unknown"}
               </p>
-              <p className="truncate text-xs text-zinc-500 dark:text-zinc-400">{describe(value)}</p>
-              {tooSmall ? (
-                <p className="mt-1 text-xs text-amber-600 dark:text-amber-400">
-                  Smaller than {IMAGE_MIN_SIDE}×{IMAGE_MIN_SIDE} px
-                </p>
-              ) : null}
-              <p className="mt-1 text-xs text-violet-600 group-hover:underline dark:text-violet-400">Replace…</p>
+              <p className="truncate text-xs text-zinc-600 dark:text-zinc-400">{describe(value)}</p>
+              {extra}
+              <button
+                type="button"
+                onClick={() => fileRef.current?.click()}
+                className="text-xs font-medium text-violet-700 hover:underline dark:text-violet-300"
+              >
+                Replace…
+              </button>
             </figcaption>
           </figure>
         ) : (
-          <div className="px-4 py-6 text-center text-sm text-zinc-500 dark:text-zinc-400">
+          <div className="w-full px-4 text-center text-sm text-zinc-600 dark:text-zinc-400">
             {loadFailed ? (
-              <p className="mb-1 text-red-600 dark:text-red-400">
+              <p className="mb-1 text-red-700 dark:text-red-400">
                 {typeof value === "string" ? "That URL did not load as an image." : "That file cannot be shown as an image."}
               </p>
             ) : null}
             <p>
-              <span className="font-medium text-violet-600 dark:text-violet-400">Choose a file</span>, drop it here or paste it
+              <button
+                type="button"
+                onClick={() => fileRef.current?.click()}
+                className="font-medium text-violet-700 hover:underline dark:text-violet-300"
+              >
+                Choose a file
+              </button>
+              , drop it here or paste it
             </p>
             <p className="mt-1 text-xs">{hint}</p>
           </div>
@@ -139,7 +146,7 @@ export function ImageField({
           className="sr-only"
           tabIndex={-1}
           aria-invalid={Boolean(error)}
-          aria-describedby={error ? errorId : undefined}
+          aria-describedby={error ? `${id}-error` : undefined}
           onClick={(e) => e.stopPropagation()}
           onChange={(e) => {
             pick(e.target.files?.[0]);
@@ -155,7 +162,7 @@ export function ImageField({
           id={urlId}
           type="url"
           inputMode="url"
-          placeholder={`…or paste an image URL (https://…)`}
+          placeholder="…or paste an image URL (https://…)"
           value={urlDraft}
           onChange={(e) => setUrlDraft(e.target.value)}
           onKeyDown={(e) => {
@@ -167,7 +174,7 @@ export function ImageField({
           onBlur={() => {
             if (urlDraft.trim() && urlDraft.trim() !== value) applyUrl();
           }}
-          className="h-9 min-w-0 flex-1 rounded-lg border border-zinc-300 bg-white px-3 text-sm outline-none placeholder:text-zinc-400 focus:border-violet-500 focus:ring-2 focus:ring-violet-500/30 dark:border-zinc-700 dark:bg-zinc-900"
+          className="h-9 min-w-0 flex-1 rounded-lg border border-zinc-300 bg-white px-3 text-sm outline-none placeholder:text-zinc-500 focus:border-violet-500 focus:ring-2 focus:ring-violet-500/30 dark:border-zinc-700 dark:bg-zinc-900 dark:placeholder:text-zinc-400"
         />
       </div>
     </Field>

@@ -1,18 +1,22 @@
+import type { CapView } from "@/components/account/use-spend";
 import { formatUsd, priceMicros, PRICE_MICROS_PER_SECOND } from "@/lib/model/price";
 
-export function PriceSummary({ duration, variations }: { duration: number; variations: number }) {
+export function PriceSummary({ duration, variations, cap }: { duration: number; variations: number; cap: CapView | null }) {
   const valid = Number.isInteger(duration) && Number.isInteger(variations) && duration > 0 && variations > 0;
   const total = valid ? formatUsd(priceMicros(duration, variations)) : "—";
   return (
-    <div className="flex items-baseline justify-between gap-3">
-      <div>
+    <div className="flex items-center justify-between gap-3">
+      <div className="min-w-0">
         <span id="price-label" className="text-sm font-medium text-zinc-900 dark:text-zinc-100">
           Price
         </span>
-        <p className="text-xs text-zinc-500 dark:text-zinc-400">
+        <p className="truncate text-xs text-zinc-600 dark:text-zinc-400">
           {valid
             ? `${variations} video${variations > 1 ? "s" : ""} × ${duration} s × ${formatUsd(PRICE_MICROS_PER_SECOND)}/s`
             : "Set duration and variations"}
+        </p>
+        <p className="truncate text-xs text-zinc-600 dark:text-zinc-400" data-testid="cap-left">
+          {cap ? `${formatUsd(cap.leftMicros)} left under ${cap.label}` : "No spend cap set"}
         </p>
       </div>
       <output

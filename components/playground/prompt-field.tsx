@@ -7,11 +7,13 @@ import { EXAMPLE_PROMPTS, PROMPT_MAX, PROMPT_TIPS } from "@/lib/model/seedance";
 export function PromptField({
   registration,
   length,
+  duration,
   error,
   onExample,
 }: {
   registration: UseFormRegisterReturn<"prompt">;
   length: number;
+  duration: number;
   error?: string;
   onExample: (text: string) => void;
 }) {
@@ -24,30 +26,30 @@ export function PromptField({
         </label>
         <span
           id="prompt-count"
-          className={`text-xs tabular-nums ${over ? "font-semibold text-red-600 dark:text-red-400" : "text-zinc-500 dark:text-zinc-400"}`}
+          className={`text-xs tabular-nums ${over ? "font-semibold text-red-600 dark:text-red-400" : "text-zinc-600 dark:text-zinc-400"}`}
         >
           {length} / {PROMPT_MAX}
         </span>
       </div>
       <textarea
         id="prompt"
-        rows={5}
+        rows={4}
         placeholder="Describe the motion: what the subject does, how the camera moves, what changes in the scene."
         aria-invalid={Boolean(error)}
         aria-describedby={`prompt-count${error ? " prompt-error" : ""}`}
-        className="block w-full resize-y rounded-lg border border-zinc-300 bg-white px-3 py-2 text-sm outline-none placeholder:text-zinc-400 focus:border-violet-500 focus:ring-2 focus:ring-violet-500/30 aria-invalid:border-red-400 dark:border-zinc-700 dark:bg-zinc-900"
+        className="block w-full resize-y rounded-lg border border-zinc-300 bg-white px-3 py-2 text-sm outline-none placeholder:text-zinc-500 focus:border-violet-500 focus:ring-2 focus:ring-violet-500/30 aria-invalid:border-red-400 dark:border-zinc-700 dark:bg-zinc-900 dark:placeholder:text-zinc-400"
         {...registration}
       />
       <FieldError id="prompt-error" message={error} />
       <div className="mt-2 flex flex-wrap items-center gap-1.5" aria-label="Example prompts" role="group">
-        <span className="text-xs text-zinc-500 dark:text-zinc-400">Try:</span>
+        <span className="text-xs text-zinc-600 dark:text-zinc-400">Try:</span>
         {EXAMPLE_PROMPTS.map((example) => (
           <button
             key={example.label}
             type="button"
-            title={example.text}
-            onClick={() => onExample(example.text)}
-            className="rounded-full border border-zinc-300 px-2.5 py-0.5 text-xs text-zinc-700 hover:border-violet-400 hover:text-violet-700 focus-visible:ring-2 focus-visible:ring-violet-500 focus-visible:outline-none dark:border-zinc-700 dark:text-zinc-300 dark:hover:text-violet-300"
+            title={example.text(duration)}
+            onClick={() => onExample(example.text(duration))}
+            className="rounded-full border border-zinc-300 px-2.5 py-0.5 text-xs text-zinc-700 hover:border-violet-500 hover:text-violet-800 focus-visible:ring-2 focus-visible:ring-violet-500 focus-visible:outline-none dark:border-zinc-700 dark:text-zinc-300 dark:hover:text-violet-300"
           >
             {example.label}
           </button>

@@ -37,41 +37,41 @@ export function SeedFields({
   errors: { seed?: string; variations?: string };
 }) {
   return (
-    <div>
-      <div className="grid grid-cols-1 gap-4 sm:grid-cols-[1fr_auto]">
-        <Field label="Seed" htmlFor="seed" error={errors.seed} hint="-1 means random. A fixed seed with the same inputs reproduces a take.">
-          <div className="flex gap-1.5">
-            <input
-              id="seed"
-              type="number"
-              min={-1}
-              max={SEED_MAX}
-              step={1}
-              className={inputClass}
-              aria-invalid={Boolean(errors.seed)}
-              {...registerSeed}
-            />
-            <Button aria-label="Roll a random seed" title="Roll a random seed" onClick={() => onSeed(randomSeed())}>
-              🎲 Roll
-            </Button>
-            <Button variant="ghost" title="Back to random (-1)" onClick={() => onSeed(-1)} disabled={seed === -1}>
-              -1
-            </Button>
-          </div>
-        </Field>
-        <Field label="Variations" htmlFor="variations" error={errors.variations}>
-          <select id="variations" className={`${inputClass} sm:w-24`} {...registerVariations}>
-            {Array.from({ length: VARIATIONS_MAX }, (_, i) => i + 1).map((n) => (
-              <option key={n} value={n}>
-                {n}
-              </option>
-            ))}
-          </select>
-        </Field>
-      </div>
-      <p className="mt-1.5 text-xs text-zinc-500 dark:text-zinc-400" data-testid="seed-plan">
-        {seedPlan(seed, variations)}
-      </p>
+    <div className="space-y-4">
+      <Field label="Seed" htmlFor="seed" error={errors.seed}>
+        <div className="flex gap-1.5">
+          <input
+            id="seed"
+            type="number"
+            min={-1}
+            max={SEED_MAX}
+            step={1}
+            className={`${inputClass} min-w-0 flex-1`}
+            aria-invalid={Boolean(errors.seed)}
+            aria-describedby="seed-plan"
+            {...registerSeed}
+          />
+          <Button title="Roll a random seed" onClick={() => onSeed(randomSeed())}>
+            <span aria-hidden>🎲</span> Roll
+          </Button>
+          <Button title="Back to a random seed for every take (-1)" onClick={() => onSeed(-1)} disabled={seed === -1}>
+            Random
+          </Button>
+        </div>
+        {/* Hidden while the seed is invalid: its error says what is wrong, once. */}
+        <p id="seed-plan" className="mt-1.5 min-h-4 text-xs text-zinc-600 dark:text-zinc-400" data-testid="seed-plan">
+          {errors.seed ? "" : seedPlan(seed, variations)}
+        </p>
+      </Field>
+      <Field label="Variations" htmlFor="variations" error={errors.variations} hint="Takes of this one submission, shown together.">
+        <select id="variations" className={`${inputClass} w-24`} {...registerVariations}>
+          {Array.from({ length: VARIATIONS_MAX }, (_, i) => i + 1).map((n) => (
+            <option key={n} value={n}>
+              {n}
+            </option>
+          ))}
+        </select>
+      </Field>
     </div>
   );
 }

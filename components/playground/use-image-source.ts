@@ -33,11 +33,13 @@ export function useImageSource(value: ImageValue) {
     return {
       src: value,
       dims: url?.value === value ? url.dims : null,
+      reading: url?.value !== value,
       onLoad: (dims: Dimensions) => setUrl({ value, dims }),
     };
   }
   const current = value && file?.value === value ? file : null;
-  return { src: current?.src ?? null, dims: current?.dims ?? null, onLoad: () => undefined };
+  // Reading is quick; a file whose header is not JPEG or PNG (e.g. WebP) ends with no size, not "reading" forever.
+  return { src: current?.src ?? null, dims: current?.dims ?? null, reading: Boolean(value) && !current, onLoad: () => undefined };
 }
 
 export function imageFromClipboard(data: DataTransfer | null): File | null {

@@ -8,7 +8,7 @@ export function Switch({ label, hint, id, ...props }: ComponentProps<"input"> & 
         <label htmlFor={id} className="text-sm font-medium text-zinc-900 dark:text-zinc-100">
           {label}
         </label>
-        {hint ? <p className="text-xs text-zinc-500 dark:text-zinc-400">{hint}</p> : null}
+        {hint ? <p className="text-xs text-zinc-600 dark:text-zinc-400">{hint}</p> : null}
       </div>
       <input
         id={id}

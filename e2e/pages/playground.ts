@@ -14,6 +14,7 @@ export class Playground {
   readonly price: Locator;
   readonly generate: Locator;
   readonly gallery: Locator;
+  readonly viewer: Locator;
 
   constructor(readonly page: Page) {
     this.startImage = page.getByLabel("Start image", { exact: true });
@@ -27,12 +28,13 @@ export class Playground {
     this.price = page.getByTestId("price");
     this.generate = page.getByRole("button", { name: /^Generate/ });
     this.gallery = page.getByRole("region", { name: "Gallery" });
+    this.viewer = page.getByRole("dialog", { name: /^Take/ });
   }
 
   async goto(url = "/") {
     await this.page.goto(url);
     await expect(this.page.getByRole("heading", { name: "Keyframe" })).toBeVisible();
-    // Until React has hydrated the form, a file set on its input would be dropped.
+    // Until React has hydrated the form and brought back any saved draft, a file set on its input could be lost.
     await expect(this.page.locator('form[data-hydrated="true"]')).toBeVisible();
   }
 
@@ -41,7 +43,7 @@ export class Playground {
   }
 
   async chooseAspectRatio(name: string) {
-    await this.page.getByRole("radiogroup", { name: "Aspect ratio" }).getByText(name, { exact: true }).click();
+    await this.aspectRatio(name).click();
     await expect(this.aspectRatio(name)).toBeChecked();
   }
 
@@ -61,17 +63,29 @@ export class Playground {
     return this.cards().filter({ hasText: prompt });
   }
 
-  /** Waits until the job is done and Keyframe has its own copy of the video. */
+  /** Waits until the job is done and Keyframe has its own copy of the video (its poster shows). */
   async saved(card: Locator) {
     await expect(card.getByTestId("job-status")).toHaveText(/Completed in/, { timeout: 30_000 });
-    await expect(card.locator("video")).toHaveAttribute("src", /^\/media\/videos\//, { timeout: 30_000 });
+    await expect(card.locator("img[data-poster]")).toHaveAttribute("src", /^\/media\/posters\//, { timeout: 30_000 });
   }
 
   /** An item of a card's "More" menu. */
   async more(card: Locator, item: string | RegExp) {
-    const details = card.locator("details");
-    if ((await details.getAttribute("open")) === null) await card.getByText("More", { exact: true }).click();
-    await card.getByRole("button", { name: item }).click();
+    await card.getByRole("button", { name: "More" }).click();
+    await this.page.getByRole("menuitem", { name: item }).click();
+  }
+
+  /** Opens a take in the viewer by clicking its picture. */
+  async open(card: Locator) {
+    await card.getByRole("button", { name: /^Open take/ }).click();
+    await expect(this.viewer).toBeVisible();
+  }
+
+  /** The share link of a take, as "Copy link" puts it on the clipboard. */
+  async shareLink(card: Locator): Promise<string> {
+    await card.getByRole("button", { name: /^(Copy|Share) link$/ }).click();
+    await expect(card.getByRole("status")).toHaveText(/Link copied/);
+    return this.page.evaluate(() => navigator.clipboard.readText());
   }
 
   /** Fills what a generation needs and presses Generate; returns the new card. */

@@ -16,3 +16,5 @@ export const FIRST_RUN_SIM_PORT = BASE + 21;
 export const CLUSTER_A_PORT = BASE + 30;
 export const CLUSTER_B_PORT = BASE + 31;
 export const CLUSTER_SIM_PORT = BASE + 32;
+export const FRESH_PORT = BASE + 40;
+export const FRESH_SIM_PORT = BASE + 41;

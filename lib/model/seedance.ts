@@ -51,20 +51,24 @@ export function nearestAspectRatio(width: number, height: number): AspectRatio {
   return best;
 }
 
-export const EXAMPLE_PROMPTS = [
+/** Example prompts; those that name a length take the duration currently set. */
+export const EXAMPLE_PROMPTS: readonly { label: string; text: (seconds: number) => string }[] = [
   {
     label: "Skateboarder",
-    text: "A skateboarder performs a smooth boardslide along the ledge in a sunny skatepark. Camera follows from a low wide angle, then gently pushes in as he lands. Natural motion blur, crisp daylight, energetic vibe.",
+    text: () =>
+      "A skateboarder performs a smooth boardslide along the ledge in a sunny skatepark. Camera follows from a low wide angle, then gently pushes in as he lands. Natural motion blur, crisp daylight, energetic vibe.",
   },
   {
     label: "Runner",
-    text: "A runner sprints past the camera, dust kicks up, shallow depth of field, camera pans to follow, dynamic sports cinematography, 5 seconds.",
+    text: (seconds) =>
+      `A runner sprints past the camera, dust kicks up, shallow depth of field, camera pans to follow, dynamic sports cinematography, ${seconds} seconds.`,
   },
   {
     label: "Dancer",
-    text: "A dancer spins and stops on beat, stage lights flicker softly, camera slow orbit, clean motion, 5 seconds.",
+    text: (seconds) =>
+      `A dancer spins and stops on beat, stage lights flicker softly, camera slow orbit, clean motion, ${seconds} seconds.`,
   },
-] as const;
+];
 
 export const PROMPT_TIPS = [
   { title: "Subject action", text: "What changes over time: glide, jump, turn, land, celebrate." },

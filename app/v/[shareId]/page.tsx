@@ -5,6 +5,9 @@ import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { publicOrigin } from "@/lib/http/origin";
 import { paramRows } from "@/lib/jobs/params";
+import { LocalTime } from "@/components/share/local-time";
+import { buttonClass } from "@/components/ui/button";
+import { currentUser } from "@/lib/auth/session";
 import { hiddenFrom, sharedJob } from "@/lib/jobs/share";
 import { toJobView } from "@/lib/jobs/view";
 import { MODEL_NAME, OUTPUT_SIZES } from "@/lib/model/seedance";
@@ -27,6 +30,7 @@ const load = cache(async (shareId: string) => {
   const base = `${origin}/v/${shareId}`;
   return {
     view,
+    signedIn: Boolean(await currentUser(requestHeaders)),
     size,
     base,
     video: view.video?.stored ? `/v/${shareId}/video.mp4` : (view.video?.src ?? ""),
@@ -59,68 +63,82 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   };
 }
 
-const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-
 export default async function SharePage({ params }: Props) {
   const { shareId } = await params;
-  const { view, size, video, poster } = await load(shareId);
+  const { view, size, video, poster, signedIn } = await load(shareId);
+  const remix = `/?remix=${shareId}`;
   return (
-    <main className="mx-auto flex min-h-dvh max-w-5xl flex-col gap-6 px-4 py-6 sm:px-6">
-      <header className="flex items-center justify-between">
-        <Link href="/" className="text-lg font-semibold tracking-tight">
-          Keyframe
-        </Link>
-        <p className="text-xs text-zinc-500 dark:text-zinc-400">{MODEL_NAME}</p>
-      </header>
-      <div className="overflow-hidden rounded-xl bg-black shadow-lg" style={{ aspectRatio: `${size.width} / ${size.height}` }}>
-        <video
-          src={video}
-          poster={poster}
-          controls
-          autoPlay={!view.video?.nsfw}
-          muted
-          loop
-          playsInline
-          preload={poster ? "metadata" : "auto"}
-          aria-label={`Video: ${view.prompt}`}
-          className="size-full object-contain"
-        />
-      </div>
-      <section className="grid gap-6 md:grid-cols-[1fr_auto]">
-        <div className="space-y-3">
-          <h1 className="text-base leading-relaxed font-medium whitespace-pre-wrap text-zinc-900 dark:text-zinc-100">{view.prompt}</h1>
-          <p className="text-sm text-zinc-500 dark:text-zinc-400">
-            {MODEL_NAME} · <time dateTime={view.createdAt}>{dateFormat.format(new Date(view.createdAt))} UTC</time>
-          </p>
-          <dl className="grid grid-cols-2 gap-x-6 gap-y-1.5 text-sm sm:grid-cols-3" aria-label="Parameters">
-            {paramRows(view)
-              .filter((row) => row.key !== "image" && row.key !== "price")
-              .map((row) => (
-                <div key={row.key} className="flex gap-2">
-                  <dt className="text-zinc-500 dark:text-zinc-400">{row.label}</dt>
-                  <dd className="font-medium tabular-nums">{row.key === "lastImage" ? (view.lastImage ? "Yes" : "None") : row.value}</dd>
-                </div>
-              ))}
-          </dl>
-        </div>
-        <div className="flex items-start gap-2">
-          <Link
-            href={`/?remix=${shareId}`}
-            className="inline-flex h-10 items-center rounded-lg bg-violet-600 px-4 text-sm font-medium text-white shadow-sm hover:bg-violet-500"
-          >
-            Remix
+    <>
+      <header className="border-b border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-950">
+        <div className="mx-auto flex h-14 max-w-5xl items-center px-4 sm:px-6">
+          <Link href="/" className="text-base font-semibold tracking-tight">
+            Keyframe
           </Link>
-          {view.video?.stored ? (
-            <a
-              href={`/v/${shareId}/video.mp4`}
-              download={view.video.downloadName}
-              className="inline-flex h-10 items-center rounded-lg border border-zinc-300 px-4 text-sm font-medium hover:bg-zinc-50 dark:border-zinc-700 dark:hover:bg-zinc-900"
-            >
-              Download
-            </a>
-          ) : null}
         </div>
-      </section>
-    </main>
+      </header>
+      <main className="mx-auto flex max-w-5xl flex-col gap-6 px-4 py-6 sm:px-6">
+        {/* Shown at its own size at most: a 480p video blown up to the page width only looks soft. */}
+        <div
+          className="mx-auto w-full overflow-hidden rounded-xl bg-black shadow-lg"
+          style={{ aspectRatio: `${size.width} / ${size.height}`, maxWidth: size.width, maxHeight: "75dvh" }}
+        >
+          <video
+            src={video}
+            poster={poster}
+            controls
+            autoPlay={!view.video?.nsfw}
+            muted
+            loop
+            playsInline
+            preload={poster ? "metadata" : "auto"}
+            aria-label={`Video: ${view.prompt}`}
+            className="size-full object-contain"
+          />
+        </div>
+        <section aria-label="About this video" className="grid gap-6 md:grid-cols-[1fr_auto]">
+          <div className="min-w-0 space-y-3">
+            <h1 className="text-base leading-relaxed font-medium break-words whitespace-pre-wrap text-zinc-900 dark:text-zinc-100">
+              {view.prompt}
+            </h1>
+            <p className="text-sm text-zinc-700 dark:text-zinc-300">
+              {MODEL_NAME} · <LocalTime iso={view.createdAt} />
+            </p>
+            <dl className="grid grid-cols-2 gap-x-6 gap-y-1.5 text-sm sm:grid-cols-3" aria-label="Parameters">
+              {paramRows(view)
+                .filter((row) => row.key !== "image" && row.key !== "price")
+                .map((row) => (
+                  <div key={row.key} className="flex gap-2">
+                    <dt className="text-zinc-700 dark:text-zinc-300">{row.label}</dt>
+                    <dd className="font-medium tabular-nums">{row.key === "lastImage" ? (view.lastImage ? "Yes" : "None") : row.value}</dd>
+                  </div>
+                ))}
+            </dl>
+          </div>
+          <div className="flex flex-col items-start gap-2 md:items-end">
+            <div className="flex gap-2">
+              {signedIn ? (
+                <Link href={remix} className={buttonClass("primary")}>
+                  Remix
+                </Link>
+              ) : (
+                <Link href={`/sign-in?next=${encodeURIComponent(remix)}`} className={buttonClass("primary")}>
+                  Sign in to remix
+                </Link>
+              )}
+              {view.video?.stored ? (
+                <a href={`/v/${shareId}/video.mp4`} download={view.video.downloadName} className={buttonClass("secondary")}>
+                  Download
+                </a>
+              ) : null}
+            </div>
+            {signedIn ? null : (
+              <p className="max-w-64 text-xs text-zinc-700 md:text-right dark:text-zinc-300">
+                Remixing opens this video&rsquo;s settings in Keyframe, which needs an account on this server.
+              </p>
+            )}
+          </div>
+        </section>
+      </main>
+    </>
   );
 }

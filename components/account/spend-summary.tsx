@@ -1,0 +1,14 @@
+"use client";
+
+import { formatUsd } from "@/lib/model/price";
+import { useSpend } from "./use-spend";
+
+/** Today's spend in the header, in a box of fixed width so nothing moves when it arrives. */
+export function SpendSummary() {
+  const { data } = useSpend();
+  return (
+    <p data-testid="spend" className="hidden w-60 truncate text-right text-xs text-zinc-700 tabular-nums lg:block dark:text-zinc-300">
+      {data ? `Me ${formatUsd(data.spend.me.today)} today · Team ${formatUsd(data.spend.team.today)} today` : "\u00a0"}
+    </p>
+  );
+}

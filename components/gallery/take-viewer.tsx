@@ -1,0 +1,204 @@
+"use client";
+
+import * as Dialog from "@radix-ui/react-dialog";
+import { useRef, useState, type KeyboardEvent } from "react";
+import useSWR from "swr";
+import { fetcher } from "@/lib/http/fetcher";
+import type { JobView } from "@/lib/jobs/types";
+import { shortPrompt } from "./card-picture";
+import { JobConfirm, type ConfirmKind } from "./job-confirm";
+import { ViewerPanel } from "./viewer-panel";
+import { useJobActions } from "./use-job-actions";
+
+const TYPING = "input, textarea, select, [contenteditable=true]";
+
+/**
+ * A take full screen, in a modal dialog (focus held inside and returned on close): arrow keys page
+ * through the gallery in its order, Space plays and pauses, Escape closes.
+ */
+export default function TakeViewer({
+  id,
+  jobs,
+  onNavigate,
+  onClose,
+}: {
+  id: string;
+  jobs: JobView[];
+  onNavigate: (id: string) => void;
+  onClose: () => void;
+}) {
+  const listed = jobs.find((j) => j.id === id);
+  // A take that is not in the loaded pages (an old link, another filter) is fetched on its own.
+  const { data: fetched, error } = useSWR<JobView>(listed ? null : `/api/jobs/${id}`, fetcher);
+  const job = listed ?? fetched;
+  const index = jobs.findIndex((j) => j.id === id);
+  const prev = index > 0 ? jobs[index - 1] : undefined;
+  const next = index >= 0 ? jobs[index + 1] : undefined;
+  const video = useRef<HTMLVideoElement>(null);
+  const content = useRef<HTMLDivElement>(null);
+  const [note, setNote] = useState<{ text: string; link?: string } | null>(null);
+
+  const go = (target: JobView | undefined) => {
+    if (!target) return;
+    setNote(null);
+    onNavigate(target.id);
+  };
+  const onKeyDown = (e: KeyboardEvent) => {
+    const target = e.target as HTMLElement;
+    if (target.closest(TYPING)) return;
+    if (e.key === "ArrowRight" || e.key === "ArrowDown") go(next);
+    else if (e.key === "ArrowLeft" || e.key === "ArrowUp") go(prev);
+    else if (e.key === " " && !target.closest("button, a")) {
+      const v = video.current;
+      if (v) void (v.paused ? v.play() : v.pause());
+    } else return;
+    e.preventDefault();
+  };
+
+  return (
+    <Dialog.Root open onOpenChange={(open) => (open ? undefined : onClose())}>
+      <Dialog.Portal>
+        <Dialog.Overlay className="fixed inset-0 z-40 bg-black/90" />
+        <Dialog.Content
+          ref={content}
+          aria-describedby={undefined}
+          onKeyDown={onKeyDown}
+          onOpenAutoFocus={(e) => {
+            e.preventDefault();
+            content.current?.focus();
+          }}
+          onCloseAutoFocus={(e) => {
+            const card = document.querySelector<HTMLElement>(`[data-job-id="${CSS.escape(id)}"] [data-open-take]`);
+            if (!card) return;
+            e.preventDefault();
+            card.focus({ preventScroll: false });
+          }}
+          className="fixed inset-0 z-50 flex flex-col overflow-y-auto text-zinc-100 outline-none lg:flex-row lg:overflow-hidden"
+        >
+          <Dialog.Title className="sr-only">{job ? `Take: ${shortPrompt(job.prompt)}` : "Take"}</Dialog.Title>
+          <div className="relative flex min-h-[50dvh] flex-1 items-center justify-center p-2 lg:p-6">
+            {job?.video ? (
+              <video
+                key={job.id}
+                ref={video}
+                src={job.video.src}
+                poster={job.video.poster ?? job.image.src}
+                controls
+                autoPlay={!job.video.nsfw}
+                muted
+                loop
+                playsInline
+                aria-label={`Video: ${job.prompt}`}
+                className="max-h-[calc(100dvh-1rem)] max-w-full rounded-lg bg-black lg:max-h-[calc(100dvh-3rem)]"
+              />
+            ) : job ? (
+              // eslint-disable-next-line @next/next/no-img-element -- stored inputs and user URLs
+              <img
+                src={job.image.src}
+                alt={`Start image of: ${job.prompt}`}
+                className="max-h-[80dvh] max-w-full rounded-lg object-contain opacity-80"
+              />
+            ) : (
+              <p className="text-sm text-zinc-300">{error ? "This take does not exist or was deleted." : "Loading…"}</p>
+            )}
+          </div>
+          <aside
+            aria-label="About this take"
+            className="w-full shrink-0 border-zinc-800 bg-zinc-950 p-4 lg:w-96 lg:overflow-y-auto lg:border-l"
+          >
+            <div className="mb-4 flex items-center gap-2">
+              <button type="button" onClick={() => go(prev)} disabled={!prev} className={navClass} aria-label="Previous take">
+                ←
+              </button>
+              <button type="button" onClick={() => go(next)} disabled={!next} className={navClass} aria-label="Next take">
+                →
+              </button>
+              <span className="text-xs text-zinc-400 tabular-nums">{index >= 0 ? `${index + 1} of ${jobs.length}` : ""}</span>
+              <Dialog.Close className={`${navClass} ml-auto px-3`}>Close</Dialog.Close>
+            </div>
+            {job ? <Actions job={job} onNote={setNote} onClose={onClose} /> : null}
+            <div role="status" aria-live="polite" className="mt-2 min-h-5 text-sm text-violet-200">
+              {note?.text}
+              {note?.link ? (
+                <input
+                  readOnly
+                  aria-label="Share link"
+                  value={note.link}
+                  onFocus={(e) => e.currentTarget.select()}
+                  className="mt-1 block w-full rounded border border-zinc-600 bg-zinc-900 px-2 py-1 font-mono text-xs"
+                />
+              ) : null}
+            </div>
+            {job ? <ViewerPanel job={job} /> : null}
+          </aside>
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
+  );
+}
+
+const navClass =
+  "inline-flex h-8 min-w-8 items-center justify-center rounded-md border border-zinc-700 text-sm text-zinc-100 outline-none hover:bg-zinc-800 focus-visible:ring-2 focus-visible:ring-violet-400 disabled:text-zinc-500";
+
+function Actions({ job, onNote, onClose }: { job: JobView; onNote: (note: { text: string; link?: string }) => void; onClose: () => void }) {
+  const [confirm, setConfirm] = useState<ConfirmKind | null>(null);
+  const actions = useJobActions(job, (text, link) => onNote({ text, link }));
+  const { dispatch } = actions;
+  const video = job.video;
+  const act = (fn: () => void) => () => {
+    fn();
+    onClose();
+  };
+  const cls =
+    "inline-flex h-8 items-center rounded-md bg-zinc-800 px-2.5 text-xs font-medium text-zinc-100 outline-none hover:bg-zinc-700 focus-visible:ring-2 focus-visible:ring-violet-400 disabled:text-zinc-500";
+  return (
+    <div className="flex flex-wrap gap-1.5">
+      {dispatch ? (
+        <button type="button" className={`${cls} bg-violet-700 hover:bg-violet-600`} onClick={act(() => dispatch({ kind: "remix", job }))}>
+          Remix
+        </button>
+      ) : null}
+      {video?.stored ? (
+        <a className={cls} href={video.src} download={video.downloadName}>
+          Download
+        </a>
+      ) : null}
+      {video ? (
+        <button type="button" className={cls} onClick={() => void actions.copyLink()}>
+          {job.shareUrl ? "Copy link" : "Share link"}
+        </button>
+      ) : null}
+      {dispatch && video ? (
+        <>
+          <button
+            type="button"
+            className={cls}
+            disabled={!video.lastFrame}
+            onClick={act(() => dispatch({ kind: "frame", job, target: "image" }))}
+          >
+            Continue from last frame
+          </button>
+          <button
+            type="button"
+            className={cls}
+            disabled={!video.lastFrame}
+            onClick={act(() => dispatch({ kind: "frame", job, target: "lastImage" }))}
+          >
+            Use as end image
+          </button>
+        </>
+      ) : null}
+      {dispatch ? (
+        <button type="button" className={cls} onClick={act(() => dispatch({ kind: "seed", seed: job.params.seed }))}>
+          Reuse seed {job.params.seed}
+        </button>
+      ) : null}
+      {job.status === "failed" || job.status === "unknown" ? (
+        <button type="button" className={cls} onClick={() => setConfirm("retry")}>
+          Retry · {job.price.label}
+        </button>
+      ) : null}
+      <JobConfirm kind={confirm} job={job} onClose={() => setConfirm(null)} onConfirm={() => actions.retry()} />
+    </div>
+  );
+}

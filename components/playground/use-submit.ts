@@ -1,0 +1,71 @@
+"use client";
+
+import { useState } from "react";
+import type { UseFormReturn } from "react-hook-form";
+import { beginPending, resolvePending } from "@/components/gallery/pending-takes";
+import { revalidateJobs } from "@/components/gallery/use-jobs";
+import { ApiError } from "@/lib/http/fetcher";
+import type { GenerateField, GenerateFormValues, GenerateRequest } from "@/lib/validations/generate";
+import { submitJobs } from "./submit-jobs";
+
+export type Duplicate = { jobId: string; priceLabel: string };
+export type CapRefusal = { message: string; cap: string | null; leftMicros: number | null; resetsAt: string | null };
+export type Outcome = { kind: "started"; count: number } | { kind: "error" | "note"; message: string } | null;
+
+/**
+ * Sends the form. One idempotency key per submission: kept after a network failure (so pressing Generate
+ * again cannot pay twice), dropped once the server has answered.
+ */
+export function useSubmit(form: UseFormReturn<GenerateFormValues, unknown, GenerateRequest>, ratio: number, onStarted: () => void) {
+  const [pendingKey, setPendingKey] = useState<string | null>(null);
+  const [duplicate, setDuplicate] = useState<Duplicate | null>(null);
+  const [capRefusal, setCapRefusal] = useState<CapRefusal | null>(null);
+  const [outcome, setOutcome] = useState<Outcome>(null);
+
+  const send = async (confirmDuplicate: boolean) => {
+    const values = form.getValues();
+    const key = pendingKey ?? crypto.randomUUID();
+    setPendingKey(key);
+    setCapRefusal(null);
+    setOutcome(null);
+    const placeholder = crypto.randomUUID();
+    beginPending({ key: placeholder, count: Number(values.variations) || 1, ratio, prompt: String(values.prompt ?? "") });
+    try {
+      const jobs = await submitJobs(values, key, confirmDuplicate);
+      resolvePending(placeholder, jobs);
+      setPendingKey(null);
+      setOutcome({ kind: "started", count: jobs.length });
+      revalidateJobs();
+      onStarted();
+    } catch (error) {
+      resolvePending(placeholder, null);
+      if (!(error instanceof ApiError)) {
+        setOutcome({ kind: "error", message: "Could not reach Keyframe. Check your connection and try again." });
+        return;
+      }
+      setPendingKey(null);
+      const d = error.details;
+      if (typeof d.duplicateOf === "string") {
+        setDuplicate({ jobId: d.duplicateOf, priceLabel: String(d.priceLabel ?? "") });
+      } else if (error.code === "spend_cap") {
+        setCapRefusal({
+          message: error.message,
+          cap: typeof d.cap === "string" ? d.cap : null,
+          leftMicros: typeof d.leftMicros === "number" ? d.leftMicros : null,
+          resetsAt: typeof d.resetsAt === "string" ? d.resetsAt : null,
+        });
+        revalidateJobs();
+      } else if (Object.keys(error.fields).length > 0) {
+        // Each field's message goes beside its field, and only there.
+        for (const [field, message] of Object.entries(error.fields)) {
+          form.setError(field as GenerateField, { type: "server", message }, { shouldFocus: true });
+        }
+      } else {
+        setOutcome({ kind: "error", message: error.message });
+      }
+    }
+  };
+
+  const note = (message: string) => setOutcome({ kind: "note", message });
+  return { send, note, duplicate, closeDuplicate: () => setDuplicate(null), capRefusal, outcome };
+}

@@ -1,0 +1,53 @@
+import { expect, test } from "@playwright/test";
+import { Playground } from "./pages/playground";
+import { scanEverywhere } from "./support/axe";
+import { createJobs, savedJobs } from "./support/jobs";
+
+// Pages with takes; setup, sign-in and the empty playground are checked on a fresh install (fresh-install.spec.ts).
+test.describe("axe finds nothing, light and dark, desktop and phone; nothing scrolls sideways on a phone", () => {
+  let ids: string[] = [];
+  let share = "";
+
+  test.beforeAll(async ({ browser }) => {
+    const context = await browser.newContext({ storageState: "e2e/.auth/admin.json" });
+    const jobs = await createJobs(context.request, `An axe check take a11y-${Date.now()}`, { variations: "2", aspectRatio: "16:9" });
+    const saved = await savedJobs(
+      context.request,
+      jobs.map((j) => j.id),
+    );
+    ids = saved.map((j) => j.id);
+    share = saved[0]!.shareUrl!;
+    await context.close();
+  });
+
+  test("the playground with takes, and with the viewer open", async ({ page }) => {
+    const app = new Playground(page);
+    await scanEverywhere(page, "/", "playground", async () => {
+      await expect(page.locator('form[data-hydrated="true"]')).toBeVisible();
+      await expect(app.cards().first().locator("img[data-poster]")).toBeVisible();
+    });
+    await scanEverywhere(page, `/?take=${ids[0]}`, "viewer", async () => {
+      await expect(app.viewer.locator("video")).toBeVisible();
+    });
+  });
+
+  test("compare and team settings", async ({ page }) => {
+    await scanEverywhere(page, `/compare?ids=${ids.join(",")}`, "compare", async () => {
+      await expect(page.getByRole("heading", { name: "Compare 2 takes" })).toBeVisible();
+      await expect(page.getByTestId("compare-time")).not.toHaveText("0:00 / 0:00");
+    });
+    await scanEverywhere(page, "/admin", "admin", async () => {
+      await expect(page.getByRole("heading", { name: "Add a member" })).toBeVisible();
+      await expect(page.getByTestId("teamDailyCapUsd-spent")).toContainText("Team:");
+    });
+  });
+
+  test("a share page, for a stranger", async ({ browser }) => {
+    const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+    const page = await context.newPage();
+    await scanEverywhere(page, share, "share", async () => {
+      await expect(page.getByRole("link", { name: "Sign in to remix" })).toBeVisible();
+    });
+    await context.close();
+  });
+});

@@ -1,0 +1,98 @@
+import { expect, test } from "@playwright/test";
+import { Playground } from "./pages/playground";
+import { createJobs, savedJobs } from "./support/jobs";
+
+test("the viewer: open a picture, page with the arrows, Space plays, Escape closes, the URL names the take", async ({ page }) => {
+  const tag = `viewer-${Date.now()}`;
+  const batch = await createJobs(page.request, `Two kites loop ${tag}`, { variations: "2", seed: "50" });
+  const single = await createJobs(page.request, `A lone kite dives ${tag}`);
+  await savedJobs(
+    page.request,
+    [...batch, ...single].map((j) => j.id),
+  );
+  const app = new Playground(page);
+  await app.goto();
+  await app.gallery.getByRole("searchbox").fill(tag);
+  await expect(app.cards()).toHaveCount(3);
+  // The variations of one submission are shown together.
+  await expect(app.gallery.getByRole("group", { name: "2 variations" }).getByRole("article")).toHaveCount(2);
+
+  const first = app.card("A lone kite dives");
+  await app.open(first);
+  await expect(app.viewer).toHaveAccessibleName(`Take: A lone kite dives ${tag}`);
+  await expect(page).toHaveURL(new RegExp(`\\?take=${single[0]!.id}$`));
+  const video = app.viewer.locator("video");
+  await expect.poll(() => video.evaluate((v: HTMLVideoElement) => !v.paused)).toBe(true);
+  await page.keyboard.press("Space");
+  await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.paused)).toBe(true);
+  await page.keyboard.press("Space");
+  await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.paused)).toBe(false);
+
+  await page.keyboard.press("ArrowRight");
+  await expect(app.viewer).toHaveAccessibleName(/^Take: Two kites loop/);
+  const second = new URL(page.url()).searchParams.get("take")!;
+  expect(batch.map((j) => j.id)).toContain(second);
+  await page.keyboard.press("ArrowLeft");
+  await expect(app.viewer).toHaveAccessibleName(/^Take: A lone kite dives/);
+  await page.keyboard.press("ArrowRight");
+
+  // Focus stays inside while open.
+  for (let i = 0; i < 12; i++) await page.keyboard.press("Tab");
+  expect(await app.viewer.evaluate((d) => d.contains(document.activeElement))).toBe(true);
+  await expect(app.viewer.getByRole("button", { name: "Remix" })).toBeVisible();
+  await expect(app.viewer.getByRole("link", { name: "Download" })).toBeVisible();
+
+  await page.keyboard.press("Escape");
+  await expect(app.viewer).toHaveCount(0);
+  await expect(page).not.toHaveURL(/take=/);
+  // Focus returns to the picture of the take last shown.
+  await expect(page.locator(`[data-job-id="${second}"]`).getByRole("button", { name: /^Open take/ })).toBeFocused();
+
+  // The URL can be reloaded or sent: it opens the same take.
+  await page.goto(`/?take=${second}`);
+  await expect(app.viewer).toHaveAccessibleName(/^Take: Two kites loop/);
+});
+
+test("gallery: size switch remembered, hover preview, a floating More menu, feedback beside the card", async ({ page }) => {
+  const tag = `gallery-ui-${Date.now()}`;
+  const jobs = await createJobs(page.request, `A heron stands still ${tag}`, { aspectRatio: "1:1" });
+  await savedJobs(
+    page.request,
+    jobs.map((j) => j.id),
+  );
+  const app = new Playground(page);
+  await app.goto();
+  const card = app.card(tag);
+  await expect(card).toHaveCount(1);
+  const width = async () => (await card.boundingBox())!.width;
+  const medium = await width();
+  await app.gallery.getByRole("radio", { name: "L", exact: true }).click();
+  await expect.poll(width).toBeGreaterThan(medium);
+  await page.reload();
+  await expect(app.gallery.getByRole("radio", { name: "L", exact: true })).toBeChecked();
+  await app.gallery.getByRole("radio", { name: "M", exact: true }).click();
+
+  // Hover plays a muted preview; no player otherwise.
+  await expect(card.locator("video")).toHaveCount(0);
+  await card.getByRole("button", { name: /^Open take/ }).hover();
+  await expect(card.locator("video[data-preview]")).toHaveJSProperty("muted", true);
+  await page.mouse.move(0, 0);
+  await expect(card.locator("video")).toHaveCount(0);
+
+  // The menu floats over the page; Escape and an outside click close it.
+  const before = await card.boundingBox();
+  await card.getByRole("button", { name: "More" }).click();
+  const menu = page.getByRole("menu");
+  await expect(menu).toBeVisible();
+  expect(await card.boundingBox()).toEqual(before);
+  await page.keyboard.press("Escape");
+  await expect(menu).toHaveCount(0);
+  await card.getByRole("button", { name: "More" }).click();
+  await expect(menu).toBeVisible();
+  await page.mouse.click(5, 500);
+  await expect(menu).toHaveCount(0);
+
+  await card.getByRole("button", { name: "Copy link" }).click();
+  await expect(card.getByRole("status")).toHaveText("Link copied.");
+  await expect(card.getByRole("checkbox", { name: `Select for compare: A heron stands still` })).toBeVisible();
+});
