@@ -3,6 +3,12 @@ const nextConfig = {
   poweredByHeader: false,
   // SQLite's native driver is loaded by Node at run time, not bundled.
   serverExternalPackages: ["@libsql/client", "libsql"],
+  experimental: {
+    // The proxy buffers request bodies up to this size and silently cuts the rest (default 10 MB), which
+    // broke multipart forms at the documented image limits. Just above POST /api/jobs's own limit
+    // (two 10 MB images and the text fields, 21 MB), so that route answers every size itself.
+    proxyClientMaxBodySize: "22mb",
+  },
   async headers() {
     return [
       {

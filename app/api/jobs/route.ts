@@ -6,7 +6,7 @@ import { jobPage, listQuerySchema } from "@/lib/jobs/list";
 import { generateSchema } from "@/lib/validations/generate";
 import { validationError } from "@/lib/validations/errors";
 
-// Two images of at most 10 MB each plus text fields.
+// Two images of at most 10 MB each plus text fields; next.config.js lets the proxy buffer a little more.
 const MAX_BODY_BYTES = 21 * 1024 * 1024;
 
 /**
