@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { jpegHeader, makePng } from "@/lib/test/png";
+import { flatPng, jpegHeader, makePng } from "@/lib/test/png";
 import { generateSchema, variationSeeds } from "./generate";
 
 const png = (w: number, h: number) => new File([new Uint8Array(makePng(w, h))], "in.png", { type: "image/png" });
@@ -82,6 +82,13 @@ describe("generateSchema", () => {
     expect((await errorsFor({ image: jpeg })).image).toBeUndefined();
     const huge = new File([new Uint8Array(10 * 1024 * 1024 + 1)], "big.png");
     expect((await errorsFor({ image: huge })).image).toMatch(/limit is 10 MB/);
+  });
+});
+
+describe("image pixel count", () => {
+  test("an image over the pixel cap is refused by its header, before any decoding", async () => {
+    const bomb = new File([new Uint8Array(flatPng(10000, 10000))], "bomb.png");
+    expect((await errorsFor({ image: bomb })).image).toBe("Image is 10000×10000 px (100 megapixels); the limit is 40 megapixels.");
   });
 });
 
