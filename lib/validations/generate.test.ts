@@ -85,6 +85,21 @@ describe("generateSchema", () => {
   });
 });
 
+describe("image URL length", () => {
+  const longUrl = `https://example.com/${"a".repeat(2048 - 19)}`;
+
+  test("an image URL of exactly 2,048 characters is fine", async () => {
+    expect(await errorsFor({ image: longUrl.slice(0, 2048), lastImage: longUrl.slice(0, 2048) })).toEqual({});
+  });
+
+  test.each(["image", "lastImage"])("an image URL over 2,048 characters is refused on %s", async (field) => {
+    expect(longUrl).toHaveLength(2049);
+    expect((await errorsFor({ [field]: longUrl }))[field]).toBe("Image URLs can be at most 2048 characters; this one has 2049.");
+    const mib = `https://example.com/${"x".repeat(1024 * 1024)}`;
+    expect(Object.keys(await errorsFor({ [field]: mib }))).toEqual([field]);
+  });
+});
+
 describe("image pixel count", () => {
   test("an image over the pixel cap is refused by its header, before any decoding", async () => {
     const bomb = new File([new Uint8Array(flatPng(10000, 10000))], "bomb.png");

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { IMAGE_MAX_BYTES, IMAGE_MAX_PIXELS, IMAGE_MIN_SIDE } from "@/lib/model/seedance";
+import { IMAGE_MAX_BYTES, IMAGE_MAX_PIXELS, IMAGE_MIN_SIDE, IMAGE_URL_MAX } from "@/lib/model/seedance";
 import { probeImage, type ImageInfo, type ImageType } from "@/lib/images/probe";
 
 export type ImageFileInput = {
@@ -57,9 +57,11 @@ export function imageBytesProblem(bytes: Uint8Array): string | null {
 }
 
 export function urlProblem(value: string): string | null {
+  const trimmed = value.trim();
+  if (trimmed.length > IMAGE_URL_MAX) return `Image URLs can be at most ${IMAGE_URL_MAX} characters; this one has ${trimmed.length}.`;
   let url: URL;
   try {
-    url = new URL(value.trim());
+    url = new URL(trimmed);
   } catch {
     return "Enter a full image URL starting with http:// or https://.";
   }

@@ -85,6 +85,16 @@ describe("images are decoded on the server", () => {
   });
 });
 
+describe("image URLs", () => {
+  test("a 1 MiB image URL is refused on its field", async () => {
+    const url = `https://example.com/${"a".repeat(1024 * 1024)}`;
+    expect(await refused({ image: url })).toEqual({ image: `Image URLs can be at most 2048 characters; this one has ${url.length}.` });
+    expect(await refused({ lastImage: url })).toEqual({
+      lastImage: `Image URLs can be at most 2048 characters; this one has ${url.length}.`,
+    });
+  });
+});
+
 describe("what decodes still goes through", () => {
   test("a real JPEG and a PNG end image", async () => {
     const jpeg = await sharp(makePng(800, 600)).jpeg().toBuffer();
