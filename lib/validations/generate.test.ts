@@ -69,6 +69,8 @@ describe("generateSchema", () => {
     [{ image: "https://example.com/a.png" }],
     [{ lastImage: png(300, 300) }],
     [{ lastImage: "" }],
+    [{ prompt: "Line one\nline two\twith a tab" }],
+    [{ prompt: "Windows line ends\r\nfrom a multipart body" }],
   ])("accepts the edge %j", async (patch) => {
     expect(await errorsFor(patch)).toEqual({});
   });
@@ -97,6 +99,26 @@ describe("image URL length", () => {
     expect((await errorsFor({ [field]: longUrl }))[field]).toBe("Image URLs can be at most 2048 characters; this one has 2049.");
     const mib = `https://example.com/${"x".repeat(1024 * 1024)}`;
     expect(Object.keys(await errorsFor({ [field]: mib }))).toEqual([field]);
+  });
+});
+
+describe("control characters in the prompt", () => {
+  test.each([
+    ["probe\0nul\0bytes", "U+0000"],
+    ["bell\u0007", "U+0007"],
+    ["escape \u001b[31m red", "U+001B"],
+    ["delete\u007f", "U+007F"],
+    ["c1 \u0085 next line", "U+0085"],
+    ["a lone \r carriage return", "U+000D"],
+  ])("a prompt with a control character (%j) is refused on the prompt", async (prompt, codePoint) => {
+    const errors = await errorsFor({ prompt });
+    expect(Object.keys(errors)).toEqual(["prompt"]);
+    expect(errors.prompt).toBe(`The prompt contains a control character (${codePoint}); remove it. Newlines and tabs are fine.`);
+  });
+
+  test("Windows line ends become newlines, as the browser's text box has them", async () => {
+    const parsed = await generateSchema.parseAsync({ ...valid, prompt: "one\r\ntwo" });
+    expect(parsed.prompt).toBe("one\ntwo");
   });
 });
 

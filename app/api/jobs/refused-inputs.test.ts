@@ -95,7 +95,21 @@ describe("image URLs", () => {
   });
 });
 
-describe("what decodes still goes through", () => {
+describe("the prompt", () => {
+  test("a prompt with NUL bytes is refused on the prompt", async () => {
+    expect(await refused({ prompt: "probe\0nul\0bytes" })).toEqual({
+      prompt: "The prompt contains a control character (U+0000); remove it. Newlines and tabs are fine.",
+    });
+  });
+});
+
+describe("what is fine still goes through", () => {
+  test("a prompt with newlines and tabs, sent with a browser's CRLF line ends", async () => {
+    const res = await post({ prompt: "One\r\ntwo\tthree" });
+    expect(res.status).toBe(201);
+    expect(((await res.json()) as { jobs: { prompt: string }[] }).jobs[0]!.prompt).toBe("One\ntwo\tthree");
+  });
+
   test("a real JPEG and a PNG end image", async () => {
     const jpeg = await sharp(makePng(800, 600)).jpeg().toBuffer();
     const res = await post({ image: file(jpeg, "photo.jpg"), lastImage: file(makePng(640, 360, [20, 180, 90])) });
