@@ -20,6 +20,7 @@ import {
 import { AspectRatioField } from "./aspect-ratio-field";
 import { DuplicateDialog, type Duplicate } from "./duplicate-dialog";
 import { ImageField } from "./image-field";
+import { imageLoadAwareResolver, type ImageFieldName } from "./image-load-resolver";
 import { PriceSummary } from "./price-summary";
 import { PromptField } from "./prompt-field";
 import { SeedFields } from "./seed-fields";
@@ -32,12 +33,9 @@ const noSubscribe = () => () => undefined;
 export function GenerateForm({ initialRemix }: { initialRemix?: JobView | null }) {
   const [announcement, setAnnouncement] = useState("");
   const [startDims, setStartDims] = useState<Dimensions | null>(null);
-  const form = useForm<GenerateFormValues, unknown, GenerateRequest>({
-    resolver: zodResolver(generateSchema),
-    defaultValues: GENERATE_DEFAULTS,
-    mode: "onChange",
-  });
-  const { register, control, handleSubmit, setValue, getValues, setError, formState } = form;
+  const [{ resolver, markFailed }] = useState(() => imageLoadAwareResolver(zodResolver(generateSchema)));
+  const form = useForm<GenerateFormValues, unknown, GenerateRequest>({ resolver, defaultValues: GENERATE_DEFAULTS, mode: "onChange" });
+  const { register, control, handleSubmit, setValue, getValues, setError, trigger, formState } = form;
   const { errors, isValid, isSubmitting } = formState;
   const [prompt, duration, variations, seed, aspectRatio, image, lastImage] = useWatch({
     control,
@@ -50,6 +48,11 @@ export function GenerateForm({ initialRemix }: { initialRemix?: JobView | null }
       setValue(name, value as never, { shouldValidate: true, shouldDirty: true, shouldTouch: true }),
     [setValue],
   );
+
+  const loadFailed = (name: ImageFieldName) => (value: unknown) => {
+    markFailed(name, value);
+    void trigger(name);
+  };
 
   useFormActions(set, setAnnouncement, initialRemix);
   // False in the server HTML and until hydration ends: a file picked before then would be lost.
@@ -124,6 +127,7 @@ export function GenerateForm({ initialRemix }: { initialRemix?: JobView | null }
             hint="JPEG or PNG, at least 300×300 px, up to 10 MB. The first frame of the video."
             value={(field.value as File | string | null) ?? null}
             onChange={(v) => set("image", v)}
+            onLoadFailed={loadFailed("image")}
             onDimensions={setStartDims}
             error={fieldState.error?.message}
             actions={
@@ -146,6 +150,7 @@ export function GenerateForm({ initialRemix }: { initialRemix?: JobView | null }
             hint="Optional. Guides how the clip ends (sent as last_image)."
             value={(field.value as File | string | null) ?? null}
             onChange={(v) => set("lastImage", v)}
+            onLoadFailed={loadFailed("lastImage")}
             error={fieldState.error?.message}
             actions={
               <>

@@ -17,6 +17,7 @@ export function ImageField({
   hint,
   value,
   onChange,
+  onLoadFailed,
   onDimensions,
   error,
   actions,
@@ -26,6 +27,8 @@ export function ImageField({
   hint: string;
   value: ImageValue;
   onChange: (value: ImageValue) => void;
+  /** The browser could not load this value as an image: the form treats that as a field error. */
+  onLoadFailed?: (value: ImageValue) => void;
   onDimensions?: (dims: Dimensions | null) => void;
   error?: string;
   actions?: ReactNode;
@@ -103,7 +106,10 @@ export function ImageField({
               alt={`${label} preview`}
               className="h-28 w-40 shrink-0 rounded-lg bg-zinc-100 object-contain dark:bg-zinc-800"
               onLoad={(e) => onLoad({ width: e.currentTarget.naturalWidth, height: e.currentTarget.naturalHeight })}
-              onError={() => setFailedSrc(src)}
+              onError={() => {
+                setFailedSrc(src);
+                onLoadFailed?.(value);
+              }}
             />
             <figcaption className="min-w-0 text-sm">
               <p className="font-medium text-zinc-900 tabular-nums dark:text-zinc-100" data-testid={`${id}-size`}>
@@ -120,11 +126,6 @@ export function ImageField({
           </figure>
         ) : (
           <div className="px-4 py-6 text-center text-sm text-zinc-500 dark:text-zinc-400">
-            {loadFailed ? (
-              <p className="mb-1 text-red-600 dark:text-red-400">
-                {typeof value === "string" ? "That URL did not load as an image." : "That file cannot be shown as an image."}
-              </p>
-            ) : null}
             <p>
               <span className="font-medium text-violet-600 dark:text-violet-400">Choose a file</span>, drop it here or paste it
             </p>
