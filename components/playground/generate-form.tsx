@@ -1,7 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useCallback, useEffect, useState, useSyncExternalStore } from "react";
+import { useCallback, useState, useSyncExternalStore } from "react";
 import { Controller, useForm, useWatch } from "react-hook-form";
 import { revalidateJobs } from "@/components/gallery/use-jobs";
 import { Button } from "@/components/ui/button";
@@ -26,7 +26,8 @@ import { PromptField } from "./prompt-field";
 import { SeedFields } from "./seed-fields";
 import { submitJobs } from "./submit-jobs";
 import { useFormActions } from "./use-form-actions";
-import { imageFromClipboard, type Dimensions } from "./use-image-source";
+import { usePasteImage } from "./use-paste-image";
+import type { Dimensions } from "./use-image-source";
 
 const noSubscribe = () => () => undefined;
 
@@ -62,20 +63,7 @@ export function GenerateForm({ initialRemix }: { initialRemix?: JobView | null }
     () => false,
   );
 
-  // Paste anywhere outside a text box: the first image goes to Start, the next to End.
-  useEffect(() => {
-    const onPaste = (event: ClipboardEvent) => {
-      const target = event.target as HTMLElement | null;
-      if (target?.closest("input:not([type=file]), textarea")) return;
-      const file = imageFromClipboard(event.clipboardData);
-      if (!file) return;
-      event.preventDefault();
-      set(getValues("image") ? "lastImage" : "image", file);
-      setAnnouncement(`Pasted image into ${getValues("lastImage") === file ? "End image" : "Start image"}.`);
-    };
-    document.addEventListener("paste", onPaste);
-    return () => document.removeEventListener("paste", onPaste);
-  }, [getValues, set]);
+  usePasteImage(getValues, set, setAnnouncement);
 
   // One key per submission: kept after a network failure (so pressing Generate again cannot pay twice),
   // dropped once the server has answered.
