@@ -3,6 +3,12 @@ const nextConfig = {
   poweredByHeader: false,
   // SQLite's native driver is loaded by Node at run time, not bundled.
   serverExternalPackages: ["@libsql/client", "libsql"],
+  experimental: {
+    // The proxy buffers request bodies up to this size and silently cuts the rest (default 10 MB), which
+    // broke multipart forms at the documented image limits. Just above POST /api/jobs's own limit
+    // (two 10 MB images and the text fields, 21 MB), so that route answers every size itself.
+    proxyClientMaxBodySize: "22mb",
+  },
   async headers() {
     return [
       {
@@ -11,6 +17,11 @@ const nextConfig = {
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "Referrer-Policy", value: "same-origin" },
           { key: "X-Frame-Options", value: "DENY" },
+          { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+          {
+            key: "Permissions-Policy",
+            value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), display-capture=()",
+          },
         ],
       },
     ];

@@ -1,5 +1,6 @@
 import { getSessionCookie } from "better-auth/cookies";
 import { NextResponse, type NextRequest } from "next/server";
+import { contentSecurityPolicy, newNonce } from "@/lib/http/csp";
 
 /**
  * The first gate, by cookie only (each route and page then checks the session for real):
@@ -24,17 +25,32 @@ function sameOrigin(request: NextRequest): boolean {
   }
 }
 
-export function proxy(request: NextRequest) {
+function gate(request: NextRequest, pass: () => NextResponse): NextResponse {
   const { pathname, search } = request.nextUrl;
   if (!SAFE_METHODS.has(request.method) && !sameOrigin(request)) {
     return deny(403, "forbidden", "Cross-site request refused.");
   }
-  if (OPEN.some((re) => re.test(pathname))) return NextResponse.next();
-  if (getSessionCookie(request, { cookiePrefix: "keyframe" })) return NextResponse.next();
+  if (OPEN.some((re) => re.test(pathname))) return pass();
+  if (getSessionCookie(request, { cookiePrefix: "keyframe" })) return pass();
   if (pathname.startsWith("/api/") || pathname.startsWith("/media/")) return deny(401, "unauthorized", "Sign in to use Keyframe.");
   const signIn = new URL("/sign-in", request.url);
   signIn.searchParams.set("next", `${pathname}${search}`);
   return NextResponse.redirect(signIn);
+}
+
+export function proxy(request: NextRequest) {
+  // A fresh nonce per request: Next reads it from the request's policy and puts it on its scripts.
+  const nonce = newNonce();
+  // NODE_ENV is set by Next itself (next dev / next build), not a setting of ours.
+  const policy = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development" });
+  const response = gate(request, () => {
+    const headers = new Headers(request.headers);
+    headers.set("x-nonce", nonce);
+    headers.set("content-security-policy", policy);
+    return NextResponse.next({ request: { headers } });
+  });
+  response.headers.set("Content-Security-Policy", policy);
+  return response;
 }
 
 export const config = {

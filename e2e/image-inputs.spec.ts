@@ -43,9 +43,14 @@ test("drop a file on Start image, paste one into End image, swap and clear them"
   await expect(page.getByTestId("image-size")).toHaveText("500 × 500 px");
 });
 
-test("an http(s) image URL previews with its size and is sent to WaveSpeed as the URL", async ({ page, request, baseURL }) => {
+test("an image URL previews with its size, goes to WaveSpeed as the URL, and a fetch failure reads in plain words", async ({
+  page,
+  request,
+  baseURL,
+}) => {
   const app = new Playground(page);
   await app.goto();
+  // The browser can load this one, but it is on this machine: WaveSpeed (here the simulator) may not fetch it.
   const url = `${baseURL}/screenshot.png`;
   await page.getByLabel("Start image URL").fill(url);
   await page.getByLabel("Start image URL").press("Enter");
@@ -56,11 +61,38 @@ test("an http(s) image URL previews with its size and is sent to WaveSpeed as th
   await app.prompt.fill(`A slow pan across the playground ${tag}`);
   await app.duration.fill("2");
   await app.generate.click();
-  await expect(app.card(tag).getByTestId("job-status")).toHaveText(/Completed in/, { timeout: 30_000 });
+  const card = app.card(tag);
+  await expect(card.getByTestId("job-status")).toHaveText("Failed", { timeout: 30_000 });
+  await expect(card.getByRole("alert")).toContainText("WaveSpeed could not fetch the start image from its URL (");
+  await expect(card.getByRole("alert")).not.toContainText("Internal error");
   const stats = (await (await request.get(`http://127.0.0.1:${SIM_PORT}/__sim/stats`)).json()) as {
     received: { prompt: string; image: string }[];
   };
   expect(stats.received.find((r) => r.prompt.includes(tag))?.image).toBe(url);
+});
+
+test("a URL that does not load as an image blocks Generate, with the reason on the field", async ({ page, request, baseURL }) => {
+  const app = new Playground(page);
+  await app.goto();
+  const tag = `no-load-${Date.now()}`;
+  await app.prompt.fill(`A slow push-in ${tag}`);
+  await page.getByLabel("Start image URL").fill(`${baseURL}/no-such-image-${tag}.png`);
+  await page.getByLabel("Start image URL").press("Enter");
+  await expect(app.fieldError("image")).toHaveText(/That URL did not load as an image/);
+  await expect(app.generate).toBeDisabled();
+  // Editing another field validates the form again; the image must still hold Generate back.
+  await app.prompt.fill(`A slow push-in, then a tilt ${tag}`);
+  await app.duration.fill("3");
+  await expect(app.generate).toBeDisabled();
+  await app.generate.click({ force: true });
+  await page.keyboard.press("Enter");
+  await page.waitForTimeout(500);
+  const jobs = (await (await request.get("/api/jobs?limit=100")).json()) as { jobs: { prompt: string }[] };
+  expect(jobs.jobs.filter((j) => j.prompt.includes(tag))).toEqual([]);
+
+  await app.setStartImage(landscape);
+  await expect(app.fieldError("image")).toHaveCount(0);
+  await expect(app.generate).toBeEnabled();
 });
 
 test("a URL that is not http(s) is refused on the field", async ({ page }) => {

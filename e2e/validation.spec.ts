@@ -70,3 +70,20 @@ test("field errors on the prompt and seed appear beside them", async ({ page }) 
   await expect(page.getByTestId("seed-plan")).toHaveText("");
   await expect(app.generate).toBeDisabled();
 });
+
+test("a long image URL and a control character in the prompt get their field errors in the form", async ({ page }) => {
+  const app = new Playground(page);
+  await app.goto();
+  await app.setStartImage(landscape);
+  await page.getByLabel("End image URL").fill(`https://example.com/${"a".repeat(2100)}`);
+  await page.getByLabel("End image URL").press("Enter");
+  await expect(app.fieldError("lastImage")).toHaveText(/Image URLs can be at most 2048 characters; this one has 2120\./);
+  await page.getByRole("button", { name: "Clear" }).nth(1).click();
+  await expect(app.fieldError("lastImage")).toHaveCount(0);
+  await app.prompt.fill("A bell rings\u0007 twice");
+  await expect(app.fieldError("prompt")).toHaveText(/The prompt contains a control character \(U\+0007\)/);
+  await expect(app.generate).toBeDisabled();
+  await app.prompt.fill("A bell rings\n\ttwice");
+  await expect(app.fieldError("prompt")).toHaveCount(0);
+  await expect(app.generate).toBeEnabled();
+});

@@ -1,11 +1,9 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { safeNextPath } from "@/lib/http/next-path";
 import { signInSchema, setupSchema } from "@/lib/validations/account";
 import { AccountForm } from "./account-form";
-
-/** Only same-site paths, so a crafted ?next= cannot send people elsewhere. */
-const safeNext = (next: string) => (next.startsWith("/") && !next.startsWith("//") ? next : "/");
 
 export function SignInForm({ next }: { next: string }) {
   const router = useRouter();
@@ -15,7 +13,7 @@ export function SignInForm({ next }: { next: string }) {
       action="/api/session"
       submitLabel="Sign in"
       onDone={() => {
-        router.replace(safeNext(next));
+        router.replace(safeNextPath(next, window.location.origin));
         router.refresh();
       }}
       fields={[

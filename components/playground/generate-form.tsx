@@ -15,6 +15,7 @@ import { GENERATE_DEFAULTS, generateSchema, type GenerateFormValues, type Genera
 import { AspectRatioField } from "./aspect-ratio-field";
 import { GenerateFooter } from "./generate-footer";
 import { ImageFields } from "./image-fields";
+import { imageLoadAwareResolver } from "./image-load-resolver";
 import { PromptField } from "./prompt-field";
 import { SeedFields } from "./seed-fields";
 import { useDraft } from "./use-draft";
@@ -33,12 +34,9 @@ function blocker(values: { image: unknown; prompt: unknown }, isValid: boolean):
 
 export function GenerateForm({ initialRemix }: { initialRemix?: JobView | null }) {
   const [startDims, setStartDims] = useState<Dimensions | null>(null);
-  const form = useForm<GenerateFormValues, unknown, GenerateRequest>({
-    resolver: zodResolver(generateSchema),
-    defaultValues: GENERATE_DEFAULTS,
-    mode: "onChange",
-  });
-  const { register, control, handleSubmit, setValue, formState } = form;
+  const [{ resolver, markFailed }] = useState(() => imageLoadAwareResolver(zodResolver(generateSchema)));
+  const form = useForm<GenerateFormValues, unknown, GenerateRequest>({ resolver, defaultValues: GENERATE_DEFAULTS, mode: "onChange" });
+  const { register, control, handleSubmit, setValue, trigger, formState } = form;
   const { errors, isValid, isSubmitting } = formState;
   const [prompt, duration, variations, seed, aspectRatio, image] = useWatch({
     control,
@@ -78,7 +76,16 @@ export function GenerateForm({ initialRemix }: { initialRemix?: JobView | null }
       className="flex flex-col lg:h-full"
     >
       <div className="flex-1 space-y-5 px-4 pt-4 pb-6 sm:px-5 lg:overflow-y-auto [&_:is(input,textarea,button)]:scroll-mb-52">
-        <ImageFields form={form} set={set} aspectRatio={chosen} onStartDims={setStartDims} />
+        <ImageFields
+          form={form}
+          set={set}
+          aspectRatio={chosen}
+          onStartDims={setStartDims}
+          onLoadFailed={(name, value) => {
+            markFailed(name, value);
+            void trigger(name);
+          }}
+        />
         <PromptField
           registration={register("prompt")}
           length={prompt?.length ?? 0}

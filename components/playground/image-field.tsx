@@ -20,6 +20,7 @@ export function ImageField({
   hint,
   value,
   onChange,
+  onLoadFailed,
   onDimensions,
   error,
   actions,
@@ -30,6 +31,8 @@ export function ImageField({
   hint: string;
   value: ImageValue;
   onChange: (value: ImageValue) => void;
+  /** The browser could not load this value as an image: the form treats that as a field error. */
+  onLoadFailed?: (value: ImageValue) => void;
   onDimensions?: (dims: Dimensions | null) => void;
   error?: string;
   actions?: ReactNode;
@@ -101,7 +104,10 @@ export function ImageField({
               alt={`${label} preview`}
               className="h-full w-36 shrink-0 rounded-lg bg-zinc-100 object-contain dark:bg-zinc-800"
               onLoad={(e) => onLoad({ width: e.currentTarget.naturalWidth, height: e.currentTarget.naturalHeight })}
-              onError={() => setFailedSrc(src)}
+              onError={() => {
+                setFailedSrc(src);
+                onLoadFailed?.(value);
+              }}
             />
             <figcaption className="min-w-0 space-y-1 text-sm">
               <p className="font-medium text-zinc-900 tabular-nums dark:text-zinc-100" data-testid={`${id}-size`}>
@@ -120,11 +126,6 @@ export function ImageField({
           </figure>
         ) : (
           <div className="w-full px-4 text-center text-sm text-zinc-600 dark:text-zinc-400">
-            {loadFailed ? (
-              <p className="mb-1 text-red-700 dark:text-red-400">
-                {typeof value === "string" ? "That URL did not load as an image." : "That file cannot be shown as an image."}
-              </p>
-            ) : null}
             <p>
               <button
                 type="button"

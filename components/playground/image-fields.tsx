@@ -8,6 +8,7 @@ import { OUTPUT_SIZES, type AspectRatio } from "@/lib/model/seedance";
 import type { GenerateFormValues, GenerateRequest } from "@/lib/validations/generate";
 import { shapeDiffers } from "./crop";
 import { ImageField } from "./image-field";
+import type { ImageFieldName } from "./image-load-resolver";
 import { imageFromClipboard, type Dimensions } from "./use-image-source";
 
 const CropDialog = dynamic(() => import("./crop-dialog"), { ssr: false });
@@ -20,11 +21,14 @@ export function ImageFields({
   set,
   aspectRatio,
   onStartDims,
+  onLoadFailed,
 }: {
   form: UseFormReturn<GenerateFormValues, unknown, GenerateRequest>;
   set: Set;
   aspectRatio: AspectRatio | null;
   onStartDims: (dims: Dimensions | null) => void;
+  /** The browser could not show this value as an image: it must not be paid for. */
+  onLoadFailed: (name: ImageFieldName, value: unknown) => void;
 }) {
   const { control, getValues } = form;
   const [image, lastImage] = useWatch({ control, name: ["image", "lastImage"] });
@@ -60,6 +64,7 @@ export function ImageFields({
             hint="JPEG or PNG, at least 300×300 px, up to 10 MB. The first frame of the video."
             value={(field.value as File | string | null) ?? null}
             onChange={(v) => set("image", v)}
+            onLoadFailed={(v) => onLoadFailed("image", v)}
             onDimensions={(d) => {
               setDims(d);
               onStartDims(d);
@@ -96,6 +101,7 @@ export function ImageFields({
             hint="Optional. Guides how the clip ends (sent as last_image)."
             value={(field.value as File | string | null) ?? null}
             onChange={(v) => set("lastImage", v)}
+            onLoadFailed={(v) => onLoadFailed("lastImage", v)}
             error={fieldState.error?.message}
             actions={
               <>

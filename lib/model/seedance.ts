@@ -15,6 +15,12 @@ export const VARIATIONS_MAX = 4;
 
 export const IMAGE_MAX_BYTES = 10 * 1024 * 1024;
 export const IMAGE_MIN_SIDE = 300;
+/**
+ * Keyframe's own caps, not WaveSpeed's: a 12 KB PNG can claim 100 megapixels and take gigabytes to
+ * decode, and a URL is stored per take and sent with every gallery poll.
+ */
+export const IMAGE_MAX_PIXELS = 40_000_000;
+export const IMAGE_URL_MAX = 2048;
 
 export const ASPECT_RATIOS = ["21:9", "16:9", "4:3", "1:1", "3:4", "9:16"] as const;
 export type AspectRatio = (typeof ASPECT_RATIOS)[number];

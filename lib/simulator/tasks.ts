@@ -17,6 +17,7 @@ import {
   nearestAspectRatio,
   type AspectRatio,
 } from "@/lib/model/seedance";
+import { fetchImage, MediaAccessError } from "./fetch-image";
 import { copyFallbackClip, hasFfmpeg, renderClip } from "./video";
 
 export type SimTask = {
@@ -66,10 +67,14 @@ function check(input: Record<string, unknown>) {
   return { image, lastImage, duration, aspectRatio: input.aspect_ratio as AspectRatio | undefined };
 }
 
-async function fetchImage(url: string): Promise<Buffer> {
-  const res = await fetch(url, { signal: AbortSignal.timeout(10_000) });
-  if (!res.ok) throw new Error(`media access failed: ${url} answered ${res.status}`);
-  return Buffer.from(await res.arrayBuffer());
+/** An input URL as WaveSpeed fetches it: one it cannot reach fails the task with media access (1402). */
+async function fetchInput(field: "image" | "last_image", url: string): Promise<Buffer> {
+  try {
+    return await fetchImage(url);
+  } catch (error) {
+    const reason = error instanceof MediaAccessError ? error.message : String(error);
+    throw new Error(`media access failed (1402): could not fetch ${field}: ${reason}`);
+  }
 }
 
 export class TaskStore {
@@ -145,8 +150,8 @@ export class TaskStore {
   private async render(task: SimTask, parsed: ReturnType<typeof check>): Promise<void> {
     if (task.fail) return;
     await fs.mkdir(this.workDir, { recursive: true });
-    const image = typeof parsed.image === "string" ? await fetchImage(parsed.image) : parsed.image;
-    const last = typeof parsed.lastImage === "string" ? await fetchImage(parsed.lastImage) : parsed.lastImage;
+    const image = typeof parsed.image === "string" ? await fetchInput("image", parsed.image) : parsed.image;
+    const last = typeof parsed.lastImage === "string" ? await fetchInput("last_image", parsed.lastImage) : parsed.lastImage;
     await fs.writeFile(this.inputPath(task.id, "start"), image);
     if (last) await fs.writeFile(this.inputPath(task.id, "end"), last);
     await this.renderFromDisk(task, parsed.duration, parsed.aspectRatio);
@@ -161,7 +166,7 @@ export class TaskStore {
     const imagePath = this.inputPath(task.id, "start");
     const lastPath = existsSync(this.inputPath(task.id, "end")) ? this.inputPath(task.id, "end") : undefined;
     const info = probeImage(await fs.readFile(imagePath));
-    if (!info) throw new Error("media access failed: the image could not be read");
+    if (!info) throw new Error("media access failed (1402): the fetched image could not be read");
     const out = this.videoPath(task.id);
     if (hasFfmpeg()) {
       const ratio = aspectRatio ?? nearestAspectRatio(info.width, info.height);

@@ -21,8 +21,21 @@ function chunk(type: string, data: Buffer): Buffer {
   return Buffer.concat([length, body, crc]);
 }
 
-/** A real, decodable RGB PNG with a diagonal gradient, for tests and fixtures. */
-export function makePng(width: number, height: number, tint: [number, number, number] = [120, 80, 200]): Buffer {
+const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+function ihdr(width: number, height: number, bitDepth: number, colourType: number): Buffer {
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([bitDepth, colourType, 0, 0, 0], 8);
+  return chunk("IHDR", header);
+}
+
+/**
+ * A real, decodable RGB PNG with a diagonal gradient, for tests and fixtures. `level` 0 stores the
+ * pixels uncompressed, so the file's size follows its pixel count.
+ */
+export function makePng(width: number, height: number, tint: [number, number, number] = [120, 80, 200], level = 6): Buffer {
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
@@ -37,8 +50,50 @@ export function makePng(width: number, height: number, tint: [number, number, nu
       raw[row + 3 + x * 3] = Math.round(tint[2] * (1 - t) + 60 * t);
     }
   }
-  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return Buffer.concat([signature, chunk("IHDR", header), chunk("IDAT", deflateSync(raw)), chunk("IEND", Buffer.alloc(0))]);
+  return Buffer.concat([SIGNATURE, chunk("IHDR", header), chunk("IDAT", deflateSync(raw, { level })), chunk("IEND", Buffer.alloc(0))]);
+}
+
+/** A decodable PNG of exactly `bytes` bytes: stored pixels, topped up with a text chunk decoders skip. */
+export function makePngOfSize(bytes: number, tint?: [number, number, number]): Buffer {
+  const width = 1024;
+  for (let height = Math.floor(bytes / (width * 3 + 1)); height > 0; height--) {
+    const png = makePng(width, height, tint, 0);
+    // A tEXt chunk costs 12 bytes around its data; its data is a keyword, a NUL and the text.
+    const room = bytes - png.length - 12 - "Comment\0".length;
+    if (room < 0) continue;
+    const text = chunk("tEXt", Buffer.from(`Comment\0${"x".repeat(room)}`, "latin1"));
+    return Buffer.concat([png.subarray(0, png.length - 12), text, png.subarray(png.length - 12)]);
+  }
+  throw new Error(`no PNG of ${bytes} bytes`);
+}
+
+/** Signature, IHDR and IEND only: every header a probe reads, and no pixels (45 bytes). */
+export function pngWithoutPixels(width: number, height: number): Buffer {
+  return Buffer.concat([SIGNATURE, ihdr(width, height, 8, 2), chunk("IEND", Buffer.alloc(0))]);
+}
+
+/** A tiny PNG (under 80 bytes) declaring a huge size, with a scrap of image data that cannot fill it. */
+export function pngClaimingSize(width: number, height: number): Buffer {
+  return Buffer.concat([
+    SIGNATURE,
+    ihdr(width, height, 8, 2),
+    chunk("IDAT", deflateSync(Buffer.alloc(64))),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
+}
+
+/**
+ * A complete, valid one-colour PNG whose pixels inflate far beyond its file size (a decompression bomb):
+ * 1-bit grey, so 10000×10000 is about 12 KB on disk and 100 megapixels decoded.
+ */
+export function flatPng(width: number, height: number): Buffer {
+  const row = Math.ceil(width / 8) + 1;
+  return Buffer.concat([
+    SIGNATURE,
+    ihdr(width, height, 1, 0),
+    chunk("IDAT", deflateSync(Buffer.alloc(row * height), { level: 9 })),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
 }
 
 /** The first bytes of a baseline JPEG (SOI, APP0, SOF0): enough for a header probe, not for a decoder. */

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { jpegHeader, makePng } from "@/lib/test/png";
+import { flatPng, jpegHeader, makePng } from "@/lib/test/png";
 import { generateSchema, variationSeeds } from "./generate";
 
 const png = (w: number, h: number) => new File([new Uint8Array(makePng(w, h))], "in.png", { type: "image/png" });
@@ -69,6 +69,8 @@ describe("generateSchema", () => {
     [{ image: "https://example.com/a.png" }],
     [{ lastImage: png(300, 300) }],
     [{ lastImage: "" }],
+    [{ prompt: "Line one\nline two\twith a tab" }],
+    [{ prompt: "Windows line ends\r\nfrom a multipart body" }],
   ])("accepts the edge %j", async (patch) => {
     expect(await errorsFor(patch)).toEqual({});
   });
@@ -82,6 +84,48 @@ describe("generateSchema", () => {
     expect((await errorsFor({ image: jpeg })).image).toBeUndefined();
     const huge = new File([new Uint8Array(10 * 1024 * 1024 + 1)], "big.png");
     expect((await errorsFor({ image: huge })).image).toMatch(/limit is 10 MB/);
+  });
+});
+
+describe("image URL length", () => {
+  const longUrl = `https://example.com/${"a".repeat(2048 - 19)}`;
+
+  test("an image URL of exactly 2,048 characters is fine", async () => {
+    expect(await errorsFor({ image: longUrl.slice(0, 2048), lastImage: longUrl.slice(0, 2048) })).toEqual({});
+  });
+
+  test.each(["image", "lastImage"])("an image URL over 2,048 characters is refused on %s", async (field) => {
+    expect(longUrl).toHaveLength(2049);
+    expect((await errorsFor({ [field]: longUrl }))[field]).toBe("Image URLs can be at most 2048 characters; this one has 2049.");
+    const mib = `https://example.com/${"x".repeat(1024 * 1024)}`;
+    expect(Object.keys(await errorsFor({ [field]: mib }))).toEqual([field]);
+  });
+});
+
+describe("control characters in the prompt", () => {
+  test.each([
+    ["probe\0nul\0bytes", "U+0000"],
+    ["bell\u0007", "U+0007"],
+    ["escape \u001b[31m red", "U+001B"],
+    ["delete\u007f", "U+007F"],
+    ["c1 \u0085 next line", "U+0085"],
+    ["a lone \r carriage return", "U+000D"],
+  ])("a prompt with a control character (%j) is refused on the prompt", async (prompt, codePoint) => {
+    const errors = await errorsFor({ prompt });
+    expect(Object.keys(errors)).toEqual(["prompt"]);
+    expect(errors.prompt).toBe(`The prompt contains a control character (${codePoint}); remove it. Newlines and tabs are fine.`);
+  });
+
+  test("Windows line ends become newlines, as the browser's text box has them", async () => {
+    const parsed = await generateSchema.parseAsync({ ...valid, prompt: "one\r\ntwo" });
+    expect(parsed.prompt).toBe("one\ntwo");
+  });
+});
+
+describe("image pixel count", () => {
+  test("an image over the pixel cap is refused by its header, before any decoding", async () => {
+    const bomb = new File([new Uint8Array(flatPng(10000, 10000))], "bomb.png");
+    expect((await errorsFor({ image: bomb })).image).toBe("Image is 10000×10000 px (100 megapixels); the limit is 40 megapixels.");
   });
 });
 

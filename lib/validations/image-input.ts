@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { IMAGE_MAX_BYTES, IMAGE_MIN_SIDE } from "@/lib/model/seedance";
+import { IMAGE_MAX_BYTES, IMAGE_MAX_PIXELS, IMAGE_MIN_SIDE, IMAGE_URL_MAX } from "@/lib/model/seedance";
 import { probeImage, type ImageInfo, type ImageType } from "@/lib/images/probe";
 
 export type ImageFileInput = {
@@ -43,6 +43,10 @@ function checkImageBytes(bytes: Uint8Array): ImageInfo | string {
   if (info.width < IMAGE_MIN_SIDE || info.height < IMAGE_MIN_SIDE) {
     return `Image is ${info.width}×${info.height} px; it must be at least ${IMAGE_MIN_SIDE}×${IMAGE_MIN_SIDE} px.`;
   }
+  if (info.width * info.height > IMAGE_MAX_PIXELS) {
+    const megapixels = (n: number) => Number((n / 1_000_000).toFixed(1));
+    return `Image is ${info.width}×${info.height} px (${megapixels(info.width * info.height)} megapixels); the limit is ${megapixels(IMAGE_MAX_PIXELS)} megapixels.`;
+  }
   return info;
 }
 
@@ -53,9 +57,11 @@ export function imageBytesProblem(bytes: Uint8Array): string | null {
 }
 
 export function urlProblem(value: string): string | null {
+  const trimmed = value.trim();
+  if (trimmed.length > IMAGE_URL_MAX) return `Image URLs can be at most ${IMAGE_URL_MAX} characters; this one has ${trimmed.length}.`;
   let url: URL;
   try {
-    url = new URL(value.trim());
+    url = new URL(trimmed);
   } catch {
     return "Enter a full image URL starting with http:// or https://.";
   }
@@ -83,11 +89,15 @@ function inspect(blob: BlobLike): Promise<ImageFileInput | string> {
   return pending;
 }
 
+/** What is wrong with an image that passed the byte checks once fully decoded, or null. Server-side only. */
+export type ImageDecoder = (bytes: Uint8Array) => Promise<string | null>;
+
 /**
  * A file (File/Blob from a form or multipart body) or an http(s) URL, checked by content.
- * Accepts unknown input so the browser form and the multipart route share it unchanged.
+ * Accepts unknown input so the browser form and the multipart route share it unchanged; the server
+ * passes `decode` to also decode every pixel, which the browser's bundle must not carry.
  */
-export function imageInput<R extends boolean>(label: string, required: R) {
+export function imageInput<R extends boolean>(label: string, required: R, decode?: ImageDecoder) {
   const schema = z.unknown().transform(async (value, ctx): Promise<ImageInput | undefined> => {
     if (isEmpty(value)) {
       if (required) ctx.addIssue({ code: "custom", message: `${label} is required.` });
@@ -108,6 +118,11 @@ export function imageInput<R extends boolean>(label: string, required: R) {
     const inspected = await inspect(value);
     if (typeof inspected === "string") {
       ctx.addIssue({ code: "custom", message: inspected });
+      return z.NEVER;
+    }
+    const undecodable = decode ? await decode(inspected.bytes) : null;
+    if (undecodable) {
+      ctx.addIssue({ code: "custom", message: undecodable });
       return z.NEVER;
     }
     return inspected;

@@ -1,3 +1,4 @@
+import http from "node:http";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -158,6 +159,30 @@ describe("result", () => {
     const task = await settle(r.task.id);
     expect(task.status).toBe("failed");
     expect(task.error).toMatch(/Task failed/);
+  });
+
+  test.each([
+    ["image", "start image"],
+    ["lastImage", "end image"],
+  ] as const)("a %s URL WaveSpeed cannot fetch fails the task as media access, in plain words", async (field, words) => {
+    // A URL on this machine: the simulator must refuse it as WaveSpeed cannot reach it, without fetching it.
+    let hits = 0;
+    const server = http.createServer((_, res) => {
+      hits += 1;
+      res.writeHead(404).end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const url = `http://127.0.0.1:${(server.address() as net.AddressInfo).port}/x.png`;
+    try {
+      const r = await client.submit({ ...input, [field]: url });
+      if (!r.ok) throw new Error(r.message);
+      const task = await settle(r.task.id);
+      expect(task.status).toBe("failed");
+      expect(task.error).toMatch(new RegExp(`^WaveSpeed could not fetch the ${words} from its URL \\(.*1402.*\\)\\.$`));
+      expect(hits).toBe(0);
+    } finally {
+      server.close();
+    }
   });
 
   test("an NSFW flag comes through per output", async () => {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { MODEL_ID } from "@/lib/model/seedance";
 import { balanceSchema, envelopeSchema, taskSchema, type WireTask } from "./schema";
+import { describeTaskError } from "./task-error";
 import type { ResultOutcome, SubmitInput, SubmitOutcome, Task } from "./types";
 
 export type WaveSpeedConfig = { baseUrl: string; apiKey: string; timeoutMs: number };
@@ -13,7 +14,7 @@ function toTask(wire: WireTask): Task {
     status: wire.status,
     outputs: wire.outputs ?? [],
     nsfw: wire.has_nsfw_contents ?? [],
-    error: wire.error ? wire.error : null,
+    error: wire.error ? describeTaskError(wire.error) : null,
     inferenceMs: wire.timings?.inference ?? null,
   };
 }

@@ -3,10 +3,10 @@ import { AppError, errorResponse } from "@/lib/errors";
 import { requestOrigin } from "@/lib/http/origin";
 import { createJobs } from "@/lib/jobs/create";
 import { jobPage, listQuerySchema } from "@/lib/jobs/list";
-import { generateSchema } from "@/lib/validations/generate";
+import { serverGenerateSchema } from "@/lib/validations/generate-server";
 import { validationError } from "@/lib/validations/errors";
 
-// Two images of at most 10 MB each plus text fields.
+// Two images of at most 10 MB each plus text fields; next.config.js lets the proxy buffer a little more.
 const MAX_BODY_BYTES = 21 * 1024 * 1024;
 
 /**
@@ -23,7 +23,7 @@ export async function POST(request: Request) {
     const form = await request.formData().catch(() => {
       throw new AppError("bad_request", "Send the form as multipart/form-data.");
     });
-    const parsed = await generateSchema.safeParseAsync(Object.fromEntries(form));
+    const parsed = await serverGenerateSchema.safeParseAsync(Object.fromEntries(form));
     if (!parsed.success) throw validationError(parsed.error);
     const key = request.headers.get("idempotency-key")?.trim().slice(0, 200) || null;
     const created = await createJobs(parsed.data, {
