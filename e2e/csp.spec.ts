@@ -46,8 +46,7 @@ test("the playground, a share page and sign-in run under a nonce policy without 
   const card = await app.generateOne(prompt, landscape);
   await expect(page.getByRole("img", { name: "Start image preview" })).toBeVisible();
   await app.saved(card);
-  await card.getByRole("button", { name: /^(Copy|Share) link$/ }).click();
-  const link = await card.getByRole("textbox", { name: "Share link" }).inputValue();
+  const link = await app.shareLink(card);
 
   expectPolicy(await page.goto(link));
   const video = page.locator("video");
