@@ -12,20 +12,27 @@ export type Duplicate = { jobId: string; priceLabel: string };
 export type CapRefusal = { message: string; cap: string | null; leftMicros: number | null; resetsAt: string | null };
 export type Outcome = { kind: "started"; count: number } | { kind: "error" | "note"; message: string } | null;
 
+type Pending = { key: string; values: GenerateFormValues };
+
+/** The same request: every field the same value (images the same File or URL). */
+const same = (a: GenerateFormValues, b: GenerateFormValues) =>
+  (Object.keys(a) as (keyof GenerateFormValues)[]).every((k) => Object.is(a[k], b[k]));
+
 /**
- * Sends the form. One idempotency key per submission: kept after a network failure (so pressing Generate
- * again cannot pay twice), dropped once the server has answered.
+ * Sends the form. One idempotency key per submission: kept after a network failure, so pressing Generate
+ * again with the same form cannot pay twice; dropped once the server has answered, or when the form changed
+ * (a different request needs its own key, or the server refuses it).
  */
 export function useSubmit(form: UseFormReturn<GenerateFormValues, unknown, GenerateRequest>, ratio: number, onStarted: () => void) {
-  const [pendingKey, setPendingKey] = useState<string | null>(null);
+  const [pending, setPending] = useState<Pending | null>(null);
   const [duplicate, setDuplicate] = useState<Duplicate | null>(null);
   const [capRefusal, setCapRefusal] = useState<CapRefusal | null>(null);
   const [outcome, setOutcome] = useState<Outcome>(null);
 
   const send = async (confirmDuplicate: boolean) => {
     const values = form.getValues();
-    const key = pendingKey ?? crypto.randomUUID();
-    setPendingKey(key);
+    const key = pending && same(pending.values, values) ? pending.key : crypto.randomUUID();
+    setPending({ key, values });
     setCapRefusal(null);
     setOutcome(null);
     const placeholder = crypto.randomUUID();
@@ -33,7 +40,7 @@ export function useSubmit(form: UseFormReturn<GenerateFormValues, unknown, Gener
     try {
       const jobs = await submitJobs(values, key, confirmDuplicate);
       resolvePending(placeholder, jobs);
-      setPendingKey(null);
+      setPending(null);
       setOutcome({ kind: "started", count: jobs.length });
       revalidateJobs();
       onStarted();
@@ -43,7 +50,7 @@ export function useSubmit(form: UseFormReturn<GenerateFormValues, unknown, Gener
         setOutcome({ kind: "error", message: "Could not reach Keyframe. Check your connection and try again." });
         return;
       }
-      setPendingKey(null);
+      setPending(null);
       const d = error.details;
       if (typeof d.duplicateOf === "string") {
         setDuplicate({ jobId: d.duplicateOf, priceLabel: String(d.priceLabel ?? "") });

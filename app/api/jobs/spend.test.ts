@@ -131,6 +131,22 @@ describe("double spend", () => {
     expect(await ledgerRows()).toHaveLength(1);
   });
 
+  test("an idempotency key sent again with a different request is refused with 422, making nothing", async () => {
+    await settings({});
+    const key = "form-submission-2";
+    const first = await post({ prompt: "The first request" }, { "idempotency-key": key });
+    expect(first.status).toBe(201);
+    const other = await post({ prompt: "A different request" }, { "idempotency-key": key });
+    expect(other.status).toBe(422);
+    const body = (await other.json()) as { error: { code: string; message: string } };
+    expect(body.error.code).toBe("idempotency_mismatch");
+    expect(body.error.message).toMatch(/already used for a different request/);
+    expect(await ledgerRows()).toHaveLength(1);
+    // The same request again still answers the first one's jobs.
+    const again = await post({ prompt: "The first request" }, { "idempotency-key": key });
+    expect(again.status).toBe(200);
+  });
+
   test("the same inputs with a fixed seed within a day ask first; confirming pays again", async () => {
     await settings({});
     expect((await post({ seed: "77" })).status).toBe(201);

@@ -1,5 +1,5 @@
 import "server-only";
-import { eq, lt, sql } from "drizzle-orm";
+import { and, eq, gt, lt, sql } from "drizzle-orm";
 import { getDb } from "../client";
 
 /**
@@ -21,6 +21,15 @@ export async function hit(key: string, windowMs: number, now = Date.now()): Prom
     })
     .returning({ count: t.rateLimits.count, windowStart: t.rateLimits.windowStart });
   return { count: Number(row?.count ?? 1), windowStart: Number(row?.windowStart ?? now) };
+}
+
+/** Takes one hit back (an attempt that turned out fine should not count against its address). */
+export async function unhit(key: string): Promise<void> {
+  const { db, t } = await getDb();
+  await db
+    .update(t.rateLimits)
+    .set({ count: sql`${t.rateLimits.count} - 1` })
+    .where(and(eq(t.rateLimits.key, key), gt(t.rateLimits.count, 0)));
 }
 
 export async function clearHits(key: string): Promise<void> {
