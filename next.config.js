@@ -1,8 +1,14 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
-  // SQLite's native driver is loaded by Node at run time, not bundled.
-  serverExternalPackages: ["@libsql/client", "libsql"],
+  // The container runs this folder (.next/standalone); `npm run build` also keeps the usual .next for `npm start`.
+  output: "standalone",
+  // Read at run time by path: the migrations, and the simulator's fallback clip (when ffmpeg is missing).
+  outputFileTracingIncludes: { "*": ["drizzle/**/*", "lib/simulator/assets/*"] },
+  // Paths built from process.cwd() make the tracer pull in whole folders; none of these are needed to run.
+  outputFileTracingExcludes: { "*": ["data/**/*", "app/**/*", "lib/**/*.ts", "e2e/**/*", "scripts/**/*", "test-results/**/*"] },
+  // Native drivers and SDKs are loaded by Node at run time, not bundled.
+  serverExternalPackages: ["@libsql/client", "libsql", "pg", "@aws-sdk/client-s3"],
   experimental: {
     // The proxy buffers request bodies up to this size and silently cuts the rest (default 10 MB), which
     // broke multipart forms at the documented image limits. Just above POST /api/jobs's own limit

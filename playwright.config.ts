@@ -2,6 +2,7 @@ import { defineConfig } from "@playwright/test";
 import { chromiumLaunchOptions } from "./e2e/chromium";
 import { ADMIN_ENV, ADMIN_STATE } from "./e2e/support/auth";
 import { onServerBackends, serverBackendsEnv } from "./lib/test/backends";
+import { dataDirFor, serverCommand } from "./e2e/support/entry";
 import { backendName } from "./e2e/support/server";
 import { APP_PORT, LIVE_APP_PORT, LIVE_APP_SIM_PORT, LIVE_SIM_PORT, SIM_PORT } from "./e2e/support/ports";
 
@@ -10,7 +11,7 @@ export const SENTINEL_KEY = "ws-sentinel-7f3a9c1e5b2d4086a1f0";
 
 /** A fresh production server (README's start command): its DATA_DIR, and in the PostgreSQL + S3 pass its database and bucket, emptied first. */
 const start = (port: number, dataDir: string) =>
-  `rm -rf ${dataDir} && ${onServerBackends() ? `node_modules/.bin/tsx scripts/fresh-backends.ts ${backendName(dataDir)} && ` : ""}exec node scripts/start.mjs -p ${port}`;
+  `rm -rf ${dataDir} && ${onServerBackends() ? `node_modules/.bin/tsx scripts/fresh-backends.ts ${backendName(dataDir)} && ` : ""}${serverCommand(port)}`;
 const backendsFor = (dataDir: string) => serverBackendsEnv(backendName(dataDir));
 const fastPolling = { POLL_MIN_MS: "400", POLL_MAX_MS: "1500", NEXT_TELEMETRY_DISABLED: "1", ...ADMIN_ENV };
 
@@ -45,7 +46,7 @@ export default defineConfig({
       env: {
         ...fastPolling,
         WAVESPEED_API_KEY: "",
-        DATA_DIR: "data/e2e-sim",
+        DATA_DIR: dataDirFor("data/e2e-sim"),
         ...backendsFor("data/e2e-sim"),
         SIMULATOR_PORT: String(SIM_PORT),
         SIMULATOR_DELAY_MS: "5000",
@@ -68,7 +69,7 @@ export default defineConfig({
         ...fastPolling,
         WAVESPEED_API_KEY: SENTINEL_KEY,
         WAVESPEED_BASE_URL: `http://127.0.0.1:${LIVE_SIM_PORT}`,
-        DATA_DIR: "data/e2e-live",
+        DATA_DIR: dataDirFor("data/e2e-live"),
         ...backendsFor("data/e2e-live"),
         SIMULATOR_PORT: String(LIVE_APP_SIM_PORT),
       },

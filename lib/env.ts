@@ -112,7 +112,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     mode: live ? "live" : "simulator",
     apiKey: e.WAVESPEED_API_KEY ?? SIMULATOR_KEY,
     baseUrl: (live ? e.WAVESPEED_BASE_URL : `http://127.0.0.1:${e.SIMULATOR_PORT}`).replace(/\/+$/, ""),
-    dataDir: path.resolve(e.DATA_DIR),
+    dataDir: path.resolve(/*turbopackIgnore: true*/ e.DATA_DIR),
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ""),
     instanceId: e.INSTANCE_ID ?? `${os.hostname()}:${process.pid}`,
   };

@@ -11,6 +11,7 @@
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 
 const { values } = parseArgs({
@@ -22,7 +23,8 @@ const port = Number(values.port ?? process.env.PORT ?? 3000);
 const hostname = String(values.hostname ?? process.env.HOSTNAME ?? "0.0.0.0");
 const drainMs = Number(process.env.SHUTDOWN_TIMEOUT_MS ?? 25_000);
 // The start directory: the repository, or the standalone folder this file was copied into.
-const dir = fs.existsSync(path.join(import.meta.dirname, ".next")) ? import.meta.dirname : process.cwd();
+const here = path.dirname(fileURLToPath(import.meta.url));
+const dir = fs.existsSync(path.join(here, ".next")) ? here : process.cwd();
 
 process.env.NODE_ENV = "production";
 process.env.NEXT_MANUAL_SIG_HANDLE = "true";

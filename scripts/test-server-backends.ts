@@ -61,7 +61,9 @@ try {
   // `-- e2e [playwright args]` or `-- unit [vitest args]` runs one of the two (for development).
   const [only, ...rest] = process.argv.slice(2);
   if (only !== "e2e") await run("node_modules/.bin/vitest", ["run", ...(only === "unit" ? rest : [])], env);
-  if (only !== "unit") await run("node_modules/.bin/playwright", ["test", ...(only === "e2e" ? rest : [])], env);
+  // This pass runs the standalone folder the container runs (needs `npm run build` first).
+  if (only !== "unit")
+    await run("node_modules/.bin/playwright", ["test", ...(only === "e2e" ? rest : [])], { ...env, E2E_STANDALONE: "1" });
 } catch (error) {
   console.error((error as Error).message);
   process.exitCode = 1;

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { freshServerBackends, serverBackendsEnv } from "../../lib/test/backends";
+import { dataDirFor, serverSpawn } from "./entry";
 
 /** The database and bucket name an e2e server's DATA_DIR stands for (used in the PostgreSQL + S3 pass). */
 export const backendName = (dataDir: string) =>
@@ -25,7 +26,9 @@ export async function startServer(
   env: Record<string, string>,
   backends = backendName(env.DATA_DIR ?? "data"),
 ): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["scripts/start.mjs", "-p", String(port)], {
+  const { command, args, cwd } = serverSpawn(port);
+  const child = spawn(command, args, {
+    cwd,
     env: {
       ...process.env,
       WAVESPEED_API_KEY: "",
@@ -34,6 +37,7 @@ export async function startServer(
       NEXT_TELEMETRY_DISABLED: "1",
       ...serverBackendsEnv(backends),
       ...env,
+      ...(env.DATA_DIR ? { DATA_DIR: dataDirFor(env.DATA_DIR) } : {}),
     },
     stdio: "ignore",
   });

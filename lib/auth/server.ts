@@ -21,7 +21,7 @@ async function secret(): Promise<string> {
   if (configured) return configured;
   let earlier: string | undefined;
   try {
-    earlier = fs.readFileSync(path.join(env().dataDir, "auth-secret"), "utf8").trim() || undefined;
+    earlier = fs.readFileSync(path.join(/*turbopackIgnore: true*/ env().dataDir, "auth-secret"), "utf8").trim() || undefined;
   } catch {
     // none: a new install
   }

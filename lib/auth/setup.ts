@@ -10,7 +10,7 @@ import { getAuth } from "./server";
 
 export { hasUsers };
 
-const codeFile = () => path.join(env().dataDir, "setup-code");
+const codeFile = () => path.join(/*turbopackIgnore: true*/ env().dataDir, "setup-code");
 
 /**
  * The one-time code the first-run page asks for: one per install (kept in the database, so any instance

@@ -80,17 +80,17 @@ async function frame(file: string, video: string, input: string[], output: strin
 }
 
 /** Where downloads and renders happen before they are stored (per instance; DATA_DIR/tmp). */
-export const workDir = () => path.join(env().dataDir, "tmp");
+export const workDir = () => path.join(/*turbopackIgnore: true*/ env().dataDir, "tmp");
 
 /**
  * Downloads a finished output, renders a poster (first frame) and the last frame (for "Continue from last
  * frame") in a scratch folder, then stores all three. A restart or an abort simply starts the copy over.
  */
 export async function copyOutput(jobId: string, url: string, timeoutMs: number, signal?: AbortSignal): Promise<CopiedOutput> {
-  const dir = path.join(workDir(), `${jobId}-${randomBytes(4).toString("hex")}`);
+  const dir = path.join(/*turbopackIgnore: true*/ workDir(), `${jobId}-${randomBytes(4).toString("hex")}`);
   await fs.mkdir(dir, { recursive: true });
   try {
-    const local = (kind: OutputKind) => path.join(dir, outputName(kind, jobId));
+    const local = (kind: OutputKind) => path.join(/*turbopackIgnore: true*/ dir, outputName(kind, jobId));
     const videoBytes = await download(url, local("videos"), timeoutMs, signal);
     const poster = await frame(local("posters"), local("videos"), [], ["-frames:v", "1", "-q:v", "3", "-c:v", "mjpeg"]);
     // Decoding the final second and keeping each frame over the last leaves exactly the last frame.

@@ -26,8 +26,9 @@ const STALE_SCRATCH_MS = 60 * 60 * 1000;
 async function sweepScratch(): Promise<void> {
   const dir = workDir();
   for (const name of await fs.readdir(dir).catch(() => [] as string[])) {
-    const stat = await fs.stat(path.join(dir, name)).catch(() => null);
-    if (stat && Date.now() - stat.mtimeMs > STALE_SCRATCH_MS) await fs.rm(path.join(dir, name), { recursive: true, force: true });
+    const stat = await fs.stat(path.join(/*turbopackIgnore: true*/ dir, name)).catch(() => null);
+    if (stat && Date.now() - stat.mtimeMs > STALE_SCRATCH_MS)
+      await fs.rm(path.join(/*turbopackIgnore: true*/ dir, name), { recursive: true, force: true });
   }
 }
 
@@ -37,7 +38,7 @@ async function startBuiltInSimulator(): Promise<void> {
     port: config.SIMULATOR_PORT,
     apiKey: SIMULATOR_KEY,
     delayMs: config.SIMULATOR_DELAY_MS,
-    workDir: path.join(config.dataDir, "simulator"),
+    workDir: path.join(/*turbopackIgnore: true*/ config.dataDir, "simulator"),
     faults: config.SIMULATOR_FAULTS,
   }).catch((error: unknown) => {
     if ((error as { code?: string }).code !== "EADDRINUSE") throw error;

@@ -87,11 +87,11 @@ export class TaskStore {
   ) {}
 
   videoPath(id: string): string {
-    return path.join(this.workDir, `${id}.mp4`);
+    return path.join(/*turbopackIgnore: true*/ this.workDir, `${id}.mp4`);
   }
 
   private metaPath(id: string): string {
-    return path.join(this.workDir, `${id}.json`);
+    return path.join(/*turbopackIgnore: true*/ this.workDir, `${id}.json`);
   }
 
   /**

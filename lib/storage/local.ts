@@ -14,13 +14,13 @@ export class LocalStore implements ObjectStore {
   private readonly root: string;
 
   constructor(dataDir: string) {
-    this.root = path.join(dataDir, "media");
+    this.root = path.join(/*turbopackIgnore: true*/ dataDir, "media");
   }
 
   private file(key: string): string {
     // Keys are made by Keyframe, but a key must never reach outside the media folder.
     if (!KEY.test(key)) throw new Error(`Not a storage key: ${key}`);
-    return path.join(this.root, key);
+    return path.join(/*turbopackIgnore: true*/ this.root, key);
   }
 
   async put(key: string, body: Buffer | { path: string }, _contentType: string): Promise<void> {
@@ -59,12 +59,12 @@ export class LocalStore implements ObjectStore {
   }
 
   async *list(prefix: string): AsyncIterable<{ key: string; size: number }> {
-    const dir = path.join(this.root, prefix);
+    const dir = path.join(/*turbopackIgnore: true*/ this.root, prefix);
     const names = await fs.readdir(dir).catch(() => [] as string[]);
     for (const name of names) {
       const key = `${prefix}/${name}`;
       if (!KEY.test(key)) continue;
-      const stat = await fs.stat(path.join(dir, name)).catch(() => null);
+      const stat = await fs.stat(path.join(/*turbopackIgnore: true*/ dir, name)).catch(() => null);
       if (stat?.isFile()) yield { key, size: stat.size };
     }
   }

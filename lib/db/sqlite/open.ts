@@ -28,12 +28,12 @@ function keyedQueue() {
 /** SQLite in DATA_DIR/keyframe.db: WAL, a busy timeout, migrated from drizzle/sqlite. */
 export async function openSqlite(dataDir: string): Promise<Backend> {
   fs.mkdirSync(dataDir, { recursive: true });
-  const client = createClient({ url: `file:${path.join(dataDir, "keyframe.db")}` });
+  const client = createClient({ url: `file:${path.join(/*turbopackIgnore: true*/ dataDir, "keyframe.db")}` });
   await client.execute("PRAGMA journal_mode = WAL");
   await client.execute("PRAGMA busy_timeout = 5000");
   const schema: Schema = { ...tables, ...auth };
   const db: Db = drizzle(client, { schema });
-  await migrate(db, { migrationsFolder: path.join(process.cwd(), "drizzle", "sqlite") });
+  await migrate(db, { migrationsFolder: path.join(/*turbopackIgnore: true*/ process.cwd(), "drizzle", "sqlite") });
   const conn: Conn = {
     db,
     t: schema,
