@@ -18,3 +18,5 @@ export const CLUSTER_B_PORT = BASE + 31;
 export const CLUSTER_SIM_PORT = BASE + 32;
 export const FRESH_PORT = BASE + 40;
 export const FRESH_SIM_PORT = BASE + 41;
+export const MOVE_PORT = BASE + 50;
+export const MOVE_SIM_PORT = BASE + 51;

@@ -1,6 +1,6 @@
 import "server-only";
 import { eq } from "drizzle-orm";
-import { getDb } from "../client";
+import { getDb, type Backend } from "../client";
 
 export async function getSetting(key: string): Promise<unknown> {
   const { db, t } = await getDb();
@@ -22,6 +22,11 @@ export async function settingOnce<T>(key: string, value: T): Promise<T> {
   const { db, t } = await getDb();
   await db.insert(t.settings).values({ key, value, updatedAt: Date.now() }).onConflictDoNothing();
   return (await getSetting(key)) as T;
+}
+
+/** settingOnce on a database other than the one in use (moving an install). */
+export async function settingOnceIn(backend: Backend, key: string, value: unknown): Promise<void> {
+  await backend.db.insert(backend.t.settings).values({ key, value, updatedAt: Date.now() }).onConflictDoNothing();
 }
 
 /** True for the one caller that claims `key` first. */
