@@ -53,8 +53,12 @@ async function bootOnce(): Promise<void> {
   const config = env();
   if (config.mode === "simulator") await startBuiltInSimulator();
   else console.log(`[keyframe] Using WaveSpeed at ${config.baseUrl}`);
-  await getDb();
-  await (await getStore()).check();
+  await getDb().catch((error: unknown) => {
+    throw new ConfigError(`Could not open the database:\n  ${config.DATABASE_URL ? "DATABASE_URL" : "DATA_DIR"}: ${(error as Error).message}`);
+  });
+  await (async () => (await getStore()).check())().catch((error: unknown) => {
+    throw new ConfigError(`Could not use the storage:\n  ${config.S3_BUCKET ? "S3_BUCKET" : "DATA_DIR"}: ${(error as Error).message}`);
+  });
   await bootstrapAccounts();
   void sweepScratch();
   if (!getWorker()) {
