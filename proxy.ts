@@ -7,7 +7,14 @@ import { contentSecurityPolicy, newNonce } from "@/lib/http/csp";
  * everything but share pages, their media, sign-in, first-run setup and the health check needs
  * a session; state-changing requests must come from this site.
  */
-const OPEN = [/^\/sign-in$/, /^\/setup$/, /^\/v\/[^/]+(\/(video\.mp4|poster\.jpg))?$/, /^\/api\/(health|session|setup)$/];
+const OPEN = [
+  /^\/sign-in$/,
+  /^\/setup$/,
+  /^\/v\/[^/]+(\/(video\.mp4|poster\.jpg))?$/,
+  /^\/api\/(health|session|setup)$/,
+  // WaveSpeed's deliveries are checked by their signature instead of a session.
+  /^\/api\/webhooks\/wavespeed$/,
+];
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 const deny = (status: 401 | 403, code: string, message: string) =>

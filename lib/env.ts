@@ -51,12 +51,20 @@ const schema = z
       .url({ protocol: /^https?$/, error: "must be the http(s) address people open Keyframe at, e.g. https://keyframe.example.com" })
       .optional(),
     COPY_TIMEOUT_MS: int(1000, 3_600_000).default(120_000),
+    WEBHOOK_URL: z
+      .url({
+        protocol: /^https?$/,
+        error: "must be the http(s) address WaveSpeed can reach Keyframe at, e.g. https://keyframe.example.com",
+      })
+      .optional(),
+    WEBHOOK_SECRET: z.string().min(8, "must be the webhook secret from WaveSpeed (whsec_…)").optional(),
     AUTH_SECRET: z.string().min(32, "must be at least 32 characters (e.g. openssl rand -base64 32)").optional(),
     ADMIN_EMAIL: z.email("must be an email address").optional(),
     ADMIN_PASSWORD: z.string().min(10, "must be at least 10 characters").optional(),
     PORT: int(1, 65_535).default(3000),
     POLL_MIN_MS: int(100, 600_000).default(2000),
     POLL_MAX_MS: int(100, 3_600_000).default(10_000),
+    POLL_EXPECT_MS: int(100, 3_600_000).optional(),
     SUBMIT_CONCURRENCY: int(1, 32).default(2),
     SIMULATOR_PORT: int(1, 65_535).default(3100),
     SIMULATOR_DELAY_MS: int(0, 600_000).default(4000),
@@ -93,6 +101,8 @@ export type Env = z.infer<typeof schema> & {
   publicUrl: string | undefined;
   /** This process among several sharing one database: INSTANCE_ID, else host name and pid. */
   instanceId: string;
+  /** Where WaveSpeed posts finished tasks, when Keyframe knows an address it can be reached at. */
+  webhookUrl: string | undefined;
 };
 
 export class ConfigError extends Error {}
@@ -115,6 +125,10 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     dataDir: path.resolve(/*turbopackIgnore: true*/ e.DATA_DIR),
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ""),
     instanceId: e.INSTANCE_ID ?? `${os.hostname()}:${process.pid}`,
+    webhookUrl: (() => {
+      const base = (e.WEBHOOK_URL ?? e.PUBLIC_URL)?.replace(/\/+$/, "");
+      return base ? `${base}/api/webhooks/wavespeed` : undefined;
+    })(),
   };
 }
 

@@ -32,7 +32,9 @@ if (!fs.existsSync(path.join(dataDir, "keyframe.db"))) {
 }
 
 const started = Date.now();
-console.log(`Moving ${dataDir} to PostgreSQL at ${new URL(config.DATABASE_URL).host}${config.S3_BUCKET ? ` and the bucket ${config.S3_BUCKET}` : ""}…`);
+console.log(
+  `Moving ${dataDir} to PostgreSQL at ${new URL(config.DATABASE_URL).host}${config.S3_BUCKET ? ` and the bucket ${config.S3_BUCKET}` : ""}…`,
+);
 const from = await openSqlite(dataDir);
 const to = await openPg(config.DATABASE_URL, 4);
 const tables = await copyDatabase(from, to, (line) => process.stdout.write(`\r${line}   `));
@@ -52,7 +54,9 @@ if (config.S3_BUCKET) {
   process.stdout.write("\r");
   console.log("\nFiles               found      copied        MB");
   for (const f of folders)
-    console.log(`  ${f.folder.padEnd(18)}${String(f.found).padStart(5)}${String(f.copied).padStart(12)}${(f.bytes / 1e6).toFixed(1).padStart(10)}`);
+    console.log(
+      `  ${f.folder.padEnd(18)}${String(f.found).padStart(5)}${String(f.copied).padStart(12)}${(f.bytes / 1e6).toFixed(1).padStart(10)}`,
+    );
 } else {
   console.log(`\nS3_BUCKET is not set: files stay in ${path.join(dataDir, "media")}.`);
 }

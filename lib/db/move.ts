@@ -34,7 +34,11 @@ export async function copyDatabase(from: Backend, to: Backend, progress: (line: 
         .offset(offset)) as Record<string, unknown>[];
       if (rows.length === 0) break;
       read += rows.length;
-      const inserted = await to.db.insert(to.t[name]).values(rows as never).onConflictDoNothing().returning();
+      const inserted = await to.db
+        .insert(to.t[name])
+        .values(rows as never)
+        .onConflictDoNothing()
+        .returning();
       written += inserted.length;
       progress(`  ${name}: ${read} read`);
     }

@@ -42,6 +42,7 @@ const faults = (spec: string) => fetch(`${sim.url}/__sim/faults`, { method: "POS
 async function startWorker() {
   worker = new m.worker.JobWorker(m.ws.wavespeed(), {
     instanceId: "test",
+    expectMs: 200,
     pollMinMs: 100,
     pollMaxMs: 400,
     submitConcurrency: 2,

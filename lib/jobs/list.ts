@@ -1,11 +1,12 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { z } from "zod";
-import { countActive, getJob, listJobs, type Cursor, type JobFilter } from "@/lib/db/queries/jobs";
+import { changeMarks, changesSince, countActive, getJob, listJobs, type Cursor, type JobFilter } from "@/lib/db/queries/jobs";
 import type { JobStatus } from "@/lib/db/schema";
 import { userNames } from "@/lib/db/queries/users";
 import { AppError } from "@/lib/errors";
 import { isId } from "./ids";
-import { STATUS_FILTERS, type JobPage, type JobView, type StatusFilter, type Viewer } from "./types";
+import { STATUS_FILTERS, type JobChanges, type JobPage, type JobView, type StatusFilter, type Viewer } from "./types";
 import { toJobView } from "./view";
 
 export const listQuerySchema = z.object({
@@ -34,14 +35,17 @@ function decodeCursor(value: string): Cursor {
 
 export type ListQuery = z.infer<typeof listQuerySchema>;
 
+const filterOf = (query: Pick<ListQuery, "status" | "q" | "scope">, viewer: Viewer): JobFilter => ({
+  statuses: FILTER_STATUSES[query.status],
+  q: query.q || undefined,
+  userId: query.scope === "mine" ? viewer.id : undefined,
+});
+
 export async function jobPage(query: ListQuery, origin: string, viewer: Viewer): Promise<JobPage> {
-  const filter: JobFilter = {
-    statuses: FILTER_STATUSES[query.status],
-    q: query.q || undefined,
-    userId: query.scope === "mine" ? viewer.id : undefined,
-  };
+  // Read before the rows: a change made meanwhile is then reported again, never missed.
+  const marks = await changeMarks();
   const [{ rows, next }, counts, names] = await Promise.all([
-    listJobs(query.limit, query.cursor ? decodeCursor(query.cursor) : undefined, filter),
+    listJobs(query.limit, query.cursor ? decodeCursor(query.cursor) : undefined, filterOf(query, viewer)),
     countActive(),
     userNames(),
   ]);
@@ -50,7 +54,58 @@ export async function jobPage(query: ListQuery, origin: string, viewer: Viewer):
     nextCursor: next ? encodeCursor(next) : null,
     activeCount: counts.active,
     savingCount: counts.saving,
+    version: encodeVersion(marks),
   };
+}
+
+export const changesQuerySchema = listQuerySchema.pick({ status: true, q: true, scope: true }).extend({
+  since: z.string().max(100, "Invalid version."),
+});
+export type ChangesQuery = z.infer<typeof changesQuerySchema>;
+
+/** Instances stamp changes with their own clocks: look this far back too (merging again is harmless). */
+const CLOCK_SLACK_MS = 15_000;
+const MAX_CHANGES = 200;
+
+/** What changed since a version, for a gallery that loaded its pages once and keeps them current. */
+export async function jobChanges(query: ChangesQuery, origin: string, viewer: Viewer): Promise<JobChanges> {
+  const since = decodeVersion(query.since);
+  const marks = await changeMarks();
+  const [changes, counts, names] = await Promise.all([
+    changesSince(since.changed - CLOCK_SLACK_MS, since.deleted - CLOCK_SLACK_MS, filterOf(query, viewer), MAX_CHANGES + 1),
+    countActive(),
+    userNames(),
+  ]);
+  const shown = changes.rows.filter((job) => changes.matching.has(job.id));
+  return {
+    jobs: shown.map((job) => toJobView(job, origin, viewer, names)),
+    gone: [...changes.deleted, ...changes.rows.filter((job) => !changes.matching.has(job.id)).map((job) => job.id)],
+    version: encodeVersion(marks),
+    activeCount: counts.active,
+    savingCount: counts.saving,
+    reset: changes.rows.length > MAX_CHANGES,
+  };
+}
+
+type Marks = Awaited<ReturnType<typeof changeMarks>>;
+const encodeVersion = (m: Marks) => Buffer.from(`${m.changed}.${m.deleted}`).toString("base64url");
+
+function decodeVersion(value: string): { changed: number; deleted: number } {
+  const [changed, deleted] = Buffer.from(value, "base64url").toString("utf8").split(".").map(Number);
+  if (!Number.isSafeInteger(changed) || !Number.isSafeInteger(deleted)) {
+    throw new AppError("bad_request", "Invalid version.", { since: "Invalid version." });
+  }
+  return { changed: changed!, deleted: deleted! };
+}
+
+/**
+ * A validator for a gallery answer, from the change marks alone (three indexed reads): it moves whenever
+ * anything the answer shows could have changed, and names who asks and what they asked for.
+ */
+export async function galleryTag(search: string, origin: string, viewer: Viewer): Promise<string> {
+  const m = await changeMarks();
+  const hash = createHash("sha1").update(`${m.changed}.${m.deleted}.${m.users}|${search}|${origin}|${viewer.id}|${viewer.role}`);
+  return `"${hash.digest("base64url").slice(0, 22)}"`;
 }
 
 /** The job, or a 404 for an id that is malformed or unknown (the two are not told apart). */

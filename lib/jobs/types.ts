@@ -56,7 +56,21 @@ export type JobView = {
 };
 
 /** `activeCount`: jobs in flight; `savingCount`: finished videos Keyframe is still copying. Both span all jobs. */
-export type JobPage = { jobs: JobView[]; nextCursor: string | null; activeCount: number; savingCount: number };
+export type JobPage = {
+  jobs: JobView[];
+  nextCursor: string | null;
+  activeCount: number;
+  savingCount: number;
+  /** Where this answer stands: ask GET /api/jobs/changes?since=<version> for what changed after it. */
+  version: string;
+};
+
+/**
+ * What changed since a version: jobs changed that match the filter (new ones, and new states of loaded
+ * ones), and the ids to drop (deleted, or changed so they no longer match). `reset`: too much changed,
+ * load the first page again.
+ */
+export type JobChanges = { jobs: JobView[]; gone: string[]; version: string; activeCount: number; savingCount: number; reset: boolean };
 
 /** Jobs per gallery page. */
 export const PAGE_SIZE = 24;

@@ -37,7 +37,13 @@ afterEach(async () => {
 });
 
 async function startWorker() {
-  worker = new m.worker.JobWorker(m.ws.wavespeed(), { instanceId: "test", pollMinMs: 100, pollMaxMs: 400, submitConcurrency: 2 });
+  worker = new m.worker.JobWorker(m.ws.wavespeed(), {
+    instanceId: "test",
+    expectMs: 200,
+    pollMinMs: 100,
+    pollMaxMs: 400,
+    submitConcurrency: 2,
+  });
   m.worker.setWorker(worker);
   await worker.start();
   return worker;
@@ -118,6 +124,7 @@ describe("worker", () => {
     const [job] = await createJobs();
     worker = new m.worker.JobWorker(new WaveSpeedClient({ baseUrl: sim.url, apiKey: "wrong-key-123456", timeoutMs: 1000 }), {
       instanceId: "test",
+      expectMs: 200,
       pollMinMs: 100,
       pollMaxMs: 400,
       submitConcurrency: 2,

@@ -19,6 +19,7 @@ import { markCharged, markFailed, release } from "@/lib/team/spend";
 import type { WaveSpeedClient } from "@/lib/wavespeed/client";
 import { removeJobOutputs } from "./outputs";
 import { submitInputFor } from "./submit-input";
+import { PollSchedule } from "./schedule";
 import { taskPatch } from "./transitions";
 
 export type WorkerOptions = {
@@ -26,6 +27,12 @@ export type WorkerOptions = {
   instanceId: string;
   pollMinMs: number;
   pollMaxMs: number;
+  /** How long a job is expected to take before the install has learned it (default: 45 s). */
+  expectMs?: number;
+  /** Where WaveSpeed should post finished tasks; polls then only catch deliveries that never come. */
+  webhookUrl?: string;
+  /** With a webhook: the least wait before a safety poll (default a minute). */
+  webhookSafetyMs?: number;
   submitConcurrency: number;
   copyTimeoutMs?: number;
   copyRetryMs?: number;
@@ -58,6 +65,7 @@ export class JobWorker {
   private stopped = false;
   private readonly work = new Map<string, Work>();
   private readonly leaseMs: number;
+  private readonly polls: PollSchedule;
   lastTickAt = 0;
 
   constructor(
@@ -65,6 +73,13 @@ export class JobWorker {
     private readonly options: WorkerOptions,
   ) {
     this.leaseMs = options.leaseMs ?? 15_000;
+    this.polls = new PollSchedule({
+      pollMinMs: options.pollMinMs,
+      pollMaxMs: options.pollMaxMs,
+      expectMs: options.expectMs ?? 45_000,
+      webhooks: Boolean(options.webhookUrl),
+      safetyMs: options.webhookSafetyMs,
+    });
   }
 
   async start(): Promise<void> {
@@ -103,12 +118,6 @@ export class JobWorker {
     await Promise.race([Promise.allSettled([...this.work.values()].map((w) => w.done)), deadline]);
     clearTimeout(timer);
     await releaseLeases(this.options.instanceId, Date.now());
-  }
-
-  /** Backoff for the nth poll or retry: pollMin, x1.3 each time, capped at pollMax, with ±10% jitter. */
-  private interval(n: number, atLeast = 0): number {
-    const base = Math.min(this.options.pollMaxMs, this.options.pollMinMs * 1.3 ** Math.max(0, n));
-    return Math.max(atLeast, Math.round(base * (0.9 + Math.random() * 0.2)));
   }
 
   private lease(): Lease {
@@ -184,7 +193,7 @@ export class JobWorker {
       await release([job.id]);
       return;
     }
-    const outcome = await this.client.submit(input);
+    const outcome = await this.client.submit(input, { webhookUrl: this.options.webhookUrl });
     const now = Date.now();
     if (outcome.ok) {
       await markCharged([job.id]);
@@ -192,7 +201,7 @@ export class JobWorker {
         upstreamId: outcome.task.id,
         submittedAt: now,
         error: null,
-        ...taskPatch(job, outcome.task, now, now + this.interval(job.pollCount)),
+        ...taskPatch(job, outcome.task, now, await this.polls.first(job.duration, now)),
       });
     } else if (outcome.kind === "rate_limited" || outcome.kind === "unreachable") {
       // Nothing was created upstream, so sending again later cannot double-charge.
@@ -209,7 +218,7 @@ export class JobWorker {
           : {
               status: "queued",
               error: `Waiting to retry: ${outcome.message}`,
-              nextPollAt: now + this.interval(job.submitAttempts, outcome.kind === "rate_limited" ? outcome.retryAfterMs : 0),
+              nextPollAt: this.polls.retry(job.submitAttempts, now, outcome.kind === "rate_limited" ? outcome.retryAfterMs : 0),
             },
       );
     } else if (outcome.kind === "rejected") {
@@ -235,14 +244,15 @@ export class JobWorker {
     const pollCount = job.pollCount + 1;
     let patch: Partial<NewJob>;
     if (outcome.ok) {
-      patch = { pollCount, ...taskPatch(job, outcome.task, now, now + this.interval(pollCount)) };
+      const next = await this.polls.next(job.duration, job.submittedAt ?? now, now);
+      patch = { pollCount, ...taskPatch(job, outcome.task, now, next) };
     } else if (outcome.retryable) {
       const failures = job.pollFailures + 1;
-      patch = { pollCount, pollFailures: failures, nextPollAt: now + this.interval(failures, outcome.retryAfterMs) };
+      patch = { pollCount, pollFailures: failures, nextPollAt: this.polls.retry(failures, now, outcome.retryAfterMs) };
     } else {
       patch = { pollCount, status: "failed", error: outcome.message, finishedAt: now, nextPollAt: null };
     }
-    if ((await finishLeased(job.id, this.options.instanceId, patch)) && patch.status === "failed") await markFailed(job.id);
+    if ((await finishLeased(job.id, this.options.instanceId, patch, true)) && patch.status === "failed") await markFailed(job.id);
   }
 
   /** Keeps Keyframe's own copy of the output; retried with backoff, the upstream URL serving meanwhile. */

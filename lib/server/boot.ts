@@ -54,7 +54,9 @@ async function bootOnce(): Promise<void> {
   if (config.mode === "simulator") await startBuiltInSimulator();
   else console.log(`[keyframe] Using WaveSpeed at ${config.baseUrl}`);
   await getDb().catch((error: unknown) => {
-    throw new ConfigError(`Could not open the database:\n  ${config.DATABASE_URL ? "DATABASE_URL" : "DATA_DIR"}: ${(error as Error).message}`);
+    throw new ConfigError(
+      `Could not open the database:\n  ${config.DATABASE_URL ? "DATABASE_URL" : "DATA_DIR"}: ${(error as Error).message}`,
+    );
   });
   await (async () => (await getStore()).check())().catch((error: unknown) => {
     throw new ConfigError(`Could not use the storage:\n  ${config.S3_BUCKET ? "S3_BUCKET" : "DATA_DIR"}: ${(error as Error).message}`);
@@ -66,6 +68,9 @@ async function bootOnce(): Promise<void> {
       instanceId: config.instanceId,
       pollMinMs: config.POLL_MIN_MS,
       pollMaxMs: config.POLL_MAX_MS,
+      // The built-in simulator takes SIMULATOR_DELAY_MS; WaveSpeed about 45 s, until learned.
+      expectMs: config.POLL_EXPECT_MS ?? (config.mode === "simulator" ? config.SIMULATOR_DELAY_MS : undefined),
+      webhookUrl: config.webhookUrl,
       submitConcurrency: config.SUBMIT_CONCURRENCY,
       copyTimeoutMs: config.COPY_TIMEOUT_MS,
     });

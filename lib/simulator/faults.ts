@@ -2,14 +2,16 @@
  * Fault switches. A spec is a comma-separated list of `target:kind[xN]`, e.g. `result:500x2,submit:429`.
  * target: submit | result | balance | output | any. kind: see FAULT_KINDS. N: how many requests it hits (`x*` = all).
  * `output` is a download of a finished video: `output:404x*` makes every output URL answer 404 from then on,
- * as WaveSpeed does once it has deleted a file (after 7 days).
+ * as WaveSpeed does once it has deleted a file (after 7 days). `webhook` is a delivery to a submit's
+ * `?webhook=` address: `drop` (never sent), `repeat` (sent twice), `badsig` (wrong signature), `stale`
+ * (a timestamp ten minutes old), `slow` (sent late).
  * The same kinds work per request through the `x-sim-fault` header, and `fail`/`nsfw` also as a
  * `[sim:fail]` / `[sim:nsfw]` tag in the prompt; a submit whose prompt has `[sim:429]`, `[sim:500]` or
  * `[sim:malformed]` gets that answer.
  */
-export const FAULT_KINDS = ["404", "429", "500", "503", "slow", "malformed", "fail", "nsfw"] as const;
+export const FAULT_KINDS = ["404", "429", "500", "503", "slow", "malformed", "fail", "nsfw", "drop", "repeat", "badsig", "stale"] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
-export type FaultTarget = "submit" | "result" | "balance" | "output";
+export type FaultTarget = "submit" | "result" | "balance" | "output" | "webhook";
 type Rule = { target: FaultTarget | "any"; kind: FaultKind; remaining: number };
 
 export function parseFaultSpec(spec: string): Rule[] {
@@ -18,7 +20,7 @@ export function parseFaultSpec(spec: string): Rule[] {
     .map((s) => s.trim())
     .filter(Boolean)
     .map((part) => {
-      const match = /^(submit|result|balance|output|any):(\d{3}|[a-z]+)(?:x(\d+|\*))?$/.exec(part);
+      const match = /^(submit|result|balance|output|webhook|any):(\d{3}|[a-z]+)(?:x(\d+|\*))?$/.exec(part);
       if (!match || !FAULT_KINDS.includes(match[2] as FaultKind)) throw new Error(`Bad fault rule "${part}"`);
       const count = match[3] === "*" ? Infinity : Number(match[3] ?? 1);
       return { target: match[1] as Rule["target"], kind: match[2] as FaultKind, remaining: count };
@@ -35,7 +37,8 @@ export class FaultBook {
   /** Takes the next fault for this request: a header wins, then the first matching rule. */
   take(target: FaultTarget, header: string | undefined): FaultKind | undefined {
     if (header && FAULT_KINDS.includes(header as FaultKind)) return header as FaultKind;
-    const rule = this.rules.find((r) => r.remaining > 0 && (r.target === target || r.target === "any"));
+    // `any` means the API's own requests; deliveries are only shaped by `webhook:` rules.
+    const rule = this.rules.find((r) => r.remaining > 0 && (r.target === target || (r.target === "any" && target !== "webhook")));
     if (!rule) return undefined;
     rule.remaining -= 1;
     return rule.kind;

@@ -5,6 +5,7 @@ import type { AddressInfo } from "node:net";
 import { MODEL_ID } from "@/lib/model/seedance";
 import { FaultBook, type FaultKind, type FaultTarget } from "./faults";
 import { InputError, TaskStore } from "./tasks";
+import { simulatorSecret, WebhookSender, type WebhookStats } from "./webhooks";
 
 export type SimulatorOptions = {
   port: number;
@@ -13,9 +14,15 @@ export type SimulatorOptions = {
   apiKey: string;
   /** Submit to completion, in ms; a quarter of it is spent in "created". */
   delayMs: number;
+  /** More time per second of video asked for (real Seedance jobs take longer for longer videos). */
+  delayPerSecondMs?: number;
+  /** Each task's time varies by up to this fraction either way. */
+  delayJitter?: number;
   workDir: string;
   faults?: string;
   slowMs?: number;
+  /** The secret deliveries are signed with (`whsec_…`); by default one kept in workDir. */
+  webhookSecret?: string;
 };
 
 /** What the simulator saw: every submit POST (accepted or not), tasks created, result GETs per task id. */
@@ -26,8 +33,10 @@ export type SimulatorStats = {
   balanceGets: number;
   /** Downloads of output videos, ranged or not. */
   outputGets: number;
-  /** Accepted submit bodies, images replaced by a short description. */
+  /** Accepted submit bodies, images replaced by a short description, with the `webhook` address asked for. */
   received: Record<string, unknown>[];
+  /** Webhook deliveries: answered 2xx, failed (after retries, or refused), dropped by a fault switch. */
+  webhooks: WebhookStats;
 };
 
 const describeImage = (v: unknown) =>
@@ -79,10 +88,23 @@ async function sendVideo(req: http.IncomingMessage, res: http.ServerResponse, fi
 
 export async function startSimulator(options: SimulatorOptions): Promise<Simulator> {
   const host = options.host ?? "127.0.0.1";
-  const store = new TaskStore(options.workDir, options.delayMs);
+  const store = new TaskStore(options.workDir, {
+    baseMs: options.delayMs,
+    perSecondMs: options.delayPerSecondMs,
+    jitter: options.delayJitter,
+  });
   const faults = new FaultBook();
   if (options.faults) faults.set(options.faults);
-  const fresh = (): SimulatorStats => ({ submitRequests: 0, submits: 0, resultGets: {}, balanceGets: 0, outputGets: 0, received: [] });
+  const sender = new WebhookSender(simulatorSecret(options.workDir, options.webhookSecret), faults, options.slowMs ?? 5000);
+  const fresh = (): SimulatorStats => ({
+    submitRequests: 0,
+    submits: 0,
+    resultGets: {},
+    balanceGets: 0,
+    outputGets: 0,
+    received: [],
+    webhooks: Object.assign(sender.stats, { sent: 0, failed: 0, dropped: 0 }),
+  });
   const stats = fresh();
   const expired = new Set<string>();
   let baseUrl = "";
@@ -153,7 +175,15 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
         const task = store.create(input as Record<string, unknown>, { fail: fault === "fail", nsfw: fault === "nsfw" });
         stats.submits += 1;
         const body = input as Record<string, unknown>;
-        stats.received.push({ ...body, image: describeImage(body.image), last_image: describeImage(body.last_image), taskId: task.id });
+        const webhook = url.searchParams.get("webhook") ?? undefined;
+        stats.received.push({
+          ...body,
+          image: describeImage(body.image),
+          last_image: describeImage(body.last_image),
+          taskId: task.id,
+          webhook,
+        });
+        if (webhook) void store.settled(task, baseUrl).then((view) => sender.deliver(webhook, view));
         // A malformed answer after the task exists is the worst case for a client: it was charged, and cannot tell.
         if (fault === "malformed" || tagged === "malformed") return "malformed";
         return { status: 200, body: envelope(200, "success", store.view(task, baseUrl)) };
@@ -175,6 +205,12 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
       const task = store.get(id);
       if (!task) return { status: 404, body: envelope(404, "Task not found") };
       return { status: 200, body: envelope(200, "success", store.view(task, baseUrl)) };
+    }
+
+    if (p === "/api/v3/webhook/secret" && req.method === "GET") {
+      const denied = authorized(req);
+      if (denied) return denied;
+      return { status: 200, body: envelope(200, "success", { secret: sender.secret }) };
     }
 
     if (p === "/api/v3/balance" && req.method === "GET") {

@@ -27,8 +27,13 @@ export type SimTask = {
   fail: boolean;
   nsfw: boolean;
   ready: boolean;
+  /** Submit to completion for this task, in ms (absent in tasks from before: the store's default). */
+  delayMs?: number;
   renderError?: string;
 };
+
+/** How long tasks take: `baseMs`, plus `perSecondMs` for each second of video, give or take `jitter` (a fraction). */
+export type Timing = { baseMs: number; perSecondMs?: number; jitter?: number };
 
 export class InputError extends Error {}
 
@@ -81,10 +86,20 @@ export class TaskStore {
   readonly tasks = new Map<string, SimTask>();
   balanceMicros = 100_000_000;
 
+  private readonly timing: Required<Timing>;
+
   constructor(
     private readonly workDir: string,
-    private readonly delayMs: number,
-  ) {}
+    timing: number | Timing,
+  ) {
+    const t = typeof timing === "number" ? { baseMs: timing } : timing;
+    this.timing = { baseMs: t.baseMs, perSecondMs: t.perSecondMs ?? 0, jitter: t.jitter ?? 0 };
+  }
+
+  /** This task's submit-to-completion time. */
+  delayFor(task: SimTask): number {
+    return task.delayMs ?? this.timing.baseMs;
+  }
 
   videoPath(id: string): string {
     return path.join(/*turbopackIgnore: true*/ this.workDir, `${id}.mp4`);
@@ -129,16 +144,19 @@ export class TaskStore {
       fail: flags.fail || prompt.includes("[sim:fail]"),
       nsfw: flags.nsfw || prompt.includes("[sim:nsfw]"),
       ready: false,
+      delayMs: Math.round(
+        (this.timing.baseMs + this.timing.perSecondMs * parsed.duration) * (1 + this.timing.jitter * (2 * Math.random() - 1)),
+      ),
     };
     this.tasks.set(task.id, task);
     this.balanceMicros -= priceMicros(parsed.duration);
-    const { id, createdAt, fail, nsfw } = task;
+    const { id, createdAt, fail, nsfw, delayMs } = task;
     void fs
       .mkdir(this.workDir, { recursive: true })
       .then(() =>
         fs.writeFile(
           this.metaPath(id),
-          JSON.stringify({ id, createdAt, fail, nsfw, input: { ...input, image: undefined, last_image: undefined } }),
+          JSON.stringify({ id, createdAt, fail, nsfw, delayMs, input: { ...input, image: undefined, last_image: undefined } }),
         ),
       );
     void this.render(task, parsed).catch((error: unknown) => {
@@ -179,14 +197,25 @@ export class TaskStore {
     task.ready = true;
   }
 
+  /** The task's view once it has finished or failed (for a webhook delivery). */
+  async settled(task: SimTask, baseUrl: string): Promise<ReturnType<TaskStore["view"]>> {
+    await new Promise((r) => setTimeout(r, Math.max(0, task.createdAt.getTime() + this.delayFor(task) - Date.now())));
+    for (;;) {
+      const view = this.view(task, baseUrl);
+      if (view.status === "completed" || view.status === "failed") return view;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
   /** The task as the result endpoint reports it now: created, then processing, then done. */
   view(task: SimTask, baseUrl: string) {
     const age = Date.now() - task.createdAt.getTime();
     let status = "created";
     let error = "";
     let outputs: string[] = [];
-    if (age >= this.delayMs * 0.25) status = "processing";
-    if (age >= this.delayMs) {
+    const delay = this.delayFor(task);
+    if (age >= delay * 0.25) status = "processing";
+    if (age >= delay) {
       if (task.fail) {
         status = "failed";
         error = "Task failed: the model could not generate this video (simulated failure, code 1403).";
@@ -208,8 +237,8 @@ export class TaskStore {
       status,
       created_at: task.createdAt.toISOString(),
       error,
-      executionTime: done ? Math.min(age, this.delayMs) : 0,
-      timings: { inference: done ? Math.min(age, this.delayMs) : 0 },
+      executionTime: done ? Math.min(age, delay) : 0,
+      timings: { inference: done ? Math.min(age, delay) : 0 },
     };
   }
 }

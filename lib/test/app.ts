@@ -24,6 +24,7 @@ export async function setupApp(overrides: Record<string, string> = {}): Promise<
     WAVESPEED_TIMEOUT_MS: "1000",
     POLL_MIN_MS: "100",
     POLL_MAX_MS: "400",
+    POLL_EXPECT_MS: "200",
     ...(await freshServerBackends()),
     ...overrides,
   });

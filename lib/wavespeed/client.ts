@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { MODEL_ID } from "@/lib/model/seedance";
-import { balanceSchema, envelopeSchema, taskSchema, type WireTask } from "./schema";
+import { balanceSchema, envelopeSchema, taskSchema, webhookSecretSchema, type WireTask } from "./schema";
 import { describeTaskError } from "./task-error";
 import type { ResultOutcome, SubmitInput, SubmitOutcome, Task } from "./types";
 
@@ -8,7 +8,7 @@ export type WaveSpeedConfig = { baseUrl: string; apiKey: string; timeoutMs: numb
 
 const NEVER_CONNECTED = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
 
-function toTask(wire: WireTask): Task {
+export function toTask(wire: WireTask): Task {
   return {
     id: wire.id,
     status: wire.status,
@@ -94,11 +94,15 @@ export class WaveSpeedClient {
     return parsed.data.data as z.infer<T>;
   }
 
-  /** Sends one submit POST, exactly once: this method never retries, because a retry can mean paying twice. */
-  async submit(input: SubmitInput): Promise<SubmitOutcome> {
+  /**
+   * Sends one submit POST, exactly once: this method never retries, because a retry can mean paying twice.
+   * With `webhookUrl`, WaveSpeed also POSTs the finished task there (the `webhook` query parameter).
+   */
+  async submit(input: SubmitInput, options: { webhookUrl?: string } = {}): Promise<SubmitOutcome> {
     let res: Response;
+    const query = options.webhookUrl ? `?webhook=${encodeURIComponent(options.webhookUrl)}` : "";
     try {
-      res = await this.request(`/api/v3/${MODEL_ID}`, {
+      res = await this.request(`/api/v3/${MODEL_ID}${query}`, {
         method: "POST",
         headers: { "Content-Type": "application/json" },
         body: JSON.stringify(toWire(input)),
@@ -157,6 +161,15 @@ export class WaveSpeedClient {
     } catch {
       return { ok: false, retryable: true, message: "The result response was cut off" };
     }
+  }
+
+  /** The secret WaveSpeed signs webhook deliveries with (`whsec_…`). */
+  async webhookSecret(): Promise<string> {
+    const res = await this.request("/api/v3/webhook/secret");
+    if (!res.ok) throw new Error(await this.errorMessage(res));
+    const data = await this.parse(res, webhookSecretSchema);
+    if (typeof data === "string") throw new Error(data);
+    return data.secret;
   }
 
   async balance(): Promise<number> {

@@ -16,3 +16,5 @@ export const envelopeSchema = <T extends z.ZodType>(data: T) => z.looseObject({ 
 export const balanceSchema = z.looseObject({ balance: z.number() });
 
 export type WireTask = z.infer<typeof taskSchema>;
+
+export const webhookSecretSchema = z.looseObject({ secret: z.string().min(8) });

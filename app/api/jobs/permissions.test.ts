@@ -28,6 +28,7 @@ beforeAll(async () => {
   };
   const worker = new m.worker.JobWorker(m.ws.wavespeed(), {
     instanceId: "test",
+    expectMs: 200,
     pollMinMs: 100,
     pollMaxMs: 300,
     submitConcurrency: 2,

@@ -2,7 +2,8 @@ import { requireUser } from "@/lib/auth/session";
 import { AppError, errorResponse } from "@/lib/errors";
 import { requestOrigin } from "@/lib/http/origin";
 import { createJobs } from "@/lib/jobs/create";
-import { jobPage, listQuerySchema } from "@/lib/jobs/list";
+import { conditionalJson } from "@/lib/http/conditional";
+import { galleryTag, jobPage, listQuerySchema } from "@/lib/jobs/list";
 import { serverGenerateSchema } from "@/lib/validations/generate-server";
 import { validationError } from "@/lib/validations/errors";
 
@@ -44,7 +45,9 @@ export async function GET(request: Request) {
     const params = Object.fromEntries(new URL(request.url).searchParams);
     const query = listQuerySchema.safeParse(params);
     if (!query.success) throw validationError(query.error);
-    return Response.json(await jobPage(query.data, requestOrigin(request), user), { headers: { "Cache-Control": "no-store" } });
+    const origin = requestOrigin(request);
+    const tag = await galleryTag(new URL(request.url).search, origin, user);
+    return await conditionalJson(request, tag, () => jobPage(query.data, origin, user));
   } catch (error) {
     return errorResponse(error);
   }

@@ -60,7 +60,13 @@ function post(fields: Record<string, string> = {}, headers: Record<string, strin
 }
 
 async function startWorker(client = m.ws.wavespeed()) {
-  const worker = new m.worker.JobWorker(client, { instanceId: "test", pollMinMs: 100, pollMaxMs: 300, submitConcurrency: 4 });
+  const worker = new m.worker.JobWorker(client, {
+    instanceId: "test",
+    expectMs: 200,
+    pollMinMs: 100,
+    pollMaxMs: 300,
+    submitConcurrency: 4,
+  });
   m.worker.setWorker(worker);
   await worker.start();
 }

@@ -56,6 +56,8 @@ export const jobs = pgTable(
     lastFrameFile: text("last_frame_file"),
     leaseOwner: text("lease_owner"),
     leaseUntil: ms("lease_until"),
+    /** When something a viewer sees last changed (not lease or poll bookkeeping): galleries ask "what changed since". */
+    changedAt: ms("changed_at"),
   },
   (t) => [
     index("jobs_created_idx").on(t.createdAt, t.id),
@@ -67,6 +69,7 @@ export const jobs = pgTable(
     index("jobs_lease_idx").on(t.leaseOwner),
     index("jobs_image_idx").on(t.imageFile),
     index("jobs_last_image_idx").on(t.lastImageFile),
+    index("jobs_changed_idx").on(t.changedAt),
   ],
 );
 
@@ -116,4 +119,24 @@ export const inputPins = pgTable(
     expiresAt: ms("expires_at").notNull(),
   },
   (t) => [primaryKey({ columns: [t.name, t.holder] })],
+);
+
+/** Jobs deleted lately, so a gallery that loaded them hears they are gone; kept a day. */
+export const jobTombstones = pgTable(
+  "job_tombstones",
+  {
+    id: text("id").primaryKey(),
+    deletedAt: ms("deleted_at").notNull(),
+  },
+  (t) => [index("job_tombstones_deleted_idx").on(t.deletedAt)],
+);
+
+/** Webhook deliveries already applied (WaveSpeed may deliver one more than once); kept a day. */
+export const webhookDeliveries = pgTable(
+  "webhook_deliveries",
+  {
+    id: text("id").primaryKey(),
+    receivedAt: ms("received_at").notNull(),
+  },
+  (t) => [index("webhook_deliveries_received_idx").on(t.receivedAt)],
 );

@@ -1,12 +1,16 @@
 import "server-only";
-import { and, asc, desc, eq, gte, inArray, lt, notInArray, or, sql } from "drizzle-orm";
-import { getDb } from "../client";
+import { and, asc, desc, eq, gt, gte, inArray, isNotNull, lt, notInArray, or, sql, type SQL } from "drizzle-orm";
+import { getDb, type Backend } from "../client";
 import { ACTIVE_STATUSES, type Job, type JobStatus, type NewJob } from "../schema";
+import { stamped } from "./stamp";
 
 /** One multi-row INSERT: atomic on its own. */
 export async function insertJobs(rows: NewJob[]): Promise<Job[]> {
   const { db, t } = await getDb();
-  return db.insert(t.jobs).values(rows).returning();
+  return db
+    .insert(t.jobs)
+    .values(rows.map((r) => ({ ...r, changedAt: r.updatedAt })))
+    .returning();
 }
 
 export async function jobsInBatch(batchId: string): Promise<Job[]> {
@@ -32,6 +36,12 @@ export async function getJob(id: string): Promise<Job | undefined> {
   return row;
 }
 
+export async function getJobByUpstreamId(upstreamId: string): Promise<Job | undefined> {
+  const { db, t } = await getDb();
+  const [row] = await db.select().from(t.jobs).where(eq(t.jobs.upstreamId, upstreamId));
+  return row;
+}
+
 export async function getJobByShareId(shareId: string): Promise<Job | undefined> {
   const { db, t } = await getDb();
   const [row] = await db.select().from(t.jobs).where(eq(t.jobs.shareId, shareId));
@@ -40,6 +50,15 @@ export async function getJobByShareId(shareId: string): Promise<Job | undefined>
 
 export type Cursor = { createdAt: number; id: string };
 export type JobFilter = { statuses?: JobStatus[]; q?: string; userId?: string };
+
+/** A gallery filter as a condition: status tab, prompt search (through its index), Mine. */
+function matching({ t, promptMatches }: Backend, filter: JobFilter): SQL | undefined {
+  return and(
+    filter.statuses ? inArray(t.jobs.status, filter.statuses) : undefined,
+    filter.q ? promptMatches(filter.q) : undefined,
+    filter.userId ? eq(t.jobs.userId, filter.userId) : undefined,
+  );
+}
 
 /** Newest first, keyset-paginated so pages stay stable while new jobs arrive; prompt search uses its index. */
 export async function listJobs(limit: number, cursor?: Cursor, filter: JobFilter = {}): Promise<{ rows: Job[]; next?: Cursor }> {
@@ -67,11 +86,7 @@ export async function listJobs(limit: number, cursor?: Cursor, filter: JobFilter
 /** Applies a patch; false when the job no longer exists (deleted meanwhile). */
 export async function updateJob(id: string, patch: Partial<NewJob>): Promise<boolean> {
   const { db, t } = await getDb();
-  const rows = await db
-    .update(t.jobs)
-    .set({ ...patch, updatedAt: Date.now() })
-    .where(eq(t.jobs.id, id))
-    .returning({ id: t.jobs.id });
+  const rows = await db.update(t.jobs).set(stamped(patch)).where(eq(t.jobs.id, id)).returning({ id: t.jobs.id });
   return rows.length > 0;
 }
 
@@ -81,7 +96,7 @@ export async function cancelQueuedJob(id: string): Promise<Job | undefined> {
   const now = Date.now();
   const [row] = await db
     .update(t.jobs)
-    .set({ status: "cancelled", error: null, finishedAt: now, nextPollAt: null, updatedAt: now })
+    .set(stamped({ status: "cancelled", error: null, finishedAt: now, nextPollAt: null }, now))
     .where(and(eq(t.jobs.id, id), eq(t.jobs.status, "queued")))
     .returning();
   return row;
@@ -94,6 +109,12 @@ export async function deleteFinishedJob(id: string): Promise<Job | undefined> {
     .delete(t.jobs)
     .where(and(eq(t.jobs.id, id), inArray(t.jobs.status, ["completed", "failed", "unknown", "cancelled"])))
     .returning();
+  if (row) {
+    // Galleries that loaded it hear it is gone; a day is longer than any gallery polls unseen.
+    const now = Date.now();
+    await db.delete(t.jobTombstones).where(lt(t.jobTombstones.deletedAt, now - 24 * 60 * 60 * 1000));
+    await db.insert(t.jobTombstones).values({ id, deletedAt: now }).onConflictDoNothing();
+  }
   return row;
 }
 
@@ -114,4 +135,54 @@ export async function countActive(): Promise<{ active: number; saving: number }>
 
 export async function ping(): Promise<void> {
   await (await getDb()).ping();
+}
+
+/** How long recent completed jobs of this duration took from submit to done, newest first (learning the poll schedule). */
+export async function recentRunTimes(duration: number, limit = 30): Promise<number[]> {
+  const { db, t } = await getDb();
+  const rows = await db
+    .select({ submittedAt: t.jobs.submittedAt, finishedAt: t.jobs.finishedAt })
+    .from(t.jobs)
+    .where(and(eq(t.jobs.status, "completed"), eq(t.jobs.duration, duration), isNotNull(t.jobs.submittedAt)))
+    .orderBy(desc(t.jobs.finishedAt))
+    .limit(limit);
+  return rows.flatMap((r) => (r.submittedAt !== null && r.finishedAt !== null ? [r.finishedAt - r.submittedAt] : []));
+}
+
+/** Marks that move whenever anything a gallery shows changes: jobs changed, jobs deleted, member names. */
+export async function changeMarks(): Promise<{ changed: number; deleted: number; users: number }> {
+  const { db, t } = await getDb();
+  const [[jobsRow], [goneRow], [usersRow]] = await Promise.all([
+    db.select({ at: sql<number | null>`max(${t.jobs.changedAt})` }).from(t.jobs),
+    db.select({ at: sql<number | null>`max(${t.jobTombstones.deletedAt})` }).from(t.jobTombstones),
+    db.select({ at: sql<unknown>`max(${t.user.updatedAt})` }).from(t.user),
+  ]);
+  const asNumber = (v: unknown) =>
+    v instanceof Date ? v.getTime() : typeof v === "string" && !/^\d+$/.test(v) ? Date.parse(v) : Number(v ?? 0);
+  return { changed: asNumber(jobsRow?.at), deleted: asNumber(goneRow?.at), users: asNumber(usersRow?.at) };
+}
+
+/**
+ * Jobs changed since `since` (up to `limit`, oldest change first), each with whether it matches `filter`,
+ * and the ids deleted since `deletedSince`.
+ */
+export async function changesSince(
+  since: number,
+  deletedSince: number,
+  filter: JobFilter,
+  limit: number,
+): Promise<{ rows: Job[]; matching: Set<string>; deleted: string[] }> {
+  const backend = await getDb();
+  const { db, t } = backend;
+  const changed = gt(t.jobs.changedAt, since);
+  const [rows, matches, gone] = await Promise.all([
+    db.select().from(t.jobs).where(changed).orderBy(asc(t.jobs.changedAt)).limit(limit),
+    db
+      .select({ id: t.jobs.id })
+      .from(t.jobs)
+      .where(and(changed, matching(backend, filter)))
+      .limit(limit),
+    db.select({ id: t.jobTombstones.id }).from(t.jobTombstones).where(gt(t.jobTombstones.deletedAt, deletedSince)),
+  ]);
+  return { rows, matching: new Set(matches.map((r) => r.id)), deleted: gone.map((r) => r.id) };
 }

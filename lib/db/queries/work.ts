@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import { getDb } from "../client";
 import type { Job, NewJob } from "../schema";
+import { stamped } from "./stamp";
 
 /**
  * The worker's claims. Every instance on one database runs a worker; a job is worked on by one of them at a
@@ -17,7 +18,7 @@ async function claim(lease: Lease, limit: number, due: SQL, order: SQL, set: Cha
   const candidates = sql`(select ${t.jobs.id} from ${t.jobs} where ${due} order by ${order} limit ${limit}${skipLocked})`;
   return db
     .update(t.jobs)
-    .set({ ...set, leaseOwner: lease.owner, leaseUntil: lease.now + lease.ms, updatedAt: lease.now })
+    .set(stamped({ ...set, leaseOwner: lease.owner, leaseUntil: lease.now + lease.ms }, lease.now))
     .where(and(inArray(t.jobs.id, candidates), still))
     .returning();
 }
@@ -69,13 +70,18 @@ export async function renewLeases(lease: Lease, ids: string[]): Promise<void> {
     .where(and(eq(t.jobs.leaseOwner, lease.owner), inArray(t.jobs.id, ids)));
 }
 
-/** Writes the outcome of leased work and lets go of the job; false when the lease was lost (or the job deleted). */
-export async function finishLeased(id: string, owner: string, patch: Partial<NewJob>): Promise<boolean> {
+/**
+ * Writes the outcome of leased work and lets go of the job; false when the lease was lost, the job was
+ * deleted, or (for a poll, `unfinished`) a webhook finished it meanwhile: a finished job never goes back.
+ */
+export async function finishLeased(id: string, owner: string, patch: Partial<NewJob>, unfinished = false): Promise<boolean> {
   const { db, t } = await getDb();
   const rows = await db
     .update(t.jobs)
-    .set({ ...patch, leaseOwner: null, leaseUntil: null, updatedAt: Date.now() })
-    .where(and(eq(t.jobs.id, id), eq(t.jobs.leaseOwner, owner)))
+    .set(stamped({ ...patch, leaseOwner: null, leaseUntil: null }))
+    .where(
+      and(eq(t.jobs.id, id), eq(t.jobs.leaseOwner, owner), unfinished ? inArray(t.jobs.status, ["submitted", "processing"]) : undefined),
+    )
     .returning({ id: t.jobs.id });
   return rows.length > 0;
 }
@@ -88,7 +94,7 @@ export async function recordSubmit(id: string, patch: Partial<NewJob>): Promise<
   const { db, t } = await getDb();
   const rows = await db
     .update(t.jobs)
-    .set({ ...patch, leaseOwner: null, leaseUntil: null, updatedAt: Date.now() })
+    .set(stamped({ ...patch, leaseOwner: null, leaseUntil: null }))
     .where(and(eq(t.jobs.id, id), isNull(t.jobs.upstreamId), inArray(t.jobs.status, ["submitting", "unknown"])))
     .returning({ id: t.jobs.id });
   return rows.length > 0;
@@ -104,20 +110,12 @@ export async function expireLeases(now: number, unknownMessage: string, everyone
   const expired = everyone ? sql`1 = 1` : free(now, t);
   const unknown = await db
     .update(t.jobs)
-    .set({
-      status: "unknown",
-      error: unknownMessage,
-      finishedAt: now,
-      nextPollAt: null,
-      leaseOwner: null,
-      leaseUntil: null,
-      updatedAt: now,
-    })
+    .set(stamped({ status: "unknown", error: unknownMessage, finishedAt: now, nextPollAt: null, leaseOwner: null, leaseUntil: null }, now))
     .where(and(eq(t.jobs.status, "submitting"), expired))
     .returning({ id: t.jobs.id });
   await db
     .update(t.jobs)
-    .set({ copyStatus: "pending", nextCopyAt: now, leaseOwner: null, leaseUntil: null, updatedAt: now })
+    .set(stamped({ copyStatus: "pending", nextCopyAt: now, leaseOwner: null, leaseUntil: null }, now))
     .where(and(eq(t.jobs.copyStatus, "copying"), expired));
   return unknown.map((r) => r.id);
 }
@@ -133,11 +131,11 @@ export async function releaseLeases(owner: string, now: number): Promise<void> {
   const { db, t } = await getDb();
   await db
     .update(t.jobs)
-    .set({ copyStatus: "pending", nextCopyAt: now, leaseOwner: null, leaseUntil: null, updatedAt: now })
+    .set(stamped({ copyStatus: "pending", nextCopyAt: now, leaseOwner: null, leaseUntil: null }, now))
     .where(and(eq(t.jobs.leaseOwner, owner), eq(t.jobs.copyStatus, "copying")));
   await db
     .update(t.jobs)
-    .set({ leaseOwner: null, leaseUntil: null, updatedAt: now })
+    .set(stamped({ leaseOwner: null, leaseUntil: null }, now))
     .where(and(eq(t.jobs.leaseOwner, owner), inArray(t.jobs.status, ["submitted", "processing"])));
 }
 
@@ -156,4 +154,29 @@ export async function nextDueAt(): Promise<number | undefined> {
   ]);
   const times = [poll?.at, copy?.at].filter((v) => v !== null && v !== undefined).map(Number);
   return times.length ? Math.min(...times) : undefined;
+}
+
+/** What WaveSpeed reported for a job by webhook; only while it is unfinished (deliveries repeat, polls race). */
+export async function applyUpstream(id: string, patch: Partial<NewJob>): Promise<boolean> {
+  const { db, t } = await getDb();
+  const rows = await db
+    .update(t.jobs)
+    .set(stamped({ ...patch, leaseOwner: null, leaseUntil: null }))
+    .where(and(eq(t.jobs.id, id), inArray(t.jobs.status, ["submitted", "processing"])))
+    .returning({ id: t.jobs.id });
+  return rows.length > 0;
+}
+
+/** Records a webhook delivery id; false when it was applied before. */
+export async function recordDelivery(id: string, now = Date.now()): Promise<boolean> {
+  const { db, t } = await getDb();
+  await db.delete(t.webhookDeliveries).where(lt(t.webhookDeliveries.receivedAt, now - 24 * 60 * 60 * 1000));
+  const rows = await db.insert(t.webhookDeliveries).values({ id, receivedAt: now }).onConflictDoNothing().returning();
+  return rows.length > 0;
+}
+
+export async function deliverySeen(id: string): Promise<boolean> {
+  const { db, t } = await getDb();
+  const [row] = await db.select({ id: t.webhookDeliveries.id }).from(t.webhookDeliveries).where(eq(t.webhookDeliveries.id, id));
+  return row !== undefined;
 }

@@ -59,6 +59,8 @@ export const jobs = sqliteTable(
     /** The instance working on this job now (submitting, polling or copying it), until leaseUntil. */
     leaseOwner: text("lease_owner"),
     leaseUntil: integer("lease_until"),
+    /** When something a viewer sees last changed (not lease or poll bookkeeping): galleries ask "what changed since". */
+    changedAt: integer("changed_at"),
   },
   (t) => [
     index("jobs_created_idx").on(t.createdAt, t.id),
@@ -70,6 +72,7 @@ export const jobs = sqliteTable(
     index("jobs_lease_idx").on(t.leaseOwner),
     index("jobs_image_idx").on(t.imageFile),
     index("jobs_last_image_idx").on(t.lastImageFile),
+    index("jobs_changed_idx").on(t.changedAt),
   ],
 );
 
@@ -125,4 +128,24 @@ export const inputPins = sqliteTable(
     expiresAt: integer("expires_at").notNull(),
   },
   (t) => [primaryKey({ columns: [t.name, t.holder] })],
+);
+
+/** Jobs deleted lately, so a gallery that loaded them hears they are gone; kept a day. */
+export const jobTombstones = sqliteTable(
+  "job_tombstones",
+  {
+    id: text("id").primaryKey(),
+    deletedAt: integer("deleted_at").notNull(),
+  },
+  (t) => [index("job_tombstones_deleted_idx").on(t.deletedAt)],
+);
+
+/** Webhook deliveries already applied (WaveSpeed may deliver one more than once); kept a day. */
+export const webhookDeliveries = sqliteTable(
+  "webhook_deliveries",
+  {
+    id: text("id").primaryKey(),
+    receivedAt: integer("received_at").notNull(),
+  },
+  (t) => [index("webhook_deliveries_received_idx").on(t.receivedAt)],
 );

@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import type { Simulator } from "@/lib/simulator/server";
+import { setupApp, signedIn } from "@/lib/test/app";
+import { jobForm } from "@/lib/test/job-form";
+
+let sim: Simulator;
+let cookie = "";
+let m: {
+  jobs: typeof import("../route");
+  changes: typeof import("./route");
+  queries: typeof import("@/lib/db/queries/jobs");
+};
+
+beforeAll(async () => {
+  ({ sim } = await setupApp());
+  m = { jobs: await import("../route"), changes: await import("./route"), queries: await import("@/lib/db/queries/jobs") };
+  ({ cookie } = await signedIn("changes@keyframe.test"));
+});
+afterAll(() => sim.close());
+
+type View = { id: string; status: string };
+type Page = { jobs: View[]; version: string };
+type Changes = { jobs: View[]; gone: string[]; version: string; reset: boolean };
+
+const get = (route: { GET(r: Request): Promise<Response> }, path: string, headers: Record<string, string> = {}) =>
+  route.GET(new Request(`http://keyframe.test${path}`, { headers: { cookie, ...headers } }));
+const create = async (prompt: string) =>
+  (
+    (await (
+      await m.jobs.POST(new Request("http://keyframe.test/api/jobs", { method: "POST", body: jobForm({ prompt }), headers: { cookie } }))
+    ).json()) as {
+      jobs: View[];
+    }
+  ).jobs[0]!;
+
+describe("validators", () => {
+  test("an unchanged gallery poll is a 304 with no body; any change gives a new tag", async () => {
+    await create("A first take");
+    const first = await get(m.jobs, "/api/jobs?limit=24");
+    expect(first.status).toBe(200);
+    const tag = first.headers.get("etag")!;
+    expect(tag).toMatch(/^".+"$/);
+    expect(first.headers.get("cache-control")).toBe("private, no-cache");
+
+    const again = await get(m.jobs, "/api/jobs?limit=24", { "if-none-match": tag });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe("");
+    // Another query, or another viewer, is another answer.
+    expect((await get(m.jobs, "/api/jobs?limit=24&status=failed", { "if-none-match": tag })).status).toBe(200);
+
+    await new Promise((r) => setTimeout(r, 2));
+    await create("A second take");
+    const changed = await get(m.jobs, "/api/jobs?limit=24", { "if-none-match": tag });
+    expect(changed.status).toBe(200);
+    expect(changed.headers.get("etag")).not.toBe(tag);
+  });
+});
+
+describe("GET /api/jobs/changes", () => {
+  test("new jobs, new states and deletions since a version, filtered like the gallery", async () => {
+    const page = (await (await get(m.jobs, "/api/jobs?limit=24&status=failed")).json()) as Page;
+    const none = (await (await get(m.changes, `/api/jobs/changes?since=${page.version}&status=failed`)).json()) as Changes;
+    expect(none.jobs.filter((j) => j.status === "failed")).toEqual([]);
+
+    await new Promise((r) => setTimeout(r, 2));
+    const job = await create("A take that fails");
+    // Queued: not in the Failed tab, so it is reported as not belonging there.
+    let changes = (await (await get(m.changes, `/api/jobs/changes?since=${page.version}&status=failed`)).json()) as Changes;
+    expect(changes.jobs.map((j) => j.id)).not.toContain(job.id);
+    expect(changes.gone).toContain(job.id);
+
+    await new Promise((r) => setTimeout(r, 2));
+    await m.queries.updateJob(job.id, { status: "failed", error: "Simulated", finishedAt: Date.now() });
+    changes = (await (await get(m.changes, `/api/jobs/changes?since=${page.version}&status=failed`)).json()) as Changes;
+    expect(changes.jobs.map((j) => j.id)).toContain(job.id);
+    expect(changes.reset).toBe(false);
+
+    // An unchanged poll of the same question is a 304.
+    const res = await get(m.changes, `/api/jobs/changes?since=${changes.version}&status=failed`);
+    const again = await get(m.changes, `/api/jobs/changes?since=${changes.version}&status=failed`, {
+      "if-none-match": res.headers.get("etag")!,
+    });
+    expect(again.status).toBe(304);
+
+    await new Promise((r) => setTimeout(r, 2));
+    const deleted = await (
+      await import("../[id]/route")
+    ).DELETE(new Request("http://keyframe.test/x", { method: "DELETE", headers: { cookie } }), {
+      params: Promise.resolve({ id: job.id }),
+    });
+    expect(deleted.status).toBe(204);
+    changes = (await (await get(m.changes, `/api/jobs/changes?since=${changes.version}&status=failed`)).json()) as Changes;
+    expect(changes.gone).toContain(job.id);
+    expect(changes.jobs.map((j) => j.id)).not.toContain(job.id);
+  });
+
+  test("a malformed version is a 400 on since", async () => {
+    const res = await get(m.changes, "/api/jobs/changes?since=nonsense");
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { fields: Record<string, string> } }).error.fields.since).toBe("Invalid version.");
+  });
+});

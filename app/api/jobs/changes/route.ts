@@ -1,0 +1,23 @@
+import { requireUser } from "@/lib/auth/session";
+import { errorResponse } from "@/lib/errors";
+import { conditionalJson } from "@/lib/http/conditional";
+import { requestOrigin } from "@/lib/http/origin";
+import { changesQuerySchema, galleryTag, jobChanges } from "@/lib/jobs/list";
+import { validationError } from "@/lib/validations/errors";
+
+/**
+ * `?since=<version>&status=&q=&scope=`: what changed after a gallery's version (see JobChanges). Answers 304
+ * to a browser revalidating with If-None-Match when nothing changed.
+ */
+export async function GET(request: Request) {
+  try {
+    const user = await requireUser(request);
+    const query = changesQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+    if (!query.success) throw validationError(query.error);
+    const origin = requestOrigin(request);
+    const tag = await galleryTag(new URL(request.url).search, origin, user);
+    return await conditionalJson(request, tag, () => jobChanges(query.data, origin, user));
+  } catch (error) {
+    return errorResponse(error);
+  }
+}

@@ -1,0 +1,75 @@
+import "server-only";
+import { recentRunTimes } from "@/lib/db/queries/jobs";
+
+export type ScheduleOptions = {
+  /** The step between polls once a job is due (~2 s). */
+  pollMinMs: number;
+  /** The longest wait between polls (errors, or a job far past its time). */
+  pollMaxMs: number;
+  /** How long a job is expected to take before this install has finished any of that duration. */
+  expectMs: number;
+  /** Deliveries come by webhook: polls are only a slow safety net. */
+  webhooks: boolean;
+  /** With webhooks: the least time before a safety poll, and between them (default a minute). */
+  safetyMs?: number;
+};
+
+const LEARN_FROM = 3;
+const LEARN_TTL_MS = 60_000;
+
+const quantile = (xs: number[], q: number) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * (sorted.length - 1)))] ?? 0;
+};
+const jitter = (ms: number) => Math.round(ms * (0.95 + Math.random() * 0.1));
+
+/**
+ * When to ask WaveSpeed about a job. Seedance jobs take a while, longer the longer the video, and
+ * WaveSpeed asks for polls no faster than every few seconds; so the first poll comes when jobs of that
+ * duration usually finish here (the fastest quarter of this install's recent ones, or a default before
+ * there are any), then every ~2 s until done, slowing after twice the usual time and on errors. With
+ * webhooks, polling only catches a delivery that never came.
+ */
+export class PollSchedule {
+  private readonly learned = new Map<number, { at: number; early: number; late: number } | null>();
+
+  constructor(private readonly options: ScheduleOptions) {}
+
+  private get safety(): number {
+    return this.options.safetyMs ?? 60_000;
+  }
+
+  private async expected(duration: number): Promise<{ early: number; late: number }> {
+    const cached = this.learned.get(duration);
+    if (cached && Date.now() - cached.at < LEARN_TTL_MS) return cached;
+    const times = await recentRunTimes(duration);
+    const fallback = { early: this.options.expectMs, late: this.options.expectMs };
+    if (times.length < LEARN_FROM) return fallback;
+    const learned = { at: Date.now(), early: quantile(times, 0.25), late: quantile(times, 0.9) };
+    this.learned.set(duration, learned);
+    return learned;
+  }
+
+  /** The first poll after WaveSpeed accepted a job of `duration` seconds at `submittedAt`. */
+  async first(duration: number, submittedAt: number): Promise<number> {
+    const { early, late } = await this.expected(duration);
+    if (this.options.webhooks) return submittedAt + Math.max(2 * late, late + this.safety);
+    return submittedAt + jitter(Math.max(this.options.pollMinMs, early));
+  }
+
+  /** The poll after one that found the job unfinished. */
+  async next(duration: number, submittedAt: number, now: number): Promise<number> {
+    if (this.options.webhooks) return now + Math.max(this.options.pollMaxMs, this.safety);
+    const { late } = await this.expected(duration);
+    const overdue = now - submittedAt - 2 * Math.max(late, this.options.expectMs);
+    const step =
+      overdue <= 0 ? this.options.pollMinMs : Math.min(this.options.pollMaxMs, this.options.pollMinMs * 1.3 ** (overdue / 10_000));
+    return now + jitter(step);
+  }
+
+  /** After a failed poll or a refused submit: back off, at least as long as WaveSpeed asked. */
+  retry(failures: number, now: number, atLeastMs = 0): number {
+    const base = Math.min(this.options.pollMaxMs, this.options.pollMinMs * 1.3 ** Math.max(0, failures));
+    return now + Math.max(atLeastMs, jitter(base));
+  }
+}
