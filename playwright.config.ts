@@ -13,7 +13,7 @@ export const SENTINEL_KEY = "ws-sentinel-7f3a9c1e5b2d4086a1f0";
 const start = (port: number, dataDir: string) =>
   `rm -rf ${dataDir} && ${onServerBackends() ? `node_modules/.bin/tsx scripts/fresh-backends.ts ${backendName(dataDir)} && ` : ""}${serverCommand(port)}`;
 const backendsFor = (dataDir: string) => serverBackendsEnv(backendName(dataDir));
-const fastPolling = { POLL_MIN_MS: "400", POLL_MAX_MS: "1500", NEXT_TELEMETRY_DISABLED: "1", ...ADMIN_ENV };
+const fastPolling = { POLL_MIN_MS: "400", POLL_MAX_MS: "1500", POLL_EXPECT_MS: "1000", NEXT_TELEMETRY_DISABLED: "1", ...ADMIN_ENV };
 
 export default defineConfig({
   testDir: "e2e",

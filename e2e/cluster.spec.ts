@@ -22,10 +22,18 @@ const B = `http://127.0.0.1:${CLUSTER_B_PORT}`;
 const SIM = `http://127.0.0.1:${CLUSTER_SIM_PORT}`;
 
 type Job = { id: string; status: string; copy: { state: string }; video: { src: string; stored: boolean } | null; shareUrl: string | null };
-type Stats = { submitRequests: number; submits: number; resultGets: Record<string, number>; received: { taskId: string }[] };
+type Stats = {
+  submitRequests: number;
+  submits: number;
+  resultGets: Record<string, number>;
+  received: { taskId: string; webhook?: string }[];
+  webhooks: { sent: number };
+};
 
 let sim: ChildProcess | undefined;
 const running: ChildProcess[] = [];
+
+const pollOnce = { POLL_MIN_MS: "400", POLL_MAX_MS: "1500", POLL_EXPECT_MS: "4000" };
 
 async function instance(port: number, name: string, extra: Record<string, string> = {}): Promise<ChildProcess> {
   // Each has its own DATA_DIR; both use the database and bucket named after DATA.
@@ -38,6 +46,7 @@ async function instance(port: number, name: string, extra: Record<string, string
       WAVESPEED_BASE_URL: SIM,
       INSTANCE_ID: `instance-${name}`,
       AUTH_SECRET: "a-shared-secret-for-both-instances-0123456789",
+      ...pollOnce,
       ...extra,
     },
     backendName(DATA),
@@ -185,4 +194,19 @@ test("caps, sessions and share links hold across instances", async () => {
   // Signing out on B ends the session on A too.
   expect((await onB.delete("/api/session")).status()).toBe(200);
   expect((await onA.get("/api/spend")).status()).toBe(401);
+});
+
+test("a webhook delivered to another instance finishes the job there: no result GET at all", async () => {
+  await startSim();
+  // A submits with B's address: any instance may receive a delivery, and applies it from the database alone.
+  await instance(CLUSTER_A_PORT, "a", { WEBHOOK_URL: B });
+  await instance(CLUSTER_B_PORT, "b", { WEBHOOK_URL: B });
+  const onA = await signedIn(A);
+  await liftRateLimit(onA);
+  expect((await submit(onA, "Delivered elsewhere")).status()).toBe(201);
+  await expect.poll(async () => (await jobs(onA))[0]?.status, { timeout: 30_000 }).toBe("completed");
+  const s = await stats();
+  expect(s.received[0]).toMatchObject({ webhook: `${B}/api/webhooks/wavespeed` });
+  expect(s.webhooks.sent).toBe(1);
+  expect(Object.values(s.resultGets).reduce((a, b) => a + b, 0)).toBe(0);
 });

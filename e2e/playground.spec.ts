@@ -53,7 +53,8 @@ test("generate with every control set, watch it process, play it, reload", async
 
   const cards = app.card(tag);
   await expect(cards).toHaveCount(2);
-  await expect(cards.first().getByTestId("job-status")).toHaveText(/Processing · \d:\d\d/);
+  // In flight: the card counts the time since WaveSpeed accepted it.
+  await expect(cards.first().getByTestId("job-status")).toHaveText(/(Submitted · waiting|Processing ·) \d:\d\d/);
   await expect(cards.getByText("Seed 1234", { exact: true })).toBeVisible();
   await expect(cards.getByText("Seed 1235", { exact: true })).toBeVisible();
   await expect(cards.first().getByText("$0.048")).toBeVisible();

@@ -1,15 +1,10 @@
 "use client";
 
-import { NO_FILTER, useJobs } from "./use-jobs";
-import { useFinishedWhileHidden } from "./use-finished-while-hidden";
+import { useActivity } from "./activity";
 
-/**
- * Progress in the header, in a slot of fixed width so the header never reflows; shares the gallery's
- * SWR cache. Also where takes that finish in a hidden tab are counted and notified.
- */
+/** Progress in the header, in a slot of fixed width so the header never reflows; the gallery tells it. */
 export function ActivityPill() {
-  const { activeCount, jobs } = useJobs(NO_FILTER);
-  useFinishedWhileHidden(jobs);
+  const activeCount = useActivity();
   return (
     <span className="flex w-10 justify-end sm:w-28">
       {activeCount > 0 ? (

@@ -13,6 +13,7 @@ import { PendingCard } from "./pending-card";
 import { settlePending, usePending } from "./pending-takes";
 import { useGallerySize } from "./use-gallery-size";
 import { NO_FILTER, useJobs, type GalleryFilter } from "./use-jobs";
+import { useFinishedWhileHidden } from "./use-finished-while-hidden";
 import { useTakeParam } from "./use-take-param";
 
 // The viewer loads when a take is opened, not with the page.
@@ -26,7 +27,8 @@ function summary(count: number, activeCount: number): string {
 export function Gallery({ initial }: { initial?: JobPage }) {
   const [filter, setFilter] = useState<GalleryFilter>(NO_FILTER);
   const [size, setSize] = useGallerySize();
-  const { jobs, activeCount, error, isLoading, hasMore, loadMore, isValidating } = useJobs(filter, initial);
+  const { jobs, waiting, showWaiting, activeCount, error, isLoading, hasMore, loadMore, isValidating } = useJobs(filter, initial);
+  useFinishedWhileHidden(jobs);
   const pending = usePending();
   const [selected, setSelected] = useState<string[]>([]);
   const [take, openTake, closeTake] = useTakeParam();
@@ -63,9 +65,23 @@ export function Gallery({ initial }: { initial?: JobPage }) {
         <h2 id="gallery-title" className="text-lg font-semibold text-zinc-900 dark:text-white">
           Gallery
         </h2>
-        <p role="status" aria-live="polite" className="w-52 truncate text-right text-sm text-zinc-600 dark:text-zinc-400">
-          {summary(jobs.length, activeCount)}
-        </p>
+        <div role="status" aria-live="polite" className="w-52 truncate text-right text-sm text-zinc-600 dark:text-zinc-400">
+          {waiting.length > 0 ? (
+            // Takes from a teammate or another tab wait here: inserting them unasked would move what is being read.
+            <button
+              type="button"
+              onClick={() => {
+                showWaiting();
+                document.getElementById("gallery")?.scrollIntoView({ block: "start" });
+              }}
+              className="rounded-full bg-violet-700 px-3 py-0.5 text-xs font-medium text-white hover:bg-violet-800 dark:bg-violet-600"
+            >
+              Show {waiting.length} new take{waiting.length > 1 ? "s" : ""}
+            </button>
+          ) : (
+            summary(jobs.length, activeCount)
+          )}
+        </div>
       </div>
       <GalleryToolbar filter={filter} onChange={setFilter} size={size} onSize={setSize} />
       {error instanceof ApiError && error.status === 401 ? (

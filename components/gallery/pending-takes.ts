@@ -12,6 +12,14 @@ export type Pending = { key: string; count: number; ratio: number; prompt: strin
 let pending: Pending[] = [];
 const listeners = new Set<() => void>();
 const emit = () => listeners.forEach((l) => l());
+/** Jobs this tab made (Generate, Retry): the gallery shows them at once rather than behind "new takes". */
+const ours = new Set<string>();
+
+export const isOurs = (id: string) => ours.has(id);
+
+export function adoptJobs(jobs: { id: string }[]): void {
+  for (const job of jobs) ours.add(job.id);
+}
 
 export function beginPending(entry: Omit<Pending, "jobs">): void {
   pending = [{ ...entry, jobs: null }, ...pending];
@@ -20,6 +28,7 @@ export function beginPending(entry: Omit<Pending, "jobs">): void {
 
 /** The server answered with these jobs (or failed: `null` drops the placeholders). */
 export function resolvePending(key: string, jobs: JobView[] | null): void {
+  if (jobs) adoptJobs(jobs);
   pending = jobs ? pending.map((p) => (p.key === key ? { ...p, jobs } : p)) : pending.filter((p) => p.key !== key);
   emit();
 }

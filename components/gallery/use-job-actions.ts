@@ -3,6 +3,7 @@
 import { usePlaygroundDispatch } from "@/components/playground/playground-actions";
 import { send } from "@/lib/http/fetcher";
 import type { JobView } from "@/lib/jobs/types";
+import { adoptJobs } from "./pending-takes";
 import { revalidateJobs } from "./use-jobs";
 
 export type Notify = (text: string, link?: string) => void;
@@ -55,7 +56,7 @@ export function useJobActions(job: JobView, notify: Notify) {
     revoke: () => run(`/api/jobs/${job.id}/share`, "DELETE", "Link revoked: it now shows “not found”."),
     // These two throw, so the confirmation dialog can show what went wrong.
     retry: async () => {
-      await send(`/api/jobs/${job.id}/retry`, "POST");
+      adoptJobs((await send<{ jobs: JobView[] }>(`/api/jobs/${job.id}/retry`, "POST"))?.jobs ?? []);
       revalidateJobs();
       notify("Sent again as a new job.");
     },

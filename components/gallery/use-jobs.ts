@@ -1,24 +1,34 @@
 "use client";
 
-import { useEffect } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import useSWR from "swr";
 import useSWRInfinite from "swr/infinite";
 import { fetcher } from "@/lib/http/fetcher";
-import { PAGE_SIZE, type JobPage, type StatusFilter } from "@/lib/jobs/types";
+import { PAGE_SIZE, type JobChanges, type JobPage, type StatusFilter } from "@/lib/jobs/types";
+import { publishActivity } from "./activity";
+import { applyChanges, emptyLive, liveList, showWaiting, type Live } from "./live-jobs";
+import { isOurs } from "./pending-takes";
 
-const POLL_MS = 1500;
-const SAVING_POLL_MS = 3000;
+/** Poll intervals: while something runs, while videos are being saved, and otherwise (teammates' new takes). */
+export const POLL_MS = { active: 1500, saving: 3000, idle: 5000 } as const;
 const JOBS_CHANGED = "keyframe:jobs-changed";
 
 export type GalleryFilter = { status: StatusFilter; q: string; scope: "team" | "mine" };
 export const NO_FILTER: GalleryFilter = { status: "all", q: "", scope: "team" };
 
-/** The API URL of one gallery page: SWR's key. */
-export function jobsUrl(filter: GalleryFilter, cursor?: string | null): string {
-  // A small first page renders fast; later pages are bigger so fast scrolling rarely waits.
-  const params = new URLSearchParams({ limit: String(cursor ? PAGE_SIZE * 4 : PAGE_SIZE) });
+function filterParams(filter: GalleryFilter): URLSearchParams {
+  const params = new URLSearchParams();
   if (filter.status !== "all") params.set("status", filter.status);
   if (filter.q.trim()) params.set("q", filter.q.trim());
   if (filter.scope === "mine") params.set("scope", "mine");
+  return params;
+}
+
+/** The API URL of one gallery page: SWR's key. */
+export function jobsUrl(filter: GalleryFilter, cursor?: string | null): string {
+  // A small first page renders fast; later pages are bigger so fast scrolling rarely waits.
+  const params = filterParams(filter);
+  params.set("limit", String(cursor ? PAGE_SIZE * 4 : PAGE_SIZE));
   if (cursor) params.set("cursor", cursor);
   return `/api/jobs?${params}`;
 }
@@ -34,31 +44,75 @@ export function onJobsChanged(refresh: () => void): () => void {
   return () => window.removeEventListener(JOBS_CHANGED, refresh);
 }
 
-/** Polls while any job is unfinished and stops when none is. */
+/**
+ * The gallery's jobs: pages loaded once (the first server-rendered), then kept current by polling only
+ * for what changed (GET /api/jobs/changes, a 304 when nothing did), at POLL_MS. New takes made in this tab
+ * show at once; new ones from elsewhere wait behind `showWaiting` so nothing moves under the reader.
+ */
 export function useJobs(filter: GalleryFilter, initial?: JobPage) {
-  const swr = useSWRInfinite<JobPage>(
-    (index, previous: JobPage | null) => (previous && !previous.nextCursor ? null : jobsUrl(filter, previous?.nextCursor)),
+  const key = filterParams(filter).toString();
+  const pages = useSWRInfinite<JobPage>(
+    (_index, previous: JobPage | null) => (previous && !previous.nextCursor ? null : jobsUrl(filter, previous?.nextCursor)),
     fetcher,
     {
-      refreshInterval: (pages) => (pages?.[0]?.activeCount ? POLL_MS : pages?.[0]?.savingCount ? SAVING_POLL_MS : 0),
-      revalidateFirstPage: true,
-      // Takes that finish in a hidden tab are counted in its title and may be notified.
-      refreshWhenHidden: true,
+      revalidateFirstPage: false,
+      revalidateOnFocus: false,
+      revalidateOnReconnect: false,
       // The server-rendered first page serves the default view only; a filtered view fetches its own.
-      fallbackData: initial && filter.status === "all" && !filter.q.trim() && filter.scope === "team" ? [initial] : undefined,
+      fallbackData: initial && key === "" ? [initial] : undefined,
       keepPreviousData: true,
     },
   );
-  const { mutate } = swr;
-  useEffect(() => onJobsChanged(() => void mutate()), [mutate]);
+  const loaded = useMemo(() => (pages.data ?? []).flatMap((p) => p.jobs), [pages.data]);
+  const [state, setState] = useState<{ key: string; live: Live }>({ key, live: emptyLive() });
+  const live = state.key === key ? state.live : emptyLive();
+  const update = useCallback((change: (live: Live) => Live) => setState((s) => ({ key, live: change(s.key === key ? s.live : emptyLive()) })), [key]);
 
-  const pages = swr.data ?? [];
-  const last = pages.at(-1);
+  const version = live.version ?? pages.data?.[0]?.version ?? null;
+  const since = useRef(version);
+  useEffect(() => {
+    since.current = version;
+  }, [version]);
+  const counts = live.counts ?? pages.data?.[0] ?? { activeCount: 0, savingCount: 0 };
+  const interval = counts.activeCount ? POLL_MS.active : counts.savingCount ? POLL_MS.saving : POLL_MS.idle;
+
+  const changes = useSWR<JobChanges>(
+    version ? ["changes", key] : null,
+    () => {
+      const params = filterParams(filter);
+      params.set("since", since.current ?? "");
+      return fetcher<JobChanges>(`/api/jobs/changes?${params}`);
+    },
+    {
+      // Polls at the interval it states (no deduping window swallowing ticks); takes that finish in a hidden
+      // tab are counted in its title, so hidden tabs poll too.
+      refreshInterval: interval,
+      dedupingInterval: 0,
+      refreshWhenHidden: true,
+      revalidateOnFocus: true,
+      onSuccess: (data) => {
+        if (!data.reset) return update((l) => applyChanges(l, data, loaded, isOurs));
+        update(() => emptyLive());
+        void pages.mutate();
+      },
+    },
+  );
+
+  const { mutate: pollNow } = changes;
+  useEffect(() => onJobsChanged(() => void pollNow()), [pollNow]);
+
+  const jobs = useMemo(() => liveList(live, loaded), [live, loaded]);
+  useEffect(() => publishActivity(counts.activeCount), [counts.activeCount]);
+  const last = pages.data?.at(-1);
   return {
-    ...swr,
-    jobs: pages.flatMap((p) => p.jobs),
-    activeCount: pages[0]?.activeCount ?? 0,
+    jobs,
+    waiting: live.waiting,
+    showWaiting: () => update(showWaiting),
+    activeCount: counts.activeCount,
+    error: pages.error ?? changes.error,
+    isLoading: pages.isLoading,
+    isValidating: pages.isValidating,
     hasMore: Boolean(last?.nextCursor),
-    loadMore: () => swr.setSize((s) => s + 1),
+    loadMore: () => pages.setSize((s) => s + 1),
   };
 }

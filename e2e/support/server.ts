@@ -34,6 +34,7 @@ export async function startServer(
       WAVESPEED_API_KEY: "",
       POLL_MIN_MS: "400",
       POLL_MAX_MS: "1500",
+      POLL_EXPECT_MS: "1000",
       NEXT_TELEMETRY_DISABLED: "1",
       ...serverBackendsEnv(backends),
       ...env,

@@ -19,6 +19,8 @@ export type JobView = {
   variation: number;
   status: JobStatus;
   createdAt: string;
+  /** When anything shown here last changed: a newer copy of a job replaces an older one. */
+  changedAt: string;
   prompt: string;
   params: {
     duration: number;

@@ -42,6 +42,7 @@ export function toJobView(job: Job, origin: string, viewer?: Viewer | null, name
     variation: job.variation,
     status: job.status,
     createdAt: new Date(job.createdAt).toISOString(),
+    changedAt: new Date(job.changedAt ?? job.updatedAt).toISOString(),
     prompt: job.prompt,
     params: {
       duration: job.duration,

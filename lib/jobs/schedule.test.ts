@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import type { Simulator } from "@/lib/simulator/server";
+import { setupApp } from "@/lib/test/app";
+
+let sim: Simulator;
+let m: { schedule: typeof import("./schedule"); jobs: typeof import("@/lib/db/queries/jobs") };
+
+beforeAll(async () => {
+  ({ sim } = await setupApp());
+  m = { schedule: await import("./schedule"), jobs: await import("@/lib/db/queries/jobs") };
+});
+afterAll(() => sim.close());
+
+/** Completed jobs of `duration` s that took these many ms from submit to done. */
+async function finished(duration: number, tookMs: number[]) {
+  const now = Date.now();
+  await m.jobs.insertJobs(
+    tookMs.map((ms, i) => ({
+      id: `learn${duration}x${i}`.padEnd(22, "0"),
+      batchId: `b${duration}x${i}`.padEnd(22, "0"),
+      variation: 0,
+      createdAt: now - 600_000 + i,
+      updatedAt: now,
+      status: "completed" as const,
+      prompt: "learned",
+      duration,
+      cameraFixed: false,
+      seed: 1,
+      safetyChecker: true,
+      priceMicros: 16_000 * duration,
+      submittedAt: now - 500_000,
+      finishedAt: now - 500_000 + ms,
+    })),
+  );
+}
+
+describe("a poll schedule that learns", () => {
+  const options = { pollMinMs: 2000, pollMaxMs: 10_000, expectMs: 45_000, webhooks: false };
+
+  test("before any job of a duration has finished, the first poll comes at the default expectation", async () => {
+    const schedule = new m.schedule.PollSchedule(options);
+    const first = (await schedule.first(12, 1_000_000)) - 1_000_000;
+    expect(first).toBeGreaterThan(42_000);
+    expect(first).toBeLessThan(48_000);
+  });
+
+  test("then when jobs of that duration usually finish here, and every ~2 s after", async () => {
+    await finished(8, [60_000, 62_000, 64_000, 66_000, 90_000]);
+    const schedule = new m.schedule.PollSchedule(options);
+    const first = (await schedule.first(8, 1_000_000)) - 1_000_000;
+    // The fastest quarter of what this install saw: no poll is wasted before jobs can be done.
+    expect(first).toBeGreaterThan(59_000);
+    expect(first).toBeLessThan(66_000);
+    const next = (await schedule.next(8, 1_000_000, 1_070_000)) - 1_070_000;
+    expect(next).toBeGreaterThan(1800);
+    expect(next).toBeLessThan(2200);
+    // Long past the usual time, polls slow down.
+    expect((await schedule.next(8, 1_000_000, 1_400_000)) - 1_400_000).toBeGreaterThan(5000);
+  });
+
+  test("with webhooks, polling is a slow safety net after the slowest usual time", async () => {
+    await finished(3, [20_000, 21_000, 22_000]);
+    const schedule = new m.schedule.PollSchedule({ ...options, webhooks: true, safetyMs: 60_000 });
+    expect((await schedule.first(3, 0)) - 0).toBeGreaterThanOrEqual(80_000);
+    expect((await schedule.next(3, 0, 100_000)) - 100_000).toBeGreaterThanOrEqual(60_000);
+  });
+});
