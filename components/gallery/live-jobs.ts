@@ -81,7 +81,8 @@ export function showWaiting(live: Live): Live {
 /** The gallery's list: loaded pages and shown new jobs, each in its latest copy, newest first, minus the gone. */
 export function liveList(live: Live, loaded: JobView[]): JobView[] {
   const byId = new Map<string, JobView>();
-  for (const job of loaded) if (!live.gone.has(job.id)) byId.set(job.id, newer(job, live.latest.get(job.id)) ? job : live.latest.get(job.id)!);
+  for (const job of loaded)
+    if (!live.gone.has(job.id)) byId.set(job.id, newer(job, live.latest.get(job.id)) ? job : live.latest.get(job.id)!);
   for (const id of live.shown) {
     const job = live.latest.get(id);
     if (job && !live.gone.has(id) && !byId.has(id)) byId.set(id, job);

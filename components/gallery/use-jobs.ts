@@ -66,7 +66,10 @@ export function useJobs(filter: GalleryFilter, initial?: JobPage) {
   const loaded = useMemo(() => (pages.data ?? []).flatMap((p) => p.jobs), [pages.data]);
   const [state, setState] = useState<{ key: string; live: Live }>({ key, live: emptyLive() });
   const live = state.key === key ? state.live : emptyLive();
-  const update = useCallback((change: (live: Live) => Live) => setState((s) => ({ key, live: change(s.key === key ? s.live : emptyLive()) })), [key]);
+  const update = useCallback(
+    (change: (live: Live) => Live) => setState((s) => ({ key, live: change(s.key === key ? s.live : emptyLive()) })),
+    [key],
+  );
 
   const version = live.version ?? pages.data?.[0]?.version ?? null;
   const since = useRef(version);
