@@ -76,12 +76,13 @@ test("dark mode: a disabled Generate is plainly visible and says why", async ({ 
     return { color: s.color, background: s.backgroundColor };
   });
   expect(colors.color).not.toBe(colors.background);
-  // The same reason as a tooltip on the button.
-  await app.generate.locator("..").hover();
-  await expect(page.getByRole("tooltip")).toHaveText(/Add a start image to generate\./);
+  // Said once, beside the button, and read out with it: the disabled button's wrapper takes focus and is described by it.
+  await expect(app.generate.locator("..")).toHaveAccessibleDescription("Add a start image to generate.");
 });
 
-test("the first Tab stop skips to the gallery; each radio group is one Tab stop and follows the arrow keys", async ({ page }) => {
+test("the first Tab stop skips to the gallery; each radio group is one Tab stop whose selection follows the arrow keys", async ({
+  page,
+}) => {
   const app = new Playground(page);
   await app.goto();
   await page.keyboard.press("Tab");
@@ -97,17 +98,19 @@ test("the first Tab stop skips to the gallery; each radio group is one Tab stop 
   await page.keyboard.press("ArrowRight");
   const active = app.gallery.getByRole("radio", { name: "In progress" });
   await expect(active).toBeFocused();
-  await page.keyboard.press("Space");
   await expect(active).toBeChecked();
   await page.keyboard.press("ArrowLeft");
   await expect(app.gallery.getByRole("radio", { name: "All" })).toBeFocused();
-  await page.keyboard.press("Space");
+  await expect(app.gallery.getByRole("radio", { name: "All" })).toBeChecked();
   await page.keyboard.press("Shift+Tab");
   await expect(team).toBeFocused();
   await page.keyboard.press("ArrowRight");
   await expect(app.gallery.getByRole("radio", { name: "Mine" })).toBeFocused();
+  await expect(app.gallery.getByRole("radio", { name: "Mine" })).toBeChecked();
+  await page.keyboard.press("ArrowLeft");
 
   await app.aspectRatio("Auto").focus();
   await page.keyboard.press("ArrowRight");
   await expect(app.aspectRatio("21:9")).toBeFocused();
+  await expect(app.aspectRatio("21:9")).toBeChecked();
 });

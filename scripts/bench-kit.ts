@@ -15,7 +15,7 @@ export const median = (xs: number[]) => percentile(xs, 0.5);
 export type BenchApp = { app: string; sim: string; dataDir: string; cookie: string; stop(): Promise<void> };
 
 /**
- * `next start` (needs a build) in simulator mode on `port` (the simulator on port + 1), with an admin made
+ * Keyframe's start command (needs a build) in simulator mode on `port` (the simulator on port + 1), with an admin made
  * at start-up and signed in. `prepare` runs on the empty DATA_DIR first.
  */
 export async function startBenchApp(options: {
@@ -26,7 +26,7 @@ export async function startBenchApp(options: {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "keyframe-bench-"));
   options.prepare?.(dataDir);
   const app = `http://127.0.0.1:${options.port}`;
-  const server = spawn("node_modules/.bin/next", ["start", "-p", String(options.port)], {
+  const server = spawn(process.execPath, ["scripts/start.mjs", "-p", String(options.port)], {
     env: {
       ...process.env,
       WAVESPEED_API_KEY: "",

@@ -34,3 +34,7 @@ const timeFormat = new Intl.DateTimeFormat(undefined, { weekday: "short", hour: 
 
 /** When a cap resets, in the viewer's own time zone. */
 export const localReset = (iso: string) => timeFormat.format(new Date(iso));
+
+/** The WaveSpeed balance (admins see it) is under the team's warning threshold. */
+export const lowBalance = (data: SpendAnswer | undefined) =>
+  Boolean(data?.balance && data.balance.usd !== null && data.balance.warnBelowUsd !== null && data.balance.usd < data.balance.warnBelowUsd);

@@ -1,112 +1,32 @@
 "use client";
 
-import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { MenuCheckboxItem, MenuContent, MenuItem, MenuLabel, MenuRoot, MenuSeparator, MenuTrigger } from "@/components/ui/menu";
-import { send } from "@/lib/http/fetcher";
-import { formatUsd } from "@/lib/model/price";
-import { useNotifySetting } from "./use-notify-setting";
-import { localReset, useSpend, type SpendAnswer } from "./use-spend";
+import { LazyMenu } from "@/components/ui/lazy-menu";
+import type { AccountMenuProps } from "./account-menu";
+import { lowBalance, useSpend } from "./use-spend";
 
-function SpendDetails({ data }: { data: SpendAnswer }) {
-  const { me, team, failed } = data.spend;
-  const row = (label: string, w: { today: number; month: number }) => (
-    <div className="flex justify-between gap-4">
-      <dt>{label}</dt>
-      <dd className="tabular-nums">
-        {formatUsd(w.today)} today · {formatUsd(w.month)} month
-      </dd>
-    </div>
-  );
-  return (
-    <dl className="space-y-0.5 px-2.5 py-1.5 text-xs text-zinc-700 dark:text-zinc-300" aria-label="Spend">
-      {row("Me", me)}
-      {row("Team", team)}
-      {failed.me.month > 0 || failed.team.month > 0 ? (
-        <div className="flex justify-between gap-4 text-zinc-600 dark:text-zinc-400">
-          <dt>Failed takes{data.billsFailedTasks ? "" : " (not counted)"}</dt>
-          <dd className="tabular-nums">
-            me {formatUsd(failed.me.month)} · team {formatUsd(failed.team.month)} month
-          </dd>
-        </div>
-      ) : null}
-      {data.caps.map((cap) => (
-        <div key={cap.key} className="flex justify-between gap-4">
-          <dt className="first-letter:uppercase">{cap.label}</dt>
-          <dd className="tabular-nums">
-            {formatUsd(cap.leftMicros)} of {formatUsd(cap.limitMicros)} left · resets {localReset(cap.resetsAt)}
-          </dd>
-        </div>
-      ))}
-      {data.balance ? <Balance balance={data.balance} /> : null}
-    </dl>
-  );
-}
-
-function Balance({ balance }: { balance: NonNullable<SpendAnswer["balance"]> }) {
-  const low = balance.usd !== null && balance.warnBelowUsd !== null && balance.usd < balance.warnBelowUsd;
-  return (
-    <div className={`flex justify-between gap-4 ${low ? "font-semibold text-red-700 dark:text-red-300" : ""}`}>
-      <dt>WaveSpeed balance</dt>
-      <dd className="tabular-nums">
-        {balance.usd === null ? `unavailable (${balance.error})` : `$${balance.usd.toFixed(2)}`}
-        {low ? ` · below $${balance.warnBelowUsd}` : ""}
-      </dd>
-    </div>
-  );
-}
-
-/** Who is signed in, spend in detail, caps left, notifications, team settings and sign-out, in one floating menu. */
-export function UserMenu({ name, role }: { name: string; role: "admin" | "member" }) {
-  const router = useRouter();
+/** The account button in the header; its menu (./account-menu.tsx) loads when first opened. */
+export function UserMenu({ name, role }: AccountMenuProps) {
   const { data } = useSpend();
-  const [notify, setNotify] = useNotifySetting();
-  const low =
-    data?.balance && data.balance.usd !== null && data.balance.warnBelowUsd !== null && data.balance.usd < data.balance.warnBelowUsd;
-
+  const low = lowBalance(data);
   return (
-    <MenuRoot modal={false}>
-      <MenuTrigger
-        aria-label={`Account: ${name}`}
-        className="inline-flex h-9 shrink-0 items-center gap-2 rounded-full border border-zinc-300 pr-1 pl-1 text-sm font-medium text-zinc-800 outline-none hover:bg-zinc-100 focus-visible:ring-2 focus-visible:ring-violet-500 sm:pr-3 dark:border-zinc-700 dark:text-zinc-100 dark:hover:bg-zinc-800"
-      >
-        <span
-          aria-hidden
-          className={`inline-flex size-7 items-center justify-center rounded-full text-xs font-semibold text-white ${low ? "bg-red-700" : "bg-violet-700"}`}
+    <LazyMenu
+      trigger={
+        <button
+          type="button"
+          aria-label={`Account: ${name}`}
+          className="inline-flex h-9 shrink-0 items-center gap-2 rounded-full border border-zinc-300 pr-1 pl-1 text-sm font-medium text-zinc-800 outline-none hover:bg-zinc-100 focus-visible:ring-2 focus-visible:ring-violet-500 sm:pr-3 dark:border-zinc-700 dark:text-zinc-100 dark:hover:bg-zinc-800"
         >
-          {name.slice(0, 1).toUpperCase()}
-        </span>
-        <span className="hidden max-w-32 truncate sm:inline">{name}</span>
-      </MenuTrigger>
-      <MenuContent align="end" className="w-80">
-        <MenuLabel className="font-medium text-zinc-900 dark:text-zinc-100">
-          {name} · {role === "admin" ? "Admin" : "Member"}
-        </MenuLabel>
-        {data ? <SpendDetails data={data} /> : null}
-        {low ? (
-          <p role="alert" className="px-2.5 pb-1 text-xs font-medium text-red-700 dark:text-red-300">
-            The WaveSpeed balance is low.
-          </p>
-        ) : null}
-        <MenuSeparator />
-        <MenuCheckboxItem checked={notify} onCheckedChange={(on) => void setNotify(on)} onSelect={(e) => e.preventDefault()}>
-          Notify me when a take finishes
-        </MenuCheckboxItem>
-        {role === "admin" ? (
-          <MenuItem asChild>
-            <Link href="/admin">Team settings</Link>
-          </MenuItem>
-        ) : null}
-        <MenuItem
-          onSelect={async () => {
-            await send("/api/session", "DELETE").catch(() => undefined);
-            router.replace("/sign-in");
-            router.refresh();
-          }}
-        >
-          Sign out
-        </MenuItem>
-      </MenuContent>
-    </MenuRoot>
+          <span
+            aria-hidden
+            className={`inline-flex size-7 items-center justify-center rounded-full text-xs font-semibold text-white ${low ? "bg-red-700" : "bg-violet-700"}`}
+          >
+            {name.slice(0, 1).toUpperCase()}
+          </span>
+          <span className="hidden max-w-32 truncate sm:inline">{name}</span>
+        </button>
+      }
+      load={() => import("./account-menu")}
+      props={{ name, role }}
+    />
   );
 }

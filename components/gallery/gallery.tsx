@@ -1,7 +1,6 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import Link from "next/link";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { ApiError } from "@/lib/http/fetcher";
 import type { JobPage } from "@/lib/jobs/types";
@@ -121,9 +120,9 @@ export function Gallery({ initial }: { initial?: JobPage }) {
         <div className="sticky bottom-4 z-20 mx-auto mt-4 flex w-fit items-center gap-3 rounded-full border border-zinc-200 bg-white/95 px-4 py-2 text-sm shadow-lg backdrop-blur dark:border-zinc-700 dark:bg-zinc-900/95">
           <span className="tabular-nums">{selected.length} selected</span>
           {selected.length >= 2 ? (
-            <Link href={`/compare?ids=${selected.join(",")}`} className="font-medium text-violet-700 hover:underline dark:text-violet-300">
+            <a href={`/compare?ids=${selected.join(",")}`} className="font-medium text-violet-700 hover:underline dark:text-violet-300">
               Compare {selected.length}
-            </Link>
+            </a>
           ) : (
             <span className="text-zinc-600 dark:text-zinc-400">Pick one more to compare</span>
           )}

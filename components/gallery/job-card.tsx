@@ -5,7 +5,7 @@ import { buttonClass } from "@/components/ui/button";
 import type { JobView } from "@/lib/jobs/types";
 import { CardPicture, shortPrompt } from "./card-picture";
 import { JobConfirm, type ConfirmKind } from "./job-confirm";
-import { JobMenu } from "./job-menu";
+import { LazyMenu } from "@/components/ui/lazy-menu";
 import { JobStatus } from "./job-status";
 import { useJobActions } from "./use-job-actions";
 
@@ -94,7 +94,15 @@ export function JobCard({ job, width, mediaHeight, selected, onSelect, onOpen }:
               Cancel
             </button>
           ) : null}
-          <JobMenu job={job} actions={actions} onConfirm={setConfirm} triggerClass={toolClass} />
+          <LazyMenu
+            trigger={
+              <button type="button" className={toolClass}>
+                More
+              </button>
+            }
+            load={() => import("./job-menu")}
+            props={{ job, actions, onConfirm: setConfirm }}
+          />
         </div>
         <div className="pointer-events-none absolute inset-x-1.5 bottom-1.5 flex flex-col items-start gap-1 [&>*]:pointer-events-auto">
           {errorShown ? (

@@ -1,15 +1,15 @@
 "use client";
 
-import { useWindowVirtualizer } from "@tanstack/react-virtual";
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { CAPTION_HEIGHT } from "./job-card";
 import { units, type GalleryItem } from "./gallery-items";
 import { justify, SPACING } from "./justify";
 import { targetHeight, type GallerySize } from "./use-gallery-size";
+import { useWindowRows } from "./use-window-rows";
 
 /**
- * Justified rows of takes, of which only those near the viewport are in the DOM, so thousands of jobs
- * scroll smoothly. Row heights are computed, never measured: nothing moves once drawn. Asks for the next
+ * Justified rows of takes, of which only those near the viewport are in the DOM (./use-window-rows.ts), so
+ * thousands of jobs scroll smoothly. Row heights are computed, never measured: nothing moves once drawn. Asks for the next
  * page when the last rows come into view.
  */
 export function JobGrid({
@@ -41,33 +41,24 @@ export function JobGrid({
   }, []);
 
   const rows = useMemo(() => (box ? justify(units(items), box.width, targetHeight(size, box.width)) : []), [items, box, size]);
-  const rowHeight = (i: number) => (rows[i]?.mediaHeight ?? 0) + CAPTION_HEIGHT + SPACING.pad * 2;
-  const virtualizer = useWindowVirtualizer({
-    count: rows.length,
-    estimateSize: rowHeight,
-    overscan: 3,
-    gap: SPACING.gap,
-    scrollMargin: box?.top ?? 0,
-    initialRect: { width: 1200, height: 1000 },
-  });
-  useEffect(() => virtualizer.measure(), [rows, virtualizer]);
-  const virtualRows = virtualizer.getVirtualItems();
-  const lastIndex = virtualRows.at(-1)?.index ?? -1;
+  const heights = useMemo(() => rows.map((row) => row.mediaHeight + CAPTION_HEIGHT + SPACING.pad * 2), [rows]);
+  const visible = useWindowRows(heights, SPACING.gap, box?.top ?? 0);
+  const lastIndex = visible.rows.at(-1)?.index ?? -1;
 
   useEffect(() => {
     if (hasMore && !loading && lastIndex >= rows.length - 3) onNearEnd();
   }, [hasMore, loading, lastIndex, rows.length, onNearEnd]);
 
   return (
-    <div ref={container} className="relative w-full" style={{ height: box ? virtualizer.getTotalSize() : "100vh" }}>
-      {virtualRows.map((virtual) => {
+    <div ref={container} className="relative w-full" style={{ height: box ? visible.total : "100vh" }}>
+      {visible.rows.map((virtual) => {
         const row = rows[virtual.index];
         if (!row) return null;
         return (
           <div
             key={virtual.index}
             className="absolute top-0 left-0 flex w-full"
-            style={{ transform: `translateY(${virtual.start - virtualizer.options.scrollMargin}px)`, gap: SPACING.gap }}
+            style={{ transform: `translateY(${virtual.offset}px)`, gap: SPACING.gap }}
           >
             {row.units.map((unit) => {
               const members = items.slice(unit.first, unit.first + unit.widths.length);

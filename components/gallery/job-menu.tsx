@@ -1,29 +1,31 @@
 "use client";
 
 import { MenuContent, MenuItem, MenuRoot, MenuSeparator, MenuTrigger } from "@/components/ui/menu";
+import type { ReactElement } from "react";
 import { isFinished, type JobView } from "@/lib/jobs/types";
 import type { ConfirmKind } from "./job-confirm";
 import type { useJobActions } from "./use-job-actions";
 
 type Actions = ReturnType<typeof useJobActions>;
 
-/** Every action on a take, in one floating menu (Radix: Escape and outside clicks close it, arrows move). */
-export function JobMenu({
+export type JobMenuProps = { job: JobView; actions: Actions; onConfirm: (kind: ConfirmKind) => void };
+
+/**
+ * Every action on a take, in one floating menu (Radix: Escape and outside clicks close it, arrows move).
+ * Loaded on first use (components/ui/lazy-menu.tsx).
+ */
+export default function JobMenu({
   job,
   actions,
   onConfirm,
-  triggerClass,
-}: {
-  job: JobView;
-  actions: Actions;
-  onConfirm: (kind: ConfirmKind) => void;
-  triggerClass: string;
-}) {
+  trigger,
+  defaultOpen,
+}: JobMenuProps & { trigger: ReactElement; defaultOpen?: boolean }) {
   const { dispatch } = actions;
   const video = job.video;
   return (
-    <MenuRoot modal={false}>
-      <MenuTrigger className={triggerClass}>More</MenuTrigger>
+    <MenuRoot modal={false} defaultOpen={defaultOpen}>
+      <MenuTrigger asChild>{trigger}</MenuTrigger>
       <MenuContent align="end">
         {video ? <MenuItem onSelect={() => void actions.copyLink()}>{job.shareUrl ? "Copy link" : "Share link"}</MenuItem> : null}
         {dispatch ? <MenuItem onSelect={() => dispatch({ kind: "remix", job })}>Remix</MenuItem> : null}

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { SpendSummary } from "@/components/account/spend-summary";
 import { UserMenu } from "@/components/account/user-menu";
 import { ActivityPill } from "@/components/gallery/activity-pill";
@@ -14,12 +13,14 @@ export function AppHeader({ user, home = false }: { user: SessionUser; home?: bo
         {home ? (
           <h1 className="text-base font-semibold tracking-tight">Keyframe</h1>
         ) : (
-          <Link
+          // A plain link: next/link would add its client code to every page's first load, the playground's included.
+          // eslint-disable-next-line @next/next/no-html-link-for-pages
+          <a
             href="/"
             className="rounded text-base font-semibold tracking-tight outline-none focus-visible:ring-2 focus-visible:ring-violet-500"
           >
             Keyframe
-          </Link>
+          </a>
         )}
         {simulator ? (
           <p

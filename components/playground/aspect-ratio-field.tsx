@@ -1,6 +1,5 @@
 "use client";
 
-import * as RadioGroup from "@radix-ui/react-radio-group";
 import { FieldError } from "@/components/ui/field";
 import { ASPECT_CHOICES, type AspectChoice, type AspectRatio } from "@/lib/model/seedance";
 
@@ -11,7 +10,7 @@ function Swatch({ choice }: { choice: AspectChoice }) {
   return <span aria-hidden className="rounded-[2px] border border-current" style={{ width: w * scale, height: h * scale }} />;
 }
 
-/** One Tab stop; arrow keys move through the ratios (Radix RadioGroup). */
+/** Native radio buttons: one Tab stop, arrow keys move through the ratios and select. */
 export function AspectRatioField({
   value,
   onChange,
@@ -41,29 +40,33 @@ export function AspectRatioField({
           <span className="text-xs text-zinc-600 dark:text-zinc-400">{suggested} matches your image</span>
         ) : null}
       </div>
-      <RadioGroup.Root
+      <div
+        role="radiogroup"
         aria-labelledby="aspect-legend"
         aria-describedby={error ? "aspectRatio-error" : "aspect-note"}
-        value={value}
-        onValueChange={(v) => onChange(v as AspectChoice)}
-        orientation="horizontal"
-        loop
         className="grid grid-cols-7 gap-1"
       >
         {ASPECT_CHOICES.map((choice) => (
-          <RadioGroup.Item
+          <label
             key={choice}
-            value={choice}
-            className="relative flex flex-col items-center gap-1 rounded-lg border border-zinc-300 px-0.5 py-1.5 text-[11px] text-zinc-700 outline-none focus-visible:ring-2 focus-visible:ring-violet-500 data-[state=checked]:border-violet-600 data-[state=checked]:bg-violet-50 data-[state=checked]:text-violet-900 dark:border-zinc-700 dark:text-zinc-300 dark:data-[state=checked]:border-violet-400 dark:data-[state=checked]:bg-violet-950/60 dark:data-[state=checked]:text-violet-100"
+            className="relative flex cursor-pointer flex-col items-center gap-1 rounded-lg border border-zinc-300 px-0.5 py-1.5 text-[11px] text-zinc-700 has-checked:border-violet-600 has-checked:bg-violet-50 has-checked:text-violet-900 has-focus-visible:ring-2 has-focus-visible:ring-violet-500 dark:border-zinc-700 dark:text-zinc-300 dark:has-checked:border-violet-400 dark:has-checked:bg-violet-950/60 dark:has-checked:text-violet-100"
           >
+            <input
+              type="radio"
+              name="aspectRatio"
+              value={choice}
+              checked={value === choice}
+              onChange={() => onChange(choice)}
+              className="sr-only"
+            />
             <span className="flex h-4 items-center">
               <Swatch choice={choice} />
             </span>
             <span>{choice === "auto" ? "Auto" : choice}</span>
             {choice === suggested ? <span aria-hidden className="absolute top-1 right-1 size-1.5 rounded-full bg-violet-500" /> : null}
-          </RadioGroup.Item>
+          </label>
         ))}
-      </RadioGroup.Root>
+      </div>
       <p id="aspect-note" className="mt-1.5 text-xs text-zinc-600 dark:text-zinc-400">
         {value === "auto" ? "Auto: not sent; the model follows the start image." : `Output is ${value} at 480p.`}
       </p>

@@ -2,7 +2,6 @@
 
 import { localReset, tightestCap, useSpend } from "@/components/account/use-spend";
 import { Button } from "@/components/ui/button";
-import { Hint } from "@/components/ui/tooltip";
 import { formatUsd } from "@/lib/model/price";
 import { PriceSummary } from "./price-summary";
 import type { CapRefusal, Outcome } from "./use-submit";
@@ -59,14 +58,12 @@ export function GenerateFooter({
         </div>
       ) : null}
       <PriceSummary duration={duration} variations={variations} cap={cap} />
-      <Hint content={reason}>
-        {/* A disabled button gets no pointer events: the wrapper carries the tooltip. */}
-        <span className="block" tabIndex={reason ? 0 : undefined} aria-describedby={reason ? "generate-reason" : undefined}>
-          <Button type="submit" variant="primary" size="lg" className="w-full" disabled={Boolean(reason) || submitting}>
-            {submitting ? "Sending…" : `Generate${variations > 1 ? ` ${variations} videos` : ""}`}
-          </Button>
-        </span>
-      </Hint>
+      {/* A disabled button cannot take focus: its wrapper does, described by the reason shown beneath. */}
+      <span className="block" tabIndex={reason ? 0 : undefined} aria-describedby={reason ? "generate-reason" : undefined}>
+        <Button type="submit" variant="primary" size="lg" className="w-full" disabled={Boolean(reason) || submitting}>
+          {submitting ? "Sending…" : `Generate${variations > 1 ? ` ${variations} videos` : ""}`}
+        </Button>
+      </span>
       {/* Two lines always reserved, so messages never change the footer's height. */}
       <p id="generate-reason" className="min-h-5 text-center text-sm text-zinc-700 dark:text-zinc-300">
         {reason}

@@ -1,10 +1,10 @@
 "use client";
 
-import * as RadioGroup from "@radix-ui/react-radio-group";
+import { useId } from "react";
 
 /**
- * Mutually exclusive choices shown as a segmented control: one Tab stop, arrow keys move and select
- * (Radix RadioGroup).
+ * Mutually exclusive choices shown as a segmented control, made of native radio buttons: the browser gives
+ * one Tab stop for the group and arrow keys that move and select, with no script to load.
  */
 export function RadioTabs<T extends string>({
   label,
@@ -19,25 +19,30 @@ export function RadioTabs<T extends string>({
   onChange: (value: T) => void;
   className?: string;
 }) {
+  const name = useId();
   return (
-    <RadioGroup.Root
+    <div
+      role="radiogroup"
       aria-label={label}
-      value={value}
-      onValueChange={(v) => onChange(v as T)}
-      orientation="horizontal"
-      loop
       className={`inline-flex shrink-0 rounded-lg border border-zinc-300 bg-white p-0.5 dark:border-zinc-700 dark:bg-zinc-900 ${className}`}
     >
       {options.map((option) => (
-        <RadioGroup.Item
+        <label
           key={option.value}
-          value={option.value}
           title={option.title}
-          className="h-7 rounded-md px-2.5 text-xs font-medium whitespace-nowrap text-zinc-700 outline-none hover:bg-zinc-100 focus-visible:ring-2 focus-visible:ring-violet-500 data-[state=checked]:bg-zinc-900 data-[state=checked]:text-white dark:text-zinc-300 dark:hover:bg-zinc-800 dark:data-[state=checked]:bg-white dark:data-[state=checked]:text-zinc-900"
+          className="flex h-7 cursor-pointer items-center rounded-md px-2.5 text-xs font-medium whitespace-nowrap text-zinc-700 hover:bg-zinc-100 has-checked:bg-zinc-900 has-checked:text-white has-focus-visible:ring-2 has-focus-visible:ring-violet-500 dark:text-zinc-300 dark:hover:bg-zinc-800 dark:has-checked:bg-white dark:has-checked:text-zinc-900"
         >
+          <input
+            type="radio"
+            name={name}
+            value={option.value}
+            checked={option.value === value}
+            onChange={() => onChange(option.value)}
+            className="sr-only"
+          />
           {option.label}
-        </RadioGroup.Item>
+        </label>
       ))}
-    </RadioGroup.Root>
+    </div>
   );
 }

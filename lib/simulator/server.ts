@@ -130,7 +130,11 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     const url = new URL(req.url ?? "/", baseUrl);
     const p = url.pathname;
 
-    if (p === "/__sim/stats" && req.method === "GET") return { status: 200, body: stats };
+    if (p === "/__sim/stats" && req.method === "GET") {
+      // When each task finished, as its result began to say so (benchmarks measure how soon Keyframe knew).
+      const finishedAt = Object.fromEntries([...store.tasks.values()].map((t) => [t.id, store.finishedAt(t) ?? null]));
+      return { status: 200, body: { ...stats, finishedAt } };
+    }
     if (p === "/__sim/faults" && req.method === "POST") {
       try {
         faults.set(await readBody(req));

@@ -29,6 +29,8 @@ export type SimTask = {
   ready: boolean;
   /** Submit to completion for this task, in ms (absent in tasks from before: the store's default). */
   delayMs?: number;
+  /** When its video was rendered (the task cannot report completion before). */
+  readyAt?: number;
   renderError?: string;
 };
 
@@ -195,6 +197,14 @@ export class TaskStore {
     await fs.rm(imagePath, { force: true });
     if (lastPath) await fs.rm(lastPath, { force: true });
     task.ready = true;
+    task.readyAt = Date.now();
+  }
+
+  /** When the task finished (reports completed or failed from then on), or undefined while it runs. */
+  finishedAt(task: SimTask): number | undefined {
+    const due = task.createdAt.getTime() + this.delayFor(task);
+    if (task.fail || task.renderError) return Date.now() >= due ? due : undefined;
+    return task.readyAt === undefined ? undefined : Math.max(due, task.readyAt);
   }
 
   /** The task's view once it has finished or failed (for a webhook delivery). */
