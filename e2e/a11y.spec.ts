@@ -5,6 +5,8 @@ import { createJobs, savedJobs } from "./support/jobs";
 
 // Pages with takes; setup, sign-in and the empty playground are checked on a fresh install (fresh-install.spec.ts).
 test.describe("axe finds nothing, light and dark, desktop and phone; nothing scrolls sideways on a phone", () => {
+  // Each test scans two pages four ways (light and dark, desktop and phone).
+  test.setTimeout(120_000);
   let ids: string[] = [];
   let share = "";
 

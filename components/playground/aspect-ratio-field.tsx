@@ -57,7 +57,7 @@ export function AspectRatioField({
               value={choice}
               checked={value === choice}
               onChange={() => onChange(choice)}
-              className="sr-only"
+              className="absolute inset-0 cursor-pointer appearance-none opacity-0"
             />
             <span className="flex h-4 items-center">
               <Swatch choice={choice} />

@@ -30,7 +30,7 @@ export function RadioTabs<T extends string>({
         <label
           key={option.value}
           title={option.title}
-          className="flex h-7 cursor-pointer items-center rounded-md px-2.5 text-xs font-medium whitespace-nowrap text-zinc-700 hover:bg-zinc-100 has-checked:bg-zinc-900 has-checked:text-white has-focus-visible:ring-2 has-focus-visible:ring-violet-500 dark:text-zinc-300 dark:hover:bg-zinc-800 dark:has-checked:bg-white dark:has-checked:text-zinc-900"
+          className="relative flex h-7 cursor-pointer items-center rounded-md px-2.5 text-xs font-medium whitespace-nowrap text-zinc-700 hover:bg-zinc-100 has-checked:bg-zinc-900 has-checked:text-white has-focus-visible:ring-2 has-focus-visible:ring-violet-500 dark:text-zinc-300 dark:hover:bg-zinc-800 dark:has-checked:bg-white dark:has-checked:text-zinc-900"
         >
           <input
             type="radio"
@@ -38,7 +38,7 @@ export function RadioTabs<T extends string>({
             value={option.value}
             checked={option.value === value}
             onChange={() => onChange(option.value)}
-            className="sr-only"
+            className="absolute inset-0 cursor-pointer appearance-none opacity-0"
           />
           {option.label}
         </label>
