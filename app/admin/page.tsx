@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { MembersPanel } from "@/components/admin/members-panel";
+import { SpendTable } from "@/components/admin/spend-table";
 import { TeamSettingsForm } from "@/components/admin/team-settings-form";
 import { AppHeader } from "@/components/layout/app-header";
 import { pageUser } from "@/lib/auth/session";
 import { listMembers } from "@/lib/team/members";
 import { getTeamSettings } from "@/lib/team/settings";
+import { memberLedger } from "@/lib/team/spend";
 
 export const metadata: Metadata = { title: "Team settings · Keyframe" };
 
@@ -25,13 +27,15 @@ export default async function AdminPage() {
       </>
     );
   }
-  const [settings, members] = await Promise.all([getTeamSettings(), listMembers()]);
+  const settings = await getTeamSettings();
+  const [members, ledger] = await Promise.all([listMembers(), memberLedger(settings)]);
   return (
     <>
       <AppHeader user={user} />
       <main className="mx-auto max-w-4xl space-y-10 px-4 py-6 sm:px-6">
         <h1 className="text-lg font-semibold tracking-tight">Team settings</h1>
         <TeamSettingsForm initial={settings} />
+        <SpendTable rows={ledger} names={new Map(members.map((m) => [m.id, m.name]))} billsFailed={settings.billsFailedTasks} />
         <MembersPanel initial={members} me={user.id} />
       </main>
     </>

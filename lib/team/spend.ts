@@ -1,5 +1,5 @@
 import "server-only";
-import { reserveUnderCaps, spendTotals, spentUnder, type CapGuard, type SpendTotals } from "@/lib/db/queries/ledger";
+import { reserveUnderCaps, spendByMember, spendTotals, spentUnder, type CapGuard, type SpendTotals } from "@/lib/db/queries/ledger";
 import { AppError } from "@/lib/errors";
 import { formatUsd } from "@/lib/model/price";
 import type { TeamSettings } from "@/lib/validations/team";
@@ -100,4 +100,10 @@ export type SpendSummary = SpendTotals;
 export async function spendSummary(userId: string, team: TeamSettings): Promise<SpendSummary> {
   const w = windows(Date.now());
   return spendTotals(userId, w.dayStart, w.monthStart, team.billsFailedTasks);
+}
+
+/** This month's spend per member (the admin's ledger), failed takes apart; most spent first. */
+export async function memberLedger(team: TeamSettings) {
+  const w = windows(Date.now());
+  return (await spendByMember(w.dayStart, w.monthStart, team.billsFailedTasks)).sort((a, b) => b.month - a.month);
 }

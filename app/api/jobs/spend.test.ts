@@ -252,5 +252,8 @@ describe("failed takes", () => {
     expect(answer.spend.failed.team.today).toBe(32_000);
     expect(answer.caps[0]?.leftMicros).toBe(64_000);
     expect((await post({ duration: "4" })).status).toBe(201); // $0.064 fits only when the failed take does not count
+    // The admin's ledger shows the failed take apart, per member.
+    const [mine] = await m.spend.memberLedger(await m.settings.getTeamSettings());
+    expect(mine).toMatchObject({ userId, month: 64_000, failedMonth: 32_000 });
   });
 });

@@ -119,3 +119,22 @@ export async function spendTotals(userId: string, dayStart: number, monthStart: 
     },
   };
 }
+
+export type MemberSpend = { userId: string | null; today: number; month: number; failedMonth: number };
+
+/** Per member since monthStart: counted spend today and this month, and charged takes WaveSpeed then failed. */
+export async function spendByMember(dayStart: number, monthStart: number, billsFailed: boolean): Promise<MemberSpend[]> {
+  const { db, t } = await getDb();
+  const when = (cond: SQL) => sql<number>`coalesce(sum(case when ${cond} then ${t.ledger.amountMicros} else 0 end), 0)`;
+  const rows = await db
+    .select({
+      userId: t.ledger.userId,
+      today: when(and(counted(t, billsFailed), gte(t.ledger.createdAt, dayStart))!),
+      month: when(counted(t, billsFailed)),
+      failedMonth: when(eq(t.ledger.failed, true)),
+    })
+    .from(t.ledger)
+    .where(and(ne(t.ledger.state, "released"), gte(t.ledger.createdAt, monthStart)))
+    .groupBy(t.ledger.userId);
+  return rows.map((r) => ({ userId: r.userId, today: Number(r.today), month: Number(r.month), failedMonth: Number(r.failedMonth) }));
+}
