@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
+import { JOB_FIELDS } from "../lib/test/job-form";
 import { landscape } from "./fixtures/images";
 import { Playground } from "./pages/playground";
 import { scanEverywhere } from "./support/axe";
@@ -71,16 +72,7 @@ test.describe.serial("a fresh install", () => {
 
     // Someone else spends meanwhile; this page's figures are now stale, the server's are not.
     await page.request.post("/api/jobs", {
-      multipart: {
-        image: { name: "s.png", mimeType: "image/png", buffer: landscape.buffer },
-        prompt: "Spent elsewhere",
-        duration: "2",
-        aspectRatio: "auto",
-        cameraFixed: "false",
-        seed: "-1",
-        enableSafetyChecker: "true",
-        variations: "1",
-      },
+      multipart: { image: { name: "s.png", mimeType: "image/png", buffer: landscape.buffer }, ...JOB_FIELDS, prompt: "Spent elsewhere" },
     });
     await app.generate.click();
     const refusal = page.getByRole("alert").filter({ hasText: "Refused: over a spend cap" });

@@ -1,4 +1,5 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
+import { JOB_FIELDS } from "../lib/test/job-form";
 import { makePngOfSize } from "../lib/test/png";
 
 // Over real HTTP against the built server: the proxy's body buffering only exists there.
@@ -9,13 +10,8 @@ function generate(request: APIRequestContext, tag: string, images: { image: Buff
     multipart: {
       image: { name: "start.png", mimeType: "image/png", buffer: images.image },
       ...(images.lastImage ? { lastImage: { name: "end.png", mimeType: "image/png", buffer: images.lastImage } } : {}),
+      ...JOB_FIELDS,
       prompt: `Upload limits ${tag}`,
-      duration: "2",
-      aspectRatio: "auto",
-      cameraFixed: "false",
-      seed: "-1",
-      enableSafetyChecker: "true",
-      variations: "1",
     },
     timeout: 60_000,
   });

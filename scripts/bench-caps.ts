@@ -3,11 +3,19 @@
  * against a team cap with room for K. Reports how many started, what WaveSpeed (the simulator) received,
  * the ledger total, and request latency. Needs a build. Usage: npm run bench:caps -- [runs=3]
  */
-import { benchJobForm, median, percentile, sleep, startBenchApp } from "./bench-kit";
+import { jobForm } from "@/lib/test/job-form";
+import { liveEnv, median, percentile, sleep, startApp, startSim } from "./bench/kit";
 
 const runs = Number(process.argv[2] ?? 3);
 const PRICE = 0.032; // a 2 s video
-const { app, sim, cookie, stop } = await startBenchApp({ port: 3430, env: { SIMULATOR_DELAY_MS: "1000" } });
+const simulator = await startSim(3435, { SIM_DELAY_MS: "1000" });
+const running = await startApp({ dir: ".", label: "this checkout" }, 3430, liveEnv(simulator));
+const { url: app, cookie } = running;
+const sim = simulator.url;
+const stop = async () => {
+  await running.stop();
+  await simulator.stop();
+};
 
 const json = (method: string, url: string, body?: unknown) =>
   fetch(`${app}${url}`, {
@@ -17,7 +25,7 @@ const json = (method: string, url: string, body?: unknown) =>
   });
 
 async function submit(i: number) {
-  const body = benchJobForm({ prompt: `cap bench ${i}` });
+  const body = jobForm({ prompt: `cap bench ${i}` });
   const started = performance.now();
   const res = await fetch(`${app}/api/jobs`, { method: "POST", body, headers: { cookie } });
   await res.arrayBuffer();

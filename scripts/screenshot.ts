@@ -7,7 +7,7 @@ import { chromium } from "@playwright/test";
 import { chromiumLaunchOptions } from "../e2e/chromium";
 import { jobForm } from "@/lib/test/job-form";
 import { makePng } from "@/lib/test/png";
-import { sleep, startBenchApp } from "./bench-kit";
+import { sleep, startApp } from "./bench/kit";
 
 const [out = "public/screenshot.png", scheme = "dark"] = process.argv.slice(2);
 
@@ -27,7 +27,9 @@ const TAKES: { prompt: string; aspectRatio: string; tint: [number, number, numbe
   { prompt: "Waves crash on black volcanic rocks, drone rises slowly", aspectRatio: "16:9", tint: [20, 120, 170] },
 ];
 
-const app = await startBenchApp({ port: Number(process.env.SCREENSHOT_PORT ?? 5380), env: { SIMULATOR_DELAY_MS: "1500" } });
+const app = await startApp({ dir: ".", label: "this checkout" }, Number(process.env.SCREENSHOT_PORT ?? 5380), {
+  SIMULATOR_DELAY_MS: "1500",
+});
 try {
   for (const take of TAKES) {
     const [width, height] = take.size ?? [640, 360];
@@ -35,11 +37,11 @@ try {
       { prompt: take.prompt, aspectRatio: take.aspectRatio, variations: take.variations ?? "1", duration: "3" },
       { width, height, tint: take.tint },
     );
-    const res = await fetch(`${app.app}/api/jobs`, { method: "POST", body, headers: { cookie: app.cookie, origin: app.app } });
+    const res = await fetch(`${app.url}/api/jobs`, { method: "POST", body, headers: { cookie: app.cookie, origin: app.url } });
     if (!res.ok) throw new Error(`submit: ${res.status} ${await res.text()}`);
   }
   for (let i = 0; i < 120; i++) {
-    const page = (await (await fetch(`${app.app}/api/jobs?limit=50`, { headers: { cookie: app.cookie } })).json()) as {
+    const page = (await (await fetch(`${app.url}/api/jobs?limit=50`, { headers: { cookie: app.cookie } })).json()) as {
       activeCount: number;
       savingCount: number;
     };
@@ -49,9 +51,9 @@ try {
   const browser = await chromium.launch(chromiumLaunchOptions);
   const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, colorScheme: scheme === "light" ? "light" : "dark" });
   const [name, value] = app.cookie.split(";")[0]!.split("=") as [string, string];
-  await context.addCookies([{ name, value, url: app.app }]);
+  await context.addCookies([{ name, value, url: app.url }]);
   const page = await context.newPage();
-  await page.goto(app.app);
+  await page.goto(app.url);
   await page.locator("article[data-job-id] img[data-poster]").first().waitFor();
   await page.waitForFunction(() => [...document.querySelectorAll("img[data-poster]")].every((i) => (i as HTMLImageElement).complete));
   await page.locator('form[data-hydrated="true"]').waitFor();

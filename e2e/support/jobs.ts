@@ -1,22 +1,12 @@
 import { expect, type APIRequestContext } from "@playwright/test";
-import { makePng } from "../../lib/test/png";
+import { jobForm } from "../../lib/test/job-form";
 
 type Job = { id: string; status: string; prompt: string; shareUrl: string | null; video: { poster: string | null } | null };
 
 /** Generates through the API (faster than the form where the form is not what a test is about). */
 export async function createJobs(request: APIRequestContext, prompt: string, fields: Record<string, string> = {}): Promise<Job[]> {
   const res = await request.post("/api/jobs", {
-    multipart: {
-      image: { name: "start.png", mimeType: "image/png", buffer: makePng(640, 360, [40, 120, 200]) },
-      prompt,
-      duration: "2",
-      aspectRatio: "auto",
-      cameraFixed: "false",
-      seed: "-1",
-      enableSafetyChecker: "true",
-      variations: "1",
-      ...fields,
-    },
+    multipart: jobForm({ prompt, ...fields }, { width: 640, height: 360, tint: [40, 120, 200] }),
   });
   expect(res.status(), await res.text()).toBe(201);
   return ((await res.json()) as { jobs: Job[] }).jobs;

@@ -3,7 +3,7 @@ import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { probeImage } from "@/lib/images/probe";
 import type { Simulator } from "@/lib/simulator/server";
-import { setupApp, TEST_USER, until } from "@/lib/test/app";
+import { setupApp, TEST_USER, until, testWorker } from "@/lib/test/app";
 import { storedBytes, storedNames } from "@/lib/test/backends";
 import { makePng } from "@/lib/test/png";
 
@@ -40,16 +40,7 @@ afterEach(async () => {
 const faults = (spec: string) => fetch(`${sim.url}/__sim/faults`, { method: "POST", body: spec });
 
 async function startWorker() {
-  worker = new m.worker.JobWorker(m.ws.wavespeed(), {
-    instanceId: "test",
-    expectMs: 200,
-    pollMinMs: 100,
-    pollMaxMs: 400,
-    submitConcurrency: 2,
-    copyRetryMs: 50,
-  });
-  m.worker.setWorker(worker);
-  await worker.start();
+  worker = await testWorker();
 }
 
 async function createJob() {

@@ -15,7 +15,7 @@ import { newId } from "./ids";
 import { releaseInputs, removeUnusedInputs, storeInput } from "./inputs";
 import { toJobView } from "./view";
 import type { JobView } from "./types";
-import { kickWorker } from "./worker";
+import { kickWorker } from "./registry";
 
 type StoredImage = { file: string | null; url: string | null; width: number | null; height: number | null };
 export type SubmitOptions = {

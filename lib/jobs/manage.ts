@@ -13,7 +13,7 @@ import { removeJobOutputs } from "./outputs";
 import { findJob } from "./list";
 import { manageableJob } from "./share";
 import { isFinished } from "./types";
-import { kickWorker } from "./worker";
+import { kickWorker } from "./registry";
 
 /** Deletes a finished job with its copies, poster, frames and any input no other job uses; its link then answers 404. */
 export async function deleteJob(id: string, user: SessionUser): Promise<void> {

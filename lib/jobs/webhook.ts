@@ -7,7 +7,7 @@ import { markFailed } from "@/lib/team/spend";
 import { wavespeed } from "@/lib/wavespeed";
 import { verifyDelivery } from "@/lib/wavespeed/webhook";
 import { taskPatch } from "./transitions";
-import { kickWorker } from "./worker";
+import { kickWorker } from "./registry";
 
 const SECRET_TTL_MS = 60 * 60 * 1000;
 const REFRESH_GAP_MS = 60 * 1000;

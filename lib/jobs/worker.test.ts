@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import type { Simulator } from "@/lib/simulator/server";
-import { setupApp, TEST_USER, until } from "@/lib/test/app";
+import { setupApp, TEST_USER, until, testWorker } from "@/lib/test/app";
 import { makePng } from "@/lib/test/png";
 import { WaveSpeedClient } from "@/lib/wavespeed/client";
 
@@ -37,15 +37,7 @@ afterEach(async () => {
 });
 
 async function startWorker() {
-  worker = new m.worker.JobWorker(m.ws.wavespeed(), {
-    instanceId: "test",
-    expectMs: 200,
-    pollMinMs: 100,
-    pollMaxMs: 400,
-    submitConcurrency: 2,
-  });
-  m.worker.setWorker(worker);
-  await worker.start();
+  worker = await testWorker();
   return worker;
 }
 

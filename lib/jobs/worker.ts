@@ -19,6 +19,7 @@ import { markCharged, markFailed, release } from "@/lib/team/spend";
 import type { WaveSpeedClient } from "@/lib/wavespeed/client";
 import { removeJobOutputs } from "./outputs";
 import { submitInputFor } from "./submit-input";
+import { submitResult } from "./submit-outcome";
 import { PollSchedule } from "./schedule";
 import { taskPatch } from "./transitions";
 
@@ -44,7 +45,6 @@ const IDLE_MS = 5000;
 const MIN_TICK_MS = 250;
 const POLL_CONCURRENCY = 16;
 const COPY_CONCURRENCY = 2;
-const MAX_SUBMIT_ATTEMPTS = 8;
 const MAX_COPY_ATTEMPTS = 10;
 const COPY_BACKOFF_CAP_MS = 10 * 60 * 1000;
 export const INTERRUPTED_SUBMIT =
@@ -195,45 +195,13 @@ export class JobWorker {
     }
     const outcome = await this.client.submit(input, { webhookUrl: this.options.webhookUrl });
     const now = Date.now();
-    if (outcome.ok) {
-      await markCharged([job.id]);
-      await recordSubmit(job.id, {
-        upstreamId: outcome.task.id,
-        submittedAt: now,
-        error: null,
-        ...taskPatch(job, outcome.task, now, await this.polls.first(job.duration, now)),
-      });
-    } else if (outcome.kind === "rate_limited" || outcome.kind === "unreachable") {
-      // Nothing was created upstream, so sending again later cannot double-charge.
-      const giveUp = job.submitAttempts >= MAX_SUBMIT_ATTEMPTS;
-      if (giveUp) await release([job.id]);
-      await recordSubmit(
-        job.id,
-        giveUp
-          ? {
-              status: "failed",
-              error: `${outcome.message} Gave up after ${job.submitAttempts} tries; WaveSpeed created no task, so nothing was charged.`,
-              finishedAt: now,
-            }
-          : {
-              status: "queued",
-              error: `Waiting to retry: ${outcome.message}`,
-              nextPollAt: this.polls.retry(job.submitAttempts, now, outcome.kind === "rate_limited" ? outcome.retryAfterMs : 0),
-            },
-      );
-    } else if (outcome.kind === "rejected") {
-      await recordSubmit(job.id, { status: "failed", error: outcome.message, finishedAt: now, nextPollAt: null });
-      await release([job.id]);
-    } else {
-      // WaveSpeed may have created (and will charge) the task: count it.
-      await markCharged([job.id]);
-      await recordSubmit(job.id, {
-        status: "unknown",
-        error: `${outcome.message} It was not resent, to avoid paying twice.`,
-        finishedAt: now,
-        nextPollAt: null,
-      });
-    }
+    const { patch, money } = submitResult(job, outcome, now, {
+      firstPoll: outcome.ok ? await this.polls.first(job.duration, now) : now,
+      retry: (atLeastMs) => this.polls.retry(job.submitAttempts, now, atLeastMs),
+    });
+    if (money === "charge") await markCharged([job.id]);
+    await recordSubmit(job.id, patch);
+    if (money === "release") await release([job.id]);
   }
 
   private async poll(job: Job, signal: AbortSignal): Promise<void> {
@@ -278,16 +246,4 @@ export class JobWorker {
   }
 }
 
-const registry = globalThis as typeof globalThis & { __keyframeWorker?: JobWorker };
-
-export function setWorker(worker: JobWorker | undefined): void {
-  registry.__keyframeWorker = worker;
-}
-
-export function getWorker(): JobWorker | undefined {
-  return registry.__keyframeWorker;
-}
-
-export function kickWorker(): void {
-  registry.__keyframeWorker?.kick();
-}
+export { getWorker, kickWorker, setWorker } from "./registry";

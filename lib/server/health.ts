@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import { getWorker } from "@/lib/jobs/worker";
+import { getWorker } from "@/lib/jobs/registry";
 import { getStore } from "@/lib/storage/store";
 import { draining } from "./boot";
 

@@ -1,9 +1,8 @@
-import { createReadStream } from "node:fs";
-import fs from "node:fs/promises";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { MODEL_ID } from "@/lib/model/seedance";
 import { FaultBook, type FaultKind, type FaultTarget } from "./faults";
+import { envelope, errorReply, readBody, sendVideo, type Reply } from "./http";
 import { InputError, TaskStore } from "./tasks";
 import { simulatorSecret, WebhookSender, type WebhookStats } from "./webhooks";
 
@@ -42,49 +41,6 @@ export type SimulatorStats = {
 const describeImage = (v: unknown) =>
   typeof v === "string" ? (v.startsWith("data:") ? `${v.slice(0, v.indexOf(";"))} (${v.length} chars)` : v) : v;
 export type Simulator = { url: string; stats: SimulatorStats; faults: FaultBook; close(): Promise<void> };
-
-type Reply = { status: number; body: unknown; headers?: Record<string, string> };
-
-const envelope = (code: number, message: string, data: unknown = null) => ({ code, message, data });
-
-/** The HTTP error answer a fault kind stands for, or undefined for faults that shape the task instead. */
-function errorReply(kind: string): Reply | undefined {
-  if (kind === "404") return { status: 404, body: envelope(404, "Not found") };
-  if (kind === "429")
-    return { status: 429, body: envelope(429, "Too many requests: rate limit exceeded"), headers: { "retry-after": "1" } };
-  if (kind === "500") return { status: 500, body: envelope(500, "Internal server error") };
-  if (kind === "503") return { status: 503, body: envelope(503, "Service temporarily unavailable") };
-  return undefined;
-}
-
-async function readBody(req: http.IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8");
-}
-
-async function sendVideo(req: http.IncomingMessage, res: http.ServerResponse, file: string): Promise<void> {
-  const stat = await fs.stat(file).catch(() => null);
-  if (!stat) {
-    res.writeHead(404, { "content-type": "text/plain" }).end("Not found");
-    return;
-  }
-  const range = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? "");
-  const headers = { "content-type": "video/mp4", "accept-ranges": "bytes", "access-control-allow-origin": "*" };
-  if (!range || (range[1] === "" && range[2] === "")) {
-    res.writeHead(200, { ...headers, "content-length": String(stat.size) });
-    createReadStream(file).pipe(res);
-    return;
-  }
-  const start = range[1] === "" ? Math.max(0, stat.size - Number(range[2])) : Number(range[1]);
-  const end = range[1] === "" || range[2] === "" ? stat.size - 1 : Math.min(Number(range[2]), stat.size - 1);
-  if (start >= stat.size || start > end) {
-    res.writeHead(416, { ...headers, "content-range": `bytes */${stat.size}` }).end();
-    return;
-  }
-  res.writeHead(206, { ...headers, "content-range": `bytes ${start}-${end}/${stat.size}`, "content-length": String(end - start + 1) });
-  createReadStream(file, { start, end }).pipe(res);
-}
 
 export async function startSimulator(options: SimulatorOptions): Promise<Simulator> {
   const host = options.host ?? "127.0.0.1";

@@ -2,23 +2,14 @@ import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
-import { imageBytesProblem } from "@/lib/validations/image-input";
 import { probeImage } from "@/lib/images/probe";
 import { priceMicros } from "@/lib/model/price";
-import {
-  ASPECT_RATIOS,
-  DURATION_MAX,
-  DURATION_MIN,
-  MODEL_ID,
-  OUTPUT_SIZES,
-  PROMPT_MAX,
-  SEED_MAX,
-  SEED_MIN,
-  nearestAspectRatio,
-  type AspectRatio,
-} from "@/lib/model/seedance";
+import { MODEL_ID, OUTPUT_SIZES, nearestAspectRatio, type AspectRatio } from "@/lib/model/seedance";
 import { fetchImage, MediaAccessError } from "./fetch-image";
+import { check } from "./validate";
 import { copyFallbackClip, hasFfmpeg, renderClip } from "./video";
+
+export { InputError } from "./validate";
 
 export type SimTask = {
   id: string;
@@ -36,43 +27,6 @@ export type SimTask = {
 
 /** How long tasks take: `baseMs`, plus `perSecondMs` for each second of video, give or take `jitter` (a fraction). */
 export type Timing = { baseMs: number; perSecondMs?: number; jitter?: number };
-
-export class InputError extends Error {}
-
-const DATA_URI = /^data:(image\/[a-z+.-]+);base64,(.*)$/s;
-
-function decodeImage(field: string, value: unknown): Buffer | string {
-  if (typeof value !== "string" || value.length === 0) throw new InputError(`${field} is required`);
-  if (/^https?:\/\//i.test(value)) return value;
-  const base64 = DATA_URI.exec(value)?.[2] ?? value;
-  const bytes = Buffer.from(base64, "base64");
-  const problem = bytes.length ? imageBytesProblem(bytes) : `${field} is not a valid URL or base64 image`;
-  if (problem) throw new InputError(`${field}: ${problem}`);
-  return bytes;
-}
-
-function check(input: Record<string, unknown>) {
-  const image = decodeImage("image", input.image);
-  const lastImage = input.last_image === undefined || input.last_image === "" ? undefined : decodeImage("last_image", input.last_image);
-  const duration = input.duration ?? 5;
-  if (typeof duration !== "number" || !Number.isInteger(duration) || duration < DURATION_MIN || duration > DURATION_MAX) {
-    throw new InputError(`duration must be an integer from ${DURATION_MIN} to ${DURATION_MAX}`);
-  }
-  if (input.aspect_ratio !== undefined && !ASPECT_RATIOS.includes(input.aspect_ratio as AspectRatio)) {
-    throw new InputError(`aspect_ratio must be one of ${ASPECT_RATIOS.join(", ")}`);
-  }
-  const seed = input.seed ?? -1;
-  if (typeof seed !== "number" || !Number.isInteger(seed) || seed < SEED_MIN || seed > SEED_MAX) {
-    throw new InputError(`seed must be an integer from ${SEED_MIN} to ${SEED_MAX}`);
-  }
-  if (input.prompt !== undefined && (typeof input.prompt !== "string" || input.prompt.length > PROMPT_MAX)) {
-    throw new InputError(`prompt must be a string of at most ${PROMPT_MAX} characters`);
-  }
-  if (input.camera_fixed !== undefined && typeof input.camera_fixed !== "boolean") {
-    throw new InputError("camera_fixed must be a boolean");
-  }
-  return { image, lastImage, duration, aspectRatio: input.aspect_ratio as AspectRatio | undefined };
-}
 
 /** An input URL as WaveSpeed fetches it: one it cannot reach fails the task with media access (1402). */
 async function fetchInput(field: "image" | "last_image", url: string): Promise<Buffer> {

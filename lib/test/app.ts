@@ -66,3 +66,24 @@ export async function signedIn(email: string, role: "admin" | "member" = "admin"
     .join("; ");
   return { cookie, id: created.user.id };
 }
+
+/** A started worker over `client` (the simulator's by default) with the test suites' quick timings. */
+export async function testWorker(
+  overrides: Partial<import("@/lib/jobs/worker").WorkerOptions> = {},
+  client?: import("@/lib/wavespeed/client").WaveSpeedClient,
+): Promise<import("@/lib/jobs/worker").JobWorker> {
+  const { JobWorker, setWorker } = await import("@/lib/jobs/worker");
+  const { wavespeed } = await import("@/lib/wavespeed");
+  const worker = new JobWorker(client ?? wavespeed(), {
+    instanceId: "test",
+    expectMs: 200,
+    pollMinMs: 100,
+    pollMaxMs: 400,
+    submitConcurrency: 2,
+    copyRetryMs: 50,
+    ...overrides,
+  });
+  setWorker(worker);
+  await worker.start();
+  return worker;
+}

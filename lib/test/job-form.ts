@@ -1,5 +1,16 @@
 import { makePng } from "./png";
 
+/** Every text field of the form, at the test defaults (2 s, auto ratio, random seed, one video). */
+export const JOB_FIELDS = {
+  prompt: "A test take",
+  duration: "2",
+  aspectRatio: "auto",
+  cameraFixed: "false",
+  seed: "-1",
+  enableSafetyChecker: "true",
+  variations: "1",
+};
+
 /**
  * A POST /api/jobs multipart body as the browser sends it: a PNG start image and every field, over
  * defaults (2 s, auto ratio, random seed, one video).
@@ -10,16 +21,6 @@ export function jobForm(
 ): FormData {
   const body = new FormData();
   body.append("image", new File([new Uint8Array(makePng(image.width, image.height, image.tint))], "start.png", { type: "image/png" }));
-  const all = {
-    prompt: "A test take",
-    duration: "2",
-    aspectRatio: "auto",
-    cameraFixed: "false",
-    seed: "-1",
-    enableSafetyChecker: "true",
-    variations: "1",
-    ...fields,
-  };
-  for (const [k, v] of Object.entries(all)) body.append(k, v);
+  for (const [k, v] of Object.entries({ ...JOB_FIELDS, ...fields })) body.append(k, v);
   return body;
 }

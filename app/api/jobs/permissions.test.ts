@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, test } from "vitest";
 import type { Simulator } from "@/lib/simulator/server";
-import { setupApp, signedIn, until } from "@/lib/test/app";
+import { setupApp, signedIn, until, testWorker } from "@/lib/test/app";
 import { jobForm } from "@/lib/test/job-form";
 
 let sim: Simulator;
@@ -26,16 +26,7 @@ beforeAll(async () => {
     worker: await import("@/lib/jobs/worker"),
     ws: await import("@/lib/wavespeed"),
   };
-  const worker = new m.worker.JobWorker(m.ws.wavespeed(), {
-    instanceId: "test",
-    expectMs: 200,
-    pollMinMs: 100,
-    pollMaxMs: 300,
-    submitConcurrency: 2,
-    copyRetryMs: 50,
-  });
-  m.worker.setWorker(worker);
-  await worker.start();
+  await testWorker({ pollMaxMs: 300 });
   alice = await signedIn("alice@keyframe.test", "member");
   bob = await signedIn("bob@keyframe.test", "member");
   boss = await signedIn("boss@keyframe.test", "admin");

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import type { Simulator } from "@/lib/simulator/server";
-import { setupApp, signedIn, until } from "@/lib/test/app";
+import { setupApp, signedIn, until, testWorker } from "@/lib/test/app";
 import { jobForm } from "@/lib/test/job-form";
 import { WaveSpeedClient } from "@/lib/wavespeed/client";
 
@@ -60,15 +60,7 @@ function post(fields: Record<string, string> = {}, headers: Record<string, strin
 }
 
 async function startWorker(client = m.ws.wavespeed()) {
-  const worker = new m.worker.JobWorker(client, {
-    instanceId: "test",
-    expectMs: 200,
-    pollMinMs: 100,
-    pollMaxMs: 300,
-    submitConcurrency: 4,
-  });
-  m.worker.setWorker(worker);
-  await worker.start();
+  await testWorker({ pollMaxMs: 300, submitConcurrency: 4 }, client);
 }
 
 async function ledgerRows() {

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Simulator } from "@/lib/simulator/server";
-import { setupApp, signedIn, until } from "@/lib/test/app";
+import { setupApp, signedIn, until, testWorker } from "@/lib/test/app";
 import { storedNames } from "@/lib/test/backends";
 import { jobForm } from "@/lib/test/job-form";
 
@@ -32,16 +32,7 @@ beforeAll(async () => {
     ws: await import("@/lib/wavespeed"),
     queries: await import("@/lib/db/queries/jobs"),
   };
-  const worker = new m.worker.JobWorker(m.ws.wavespeed(), {
-    instanceId: "test",
-    expectMs: 200,
-    pollMinMs: 100,
-    pollMaxMs: 300,
-    submitConcurrency: 2,
-    copyRetryMs: 50,
-  });
-  m.worker.setWorker(worker);
-  await worker.start();
+  await testWorker({ pollMaxMs: 300 });
   ({ cookie } = await signedIn("manage@keyframe.test"));
 });
 afterAll(async () => {

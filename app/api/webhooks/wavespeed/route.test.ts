@@ -2,7 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import type { Simulator } from "@/lib/simulator/server";
-import { setupApp, TEST_USER, until } from "@/lib/test/app";
+import { setupApp, TEST_USER, testWorker, until } from "@/lib/test/app";
 import { makePng } from "@/lib/test/png";
 import { signDelivery } from "@/lib/wavespeed/webhook";
 
@@ -64,17 +64,7 @@ afterEach(async () => {
 });
 
 async function start(safetyMs = 60_000) {
-  worker = new m.worker.JobWorker(m.ws.wavespeed(), {
-    instanceId: "test",
-    expectMs: 200,
-    pollMinMs: 100,
-    pollMaxMs: 400,
-    submitConcurrency: 2,
-    webhookUrl: hookUrl,
-    webhookSafetyMs: safetyMs,
-  });
-  m.worker.setWorker(worker);
-  await worker.start();
+  worker = await testWorker({ webhookUrl: hookUrl, webhookSafetyMs: safetyMs });
 }
 
 async function createJob(prompt = "A heron lifts off") {

@@ -1,0 +1,41 @@
+import { ASPECT_RATIOS, DURATION_MAX, DURATION_MIN, PROMPT_MAX, SEED_MAX, SEED_MIN, type AspectRatio } from "@/lib/model/seedance";
+import { imageBytesProblem } from "@/lib/validations/image-input";
+
+/** A submit WaveSpeed would refuse with a 400, and why. */
+export class InputError extends Error {}
+
+const DATA_URI = /^data:(image\/[a-z+.-]+);base64,(.*)$/s;
+
+function decodeImage(field: string, value: unknown): Buffer | string {
+  if (typeof value !== "string" || value.length === 0) throw new InputError(`${field} is required`);
+  if (/^https?:\/\//i.test(value)) return value;
+  const base64 = DATA_URI.exec(value)?.[2] ?? value;
+  const bytes = Buffer.from(base64, "base64");
+  const problem = bytes.length ? imageBytesProblem(bytes) : `${field} is not a valid URL or base64 image`;
+  if (problem) throw new InputError(`${field}: ${problem}`);
+  return bytes;
+}
+
+/** Validates a submit body as the real API does: the inputs it needs to render, or an InputError. */
+export function check(input: Record<string, unknown>) {
+  const image = decodeImage("image", input.image);
+  const lastImage = input.last_image === undefined || input.last_image === "" ? undefined : decodeImage("last_image", input.last_image);
+  const duration = input.duration ?? 5;
+  if (typeof duration !== "number" || !Number.isInteger(duration) || duration < DURATION_MIN || duration > DURATION_MAX) {
+    throw new InputError(`duration must be an integer from ${DURATION_MIN} to ${DURATION_MAX}`);
+  }
+  if (input.aspect_ratio !== undefined && !ASPECT_RATIOS.includes(input.aspect_ratio as AspectRatio)) {
+    throw new InputError(`aspect_ratio must be one of ${ASPECT_RATIOS.join(", ")}`);
+  }
+  const seed = input.seed ?? -1;
+  if (typeof seed !== "number" || !Number.isInteger(seed) || seed < SEED_MIN || seed > SEED_MAX) {
+    throw new InputError(`seed must be an integer from ${SEED_MIN} to ${SEED_MAX}`);
+  }
+  if (input.prompt !== undefined && (typeof input.prompt !== "string" || input.prompt.length > PROMPT_MAX)) {
+    throw new InputError(`prompt must be a string of at most ${PROMPT_MAX} characters`);
+  }
+  if (input.camera_fixed !== undefined && typeof input.camera_fixed !== "boolean") {
+    throw new InputError("camera_fixed must be a boolean");
+  }
+  return { image, lastImage, duration, aspectRatio: input.aspect_ratio as AspectRatio | undefined };
+}
