@@ -5,7 +5,8 @@ import type { JobStatus } from "@/lib/db/schema";
 import { userNames } from "@/lib/db/queries/users";
 import { AppError } from "@/lib/errors";
 import { isId } from "./ids";
-import { STATUS_FILTERS, type JobPage, type JobView, type StatusFilter, type Viewer } from "./types";
+import { marksFor } from "./marks";
+import { STAR_FILTERS, STATUS_FILTERS, type JobPage, type JobView, type StatusFilter, type Viewer } from "./types";
 import { toJobView } from "./view";
 
 export const listQuerySchema = z.object({
@@ -14,6 +15,7 @@ export const listQuerySchema = z.object({
   status: z.enum(STATUS_FILTERS, { error: `must be one of ${STATUS_FILTERS.join(", ")}` }).default("all"),
   q: z.string().trim().max(200, "Search text can be at most 200 characters.").optional(),
   scope: z.enum(["team", "mine"], { error: "must be team or mine" }).default("team"),
+  starred: z.enum(STAR_FILTERS, { error: "must be me or anyone" }).optional(),
 });
 
 const FILTER_STATUSES: Record<StatusFilter, JobStatus[] | undefined> = {
@@ -39,14 +41,20 @@ export async function jobPage(query: ListQuery, origin: string, viewer: Viewer):
     statuses: FILTER_STATUSES[query.status],
     q: query.q || undefined,
     userId: query.scope === "mine" ? viewer.id : undefined,
+    starred: query.starred ? { by: query.starred === "me" ? viewer.id : undefined } : undefined,
   };
   const [{ rows, next }, counts, names] = await Promise.all([
     listJobs(query.limit, query.cursor ? decodeCursor(query.cursor) : undefined, filter),
     countActive(),
     userNames(),
   ]);
+  const marks = await marksFor(
+    rows.map((r) => r.id),
+    viewer.id,
+    names,
+  );
   return {
-    jobs: rows.map((job) => toJobView(job, origin, viewer, names)),
+    jobs: rows.map((job) => toJobView(job, origin, viewer, names, marks.get(job.id))),
     nextCursor: next ? encodeCursor(next) : null,
     activeCount: counts.active,
     savingCount: counts.saving,
@@ -61,5 +69,6 @@ export async function findJob(id: string) {
 }
 
 export async function jobById(id: string, origin: string, viewer: Viewer): Promise<JobView> {
-  return toJobView(await findJob(id), origin, viewer, await userNames());
+  const [job, names] = await Promise.all([findJob(id), userNames()]);
+  return toJobView(job, origin, viewer, names, (await marksFor([job.id], viewer.id, names)).get(job.id));
 }

@@ -32,6 +32,13 @@ export async function getJob(id: string): Promise<Job | undefined> {
   return row;
 }
 
+/** These jobs, those that still exist, in no particular order. */
+export async function getJobs(ids: string[]): Promise<Job[]> {
+  if (ids.length === 0) return [];
+  const { db, t } = await getDb();
+  return db.select().from(t.jobs).where(inArray(t.jobs.id, ids));
+}
+
 export async function getJobByShareId(shareId: string): Promise<Job | undefined> {
   const { db, t } = await getDb();
   const [row] = await db.select().from(t.jobs).where(eq(t.jobs.shareId, shareId));
@@ -39,7 +46,8 @@ export async function getJobByShareId(shareId: string): Promise<Job | undefined>
 }
 
 export type Cursor = { createdAt: number; id: string };
-export type JobFilter = { statuses?: JobStatus[]; q?: string; userId?: string };
+/** `starred`: only takes with a star (by that member, or by anyone when `by` is absent). */
+export type JobFilter = { statuses?: JobStatus[]; q?: string; userId?: string; starred?: { by?: string } };
 
 /** Newest first, keyset-paginated so pages stay stable while new jobs arrive; prompt search uses its index. */
 export async function listJobs(limit: number, cursor?: Cursor, filter: JobFilter = {}): Promise<{ rows: Job[]; next?: Cursor }> {
@@ -55,6 +63,15 @@ export async function listJobs(limit: number, cursor?: Cursor, filter: JobFilter
         filter.statuses ? inArray(t.jobs.status, filter.statuses) : undefined,
         filter.q ? promptMatches(filter.q) : undefined,
         filter.userId ? eq(t.jobs.userId, filter.userId) : undefined,
+        filter.starred
+          ? inArray(
+              t.jobs.id,
+              db
+                .select({ id: t.stars.jobId })
+                .from(t.stars)
+                .where(filter.starred.by ? eq(t.stars.userId, filter.starred.by) : undefined),
+            )
+          : undefined,
       ),
     )
     .orderBy(desc(t.jobs.createdAt), desc(t.jobs.id))
