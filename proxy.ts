@@ -4,10 +4,19 @@ import { contentSecurityPolicy, newNonce } from "@/lib/http/csp";
 
 /**
  * The first gate, by cookie only (each route and page then checks the session for real):
- * everything but share pages, their media, sign-in, first-run setup and the health check needs
- * a session; state-changing requests must come from this site.
+ * everything but share pages, review links, their media, sign-in, first-run setup and the health check
+ * needs a session; state-changing requests must come from this site.
  */
-const OPEN = [/^\/sign-in$/, /^\/setup$/, /^\/v\/[^/]+(\/(video\.mp4|poster\.jpg))?$/, /^\/api\/(health|session|setup)$/];
+const OPEN = [
+  /^\/sign-in$/,
+  /^\/setup$/,
+  /^\/v\/[^/]+(\/(video\.mp4|poster\.jpg))?$/,
+  /^\/api\/(health|session|setup)$/,
+  // Exported films' share pages, and review links (the page, its takes' media and its API): no account needed.
+  /^\/f\/[^/]+(\/(video\.mp4|poster\.jpg))?$/,
+  /^\/r\/[A-Za-z0-9_-]+(\/takes\/[A-Za-z0-9_-]+\/(video\.mp4|poster\.jpg))?$/,
+  /^\/api\/review\/[A-Za-z0-9_-]+$/,
+];
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 const deny = (status: 401 | 403, code: string, message: string) =>
@@ -54,5 +63,5 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|screenshot.png).*)"],
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|screenshot.png|review.png).*)"],
 };
