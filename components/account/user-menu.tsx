@@ -92,6 +92,9 @@ export function UserMenu({ name, role }: { name: string; role: "admin" | "member
         <MenuCheckboxItem checked={notify} onCheckedChange={(on) => void setNotify(on)} onSelect={(e) => e.preventDefault()}>
           Notify me when a take finishes
         </MenuCheckboxItem>
+        <MenuItem asChild>
+          <Link href="/storyboards">Storyboards</Link>
+        </MenuItem>
         {role === "admin" ? (
           <MenuItem asChild>
             <Link href="/admin">Team settings</Link>
