@@ -12,11 +12,13 @@ export function JobMenu({
   job,
   actions,
   onConfirm,
+  onAddToBoard,
   triggerClass,
 }: {
   job: JobView;
   actions: Actions;
   onConfirm: (kind: ConfirmKind) => void;
+  onAddToBoard: () => void;
   triggerClass: string;
 }) {
   const { dispatch } = actions;
@@ -47,6 +49,7 @@ export function JobMenu({
         {dispatch ? (
           <MenuItem onSelect={() => dispatch({ kind: "seed", seed: job.params.seed })}>Reuse seed {job.params.seed}</MenuItem>
         ) : null}
+        {video ? <MenuItem onSelect={onAddToBoard}>Add to storyboard…</MenuItem> : null}
         {job.status === "failed" || job.status === "unknown" ? (
           <MenuItem onSelect={() => onConfirm("retry")}>Retry · {job.price.label}…</MenuItem>
         ) : null}

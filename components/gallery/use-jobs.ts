@@ -3,13 +3,13 @@
 import { useEffect } from "react";
 import useSWRInfinite from "swr/infinite";
 import { fetcher } from "@/lib/http/fetcher";
-import { PAGE_SIZE, type JobPage, type StatusFilter } from "@/lib/jobs/types";
+import { PAGE_SIZE, type JobPage, type StarFilter, type StatusFilter } from "@/lib/jobs/types";
 
 const POLL_MS = 1500;
 const SAVING_POLL_MS = 3000;
 const JOBS_CHANGED = "keyframe:jobs-changed";
 
-export type GalleryFilter = { status: StatusFilter; q: string; scope: "team" | "mine" };
+export type GalleryFilter = { status: StatusFilter; q: string; scope: "team" | "mine"; starred?: StarFilter };
 export const NO_FILTER: GalleryFilter = { status: "all", q: "", scope: "team" };
 
 /** The API URL of one gallery page: SWR's key. */
@@ -19,6 +19,7 @@ export function jobsUrl(filter: GalleryFilter, cursor?: string | null): string {
   if (filter.status !== "all") params.set("status", filter.status);
   if (filter.q.trim()) params.set("q", filter.q.trim());
   if (filter.scope === "mine") params.set("scope", "mine");
+  if (filter.starred) params.set("starred", filter.starred);
   if (cursor) params.set("cursor", cursor);
   return `/api/jobs?${params}`;
 }
@@ -45,7 +46,8 @@ export function useJobs(filter: GalleryFilter, initial?: JobPage) {
       // Takes that finish in a hidden tab are counted in its title and may be notified.
       refreshWhenHidden: true,
       // The server-rendered first page serves the default view only; a filtered view fetches its own.
-      fallbackData: initial && filter.status === "all" && !filter.q.trim() && filter.scope === "team" ? [initial] : undefined,
+      fallbackData:
+        initial && filter.status === "all" && !filter.q.trim() && filter.scope === "team" && !filter.starred ? [initial] : undefined,
       keepPreviousData: true,
     },
   );
