@@ -29,7 +29,7 @@ export function settingsTags(settings: TakeSettings): Record<"title" | "comment"
 
 export type ReadSettings =
   | { ok: true; values: Pick<GenerateRequest, SettingsField> }
-  | { ok: false; message: string; fields: Partial<Record<SettingsField, string>> };
+  | { ok: false; message: string; fields: Partial<Record<SettingsField | "image", string>> };
 
 const NOT_KEYFRAME = "This MP4 carries no Keyframe settings: only videos downloaded from Keyframe do.";
 
