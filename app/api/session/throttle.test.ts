@@ -56,7 +56,9 @@ describe("sign-in throttle", () => {
     const answers = [];
     for (let round = 0; round < 4; round++) {
       answers.push(
-        ...(await Promise.all(Array.from({ length: 30 }, (_, i) => attempt("nope nope nope", "192.0.2.55", `spray${round}-${i}@keyframe.test`)))),
+        ...(await Promise.all(
+          Array.from({ length: 30 }, (_, i) => attempt("nope nope nope", "192.0.2.55", `spray${round}-${i}@keyframe.test`)),
+        )),
       );
     }
     expect(answers.filter((r) => r.status === 401)).toHaveLength(100);
