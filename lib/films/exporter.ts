@@ -53,8 +53,10 @@ export class FilmExporter {
     if (this.running || this.stopped) return;
     try {
       const lease = this.lease();
-      await failAbandonedFilms(lease.now, MAX_ATTEMPTS, ABANDONED);
-      const film = (await filmsWaiting(lease.now)) ? await claimFilm(lease, MAX_ATTEMPTS) : undefined;
+      // Idle instances only read: the writes happen when there is something to claim.
+      const waiting = await filmsWaiting(lease.now);
+      if (waiting) await failAbandonedFilms(lease.now, MAX_ATTEMPTS, ABANDONED);
+      const film = waiting ? await claimFilm(lease, MAX_ATTEMPTS) : undefined;
       if (film) {
         const abort = new AbortController();
         const done = this.render(film, abort).finally(() => {
