@@ -4,8 +4,8 @@ import { contentSecurityPolicy, newNonce } from "@/lib/http/csp";
 
 /**
  * The first gate, by cookie only (each route and page then checks the session for real):
- * everything but share pages, their media, sign-in, first-run setup and the health check needs
- * a session; state-changing requests must come from this site.
+ * everything but share pages, review links, their media, sign-in, first-run setup and the health check
+ * needs a session; state-changing requests must come from this site.
  */
 const OPEN = [
   /^\/sign-in$/,
@@ -14,6 +14,10 @@ const OPEN = [
   /^\/api\/(health|session|setup)$/,
   // WaveSpeed's deliveries are checked by their signature instead of a session.
   /^\/api\/webhooks\/wavespeed$/,
+  // Exported films' share pages, and review links (the page, its takes' media and its API): no account needed.
+  /^\/f\/[^/]+(\/(video\.mp4|poster\.jpg))?$/,
+  /^\/r\/[A-Za-z0-9_-]+(\/takes\/[A-Za-z0-9_-]+\/(video\.mp4|poster\.jpg))?$/,
+  /^\/api\/review\/[A-Za-z0-9_-]+$/,
 ];
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -61,5 +65,5 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|screenshot.png).*)"],
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|screenshot.png|review.png).*)"],
 };

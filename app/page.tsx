@@ -10,6 +10,7 @@ import { publicOrigin } from "@/lib/http/origin";
 import { jobPage } from "@/lib/jobs/list";
 import { sharedJob } from "@/lib/jobs/share";
 import { PAGE_SIZE } from "@/lib/jobs/types";
+import { listPresets } from "@/lib/presets/presets";
 import { toJobView } from "@/lib/jobs/view";
 
 type Props = { searchParams: Promise<{ remix?: string | string[]; take?: string | string[] }> };
@@ -20,9 +21,10 @@ export default async function PlaygroundPage({ searchParams }: Props) {
   const next = typeof remix === "string" ? `/?remix=${remix}` : typeof take === "string" ? `/?take=${take}` : "/";
   const user = await pageUser(next);
   const origin = publicOrigin(await headers());
-  const [initial, remixJob] = await Promise.all([
+  const [initial, remixJob, presets] = await Promise.all([
     jobPage({ limit: PAGE_SIZE, status: "all", scope: "team" }, origin, user),
     typeof remix === "string" ? sharedJob(remix) : null,
+    listPresets(user),
   ]);
   return (
     <PlaygroundActions>
@@ -36,7 +38,7 @@ export default async function PlaygroundPage({ searchParams }: Props) {
           <h2 id="form-title" className="sr-only">
             New video
           </h2>
-          <GenerateForm initialRemix={remixJob ? toJobView(remixJob, origin, user) : null} />
+          <GenerateForm initialRemix={remixJob ? toJobView(remixJob, origin, user) : null} presets={presets} />
         </section>
         <div className="min-w-0 px-3 py-4 sm:px-5">
           <Gallery initial={initial} />

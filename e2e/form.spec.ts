@@ -55,7 +55,7 @@ test("crop or fit the start image when its shape differs from the chosen ratio",
   await expect(page.getByTestId("image-size")).toHaveText("640 × 360 px");
 });
 
-test("messages: WebP says it is not supported, examples use the duration, the seed row stays on one line", async ({ page }) => {
+test("messages: WebP says it is not supported, a preset brings its own duration, the seed row stays on one line", async ({ page }) => {
   const app = new Playground(page);
   await app.goto();
   const webp = await page.evaluateHandle(async () => {
@@ -72,8 +72,9 @@ test("messages: WebP says it is not supported, examples use the duration, the se
   await expect(page.getByTestId("image-size")).toHaveText("Size unknown");
 
   await app.duration.fill("7");
-  await page.getByRole("button", { name: "Runner" }).click();
-  await expect(app.prompt).toHaveValue(/7 seconds\.$/);
+  await page.getByRole("group", { name: "Presets" }).getByRole("button", { name: "Runner" }).click();
+  await expect(app.prompt).toHaveValue(/5 seconds\.$/);
+  await expect(app.duration).toHaveValue("5");
 
   const roll = page.getByRole("button", { name: "Roll" });
   const random = page.getByRole("button", { name: "Random" });

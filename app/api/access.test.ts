@@ -11,7 +11,7 @@ afterAll(() => sim.close());
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 const id = "AAAAAAAAAAAAAAAAAAAAAA";
-const params = { id, kind: "videos", name: `${id}.mp4`, shareId: id };
+const params = { id, kind: "videos", name: `${id}.mp4`, shareId: id, shotId: id };
 
 /** Every API route and method that needs a session, with its module. */
 const ROUTES: [string, () => Promise<Record<string, unknown>>, string[]][] = [
@@ -24,6 +24,21 @@ const ROUTES: [string, () => Promise<Record<string, unknown>>, string[]][] = [
   ["/api/admin/settings", () => import("./admin/settings/route"), ["GET", "PUT"]],
   ["/api/admin/members", () => import("./admin/members/route"), ["GET", "POST"]],
   ["/api/admin/members/[id]", () => import("./admin/members/[id]/route"), ["PATCH"]],
+  ["/api/jobs/[id]/star", () => import("./jobs/[id]/star/route"), ["PUT", "DELETE"]],
+  ["/api/storyboards", () => import("./storyboards/route"), ["GET", "POST"]],
+  ["/api/storyboards/[id]", () => import("./storyboards/[id]/route"), ["GET", "PATCH", "DELETE"]],
+  ["/api/storyboards/[id]/shots", () => import("./storyboards/[id]/shots/route"), ["POST"]],
+  ["/api/storyboards/[id]/order", () => import("./storyboards/[id]/order/route"), ["PUT"]],
+  ["/api/storyboards/[id]/shots/[shotId]", () => import("./storyboards/[id]/shots/[shotId]/route"), ["PATCH", "DELETE"]],
+  ["/api/storyboards/[id]/shots/[shotId]/continue", () => import("./storyboards/[id]/shots/[shotId]/continue/route"), ["POST"]],
+  ["/api/storyboards/[id]/shots/[shotId]/retake", () => import("./storyboards/[id]/shots/[shotId]/retake/route"), ["POST"]],
+  ["/api/storyboards/[id]/export", () => import("./storyboards/[id]/export/route"), ["POST"]],
+  ["/api/films/[id]/share", () => import("./films/[id]/share/route"), ["POST", "DELETE"]],
+  ["/api/review-links", () => import("./review-links/route"), ["POST"]],
+  ["/api/review-links/[id]", () => import("./review-links/[id]/route"), ["DELETE"]],
+  ["/api/presets", () => import("./presets/route"), ["GET", "POST"]],
+  ["/api/presets/[id]", () => import("./presets/[id]/route"), ["PATCH", "DELETE"]],
+  ["/media/films/[name]", () => import("@/app/media/films/[name]/route"), ["GET"]],
   ["/media/[kind]/[name]", () => import("@/app/media/[kind]/[name]/route"), ["GET"]],
   ["/media/inputs/[name]", () => import("@/app/media/inputs/[name]/route"), ["GET"]],
 ];
@@ -42,7 +57,7 @@ describe("access", () => {
       const res = await call(await load(), method);
       expect(res.status).toBe(401);
       const text = await res.text();
-      expect(text).not.toMatch(/"jobs"|"members"|"spend"|"teamDailyCapUsd"/);
+      expect(text).not.toMatch(/"jobs"|"members"|"spend"|"teamDailyCapUsd"|"storyboards"|"shots"|"presets"/);
     },
   );
 

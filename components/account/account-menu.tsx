@@ -91,6 +91,9 @@ export default function AccountMenu({
         <MenuCheckboxItem checked={notify} onCheckedChange={(on) => void setNotify(on)} onSelect={(e) => e.preventDefault()}>
           Notify me when a take finishes
         </MenuCheckboxItem>
+        <MenuItem asChild>
+          <Link href="/storyboards">Storyboards</Link>
+        </MenuItem>
         {role === "admin" ? (
           <MenuItem asChild>
             <Link href="/admin">Team settings</Link>

@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { RadioTabs } from "@/components/ui/radio-tabs";
-import { STATUS_FILTERS, type StatusFilter } from "@/lib/jobs/types";
+import { STATUS_FILTERS, type StarFilter, type StatusFilter } from "@/lib/jobs/types";
 import { SIZE_OPTIONS, type GallerySize } from "./use-gallery-size";
 import type { GalleryFilter } from "./use-jobs";
 
@@ -13,7 +13,7 @@ const SCOPE_OPTIONS = [
   { value: "mine", label: "Mine" },
 ] as const;
 
-/** Whose jobs, which status, how big, and a prompt search (debounced, so typing does not send a request per key). */
+/** Whose jobs, which status, starred or not, how big, and a prompt search (debounced, so typing does not send a request per key). */
 export function GalleryToolbar({
   filter,
   onChange,
@@ -48,6 +48,18 @@ export function GalleryToolbar({
           maxLength={200}
           className="h-8 w-full rounded-lg border border-zinc-300 bg-white px-3 text-sm outline-none placeholder:text-zinc-500 focus:border-violet-500 focus:ring-2 focus:ring-violet-500/30 dark:border-zinc-700 dark:bg-zinc-900 dark:placeholder:text-zinc-400"
         />
+      </label>
+      <label className="flex items-center gap-1.5 text-xs font-medium text-zinc-700 dark:text-zinc-300">
+        Stars
+        <select
+          value={filter.starred ?? ""}
+          onChange={(e) => onChange({ ...filter, starred: (e.target.value || undefined) as StarFilter | undefined })}
+          className="h-8 rounded-lg border border-zinc-300 bg-white px-2 text-xs text-zinc-900 outline-none focus:border-violet-500 focus:ring-2 focus:ring-violet-500/30 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
+        >
+          <option value="">All takes</option>
+          <option value="me">Starred by me</option>
+          <option value="anyone">Starred by anyone</option>
+        </select>
       </label>
       <RadioTabs label="Card size" options={SIZE_OPTIONS} value={size} onChange={onSize} />
     </div>

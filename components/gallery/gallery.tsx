@@ -9,6 +9,7 @@ import { GalleryToolbar } from "./gallery-toolbar";
 import { JobCard } from "./job-card";
 import { JobGrid } from "./job-grid";
 import { PendingCard } from "./pending-card";
+import { SelectionBar } from "./selection-bar";
 import { settlePending, usePending } from "./pending-takes";
 import { useGallerySize } from "./use-gallery-size";
 import { NO_FILTER, useJobs, type GalleryFilter } from "./use-jobs";
@@ -39,7 +40,7 @@ export function Gallery({ initial }: { initial?: JobPage }) {
   const newOnTop = (filter.status === "all" || filter.status === "active") && filter.q.trim() === "";
   const items = useMemo(() => galleryItems(jobs, newOnTop ? pending : []), [jobs, pending, newOnTop]);
   useEffect(() => settlePending(new Set(jobs.map((j) => j.id))), [jobs]);
-  const filtered = filter.status !== "all" || filter.q.trim() !== "" || filter.scope === "mine";
+  const filtered = filter.status !== "all" || filter.q.trim() !== "" || filter.scope === "mine" || Boolean(filter.starred);
 
   const renderItem = useCallback(
     (item: GalleryItem, width: number, mediaHeight: number) =>
@@ -116,25 +117,7 @@ export function Gallery({ initial }: { initial?: JobPage }) {
           </button>
         </div>
       ) : null}
-      {selected.length > 0 ? (
-        <div className="sticky bottom-4 z-20 mx-auto mt-4 flex w-fit items-center gap-3 rounded-full border border-zinc-200 bg-white/95 px-4 py-2 text-sm shadow-lg backdrop-blur dark:border-zinc-700 dark:bg-zinc-900/95">
-          <span className="tabular-nums">{selected.length} selected</span>
-          {selected.length >= 2 ? (
-            <a href={`/compare?ids=${selected.join(",")}`} className="font-medium text-violet-700 hover:underline dark:text-violet-300">
-              Compare {selected.length}
-            </a>
-          ) : (
-            <span className="text-zinc-600 dark:text-zinc-400">Pick one more to compare</span>
-          )}
-          <button
-            type="button"
-            onClick={() => setSelected([])}
-            className="text-zinc-700 hover:text-zinc-900 dark:text-zinc-300 dark:hover:text-white"
-          >
-            Clear
-          </button>
-        </div>
-      ) : null}
+      {selected.length > 0 ? <SelectionBar selected={selected} onClear={() => setSelected([])} /> : null}
       {take ? <TakeViewer id={take} jobs={jobs} onNavigate={(id) => openTake(id, true)} onClose={closeTake} /> : null}
     </section>
   );

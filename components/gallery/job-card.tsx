@@ -1,13 +1,17 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useEffect, useState } from "react";
 import { buttonClass } from "@/components/ui/button";
 import type { JobView } from "@/lib/jobs/types";
 import { CardPicture, shortPrompt } from "./card-picture";
+import { MarksChips, StarButton } from "./card-marks";
 import { JobConfirm, type ConfirmKind } from "./job-confirm";
 import { LazyMenu } from "@/components/ui/lazy-menu";
 import { JobStatus } from "./job-status";
 import { useJobActions } from "./use-job-actions";
+
+const AddToBoardDialog = dynamic(() => import("@/components/storyboards/add-to-board-dialog"), { ssr: false });
 
 /** Height of the two caption lines under each picture; the grid's row heights count on it. */
 export const CAPTION_HEIGHT = 38;
@@ -53,6 +57,7 @@ export type CardProps = {
 export function JobCard({ job, width, mediaHeight, selected, onSelect, onOpen }: CardProps) {
   const [note, setNote] = useState<{ text: string; link?: string } | null>(null);
   const [confirm, setConfirm] = useState<ConfirmKind | null>(null);
+  const [adding, setAdding] = useState(false);
   const actions = useJobActions(job, (text, link) => setNote({ text, link }));
   useEffect(() => {
     if (!note || note.link) return;
@@ -101,7 +106,7 @@ export function JobCard({ job, width, mediaHeight, selected, onSelect, onOpen }:
               </button>
             }
             load={() => import("./job-menu")}
-            props={{ job, actions, onConfirm: setConfirm }}
+            props={{ job, actions, onConfirm: setConfirm, onAddToBoard: () => setAdding(true) }}
           />
         </div>
         <div className="pointer-events-none absolute inset-x-1.5 bottom-1.5 flex flex-col items-start gap-1 [&>*]:pointer-events-auto">
@@ -114,6 +119,7 @@ export function JobCard({ job, width, mediaHeight, selected, onSelect, onOpen }:
               {job.error}
             </p>
           ) : null}
+          <MarksChips job={job} />
           <CopyState job={job} onSaveAgain={() => void actions.saveAgain()} />
           <div role="status" aria-live="polite" className="empty:hidden">
             {note ? (
@@ -150,9 +156,10 @@ export function JobCard({ job, width, mediaHeight, selected, onSelect, onOpen }:
               className="size-3.5 shrink-0 accent-violet-700"
             />
           ) : null}
-          <p className="truncate text-xs text-zinc-900 dark:text-zinc-100" title={job.prompt}>
+          <p className="min-w-0 flex-1 truncate text-xs text-zinc-900 dark:text-zinc-100" title={job.prompt}>
             {job.prompt}
           </p>
+          {job.video ? <StarButton job={job} /> : null}
         </div>
         <p className="flex min-w-0 gap-1.5 overflow-hidden text-[11px] whitespace-nowrap text-zinc-600 tabular-nums dark:text-zinc-400">
           <span>Seed {p.seed}</span>
@@ -163,6 +170,7 @@ export function JobCard({ job, width, mediaHeight, selected, onSelect, onOpen }:
           {job.shareUrl && job.shareVisibility === "team" ? <span>link: team only</span> : null}
         </p>
       </div>
+      {adding ? <AddToBoardDialog jobIds={[job.id]} onClose={() => setAdding(false)} /> : null}
       <JobConfirm
         kind={confirm}
         job={job}

@@ -8,7 +8,7 @@ import type { useJobActions } from "./use-job-actions";
 
 type Actions = ReturnType<typeof useJobActions>;
 
-export type JobMenuProps = { job: JobView; actions: Actions; onConfirm: (kind: ConfirmKind) => void };
+export type JobMenuProps = { job: JobView; actions: Actions; onConfirm: (kind: ConfirmKind) => void; onAddToBoard: () => void };
 
 /**
  * Every action on a take, in one floating menu (Radix: Escape and outside clicks close it, arrows move).
@@ -18,6 +18,7 @@ export default function JobMenu({
   job,
   actions,
   onConfirm,
+  onAddToBoard,
   trigger,
   defaultOpen,
 }: JobMenuProps & { trigger: ReactElement; defaultOpen?: boolean }) {
@@ -49,6 +50,7 @@ export default function JobMenu({
         {dispatch ? (
           <MenuItem onSelect={() => dispatch({ kind: "seed", seed: job.params.seed })}>Reuse seed {job.params.seed}</MenuItem>
         ) : null}
+        {video ? <MenuItem onSelect={onAddToBoard}>Add to storyboard…</MenuItem> : null}
         {job.status === "failed" || job.status === "unknown" ? (
           <MenuItem onSelect={() => onConfirm("retry")}>Retry · {job.price.label}…</MenuItem>
         ) : null}

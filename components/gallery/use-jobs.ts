@@ -4,7 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import useSWR from "swr";
 import useSWRInfinite from "swr/infinite";
 import { fetcher } from "@/lib/http/fetcher";
-import { PAGE_SIZE, type JobChanges, type JobPage, type StatusFilter } from "@/lib/jobs/types";
+import { PAGE_SIZE, type JobChanges, type JobPage, type StarFilter, type StatusFilter } from "@/lib/jobs/types";
 import { publishActivity } from "./activity";
 import { applyChanges, emptyLive, liveList, showWaiting, type Live } from "./live-jobs";
 import { isOurs } from "./pending-takes";
@@ -13,7 +13,7 @@ import { isOurs } from "./pending-takes";
 export const POLL_MS = { active: 1500, saving: 3000, idle: 5000 } as const;
 const JOBS_CHANGED = "keyframe:jobs-changed";
 
-export type GalleryFilter = { status: StatusFilter; q: string; scope: "team" | "mine" };
+export type GalleryFilter = { status: StatusFilter; q: string; scope: "team" | "mine"; starred?: StarFilter };
 export const NO_FILTER: GalleryFilter = { status: "all", q: "", scope: "team" };
 
 function filterParams(filter: GalleryFilter): URLSearchParams {
@@ -21,6 +21,7 @@ function filterParams(filter: GalleryFilter): URLSearchParams {
   if (filter.status !== "all") params.set("status", filter.status);
   if (filter.q.trim()) params.set("q", filter.q.trim());
   if (filter.scope === "mine") params.set("scope", "mine");
+  if (filter.starred) params.set("starred", filter.starred);
   return params;
 }
 

@@ -31,6 +31,15 @@ export function AppHeader({ user, home = false }: { user: SessionUser; home?: bo
             Simulator mode<span className="hidden md:inline">: no WaveSpeed key set, nothing is charged</span>
           </p>
         ) : null}
+        <nav aria-label="Keyframe" className="hidden sm:block">
+          {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- see the home link above */}
+          <a
+            href="/storyboards"
+            className="rounded px-1 text-sm font-medium text-zinc-700 outline-none hover:text-zinc-950 focus-visible:ring-2 focus-visible:ring-violet-500 dark:text-zinc-300 dark:hover:text-white"
+          >
+            Storyboards
+          </a>
+        </nav>
         <div className="ml-auto flex shrink-0 items-center gap-2 sm:gap-3">
           {home ? <ActivityPill /> : null}
           <SpendSummary />

@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Switch } from "@/components/ui/switch";
 import type { JobView } from "@/lib/jobs/types";
+import type { PresetView } from "@/lib/presets/types";
 import { priceMicros } from "@/lib/model/price";
 import { DURATION_MAX, DURATION_MIN, nearestAspectRatio, type AspectChoice, type AspectRatio } from "@/lib/model/seedance";
 import { GENERATE_DEFAULTS, generateSchema, type GenerateFormValues, type GenerateRequest } from "@/lib/validations/generate";
@@ -16,11 +17,13 @@ import { AspectRatioField } from "./aspect-ratio-field";
 import { GenerateFooter } from "./generate-footer";
 import { ImageFields } from "./image-fields";
 import { imageLoadAwareResolver } from "./image-load-resolver";
+import { PresetBar } from "./preset-bar";
 import { PromptField } from "./prompt-field";
 import { SeedFields } from "./seed-fields";
 import { useDraft } from "./use-draft";
 import { useFormActions } from "./use-form-actions";
 import { useSubmit } from "./use-submit";
+import { useVideoDrop } from "./use-video-drop";
 import type { Dimensions } from "./use-image-source";
 
 const DuplicateDialog = dynamic(() => import("./duplicate-dialog"), { ssr: false });
@@ -32,7 +35,7 @@ function blocker(values: { image: unknown; prompt: unknown }, isValid: boolean):
   return isValid ? null : "Fix the marked field above to generate.";
 }
 
-export function GenerateForm({ initialRemix }: { initialRemix?: JobView | null }) {
+export function GenerateForm({ initialRemix, presets = [] }: { initialRemix?: JobView | null; presets?: PresetView[] }) {
   const [startDims, setStartDims] = useState<Dimensions | null>(null);
   const [{ resolver, markFailed }] = useState(() => imageLoadAwareResolver(zodResolver(generateSchema)));
   const form = useForm<GenerateFormValues, unknown, GenerateRequest>({ resolver, defaultValues: GENERATE_DEFAULTS, mode: "onChange" });
@@ -54,6 +57,12 @@ export function GenerateForm({ initialRemix }: { initialRemix?: JobView | null }
   const draft = useDraft(form, Boolean(initialRemix));
   const submit = useSubmit(form, ratio, () => void draft.forget());
   useFormActions(set, submit.note, initialRemix);
+  const videoDrop = useVideoDrop(form, set, submit.note);
+  const applyPreset = (preset: PresetView) => {
+    for (const name of ["prompt", "duration", "aspectRatio", "cameraFixed", "seed", "enableSafetyChecker"] as const)
+      set(name, preset[name]);
+    submit.note(`Preset “${preset.name}” applied.`);
+  };
 
   const viewTake = () => {
     const gallery = document.getElementById("gallery");
@@ -74,6 +83,7 @@ export function GenerateForm({ initialRemix }: { initialRemix?: JobView | null }
       aria-label="Generate a video"
       data-hydrated={draft.ready}
       className="flex flex-col lg:h-full"
+      {...videoDrop}
     >
       <div className="flex-1 space-y-5 px-4 pt-4 pb-6 sm:px-5 lg:overflow-y-auto [&_:is(input,textarea,button)]:scroll-mb-52">
         <ImageFields
@@ -89,9 +99,8 @@ export function GenerateForm({ initialRemix }: { initialRemix?: JobView | null }
         <PromptField
           registration={register("prompt")}
           length={prompt?.length ?? 0}
-          duration={Number(duration) || 5}
           error={errors.prompt?.message}
-          onExample={(text) => set("prompt", text)}
+          presets={<PresetBar initial={presets} values={form.getValues} onApply={applyPreset} />}
         />
         <Field
           label="Duration"

@@ -61,7 +61,7 @@ export function ImageFields({
           <ImageField
             id="image"
             label="Start image"
-            hint="JPEG or PNG, at least 300×300 px, up to 10 MB. The first frame of the video."
+            hint="JPEG or PNG, at least 300×300 px, up to 10 MB. The first frame of the video. Or drop an MP4 downloaded from Keyframe anywhere on the form to reuse all its settings."
             value={(field.value as File | string | null) ?? null}
             onChange={(v) => set("image", v)}
             onLoadFailed={(v) => onLoadFailed("image", v)}

@@ -1,21 +1,21 @@
 "use client";
 
+import type { ReactNode } from "react";
 import type { UseFormRegisterReturn } from "react-hook-form";
 import { FieldError } from "@/components/ui/field";
-import { EXAMPLE_PROMPTS, PROMPT_MAX, PROMPT_TIPS } from "@/lib/model/seedance";
+import { PROMPT_MAX, PROMPT_TIPS } from "@/lib/model/seedance";
 
 export function PromptField({
   registration,
   length,
-  duration,
   error,
-  onExample,
+  presets,
 }: {
   registration: UseFormRegisterReturn<"prompt">;
   length: number;
-  duration: number;
   error?: string;
-  onExample: (text: string) => void;
+  /** The team's presets, under the prompt. */
+  presets?: ReactNode;
 }) {
   const over = length > PROMPT_MAX;
   return (
@@ -41,20 +41,7 @@ export function PromptField({
         {...registration}
       />
       <FieldError id="prompt-error" message={error} />
-      <div className="mt-2 flex flex-wrap items-center gap-1.5" aria-label="Example prompts" role="group">
-        <span className="text-xs text-zinc-600 dark:text-zinc-400">Try:</span>
-        {EXAMPLE_PROMPTS.map((example) => (
-          <button
-            key={example.label}
-            type="button"
-            title={example.text(duration)}
-            onClick={() => onExample(example.text(duration))}
-            className="rounded-full border border-zinc-300 px-2.5 py-0.5 text-xs text-zinc-700 hover:border-violet-500 hover:text-violet-800 focus-visible:ring-2 focus-visible:ring-violet-500 focus-visible:outline-none dark:border-zinc-700 dark:text-zinc-300 dark:hover:text-violet-300"
-          >
-            {example.label}
-          </button>
-        ))}
-      </div>
+      {presets}
       <details className="mt-2 text-xs text-zinc-600 dark:text-zinc-400">
         <summary className="cursor-pointer font-medium text-zinc-700 select-none dark:text-zinc-300">Prompting tips</summary>
         <p className="mt-1.5">Write it like a director&rsquo;s beat sheet:</p>

@@ -29,3 +29,10 @@ export const LEDGER_STATES = ["reserved", "charged", "released"] as const;
 /** public: anyone with the link; team: only signed-in members. */
 export const SHARE_VISIBILITIES = ["public", "team"] as const;
 export type ShareVisibility = (typeof SHARE_VISIBILITIES)[number];
+
+/**
+ * An exported film. queued: waiting for an instance to claim it · rendering: under that instance's lease,
+ * `progress` per mille · done: films/<id>.mp4 is stored · failed: gave up (error says why).
+ */
+export const FILM_STATUSES = ["queued", "rendering", "done", "failed"] as const;
+export type FilmStatus = (typeof FILM_STATUSES)[number];

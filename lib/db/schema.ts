@@ -10,6 +10,13 @@ export type Job = typeof sqlite.jobs.$inferSelect;
 export type NewJob = typeof sqlite.jobs.$inferInsert;
 export type LedgerEntry = typeof sqlite.ledger.$inferSelect;
 export type User = typeof sqliteAuth.user.$inferSelect;
+export type Storyboard = typeof sqlite.storyboards.$inferSelect;
+export type Shot = typeof sqlite.shots.$inferSelect;
+export type Film = typeof sqlite.films.$inferSelect;
+export type NewFilm = typeof sqlite.films.$inferInsert;
+export type ReviewLink = typeof sqlite.reviewLinks.$inferSelect;
+export type ReviewFeedback = typeof sqlite.reviewFeedback.$inferSelect;
+export type Preset = typeof sqlite.presets.$inferSelect;
 
 // Both dialects' tables must read and write the very same shapes, or queries written once would lie.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

@@ -2,6 +2,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { probeImage } from "@/lib/images/probe";
+import { runFile } from "@/lib/media/ffmpeg";
+import { bufferReader, readMp4Tags } from "@/lib/media/mp4-tags";
 import type { Simulator } from "@/lib/simulator/server";
 import { setupApp, TEST_USER, until, testWorker } from "@/lib/test/app";
 import { storedBytes, storedNames } from "@/lib/test/backends";
@@ -65,14 +67,23 @@ const filesFor = async (id: string) =>
   (await Promise.all(["videos", "posters", "frames"].map(storedNames))).flat().filter((f) => f.startsWith(id));
 
 describe("keeping a copy of each output", () => {
-  test("a completed job gets the exact upstream bytes, a JPEG poster and its last frame at the output size", async () => {
+  test("a completed job gets the upstream video with its settings as tags, a JPEG poster and its last frame at the output size", async () => {
     const job = await createJob();
     await startWorker();
     const done = await copyEnded(job.id);
     expect(done.copyStatus).toBe("done");
     const stored = (await storedBytes("videos", done.videoFile!))!;
     const upstream = Buffer.from(await (await fetch(done.outputs[0]!)).arrayBuffer());
-    expect(stored.equals(upstream)).toBe(true);
+    // The same frames, untouched: only the container gained tags.
+    const frames = async (bytes: Buffer) => {
+      const file = path.join(dataDir, `check-${bytes.length}.mp4`);
+      fs.writeFileSync(file, bytes);
+      return (await runFile("ffmpeg", ["-v", "error", "-i", file, "-map", "0:v", "-c", "copy", "-f", "md5", "-"])).stdout;
+    };
+    expect(await frames(stored)).toBe(await frames(upstream));
+    const tags = await readMp4Tags(bufferReader(stored), stored.length);
+    expect(tags?.title).toBe("A kite climbs");
+    expect(JSON.parse(tags!.comment!)).toMatchObject({ prompt: "A kite climbs", seed: done.seed, duration: 2, aspectRatio: "1:1" });
     expect(done.videoBytes).toBe(stored.length);
     const poster = (await storedBytes("posters", done.posterFile!))!;
     expect([...poster.subarray(0, 3)]).toEqual([0xff, 0xd8, 0xff]);

@@ -1,6 +1,5 @@
-/** A download's file name from its prompt and seed: `a-cat-wakes-up-seed42.mp4`. */
-export function downloadName(prompt: string, seed: number): string {
-  const slug = prompt
+const slug = (text: string) =>
+  text
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()
@@ -8,5 +7,11 @@ export function downloadName(prompt: string, seed: number): string {
     .replace(/^-+|-+$/g, "")
     .slice(0, 48)
     .replace(/-+$/, "");
-  return `${slug || "keyframe"}-seed${seed}.mp4`;
+
+/** A download's file name from its prompt and seed: `a-cat-wakes-up-seed42.mp4`. */
+export function downloadName(prompt: string, seed: number): string {
+  return `${slug(prompt) || "keyframe"}-seed${seed}.mp4`;
 }
+
+/** An exported film's file name from its storyboard's: `opening-sequence-film.mp4`. */
+export const filmDownloadName = (name: string) => `${slug(name) || "keyframe"}-film.mp4`;

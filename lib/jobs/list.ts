@@ -6,7 +6,8 @@ import type { JobStatus } from "@/lib/db/schema";
 import { userNames } from "@/lib/db/queries/users";
 import { AppError } from "@/lib/errors";
 import { isId } from "./ids";
-import { STATUS_FILTERS, type JobChanges, type JobPage, type JobView, type StatusFilter, type Viewer } from "./types";
+import { marksFor } from "./marks";
+import { STAR_FILTERS, STATUS_FILTERS, type JobChanges, type JobPage, type JobView, type StatusFilter, type Viewer } from "./types";
 import { toJobView } from "./view";
 
 export const listQuerySchema = z.object({
@@ -15,6 +16,7 @@ export const listQuerySchema = z.object({
   status: z.enum(STATUS_FILTERS, { error: `must be one of ${STATUS_FILTERS.join(", ")}` }).default("all"),
   q: z.string().trim().max(200, "Search text can be at most 200 characters.").optional(),
   scope: z.enum(["team", "mine"], { error: "must be team or mine" }).default("team"),
+  starred: z.enum(STAR_FILTERS, { error: "must be me or anyone" }).optional(),
 });
 
 const FILTER_STATUSES: Record<StatusFilter, JobStatus[] | undefined> = {
@@ -35,30 +37,36 @@ function decodeCursor(value: string): Cursor {
 
 export type ListQuery = z.infer<typeof listQuerySchema>;
 
-const filterOf = (query: Pick<ListQuery, "status" | "q" | "scope">, viewer: Viewer): JobFilter => ({
+const filterOf = (query: Pick<ListQuery, "status" | "q" | "scope" | "starred">, viewer: Viewer): JobFilter => ({
   statuses: FILTER_STATUSES[query.status],
   q: query.q || undefined,
   userId: query.scope === "mine" ? viewer.id : undefined,
+  starred: query.starred ? { by: query.starred === "me" ? viewer.id : undefined } : undefined,
 });
 
 export async function jobPage(query: ListQuery, origin: string, viewer: Viewer): Promise<JobPage> {
   // Read before the rows: a change made meanwhile is then reported again, never missed.
-  const marks = await changeMarks();
+  const version = encodeVersion(await changeMarks());
   const [{ rows, next }, counts, names] = await Promise.all([
     listJobs(query.limit, query.cursor ? decodeCursor(query.cursor) : undefined, filterOf(query, viewer)),
     countActive(),
     userNames(),
   ]);
+  const marks = await marksFor(
+    rows.map((r) => r.id),
+    viewer.id,
+    names,
+  );
   return {
-    jobs: rows.map((job) => toJobView(job, origin, viewer, names)),
+    jobs: rows.map((job) => toJobView(job, origin, viewer, names, marks.get(job.id))),
     nextCursor: next ? encodeCursor(next) : null,
     activeCount: counts.active,
     savingCount: counts.saving,
-    version: encodeVersion(marks),
+    version,
   };
 }
 
-export const changesQuerySchema = listQuerySchema.pick({ status: true, q: true, scope: true }).extend({
+export const changesQuerySchema = listQuerySchema.pick({ status: true, q: true, scope: true, starred: true }).extend({
   since: z.string().max(100, "Invalid version."),
 });
 export type ChangesQuery = z.infer<typeof changesQuerySchema>;
@@ -70,17 +78,22 @@ const MAX_CHANGES = 200;
 /** What changed since a version, for a gallery that loaded its pages once and keeps them current. */
 export async function jobChanges(query: ChangesQuery, origin: string, viewer: Viewer): Promise<JobChanges> {
   const since = decodeVersion(query.since);
-  const marks = await changeMarks();
+  const version = encodeVersion(await changeMarks());
   const [changes, counts, names] = await Promise.all([
     changesSince(since.changed - CLOCK_SLACK_MS, since.deleted - CLOCK_SLACK_MS, filterOf(query, viewer), MAX_CHANGES + 1),
     countActive(),
     userNames(),
   ]);
   const shown = changes.rows.filter((job) => changes.matching.has(job.id));
+  const marks = await marksFor(
+    shown.map((job) => job.id),
+    viewer.id,
+    names,
+  );
   return {
-    jobs: shown.map((job) => toJobView(job, origin, viewer, names)),
+    jobs: shown.map((job) => toJobView(job, origin, viewer, names, marks.get(job.id))),
     gone: [...changes.deleted, ...changes.rows.filter((job) => !changes.matching.has(job.id)).map((job) => job.id)],
-    version: encodeVersion(marks),
+    version,
     activeCount: counts.active,
     savingCount: counts.saving,
     reset: changes.rows.length > MAX_CHANGES,
@@ -116,5 +129,6 @@ export async function findJob(id: string) {
 }
 
 export async function jobById(id: string, origin: string, viewer: Viewer): Promise<JobView> {
-  return toJobView(await findJob(id), origin, viewer, await userNames());
+  const [job, names] = await Promise.all([findJob(id), userNames()]);
+  return toJobView(job, origin, viewer, names, (await marksFor([job.id], viewer.id, names)).get(job.id));
 }

@@ -1,6 +1,8 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth/session";
 import { cancelQueuedJob, deleteFinishedJob, updateJob } from "@/lib/db/queries/jobs";
+import { forgetStars } from "@/lib/db/queries/stars";
+import { forgetTake } from "@/lib/db/queries/storyboards";
 import type { Job } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 
@@ -15,7 +17,10 @@ import { manageableJob } from "./share";
 import { isFinished } from "./types";
 import { kickWorker } from "./registry";
 
-/** Deletes a finished job with its copies, poster, frames and any input no other job uses; its link then answers 404. */
+/**
+ * Deletes a finished job with its copies, poster, frames and any input no other job uses; its link then
+ * answers 404, and it leaves every storyboard shot and star it had.
+ */
 export async function deleteJob(id: string, user: SessionUser): Promise<void> {
   const job = await manageableJob(id, user);
   if (!isFinished(job.status)) {
@@ -23,6 +28,7 @@ export async function deleteJob(id: string, user: SessionUser): Promise<void> {
   }
   const deleted = await deleteFinishedJob(job.id);
   if (!deleted) throw new AppError("conflict", "This job changed while deleting; try again.");
+  await Promise.all([forgetTake(job.id), forgetStars(job.id)]);
   await removeJobOutputs(job.id);
   await removeUnusedInputs([deleted.imageFile, deleted.lastImageFile].filter((n): n is string => n !== null));
 }

@@ -12,6 +12,12 @@ export const canManage = (viewer: Viewer, ownerId: string | null) => viewer.role
 
 export type ImageRef = { src: string; width: number | null; height: number | null };
 
+export type ReviewComment = { name: string; text: string; at: string };
+
+/** Stars and review picks of a take, loaded beside the job row. */
+export type JobMarks = Pick<JobView, "stars" | "review">;
+export const NO_MARKS: JobMarks = { stars: { count: 0, mine: false, by: [] }, review: { picks: 0, comments: [] } };
+
 /** What the API and the gallery see of a job: Keyframe's shape, not WaveSpeed's. */
 export type JobView = {
   id: string;
@@ -51,6 +57,10 @@ export type JobView = {
   owner: string | null;
   mine: boolean;
   canManage: boolean;
+  /** Members' stars: how many, whether the viewer's is among them, and who (display names). */
+  stars: { count: number; mine: boolean; by: string[] };
+  /** Reviewers (through review links) who picked it as their favourite, and what they wrote with that pick. */
+  review: { picks: number; comments: ReviewComment[] };
   error: string | null;
   submittedAt: string | null;
   processingAt: string | null;
@@ -78,6 +88,9 @@ export type JobChanges = { jobs: JobView[]; gone: string[]; version: string; act
 export const PAGE_SIZE = 24;
 
 export const STATUS_FILTERS = ["all", "active", "completed", "failed"] as const;
+/** Only starred takes: starred by the viewer, or by anyone on the team. */
+export const STAR_FILTERS = ["me", "anyone"] as const;
+export type StarFilter = (typeof STAR_FILTERS)[number];
 export type StatusFilter = (typeof STATUS_FILTERS)[number];
 
 export const FINISHED: readonly JobStatus[] = ["completed", "failed", "unknown", "cancelled"];

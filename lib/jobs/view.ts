@@ -3,7 +3,7 @@ import { canManage, type Viewer } from "./types";
 import { formatUsd } from "@/lib/model/price";
 import type { AspectRatio } from "@/lib/model/seedance";
 import { downloadName } from "./filename";
-import type { ImageRef, JobView } from "./types";
+import { NO_MARKS, type ImageRef, type JobMarks, type JobView } from "./types";
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
@@ -32,9 +32,9 @@ function video(job: Job): JobView["video"] {
 
 /**
  * The API's and the gallery's view of a job; `origin` makes the share link absolute, `viewer` decides
- * what they may manage, `names` maps user ids to display names.
+ * what they may manage, `names` maps user ids to display names, `marks` are its stars and review picks.
  */
-export function toJobView(job: Job, origin: string, viewer?: Viewer | null, names?: Map<string, string>): JobView {
+export function toJobView(job: Job, origin: string, viewer?: Viewer | null, names?: Map<string, string>, marks?: JobMarks): JobView {
   const mine = Boolean(viewer && job.userId === viewer.id);
   return {
     id: job.id,
@@ -61,6 +61,7 @@ export function toJobView(job: Job, origin: string, viewer?: Viewer | null, name
     owner: job.userId ? (names?.get(job.userId) ?? null) : null,
     mine,
     canManage: viewer ? canManage(viewer, job.userId) : false,
+    ...(marks ?? NO_MARKS),
     error: job.error,
     submittedAt: iso(job.submittedAt),
     processingAt: iso(job.processingAt),

@@ -5,11 +5,15 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
+import { getJob } from "@/lib/db/queries/jobs";
 import { env } from "@/lib/env";
 import { probeImage } from "@/lib/images/probe";
 import { OUTPUT_KINDS, outputName, type OutputKind } from "@/lib/storage/keys";
 import { getStore } from "@/lib/storage/store";
+import type { AspectChoice } from "@/lib/model/seedance";
 import { ffmpeg, hasFfmpeg } from "./ffmpeg";
+import { tagVideo } from "./tag-video";
+import { settingsTags } from "./video-settings";
 
 export type CopiedOutput = {
   videoFile: string;
@@ -79,19 +83,30 @@ async function frame(file: string, video: string, input: string[], output: strin
   }
 }
 
+/** The settings the take was made with, carried in the MP4 itself so a download can be dropped back on the form. */
+async function tagWithSettings(jobId: string, file: string): Promise<void> {
+  const job = await getJob(jobId);
+  if (!job) return;
+  const { prompt, seed, duration, cameraFixed } = job;
+  const aspectRatio = (job.aspectRatio ?? "auto") as AspectChoice;
+  await tagVideo(file, settingsTags({ prompt, seed, duration, aspectRatio, cameraFixed, enableSafetyChecker: job.safetyChecker }));
+}
+
 /** Where downloads and renders happen before they are stored (per instance; DATA_DIR/tmp). */
 export const workDir = () => path.join(/*turbopackIgnore: true*/ env().dataDir, "tmp");
 
 /**
- * Downloads a finished output, renders a poster (first frame) and the last frame (for "Continue from last
- * frame") in a scratch folder, then stores all three. A restart or an abort simply starts the copy over.
+ * Downloads a finished output, tags it with its settings, renders a poster (first frame) and the last frame
+ * (for "Continue from last frame") in a scratch folder, then stores all three. A restart or an abort simply starts the copy over.
  */
 export async function copyOutput(jobId: string, url: string, timeoutMs: number, signal?: AbortSignal): Promise<CopiedOutput> {
   const dir = path.join(/*turbopackIgnore: true*/ workDir(), `${jobId}-${randomBytes(4).toString("hex")}`);
   await fs.mkdir(dir, { recursive: true });
   try {
     const local = (kind: OutputKind) => path.join(/*turbopackIgnore: true*/ dir, outputName(kind, jobId));
-    const videoBytes = await download(url, local("videos"), timeoutMs, signal);
+    await download(url, local("videos"), timeoutMs, signal);
+    await tagWithSettings(jobId, local("videos"));
+    const videoBytes = (await fs.stat(local("videos"))).size;
     const poster = await frame(local("posters"), local("videos"), [], ["-frames:v", "1", "-q:v", "3", "-c:v", "mjpeg"]);
     // Decoding the final second and keeping each frame over the last leaves exactly the last frame.
     const last = await frame(local("frames"), local("videos"), ["-sseof", "-1"], ["-c:v", "png"]);

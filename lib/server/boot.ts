@@ -5,6 +5,7 @@ import { bootstrapAccounts } from "@/lib/auth/setup";
 import { closeDb, getDb } from "@/lib/db/client";
 import { ConfigError, env, SIMULATOR_KEY } from "@/lib/env";
 import { workDir } from "@/lib/media/copy";
+import { FilmExporter, getFilmExporter, setFilmExporter } from "@/lib/films/exporter";
 import { JobWorker, getWorker, setWorker } from "@/lib/jobs/worker";
 import { startSimulator, type Simulator } from "@/lib/simulator/server";
 import { getStore } from "@/lib/storage/store";
@@ -77,15 +78,20 @@ async function bootOnce(): Promise<void> {
     setWorker(worker);
     await worker.start();
   }
+  if (!getFilmExporter()) {
+    const exporter = new FilmExporter({ instanceId: config.instanceId });
+    setFilmExporter(exporter);
+    exporter.start();
+  }
   registry.__keyframeShutdown = async (timeoutMs) => {
     registry.__keyframeDraining = true;
-    await getWorker()?.stop(timeoutMs);
+    await Promise.all([getWorker()?.stop(timeoutMs), getFilmExporter()?.stop()]);
     await registry.__keyframeSimulator?.close();
   };
   registry.__keyframeCloseDb = closeDb;
 }
 
-/** Validates config, starts the simulator when needed, opens the database and storage and starts the worker. */
+/** Validates config, starts the simulator when needed, opens the database and storage and starts the worker and film exporter. */
 export async function boot(): Promise<void> {
   registry.__keyframeBoot ??= bootOnce().catch((error: unknown) => {
     if (error instanceof ConfigError) {

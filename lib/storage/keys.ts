@@ -26,3 +26,7 @@ export const isOutputKind = (kind: string): kind is OutputKind => Object.hasOwn(
 export const inputNameFor = (hash: string, type: ImageType) => `${hash}.${INPUT_EXT[type]}`;
 export const inputKey = (name: string): string | null => (INPUT_NAME.test(name) ? `inputs/${name}` : null);
 export const inputContentType = (name: string): ImageType => (name.endsWith(".png") ? "image/png" : "image/jpeg");
+
+/** An exported film, `films/<film id>.mp4`; its poster sits beside the takes' as `posters/<film id>.jpg`. */
+export const filmName = (filmId: string) => `${filmId}.mp4`;
+export const filmKey = (name: string): string | null => (OUTPUT_NAME.test(name) && name.endsWith(".mp4") ? `films/${name}` : null);

@@ -42,6 +42,13 @@ export async function getJobByUpstreamId(upstreamId: string): Promise<Job | unde
   return row;
 }
 
+/** These jobs, those that still exist, in no particular order. */
+export async function getJobs(ids: string[]): Promise<Job[]> {
+  if (ids.length === 0) return [];
+  const { db, t } = await getDb();
+  return db.select().from(t.jobs).where(inArray(t.jobs.id, ids));
+}
+
 export async function getJobByShareId(shareId: string): Promise<Job | undefined> {
   const { db, t } = await getDb();
   const [row] = await db.select().from(t.jobs).where(eq(t.jobs.shareId, shareId));
@@ -49,20 +56,29 @@ export async function getJobByShareId(shareId: string): Promise<Job | undefined>
 }
 
 export type Cursor = { createdAt: number; id: string };
-export type JobFilter = { statuses?: JobStatus[]; q?: string; userId?: string };
+/** `starred`: only takes with a star (by that member, or by anyone when `by` is absent). */
+export type JobFilter = { statuses?: JobStatus[]; q?: string; userId?: string; starred?: { by?: string } };
 
-/** A gallery filter as a condition: status tab, prompt search (through its index), Mine. */
-function matching({ t, promptMatches }: Backend, filter: JobFilter): SQL | undefined {
+/** A gallery filter as a condition: status tab, prompt search (through its index), Mine, Stars. */
+function matching({ db, t, promptMatches }: Backend, filter: JobFilter): SQL | undefined {
+  const starred = filter.starred
+    ? db
+        .select({ id: t.stars.jobId })
+        .from(t.stars)
+        .where(filter.starred.by ? eq(t.stars.userId, filter.starred.by) : undefined)
+    : undefined;
   return and(
     filter.statuses ? inArray(t.jobs.status, filter.statuses) : undefined,
     filter.q ? promptMatches(filter.q) : undefined,
     filter.userId ? eq(t.jobs.userId, filter.userId) : undefined,
+    starred ? inArray(t.jobs.id, starred) : undefined,
   );
 }
 
 /** Newest first, keyset-paginated so pages stay stable while new jobs arrive; prompt search uses its index. */
 export async function listJobs(limit: number, cursor?: Cursor, filter: JobFilter = {}): Promise<{ rows: Job[]; next?: Cursor }> {
-  const { db, t, promptMatches } = await getDb();
+  const backend = await getDb();
+  const { db, t } = backend;
   const rows = await db
     .select()
     .from(t.jobs)
@@ -71,9 +87,7 @@ export async function listJobs(limit: number, cursor?: Cursor, filter: JobFilter
         cursor
           ? or(lt(t.jobs.createdAt, cursor.createdAt), and(eq(t.jobs.createdAt, cursor.createdAt), lt(t.jobs.id, cursor.id)))
           : undefined,
-        filter.statuses ? inArray(t.jobs.status, filter.statuses) : undefined,
-        filter.q ? promptMatches(filter.q) : undefined,
-        filter.userId ? eq(t.jobs.userId, filter.userId) : undefined,
+        matching(backend, filter),
       ),
     )
     .orderBy(desc(t.jobs.createdAt), desc(t.jobs.id))
@@ -185,4 +199,13 @@ export async function changesSince(
     db.select({ id: t.jobTombstones.id }).from(t.jobTombstones).where(gt(t.jobTombstones.deletedAt, deletedSince)),
   ]);
   return { rows, matching: new Set(matches.map((r) => r.id)), deleted: gone.map((r) => r.id) };
+}
+
+/** Something shown on these jobs' cards changed elsewhere (a star, a reviewer's pick or comment): galleries hear of it. */
+export async function touchJobs(ids: (string | null | undefined)[]): Promise<void> {
+  const list = [...new Set(ids.filter((id): id is string => Boolean(id)))];
+  if (list.length === 0) return;
+  const { db, t } = await getDb();
+  const now = Date.now();
+  await db.update(t.jobs).set({ changedAt: now, updatedAt: now }).where(inArray(t.jobs.id, list));
 }

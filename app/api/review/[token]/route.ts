@@ -1,0 +1,39 @@
+import { z } from "zod";
+import { AppError, errorResponse } from "@/lib/errors";
+import { clientAddress } from "@/lib/http/client-address";
+import { jsonBody } from "@/lib/http/body";
+import { myFeedback, reviewLink, reviewView, submitFeedback } from "@/lib/reviews/public";
+import { feedbackSchema } from "@/lib/validations/review";
+
+type Context = { params: Promise<{ token: string }> };
+
+const NO_LINK = () => new AppError("not_found", "This review link does not exist or is no longer shared.");
+const reviewer = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
+
+/** For reviewers, no account needed: the shots, and with `?reviewer=` what that reviewer said before. */
+export async function GET(request: Request, { params }: Context) {
+  try {
+    const link = await reviewLink((await params).token);
+    if (!link) throw NO_LINK();
+    const id = reviewer.safeParse(new URL(request.url).searchParams.get("reviewer"));
+    return Response.json(
+      { review: await reviewView(link), mine: id.success ? await myFeedback(link, id.data) : {} },
+      { headers: { "Cache-Control": "no-store" } },
+    );
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
+
+/** `{ reviewerId, name, shotKey, pick, comment }`: a favourite take and/or a short plain-text comment on one shot. */
+export async function POST(request: Request, { params }: Context) {
+  try {
+    const link = await reviewLink((await params).token);
+    if (!link) throw NO_LINK();
+    const input = await jsonBody(request, feedbackSchema);
+    await submitFeedback(link, input, clientAddress(request.headers));
+    return Response.json({ mine: await myFeedback(link, input.reviewerId) });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}

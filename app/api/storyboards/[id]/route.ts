@@ -1,0 +1,41 @@
+import { requireUser } from "@/lib/auth/session";
+import { errorResponse } from "@/lib/errors";
+import { jsonBody } from "@/lib/http/body";
+import { requestOrigin } from "@/lib/http/origin";
+import { removeBoard, renameBoard } from "@/lib/storyboards/boards";
+import { boardView } from "@/lib/storyboards/view";
+import { renameBoardSchema } from "@/lib/validations/storyboard";
+
+type Context = { params: Promise<{ id: string }> };
+
+export async function GET(request: Request, { params }: Context) {
+  try {
+    const user = await requireUser(request);
+    return Response.json(await boardView((await params).id, requestOrigin(request), user), { headers: { "Cache-Control": "no-store" } });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
+
+/** `{ name }`: renames it. Anyone on the team. */
+export async function PATCH(request: Request, { params }: Context) {
+  try {
+    const user = await requireUser(request);
+    const { id } = await params;
+    await renameBoard(id, (await jsonBody(request, renameBoardSchema)).name);
+    return Response.json(await boardView(id, requestOrigin(request), user));
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
+
+/** Its maker or an admin: 204. Its films go and its review links stop working; the takes stay in the gallery. */
+export async function DELETE(request: Request, { params }: Context) {
+  try {
+    const user = await requireUser(request);
+    await removeBoard((await params).id, user);
+    return new Response(null, { status: 204 });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}

@@ -1,0 +1,23 @@
+import { requireUser } from "@/lib/auth/session";
+import { errorResponse } from "@/lib/errors";
+import { jsonBody } from "@/lib/http/body";
+import { requestOrigin } from "@/lib/http/origin";
+import { generateForShot } from "@/lib/storyboards/generate";
+import { shotTakeSchema } from "@/lib/validations/storyboard";
+
+/**
+ * `{ prompt, duration, cameraFixed, seed, variations }`: Makes more takes of this shot from the same images as its picked take.
+ * Charged like Generate (caps, rate limit, `Idempotency-Key`); 201 `{ jobs, shotId }`.
+ */
+export async function POST(request: Request, { params }: { params: Promise<{ id: string; shotId: string }> }) {
+  try {
+    const user = await requireUser(request);
+    const { id, shotId } = await params;
+    const input = await jsonBody(request, shotTakeSchema);
+    const key = request.headers.get("idempotency-key")?.trim().slice(0, 200) || null;
+    const created = await generateForShot(id, shotId, "retake", input, { user, origin: requestOrigin(request), idempotencyKey: key });
+    return Response.json({ jobs: created.jobs, shotId: created.shotId }, { status: created.replayed ? 200 : 201 });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}

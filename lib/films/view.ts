@@ -1,0 +1,25 @@
+import type { Film } from "@/lib/db/schema";
+import { filmDownloadName } from "@/lib/jobs/filename";
+import type { FilmView } from "@/lib/storyboards/types";
+
+export const filmSharePath = (shareId: string) => `/f/${shareId}`;
+
+export function filmView(film: Film, origin: string): FilmView {
+  const done = film.status === "done";
+  return {
+    id: film.id,
+    status: film.status,
+    progress: done ? 100 : Math.min(99, Math.floor(film.progress / 10)),
+    error: film.error,
+    createdAt: new Date(film.createdAt).toISOString(),
+    finishedAt: film.finishedAt === null ? null : new Date(film.finishedAt).toISOString(),
+    shots: film.jobIds.length,
+    durationS: film.durationMs === null ? null : film.durationMs / 1000,
+    width: film.width,
+    height: film.height,
+    src: done ? `/media/films/${film.id}.mp4` : null,
+    poster: done && film.posterFile ? `/media/posters/${film.posterFile}` : null,
+    downloadName: filmDownloadName(film.name),
+    shareUrl: done && film.shareId ? `${origin}${filmSharePath(film.shareId)}` : null,
+  };
+}

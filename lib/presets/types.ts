@@ -1,0 +1,16 @@
+import type { AspectChoice } from "@/lib/model/seedance";
+
+/** A team prompt preset: a prompt and the settings that go with it (no images). */
+export type PresetView = {
+  id: string;
+  name: string;
+  prompt: string;
+  duration: number;
+  aspectRatio: AspectChoice;
+  cameraFixed: boolean;
+  seed: number;
+  enableSafetyChecker: boolean;
+  owner: string | null;
+  /** Renaming and removing: whoever saved it, or an admin. */
+  canManage: boolean;
+};

@@ -1,0 +1,44 @@
+import type { FilmStatus } from "@/lib/db/enums";
+import type { JobView } from "@/lib/jobs/types";
+
+/** One reviewer's word on a shot, as the team sees it. */
+export type FeedbackView = { name: string; pickedJobId: string | null; comment: string | null; at: string };
+
+export type ShotView = { id: string; pickedJobId: string | null; takes: JobView[]; feedback: FeedbackView[] };
+
+export type FilmView = {
+  id: string;
+  status: FilmStatus;
+  /** 0-100. */
+  progress: number;
+  error: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+  shots: number;
+  durationS: number | null;
+  width: number | null;
+  height: number | null;
+  /** Members' copy and its poster, once rendered. */
+  src: string | null;
+  poster: string | null;
+  downloadName: string;
+  /** Anyone with this link can watch it; null until rendered, or once revoked. */
+  shareUrl: string | null;
+};
+
+export type ReviewLinkView = { id: string; url: string; createdAt: string };
+
+export type StoryboardView = {
+  id: string;
+  name: string;
+  createdAt: string;
+  updatedAt: string;
+  owner: string | null;
+  /** Deleting the board: its maker or an admin. Everyone on the team may edit it. */
+  canManage: boolean;
+  shots: ShotView[];
+  films: FilmView[];
+  reviewLinks: ReviewLinkView[];
+};
+
+export type StoryboardSummary = { id: string; name: string; shots: number; updatedAt: string; owner: string | null };

@@ -1,0 +1,55 @@
+import "server-only";
+import { filmsOf } from "@/lib/db/queries/films";
+import { getJobs } from "@/lib/db/queries/jobs";
+import { feedbackOnShots, reviewLinksOf } from "@/lib/db/queries/reviews";
+import { boardShots } from "@/lib/db/queries/storyboards";
+import { userNames } from "@/lib/db/queries/users";
+import { filmView } from "@/lib/films/view";
+import { marksFor } from "@/lib/jobs/marks";
+import { canManage, type Viewer } from "@/lib/jobs/types";
+import { toJobView } from "@/lib/jobs/view";
+import { reviewPath } from "@/lib/reviews/paths";
+import { findBoard } from "./boards";
+import type { StoryboardView } from "./types";
+
+/** A board as the team sees it: shots in order with their takes, reviewers' feedback, films and review links. */
+export async function boardView(id: string, origin: string, viewer: Viewer): Promise<StoryboardView> {
+  const board = await findBoard(id);
+  const [shots, films, links, names] = await Promise.all([
+    boardShots(board.id),
+    filmsOf(board.id, 5),
+    reviewLinksOf(board.id),
+    userNames(),
+  ]);
+  const jobIds = [...new Set(shots.flatMap((s) => s.jobIds))];
+  const [jobs, marks, feedback] = await Promise.all([
+    getJobs(jobIds),
+    marksFor(jobIds, viewer.id, names),
+    feedbackOnShots(shots.map((s) => s.id)),
+  ]);
+  const byId = new Map(jobs.map((j) => [j.id, toJobView(j, origin, viewer, names, marks.get(j.id))]));
+  return {
+    id: board.id,
+    name: board.name,
+    createdAt: new Date(board.createdAt).toISOString(),
+    updatedAt: new Date(board.updatedAt).toISOString(),
+    owner: board.userId ? (names.get(board.userId) ?? null) : null,
+    canManage: canManage(viewer, board.userId),
+    shots: shots
+      .map((shot) => {
+        const takes = shot.jobIds.flatMap((jobId) => byId.get(jobId) ?? []);
+        const picked = takes.find((t) => t.id === shot.pickedJobId) ?? takes[0];
+        return {
+          id: shot.id,
+          pickedJobId: picked?.id ?? null,
+          takes,
+          feedback: feedback
+            .filter((f) => f.shotKey === shot.id)
+            .map((f) => ({ name: f.name, pickedJobId: f.pickedJobId, comment: f.comment, at: new Date(f.updatedAt).toISOString() })),
+        };
+      })
+      .filter((shot) => shot.takes.length > 0),
+    films: films.map((f) => filmView(f, origin)),
+    reviewLinks: links.map((l) => ({ id: l.id, url: `${origin}${reviewPath(l.id)}`, createdAt: new Date(l.createdAt).toISOString() })),
+  };
+}

@@ -1,0 +1,35 @@
+import { z } from "zod";
+import { generateSchema } from "./generate";
+import { idSchema, plainText } from "./plain-text";
+
+export const BOARD_NAME_MAX = 80;
+export const MAX_SHOTS = 100;
+
+export const boardNameSchema = plainText("The name", BOARD_NAME_MAX);
+
+export const newBoardSchema = z.object({
+  name: boardNameSchema,
+  /** Takes to start with, one shot each, in this order. */
+  jobIds: z
+    .array(idSchema("A take"))
+    .max(MAX_SHOTS, { error: `At most ${MAX_SHOTS} shots.` })
+    .default([]),
+});
+export const renameBoardSchema = z.object({ name: boardNameSchema });
+
+/** A take as a new shot (at the end, or after `afterShotId`), or as another take of shot `shotId`. */
+export const addTakeSchema = z.object({
+  jobId: idSchema("The take"),
+  shotId: idSchema("The shot").optional(),
+  afterShotId: idSchema("The shot").optional(),
+});
+export const orderSchema = z.object({ shotIds: z.array(idSchema("A shot")).max(MAX_SHOTS) });
+export const pickSchema = z.object({ jobId: idSchema("The take") });
+
+/**
+ * What a new take of a shot (or the next shot, from its last frame) is made with: the form's own fields.
+ * The image, aspect ratio and safety checker come from the shot's picked take.
+ */
+export const shotTakeSchema = generateSchema.pick({ prompt: true, duration: true, cameraFixed: true, seed: true, variations: true });
+export type ShotTakeInput = z.input<typeof shotTakeSchema>;
+export type ShotTakeRequest = z.output<typeof shotTakeSchema>;
