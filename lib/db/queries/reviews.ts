@@ -60,7 +60,11 @@ export async function saveFeedback(row: ReviewFeedback): Promise<void> {
     .select({ pickedJobId: t.reviewFeedback.pickedJobId })
     .from(t.reviewFeedback)
     .where(
-      and(eq(t.reviewFeedback.linkId, row.linkId), eq(t.reviewFeedback.reviewerId, row.reviewerId), eq(t.reviewFeedback.shotKey, row.shotKey)),
+      and(
+        eq(t.reviewFeedback.linkId, row.linkId),
+        eq(t.reviewFeedback.reviewerId, row.reviewerId),
+        eq(t.reviewFeedback.shotKey, row.shotKey),
+      ),
     );
   await db
     .insert(t.reviewFeedback)
