@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Simulator } from "@/lib/simulator/server";
-import { setupApp, TEST_USER, until } from "@/lib/test/app";
+import { setupApp, TEST_USER, until, testWorker } from "@/lib/test/app";
 import { storedNames } from "@/lib/test/backends";
 import { savedJob } from "@/lib/test/routes";
 import { makePng } from "@/lib/test/png";
@@ -16,11 +16,7 @@ let m: {
 beforeAll(async () => {
   ({ sim } = await setupApp());
   m = { films: await import("@/lib/db/queries/films"), request: await import("./films"), exporter: await import("./exporter") };
-  const { JobWorker, setWorker } = await import("@/lib/jobs/worker");
-  const { wavespeed } = await import("@/lib/wavespeed");
-  const worker = new JobWorker(wavespeed(), { instanceId: "worker", pollMinMs: 100, pollMaxMs: 300, submitConcurrency: 2 });
-  setWorker(worker);
-  await worker.start();
+  await testWorker({ instanceId: "worker", pollMaxMs: 300 });
   const { generateSchema, GENERATE_DEFAULTS } = await import("@/lib/validations/generate");
   const request = await generateSchema.parseAsync({
     ...GENERATE_DEFAULTS,

@@ -3,7 +3,7 @@ import type { JobView } from "@/lib/jobs/types";
 import type { ReviewView } from "@/lib/reviews/types";
 import type { Simulator } from "@/lib/simulator/server";
 import type { StoryboardView } from "@/lib/storyboards/types";
-import { setupApp, signedIn } from "@/lib/test/app";
+import { setupApp, signedIn, testWorker } from "@/lib/test/app";
 import { jobForm } from "@/lib/test/job-form";
 import { call, savedJob } from "@/lib/test/routes";
 
@@ -32,11 +32,7 @@ beforeAll(async () => {
     review: await import("./[token]/route"),
     video: await import("@/app/r/[token]/takes/[jobId]/video.mp4/route"),
   };
-  const { JobWorker, setWorker } = await import("@/lib/jobs/worker");
-  const { wavespeed } = await import("@/lib/wavespeed");
-  const worker = new JobWorker(wavespeed(), { instanceId: "test", pollMinMs: 100, pollMaxMs: 300, submitConcurrency: 3, copyRetryMs: 50 });
-  setWorker(worker);
-  await worker.start();
+  await testWorker({ pollMaxMs: 300, submitConcurrency: 3 });
   ({ cookie } = await signedIn("reviews@keyframe.test"));
 });
 afterAll(async () => {

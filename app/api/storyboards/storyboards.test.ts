@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { probeVideo } from "@/lib/media/tag-video";
 import type { Simulator } from "@/lib/simulator/server";
 import type { StoryboardView } from "@/lib/storyboards/types";
-import { setupApp, signedIn, until } from "@/lib/test/app";
+import { setupApp, signedIn, until, testWorker } from "@/lib/test/app";
 import { storedBytes, storedNames } from "@/lib/test/backends";
 import { jobForm } from "@/lib/test/job-form";
 import { call, savedJob } from "@/lib/test/routes";
@@ -41,11 +41,7 @@ beforeAll(async () => {
     share: await import("@/app/f/[shareId]/video.mp4/route"),
     films: await import("@/lib/films/exporter"),
   };
-  const { JobWorker, setWorker } = await import("@/lib/jobs/worker");
-  const { wavespeed } = await import("@/lib/wavespeed");
-  const worker = new JobWorker(wavespeed(), { instanceId: "test", pollMinMs: 100, pollMaxMs: 300, submitConcurrency: 2, copyRetryMs: 50 });
-  setWorker(worker);
-  await worker.start();
+  await testWorker({ pollMaxMs: 300 });
   const exporter = new m.films.FilmExporter({ instanceId: "test" });
   m.films.setFilmExporter(exporter);
   exporter.start();
