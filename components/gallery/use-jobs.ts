@@ -96,7 +96,8 @@ export function useJobs(filter: GalleryFilter, initial?: JobPage) {
       revalidateOnFocus: true,
       onSuccess: (data) => {
         if (!data.reset) return update((l) => applyChanges(l, data, loaded, isOurs));
-        update(() => emptyLive());
+        // Start over from here: the pages load again, and polls ask from this version, not the old page's.
+        update(() => ({ ...emptyLive(), version: data.version }));
         void pages.mutate();
       },
     },

@@ -75,10 +75,17 @@ export type ChangesQuery = z.infer<typeof changesQuerySchema>;
 const CLOCK_SLACK_MS = 15_000;
 const MAX_CHANGES = 200;
 
+/** Deletions are remembered a day (job_tombstones); a gallery that has not asked for longer starts over. */
+const REMEMBERED_MS = 23 * 60 * 60 * 1000;
+
 /** What changed since a version, for a gallery that loaded its pages once and keeps them current. */
 export async function jobChanges(query: ChangesQuery, origin: string, viewer: Viewer): Promise<JobChanges> {
   const since = decodeVersion(query.since);
-  const version = encodeVersion(await changeMarks());
+  const now = await changeMarks();
+  const version = encodeVersion(now);
+  // A member renamed (or their role changed) shows on cards no job change would bring: load again.
+  const stale = since.users !== now.users || (since.changed > 0 && Date.now() - since.changed > REMEMBERED_MS);
+  if (stale) return { jobs: [], gone: [], version, activeCount: 0, savingCount: 0, reset: true };
   const [changes, counts, names] = await Promise.all([
     changesSince(since.changed - CLOCK_SLACK_MS, since.deleted - CLOCK_SLACK_MS, filterOf(query, viewer), MAX_CHANGES + 1),
     countActive(),
@@ -101,23 +108,23 @@ export async function jobChanges(query: ChangesQuery, origin: string, viewer: Vi
 }
 
 type Marks = Awaited<ReturnType<typeof changeMarks>>;
-const encodeVersion = (m: Marks) => Buffer.from(`${m.changed}.${m.deleted}`).toString("base64url");
+const encodeVersion = (m: Marks) => Buffer.from(`${m.changed}.${m.deleted}.${m.users}`).toString("base64url");
 
-function decodeVersion(value: string): { changed: number; deleted: number } {
-  const [changed, deleted] = Buffer.from(value, "base64url").toString("utf8").split(".").map(Number);
-  if (!Number.isSafeInteger(changed) || !Number.isSafeInteger(deleted)) {
+function decodeVersion(value: string): { changed: number; deleted: number; users: number } {
+  const [changed, deleted, users] = Buffer.from(value, "base64url").toString("utf8").split(".").map(Number);
+  if (!Number.isSafeInteger(changed) || !Number.isSafeInteger(deleted) || !Number.isSafeInteger(users)) {
     throw new AppError("bad_request", "Invalid version.", { since: "Invalid version." });
   }
-  return { changed: changed!, deleted: deleted! };
+  return { changed: changed!, deleted: deleted!, users: users! };
 }
 
 /**
- * A validator for a gallery answer, from the change marks alone (three indexed reads): it moves whenever
- * anything the answer shows could have changed, and names who asks and what they asked for.
+ * A validator for a gallery answer, from the change marks alone (one small query): the change counter moves
+ * with every change the answer could show, whoever made it; it also names who asks and what they asked.
  */
 export async function galleryTag(search: string, origin: string, viewer: Viewer): Promise<string> {
   const m = await changeMarks();
-  const hash = createHash("sha1").update(`${m.changed}.${m.deleted}.${m.users}|${search}|${origin}|${viewer.id}|${viewer.role}`);
+  const hash = createHash("sha1").update(`${m.counter}.${m.users}|${search}|${origin}|${viewer.id}|${viewer.role}`);
   return `"${hash.digest("base64url").slice(0, 22)}"`;
 }
 

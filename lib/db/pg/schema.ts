@@ -257,3 +257,9 @@ export const presets = pgTable("presets", {
   createdAt: ms("created_at").notNull(),
   updatedAt: ms("updated_at").notNull(),
 });
+
+/** Counters moved by the database itself (triggers): `jobs` moves on every change a gallery could show. */
+export const counters = pgTable("counters", {
+  key: text("key").primaryKey(),
+  value: ms("value").notNull(),
+});

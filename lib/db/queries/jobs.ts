@@ -163,17 +163,23 @@ export async function recentRunTimes(duration: number, limit = 30): Promise<numb
   return rows.flatMap((r) => (r.submittedAt !== null && r.finishedAt !== null ? [r.finishedAt - r.submittedAt] : []));
 }
 
-/** Marks that move whenever anything a gallery shows changes: jobs changed, jobs deleted, member names. */
-export async function changeMarks(): Promise<{ changed: number; deleted: number; users: number }> {
+/**
+ * Where the gallery's data stands, in one round trip: `counter` moves on every change a gallery could show
+ * (a trigger counts them, whatever clock stamped them); `changed` and `deleted` are the newest change and
+ * deletion times (the start of the next "what changed since"); `users` moves when a member changes.
+ */
+export async function changeMarks(): Promise<{ counter: number; changed: number; deleted: number; users: number }> {
   const { db, t } = await getDb();
-  const [[jobsRow], [goneRow], [usersRow]] = await Promise.all([
-    db.select({ at: sql<number | null>`max(${t.jobs.changedAt})` }).from(t.jobs),
-    db.select({ at: sql<number | null>`max(${t.jobTombstones.deletedAt})` }).from(t.jobTombstones),
-    db.select({ at: sql<unknown>`max(${t.user.updatedAt})` }).from(t.user),
-  ]);
-  const asNumber = (v: unknown) =>
-    v instanceof Date ? v.getTime() : typeof v === "string" && !/^\d+$/.test(v) ? Date.parse(v) : Number(v ?? 0);
-  return { changed: asNumber(jobsRow?.at), deleted: asNumber(goneRow?.at), users: asNumber(usersRow?.at) };
+  const [row] = await db
+    .select({
+      counter: sql<number | null>`(select ${t.counters.value} from ${t.counters} where ${t.counters.key} = 'jobs')`,
+      changed: sql<number | null>`(select max(${t.jobs.changedAt}) from ${t.jobs})`,
+      deleted: sql<number | null>`(select max(${t.jobTombstones.deletedAt}) from ${t.jobTombstones})`,
+      users: sql<unknown>`(select max(${t.user.updatedAt}) from ${t.user})`,
+    })
+    .from(sql`(select 1) as one`);
+  const asNumber = (v: unknown) => (v instanceof Date ? v.getTime() : typeof v === "string" && !/^\d+$/.test(v) ? Date.parse(v) : Number(v ?? 0));
+  return { counter: asNumber(row?.counter), changed: asNumber(row?.changed), deleted: asNumber(row?.deleted), users: asNumber(row?.users) };
 }
 
 /**

@@ -274,3 +274,9 @@ export const presets = sqliteTable("presets", {
   createdAt: integer("created_at").notNull(),
   updatedAt: integer("updated_at").notNull(),
 });
+
+/** Counters moved by the database itself (triggers): `jobs` moves on every change a gallery could show. */
+export const counters = sqliteTable("counters", {
+  key: text("key").primaryKey(),
+  value: integer("value").notNull(),
+});

@@ -56,6 +56,26 @@ describe("validators", () => {
   });
 });
 
+describe("a change stamped by a clock behind the others", () => {
+  test("still moves the validator: no 304 over a real change", async () => {
+    const job = await create("A take another instance finishes");
+    await new Promise((r) => setTimeout(r, 5));
+    await create("A newer take, the newest change");
+    const first = await get(m.jobs, "/api/jobs?limit=24");
+    const tag = first.headers.get("etag")!;
+    // As an instance whose clock runs behind writes it: changed_at older than the newest change, so the newest
+    // change time alone would not move.
+    const { db, t } = await (await import("@/lib/db/client")).getDb();
+    await db
+      .update(t.jobs)
+      .set({ status: "failed", error: "Elsewhere", changedAt: 1 })
+      .where((await import("drizzle-orm")).eq(t.jobs.id, job.id));
+    const after = await get(m.jobs, "/api/jobs?limit=24", { "if-none-match": tag });
+    expect(after.status).toBe(200);
+    expect(((await after.json()) as Page).jobs.find((j) => j.id === job.id)?.status).toBe("failed");
+  });
+});
+
 describe("GET /api/jobs/changes", () => {
   test("new jobs, new states and deletions since a version, filtered like the gallery", async () => {
     const page = (await (await get(m.jobs, "/api/jobs?limit=24&status=failed")).json()) as Page;
@@ -92,6 +112,15 @@ describe("GET /api/jobs/changes", () => {
     changes = (await (await get(m.changes, `/api/jobs/changes?since=${changes.version}&status=failed`)).json()) as Changes;
     expect(changes.gone).toContain(job.id);
     expect(changes.jobs.map((j) => j.id)).not.toContain(job.id);
+  });
+
+  test("a member renamed since the version: start over (names on cards come from no job change)", async () => {
+    const page = (await (await get(m.jobs, "/api/jobs?limit=24")).json()) as Page;
+    const { db, t } = await (await import("@/lib/db/client")).getDb();
+    await new Promise((r) => setTimeout(r, 5));
+    await db.update(t.user).set({ name: "Renamed", updatedAt: new Date() });
+    const changes = (await (await get(m.changes, `/api/jobs/changes?since=${page.version}`)).json()) as Changes;
+    expect(changes.reset).toBe(true);
   });
 
   test("a malformed version is a 400 on since", async () => {
