@@ -1,5 +1,6 @@
 import type { Job, NewJob } from "@/lib/db/schema";
 import type { SubmitOutcome } from "@/lib/wavespeed/types";
+import { MissingInput } from "./submit-input";
 import { taskPatch } from "./transitions";
 
 const MAX_SUBMIT_ATTEMPTS = 8;
@@ -19,7 +20,14 @@ export function submitResult(
 ): SubmitResult {
   if (outcome.ok) {
     return {
-      patch: { upstreamId: outcome.task.id, submittedAt: now, error: null, ...taskPatch(job, outcome.task, now, when.firstPoll) },
+      // finishedAt: a lease that ran out meanwhile may have marked it "outcome unknown", now known better.
+      patch: {
+        upstreamId: outcome.task.id,
+        submittedAt: now,
+        error: null,
+        finishedAt: null,
+        ...taskPatch(job, outcome.task, now, when.firstPoll),
+      },
       money: "charge",
     };
   }
@@ -37,4 +45,16 @@ export function submitResult(
   // WaveSpeed may have created (and will charge) the task: count it.
   const error = `${outcome.message} It was not resent, to avoid paying twice.`;
   return { patch: { status: "unknown", error, finishedAt: now, nextPollAt: null }, money: "charge" };
+}
+
+/** The inputs could not be read, so nothing was sent: gone for good fails the job; a storage error waits. */
+export function unreadableInput(job: Job, error: Error, now: number, retry: () => number): SubmitResult {
+  const gaveUp = job.submitAttempts >= MAX_SUBMIT_ATTEMPTS;
+  if (error instanceof MissingInput || gaveUp) {
+    const message =
+      error instanceof MissingInput ? error.message : `Could not read the input images (${error.message}); nothing was sent or charged.`;
+    return { patch: { status: "failed", error: message, finishedAt: now, nextPollAt: null }, money: "release" };
+  }
+  const message = `Waiting to retry: could not read the input images (${error.message}).`;
+  return { patch: { status: "queued", error: message, nextPollAt: retry() }, money: null };
 }

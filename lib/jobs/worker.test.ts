@@ -23,6 +23,9 @@ beforeAll(async () => {
     schema: await import("@/lib/validations/generate"),
     ws: await import("@/lib/wavespeed"),
   };
+  // This file starts more jobs than a member may in a minute.
+  const { getTeamSettings, saveTeamSettings } = await import("@/lib/team/settings");
+  await saveTeamSettings({ ...(await getTeamSettings()), submitsPerMinute: 600 });
 });
 afterAll(() => sim.close());
 
@@ -146,5 +149,18 @@ describe("worker", () => {
     await startWorker();
     expect((await settled(job!.id)).status).toBe("completed");
     expect(sim.stats.submitRequests).toBe(1);
+  });
+
+  test("a job whose stored start image is gone fails without an upstream call", async () => {
+    const [job] = await createJobs();
+    const { getStore } = await import("@/lib/storage/store");
+    const { inputKey } = await import("@/lib/storage/keys");
+    const stored = await m.queries.getJob(job!.id);
+    await (await getStore()).delete([inputKey(stored!.imageFile!)!]);
+    await startWorker();
+    const done = await settled(job!.id);
+    expect(done.status).toBe("failed");
+    expect(done.error).toBe("An input image is missing from storage.");
+    expect(sim.stats.submitRequests).toBe(0);
   });
 });

@@ -14,12 +14,12 @@ import {
   type Lease,
 } from "@/lib/db/queries/work";
 import type { Job, NewJob } from "@/lib/db/schema";
-import { CopyError, copyOutput } from "@/lib/media/copy";
 import { markCharged, markFailed, release } from "@/lib/team/spend";
 import type { WaveSpeedClient } from "@/lib/wavespeed/client";
+import { copyStep } from "./copy-step";
 import { removeJobOutputs } from "./outputs";
 import { submitInputFor } from "./submit-input";
-import { submitResult } from "./submit-outcome";
+import { submitResult, unreadableInput, type SubmitResult } from "./submit-outcome";
 import { PollSchedule } from "./schedule";
 import { taskPatch } from "./transitions";
 
@@ -45,12 +45,10 @@ const IDLE_MS = 5000;
 const MIN_TICK_MS = 250;
 const POLL_CONCURRENCY = 16;
 const COPY_CONCURRENCY = 2;
-const MAX_COPY_ATTEMPTS = 10;
-const COPY_BACKOFF_CAP_MS = 10 * 60 * 1000;
 export const INTERRUPTED_SUBMIT =
   "Keyframe stopped while sending this job, so WaveSpeed may or may not have created (and charged) it. It was not resent, to avoid paying twice: check your WaveSpeed dashboard.";
 
-type Work = { kind: "submit" | "poll" | "copy"; abort: AbortController; done: Promise<void> };
+type Work = { id: string; kind: "submit" | "poll" | "copy"; abort: AbortController; done: Promise<void> };
 
 /**
  * One per server process; several may share a database. Each sends queued jobs, polls unfinished ones and
@@ -62,6 +60,7 @@ export class JobWorker {
   private heartbeat: NodeJS.Timeout | undefined;
   private wakeAt = Infinity;
   private ticking = false;
+  private current: Promise<void> = Promise.resolve();
   private stopped = false;
   private readonly work = new Map<string, Work>();
   private readonly leaseMs: number;
@@ -111,12 +110,15 @@ export class JobWorker {
     if (this.stopped) return;
     this.stopped = true;
     clearTimeout(this.timer);
-    clearInterval(this.heartbeat);
+    // A tick under way may still be claiming: what it claims is handled like the rest.
+    await this.current;
     for (const w of this.work.values()) if (w.kind !== "submit") w.abort.abort();
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)));
+    // Leases are renewed until the work settles: a submit may take WAVESPEED_TIMEOUT_MS, longer than a lease.
     await Promise.race([Promise.allSettled([...this.work.values()].map((w) => w.done)), deadline]);
     clearTimeout(timer);
+    clearInterval(this.heartbeat);
     await releaseLeases(this.options.instanceId, Date.now());
   }
 
@@ -131,7 +133,8 @@ export class JobWorker {
   }
 
   private async renew(): Promise<void> {
-    await renewLeases(this.lease(), [...this.work.keys()]).catch((error: unknown) => console.error("[worker] lease renewal failed", error));
+    const ids = [...new Set([...this.work.values()].map((w) => w.id))];
+    await renewLeases(this.lease(), ids).catch((error: unknown) => console.error("[worker] lease renewal failed", error));
   }
 
   private schedule(delay: number): void {
@@ -145,17 +148,26 @@ export class JobWorker {
   }
 
   private track(job: Job, kind: Work["kind"], run: (signal: AbortSignal) => Promise<void>): void {
+    // By kind and id: a poll still running when a webhook finished the job and its copy was claimed is
+    // another piece of work on the same job.
+    const key = `${kind}:${job.id}`;
     const abort = new AbortController();
-    const done = run(abort.signal)
+    const entry: Work = { id: job.id, kind, abort, done: Promise.resolve() };
+    entry.done = run(abort.signal)
       .catch((error: unknown) => console.error(`[worker] ${kind} ${job.id}`, error))
       .finally(() => {
-        this.work.delete(job.id);
+        if (this.work.get(key) === entry) this.work.delete(key);
         this.kick();
       });
-    this.work.set(job.id, { kind, abort, done });
+    this.work.set(key, entry);
   }
 
-  private async tick(): Promise<void> {
+  private tick(): Promise<void> {
+    if (!this.ticking) this.current = this.runTick();
+    return this.current;
+  }
+
+  private async runTick(): Promise<void> {
     this.timer = undefined;
     this.wakeAt = Infinity;
     if (this.ticking || this.stopped) return;
@@ -168,11 +180,15 @@ export class JobWorker {
       for (const job of await claimQueued(lease, this.options.submitConcurrency - this.count("submit"))) {
         this.track(job, "submit", () => this.submit(job));
       }
-      for (const job of await claimPolls(lease, POLL_CONCURRENCY - this.count("poll"))) {
-        this.track(job, "poll", (signal) => this.poll(job, signal));
+      if (!this.stopped) {
+        for (const job of await claimPolls(lease, POLL_CONCURRENCY - this.count("poll"))) {
+          this.track(job, "poll", (signal) => this.poll(job, signal));
+        }
       }
-      for (const job of await claimCopies(lease, COPY_CONCURRENCY - this.count("copy"))) {
-        this.track(job, "copy", (signal) => this.copy(job, signal));
+      if (!this.stopped) {
+        for (const job of await claimCopies(lease, COPY_CONCURRENCY - this.count("copy"))) {
+          this.track(job, "copy", (signal) => this.copy(job, signal));
+        }
       }
       const due = await nextDueAt();
       if (due !== undefined) delay = Math.min(IDLE_MS, Math.max(MIN_TICK_MS, due - Date.now()));
@@ -185,20 +201,16 @@ export class JobWorker {
   }
 
   private async submit(job: Job): Promise<void> {
-    let input;
-    try {
-      input = await submitInputFor(job);
-    } catch (error) {
-      await recordSubmit(job.id, { status: "failed", error: (error as Error).message, finishedAt: Date.now() });
-      await release([job.id]);
-      return;
-    }
+    const input = await submitInputFor(job).catch((error: unknown) => error as Error);
+    const retry = (now: number) => (atLeastMs?: number) => this.polls.retry(job.submitAttempts, now, atLeastMs);
+    if (input instanceof Error) return this.settle(job, unreadableInput(job, input, Date.now(), retry(Date.now())));
     const outcome = await this.client.submit(input, { webhookUrl: this.options.webhookUrl });
     const now = Date.now();
-    const { patch, money } = submitResult(job, outcome, now, {
-      firstPoll: outcome.ok ? await this.polls.first(job.duration, now) : now,
-      retry: (atLeastMs) => this.polls.retry(job.submitAttempts, now, atLeastMs),
-    });
+    const firstPoll = outcome.ok ? await this.polls.first(job.duration, now) : now;
+    await this.settle(job, submitResult(job, outcome, now, { firstPoll, retry: retry(now) }));
+  }
+
+  private async settle(job: Job, { patch, money }: SubmitResult): Promise<void> {
     if (money === "charge") await markCharged([job.id]);
     await recordSubmit(job.id, patch);
     if (money === "release") await release([job.id]);
@@ -225,24 +237,12 @@ export class JobWorker {
 
   /** Keeps Keyframe's own copy of the output; retried with backoff, the upstream URL serving meanwhile. */
   private async copy(job: Job, signal: AbortSignal): Promise<void> {
-    const url = job.outputs[0];
-    let patch: Partial<NewJob>;
-    try {
-      if (!url) throw new CopyError("WaveSpeed returned no output to keep.", true);
-      const copied = await copyOutput(job.id, url, this.options.copyTimeoutMs ?? 120_000, signal);
-      patch = { copyStatus: "done", copyError: null, copiedAt: Date.now(), nextCopyAt: null, ...copied };
-    } catch (error) {
-      // Shutting down: the lease goes back and another instance copies it from the start.
-      if (signal.aborted) return;
-      const message = error instanceof CopyError ? error.message : `Could not save the video: ${(error as Error).message}`;
-      const giveUp = (error instanceof CopyError && error.permanent) || job.copyAttempts >= MAX_COPY_ATTEMPTS;
-      const wait = Math.min(COPY_BACKOFF_CAP_MS, (this.options.copyRetryMs ?? 2000) * 2 ** Math.max(0, job.copyAttempts - 1));
-      patch = giveUp
-        ? { copyStatus: "failed", copyError: message, nextCopyAt: null }
-        : { copyStatus: "pending", copyError: message, nextCopyAt: Date.now() + wait };
-    }
+    const patch = await copyStep(job, signal, {
+      timeoutMs: this.options.copyTimeoutMs ?? 120_000,
+      retryMs: this.options.copyRetryMs ?? 2000,
+    });
     // Deleted while copying: the delete may have run before these objects existed, so remove them here.
-    if (!(await finishLeased(job.id, this.options.instanceId, patch)) && !(await getJob(job.id))) await removeJobOutputs(job.id);
+    if (patch && !(await finishLeased(job.id, this.options.instanceId, patch)) && !(await getJob(job.id))) await removeJobOutputs(job.id);
   }
 }
 
