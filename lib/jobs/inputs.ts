@@ -21,6 +21,16 @@ export async function storeInput(bytes: Uint8Array, type: ImageType, holder: str
   return name;
 }
 
+/** Pins inputs already stored (a retry reusing a job's images) for `holder`: false when one is gone. */
+export async function pinStoredInputs(names: string[], holder: string): Promise<boolean> {
+  const store = await getStore();
+  for (const name of names) {
+    const key = inputKey(name);
+    if (!key || !(await pinAndWrite(name, holder, () => store.head(key)))) return false;
+  }
+  return true;
+}
+
 export async function releaseInputs(holder: string): Promise<void> {
   await unpin(holder);
 }

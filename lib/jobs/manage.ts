@@ -10,7 +10,7 @@ import { release } from "@/lib/team/spend";
 
 import { submitBatch, type Created } from "./create";
 import { newId } from "./ids";
-import { removeUnusedInputs } from "./inputs";
+import { pinStoredInputs, releaseInputs, removeUnusedInputs } from "./inputs";
 import { removeJobOutputs } from "./outputs";
 import { findJob } from "./list";
 import { manageableJob } from "./share";
@@ -65,6 +65,20 @@ export async function retryJob(id: string, user: SessionUser, origin: string, id
   if (job.status !== "failed" && job.status !== "unknown") {
     throw new AppError("conflict", "Only a failed job can be retried.");
   }
+  // Pinned until the new job exists, so deleting the failed one meanwhile cannot take its images.
+  const holder = newId();
+  try {
+    const names = [job.imageFile, job.lastImageFile].filter((n): n is string => n !== null);
+    if (!(await pinStoredInputs(names, holder))) {
+      throw new AppError("conflict", "This job's images are no longer stored; start a new generation with them.");
+    }
+    return await submitRetry(job, user, origin, idempotencyKey);
+  } finally {
+    await releaseInputs(holder);
+  }
+}
+
+function submitRetry(job: Job, user: SessionUser, origin: string, idempotencyKey: string | null): Promise<Created> {
   const now = Date.now();
   return submitBatch(
     [

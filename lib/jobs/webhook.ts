@@ -5,7 +5,7 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { markFailed } from "@/lib/team/spend";
 import { wavespeed } from "@/lib/wavespeed";
-import { verifyDelivery } from "@/lib/wavespeed/webhook";
+import { signedHeaders, verifySigned } from "@/lib/wavespeed/webhook";
 import { taskPatch } from "./transitions";
 import { kickWorker } from "./registry";
 
@@ -36,9 +36,11 @@ export type Received = { applied: boolean; duplicate?: boolean };
  * nothing; a repeated delivery, or one about a job already finished, changes nothing either.
  */
 export async function receiveWebhook(headers: Headers, rawBody: string): Promise<Received> {
-  let delivery = verifyDelivery(headers, rawBody, await secret());
+  const signed = signedHeaders(headers);
+  if (!signed.ok) throw new AppError("unauthorized", signed.reason);
+  let delivery = verifySigned(signed, rawBody, await secret());
   // WaveSpeed may have rotated the secret: look again (at most once a minute) before refusing.
-  if (!delivery.ok && !env().WEBHOOK_SECRET) delivery = verifyDelivery(headers, rawBody, await secret(true));
+  if (!delivery.ok && !env().WEBHOOK_SECRET) delivery = verifySigned(signed, rawBody, await secret(true));
   if (!delivery.ok) throw new AppError("unauthorized", delivery.reason);
   if (await deliverySeen(delivery.id)) return { applied: false, duplicate: true };
   const job = await getJobByUpstreamId(delivery.task.id);

@@ -11,27 +11,37 @@ export type Delivery = { ok: true; id: string; task: Task } | { ok: false; reaso
 const keyOf = (secret: string) => secret.replace(/^whsec_/, "");
 
 /** The signature WaveSpeed puts in `webhook-signature`: `v3,` then hex HMAC-SHA256 over `{id}.{timestamp}.{body}`. */
-export function signDelivery(secret: string, id: string, timestamp: number, body: string): string {
+export function signDelivery(secret: string, id: string, timestamp: number | string, body: string): string {
   return `v3,${createHmac("sha256", keyOf(secret)).update(`${id}.${timestamp}.${body}`).digest("hex")}`;
 }
 
+export type Signed = { ok: true; id: string; timestamp: string; signature: string } | { ok: false; reason: string };
+
 /**
- * Checks a webhook delivery as WaveSpeed documents it: its id, its timestamp within five minutes, and a
- * signature keyed by the secret without its `whsec_` prefix (used as text), compared in constant time.
- * Only then is the body parsed into Keyframe's Task.
+ * The signing headers of a delivery, when present and its timestamp is within five minutes: checked
+ * before anything else, so an unsigned or stale request costs no secret look-up.
  */
-export function verifyDelivery(headers: Headers, rawBody: string, secret: string, nowMs = Date.now()): Delivery {
+export function signedHeaders(headers: Headers, nowMs = Date.now()): Signed {
   const id = headers.get("webhook-id");
   const timestamp = headers.get("webhook-timestamp");
   const signature = headers.get("webhook-signature");
   if (!id || !timestamp || !signature) return { ok: false, reason: "The delivery is not signed." };
   const seconds = Number(timestamp);
-  if (!Number.isInteger(seconds) || Math.abs(nowMs / 1000 - seconds) > WEBHOOK_TOLERANCE_S) {
+  if (!/^\d+$/.test(timestamp) || Math.abs(nowMs / 1000 - seconds) > WEBHOOK_TOLERANCE_S) {
     return { ok: false, reason: "The delivery's timestamp is too old (or not a time)." };
   }
-  const expected = Buffer.from(signDelivery(secret, id, seconds, rawBody));
+  return { ok: true, id, timestamp, signature };
+}
+
+/**
+ * Checks a signed delivery as WaveSpeed documents it: a signature over the id, the timestamp exactly as
+ * sent and the raw body, keyed by the secret without its `whsec_` prefix (used as text), compared in
+ * constant time. Only then is the body parsed into Keyframe's Task.
+ */
+export function verifySigned(signed: Extract<Signed, { ok: true }>, rawBody: string, secret: string): Delivery {
+  const expected = Buffer.from(signDelivery(secret, signed.id, signed.timestamp, rawBody));
   // A header may carry several space-separated signatures; any one that matches will do.
-  const matches = signature.split(" ").some((candidate) => {
+  const matches = signed.signature.split(" ").some((candidate) => {
     const given = Buffer.from(candidate.trim());
     return given.length === expected.length && timingSafeEqual(given, expected);
   });
@@ -46,5 +56,11 @@ export function verifyDelivery(headers: Headers, rawBody: string, secret: string
   const data = (json as { data?: unknown })?.data ?? json;
   const parsed = taskSchema.safeParse(data);
   if (!parsed.success) return { ok: false, reason: "The delivery is not a task." };
-  return { ok: true, id, task: toTask(parsed.data) };
+  return { ok: true, id: signed.id, task: toTask(parsed.data) };
+}
+
+/** Both checks at once, for a caller that already holds the secret. */
+export function verifyDelivery(headers: Headers, rawBody: string, secret: string, nowMs = Date.now()): Delivery {
+  const signed = signedHeaders(headers, nowMs);
+  return signed.ok ? verifySigned(signed, rawBody, secret) : signed;
 }

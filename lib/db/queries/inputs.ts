@@ -5,18 +5,20 @@ import { getDb } from "../client";
 const PIN_MS = 10 * 60 * 1000;
 
 /**
- * Stored inputs are shared by content (the same image in many jobs), so writing one and deleting one must
- * not interleave: both run under the input's lock. `write` stores the bytes after the pin is recorded.
+ * Stored inputs are shared by content (the same image in many jobs), so a pin and a delete must not
+ * interleave: both run under the input's lock. The pin is committed before `write` stores the bytes, so a
+ * delete either ran wholly before (and the write puts the object back) or sees the pin and leaves it; the
+ * write itself (an upload that may take a while) holds no lock or database connection.
  */
-export async function pinAndWrite(name: string, holder: string, write: () => Promise<void>): Promise<void> {
+export async function pinAndWrite<T>(name: string, holder: string, write: () => Promise<T>): Promise<T> {
   const backend = await getDb();
   await backend.exclusive(`input:${name}`, async ({ db, t }) => {
     await db
       .insert(t.inputPins)
       .values({ name, holder, expiresAt: Date.now() + PIN_MS })
       .onConflictDoUpdate({ target: [t.inputPins.name, t.inputPins.holder], set: { expiresAt: Date.now() + PIN_MS } });
-    await write();
   });
+  return write();
 }
 
 /** The request has stored its jobs (or given up): its pins go. */

@@ -126,6 +126,21 @@ describe("delete and retry", () => {
     expect(sim.stats.submits - before).toBe(1);
     expect((await get(job.id)).status).toBe("failed");
   });
+
+  test("retrying a failed job whose images are gone is a 409 that sends and stores nothing", async () => {
+    const job = await create("Lost inputs [sim:fail]", [9, 99, 199]);
+    await until(async () => (await get(job.id)).status === "failed" || undefined, 20_000);
+    const { getStore } = await import("@/lib/storage/store");
+    const { inputKey } = await import("@/lib/storage/keys");
+    const row = await m.queries.getJob(job.id);
+    await (await getStore()).delete([inputKey(row!.imageFile!)!]);
+    const before = sim.stats.submits;
+    const res = await m.retry.POST(req(`/api/jobs/${job.id}/retry`, { method: "POST" }), ctx(job.id));
+    expect(res.status).toBe(409);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/images are no longer stored/);
+    expect(await storedNames("inputs")).not.toContain(row!.imageFile);
+    expect(sim.stats.submits).toBe(before);
+  });
 });
 
 describe("GET /api/jobs filters", () => {
