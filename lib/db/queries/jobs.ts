@@ -178,7 +178,8 @@ export async function changeMarks(): Promise<{ counter: number; changed: number;
       users: sql<unknown>`(select max(${t.user.updatedAt}) from ${t.user})`,
     })
     .from(sql`(select 1) as one`);
-  const asNumber = (v: unknown) => (v instanceof Date ? v.getTime() : typeof v === "string" && !/^\d+$/.test(v) ? Date.parse(v) : Number(v ?? 0));
+  const asNumber = (v: unknown) =>
+    v instanceof Date ? v.getTime() : typeof v === "string" && !/^\d+$/.test(v) ? Date.parse(v) : Number(v ?? 0);
   return { counter: asNumber(row?.counter), changed: asNumber(row?.changed), deleted: asNumber(row?.deleted), users: asNumber(row?.users) };
 }
 

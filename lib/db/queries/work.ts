@@ -142,13 +142,18 @@ export async function releaseLeases(owner: string, now: number): Promise<void> {
 /** When the worker next has something to do, or undefined when nothing is waiting. */
 export async function nextDueAt(): Promise<number | undefined> {
   const { db, t } = await getDb();
+  // Work another instance holds is due when its lease runs out at the earliest, not every tick meanwhile.
+  const due = (at: SQL) =>
+    sql<
+      number | null
+    >`min(case when coalesce(${t.jobs.leaseUntil}, 0) > coalesce(${at}, 0) then ${t.jobs.leaseUntil} else coalesce(${at}, 0) end)`;
   const [[poll], [copy]] = await Promise.all([
     db
-      .select({ at: sql<number | null>`min(coalesce(${t.jobs.nextPollAt}, 0))` })
+      .select({ at: due(sql`${t.jobs.nextPollAt}`) })
       .from(t.jobs)
       .where(inArray(t.jobs.status, ["queued", "submitted", "processing"])),
     db
-      .select({ at: sql<number | null>`min(coalesce(${t.jobs.nextCopyAt}, 0))` })
+      .select({ at: due(sql`${t.jobs.nextCopyAt}`) })
       .from(t.jobs)
       .where(eq(t.jobs.copyStatus, "pending")),
   ]);
