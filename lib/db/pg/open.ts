@@ -42,7 +42,7 @@ async function migrateOnce(url: string): Promise<void> {
 /** PostgreSQL 13+ at DATABASE_URL, migrated from drizzle/pg at start-up. */
 export async function openPg(url: string, poolSize: number): Promise<Backend> {
   await migrateOnce(url);
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 10_000 });
   pool.on("error", (error) => console.error("[db] idle PostgreSQL connection failed:", error.message));
   const db = drizzle(pool, { schema: { ...tables, ...auth } });
   return {

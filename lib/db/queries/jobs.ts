@@ -118,18 +118,21 @@ export async function cancelQueuedJob(id: string): Promise<Job | undefined> {
 
 /** Deletes a job that is no longer in flight; undefined when there is none, or it is still running. */
 export async function deleteFinishedJob(id: string): Promise<Job | undefined> {
-  const { db, t } = await getDb();
-  const [row] = await db
-    .delete(t.jobs)
-    .where(and(eq(t.jobs.id, id), inArray(t.jobs.status, ["completed", "failed", "unknown", "cancelled"])))
-    .returning();
-  if (row) {
-    // Galleries that loaded it hear it is gone; a day is longer than any gallery polls unseen.
-    const now = Date.now();
-    await db.delete(t.jobTombstones).where(lt(t.jobTombstones.deletedAt, now - 24 * 60 * 60 * 1000));
-    await db.insert(t.jobTombstones).values({ id, deletedAt: now }).onConflictDoNothing();
-  }
-  return row;
+  const backend = await getDb();
+  // One transaction: a gallery never sees the row gone without the tombstone that tells it so.
+  return backend.exclusive(`job:${id}`, async ({ db, t }) => {
+    const [row] = await db
+      .delete(t.jobs)
+      .where(and(eq(t.jobs.id, id), inArray(t.jobs.status, ["completed", "failed", "unknown", "cancelled"])))
+      .returning();
+    if (row) {
+      // Galleries that loaded it hear it is gone; a day is longer than any gallery polls unseen.
+      const now = Date.now();
+      await db.delete(t.jobTombstones).where(lt(t.jobTombstones.deletedAt, now - 24 * 60 * 60 * 1000));
+      await db.insert(t.jobTombstones).values({ id, deletedAt: now }).onConflictDoNothing();
+    }
+    return row;
+  });
 }
 
 /** Jobs still in flight, and finished ones whose video Keyframe is still saving. */
