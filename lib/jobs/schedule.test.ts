@@ -64,4 +64,34 @@ describe("a poll schedule that learns", () => {
     expect((await schedule.first(3, 0)) - 0).toBeGreaterThanOrEqual(80_000);
     expect((await schedule.next(3, 0, 100_000)) - 100_000).toBeGreaterThanOrEqual(60_000);
   });
+
+  test("when a job WaveSpeed ran was finished by a poll after the last delivery, it polls as usual until one arrives", async () => {
+    const now = Date.now();
+    await m.jobs.insertJobs([
+      {
+        id: "missedwebhook".padEnd(22, "0"),
+        batchId: "missedbatch".padEnd(22, "0"),
+        variation: 0,
+        createdAt: now - 60_000,
+        updatedAt: now,
+        status: "completed" as const,
+        prompt: "found by a poll",
+        duration: 3,
+        cameraFixed: false,
+        seed: 1,
+        safetyChecker: true,
+        priceMicros: 48_000,
+        upstreamId: "task-missed",
+        submittedAt: now - 50_000,
+        finishedAt: now - 10_000,
+      },
+    ]);
+    const polling = new m.schedule.PollSchedule({ ...options, webhooks: true, safetyMs: 60_000 });
+    expect((await polling.first(3, 0)) - 0).toBeLessThan(25_000);
+    expect((await polling.next(3, 0, 100_000)) - 100_000).toBeLessThan(15_000);
+    const { recordDelivery } = await import("@/lib/db/queries/work");
+    await recordDelivery("msg-arrived", Date.now());
+    const waiting = new m.schedule.PollSchedule({ ...options, webhooks: true, safetyMs: 60_000 });
+    expect((await waiting.first(3, 0)) - 0).toBeGreaterThanOrEqual(80_000);
+  });
 });

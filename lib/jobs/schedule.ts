@@ -1,5 +1,6 @@
 import "server-only";
 import { recentRunTimes } from "@/lib/db/queries/jobs";
+import { deliveryMarks } from "@/lib/db/queries/work";
 
 export type ScheduleOptions = {
   /** The step between polls once a job is due (~2 s). */
@@ -15,6 +16,9 @@ export type ScheduleOptions = {
 };
 
 const LEARN_FROM = 3;
+/** A job finished this long after the newest delivery was found by a poll: deliveries are not getting through. */
+const DELIVERY_GRACE_MS = 5000;
+const TRUST_TTL_MS = 15_000;
 const LEARN_TTL_MS = 60_000;
 
 const quantile = (xs: number[], q: number) => {
@@ -33,7 +37,23 @@ const jitter = (ms: number) => Math.round(ms * (0.95 + Math.random() * 0.1));
 export class PollSchedule {
   private readonly learned = new Map<number, { at: number; early: number; late: number } | null>();
 
+  private trust: { at: number; value: boolean } | undefined;
+
   constructor(private readonly options: ScheduleOptions) {}
+
+  /**
+   * Whether to wait for webhooks: they are configured, and the newest job WaveSpeed finished was not found
+   * by a poll after deliveries stopped (an address WaveSpeed cannot reach, a blocked port). When they
+   * stop arriving, jobs are polled as usual until one arrives again.
+   */
+  private async webhooks(): Promise<boolean> {
+    if (!this.options.webhooks) return false;
+    if (this.trust && Date.now() - this.trust.at < TRUST_TTL_MS) return this.trust.value;
+    const { delivered, finished } = await deliveryMarks();
+    const value = finished === null || (delivered !== null && delivered + DELIVERY_GRACE_MS >= finished);
+    this.trust = { at: Date.now(), value };
+    return value;
+  }
 
   private get safety(): number {
     return this.options.safetyMs ?? 60_000;
@@ -53,13 +73,13 @@ export class PollSchedule {
   /** The first poll after WaveSpeed accepted a job of `duration` seconds at `submittedAt`. */
   async first(duration: number, submittedAt: number): Promise<number> {
     const { early, late } = await this.expected(duration);
-    if (this.options.webhooks) return submittedAt + Math.max(2 * late, late + this.safety);
+    if (await this.webhooks()) return submittedAt + Math.max(2 * late, late + this.safety);
     return submittedAt + jitter(Math.max(this.options.pollMinMs, early));
   }
 
   /** The poll after one that found the job unfinished. */
   async next(duration: number, submittedAt: number, now: number): Promise<number> {
-    if (this.options.webhooks) return now + Math.max(this.options.pollMaxMs, this.safety);
+    if (await this.webhooks()) return now + Math.max(this.options.pollMaxMs, this.safety);
     const { late } = await this.expected(duration);
     const overdue = now - submittedAt - 2 * Math.max(late, this.options.expectMs);
     const step =

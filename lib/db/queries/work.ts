@@ -180,6 +180,21 @@ export async function recordDelivery(id: string, now = Date.now()): Promise<bool
   return rows.length > 0;
 }
 
+/** The newest webhook delivery and the newest finish of a job WaveSpeed ran: whether deliveries get through. */
+export async function deliveryMarks(): Promise<{ delivered: number | null; finished: number | null }> {
+  const { db, t } = await getDb();
+  const [row] = await db
+    .select({
+      delivered: sql<number | null>`(select max(${t.webhookDeliveries.receivedAt}) from ${t.webhookDeliveries})`,
+      finished: sql<
+        number | null
+      >`(select max(${t.jobs.finishedAt}) from ${t.jobs} where ${t.jobs.upstreamId} is not null and ${inArray(t.jobs.status, ["completed", "failed"])})`,
+    })
+    .from(sql`(select 1) as one`);
+  const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+  return { delivered: num(row?.delivered), finished: num(row?.finished) };
+}
+
 export async function deliverySeen(id: string): Promise<boolean> {
   const { db, t } = await getDb();
   const [row] = await db.select({ id: t.webhookDeliveries.id }).from(t.webhookDeliveries).where(eq(t.webhookDeliveries.id, id));
