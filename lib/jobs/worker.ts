@@ -60,6 +60,7 @@ export class JobWorker {
   private heartbeat: NodeJS.Timeout | undefined;
   private wakeAt = Infinity;
   private ticking = false;
+  private again = false;
   private current: Promise<void> = Promise.resolve();
   private stopped = false;
   private readonly work = new Map<string, Work>();
@@ -127,9 +128,7 @@ export class JobWorker {
   }
 
   private count(kind: Work["kind"]): number {
-    let n = 0;
-    for (const w of this.work.values()) if (w.kind === kind) n += 1;
-    return n;
+    return [...this.work.values()].filter((w) => w.kind === kind).length;
   }
 
   private async renew(): Promise<void> {
@@ -163,15 +162,17 @@ export class JobWorker {
   }
 
   private tick(): Promise<void> {
-    if (!this.ticking) this.current = this.runTick();
+    this.timer = undefined;
+    this.wakeAt = Infinity;
+    // A wake-up during a tick (a kick: work finished, a webhook came) runs another right after it.
+    if (this.ticking) this.again = true;
+    else if (!this.stopped) this.current = this.runTick();
     return this.current;
   }
 
   private async runTick(): Promise<void> {
-    this.timer = undefined;
-    this.wakeAt = Infinity;
-    if (this.ticking || this.stopped) return;
     this.ticking = true;
+    this.again = false;
     let delay = IDLE_MS;
     try {
       const lease = this.lease();
@@ -197,7 +198,7 @@ export class JobWorker {
     } finally {
       this.ticking = false;
     }
-    this.schedule(delay);
+    this.schedule(this.again ? 0 : delay);
   }
 
   private async submit(job: Job): Promise<void> {
