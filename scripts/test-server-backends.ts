@@ -4,11 +4,12 @@
  * TEST_PG_URL, or the PG* variables, or Debian's pg_virtualenv (a throwaway cluster, created here).
  * Without any of them it says so and skips, except under CI, where that is a failure.
  */
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import S3rver from "s3rver";
+import { hasPgVirtualenv, rerunInPgVirtualenv } from "./pg-virtualenv";
 
 function pgUrl(): string | undefined {
   if (process.env.TEST_PG_URL) return process.env.TEST_PG_URL;
@@ -17,8 +18,6 @@ function pgUrl(): string | undefined {
   const auth = PGPASSWORD ? `${encodeURIComponent(PGUSER)}:${encodeURIComponent(PGPASSWORD)}` : encodeURIComponent(PGUSER);
   return `postgres://${auth}@${PGHOST}:${PGPORT ?? 5432}/${PGDATABASE ?? "postgres"}`;
 }
-
-const has = (command: string) => spawnSync("sh", ["-c", `command -v ${command}`], { stdio: "ignore" }).status === 0;
 
 /** Runs a command to the end without blocking this process, which serves the S3 API meanwhile. */
 async function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
@@ -30,14 +29,8 @@ async function run(command: string, args: string[], env: NodeJS.ProcessEnv): Pro
 
 const url = pgUrl();
 if (!url) {
-  if (!process.env.KEYFRAME_IN_PG_VIRTUALENV && has("pg_virtualenv")) {
-    // A throwaway cluster for this run: pg_virtualenv sets PG* and removes the cluster afterwards.
-    const result = spawnSync("pg_virtualenv", [process.execPath, ...process.execArgv, ...process.argv.slice(1)], {
-      stdio: "inherit",
-      env: { ...process.env, KEYFRAME_IN_PG_VIRTUALENV: "1" },
-    });
-    process.exit(result.status ?? 1);
-  }
+  // A throwaway cluster for this run: pg_virtualenv sets PG* and removes the cluster afterwards.
+  if (!process.env.KEYFRAME_IN_PG_VIRTUALENV && hasPgVirtualenv()) await rerunInPgVirtualenv("KEYFRAME_IN_PG_VIRTUALENV");
   const message = "No PostgreSQL for the server-backends pass: set TEST_PG_URL, or install postgresql (pg_virtualenv).";
   if (process.env.CI) {
     console.error(message);

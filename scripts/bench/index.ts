@@ -8,7 +8,6 @@
  * `--app` measures another built checkout of Keyframe (e.g. an older commit) with this checkout's
  * benchmarks and simulator, so a before-and-after pair is one command each, run one after the other.
  */
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -16,6 +15,7 @@ import { bundle } from "./bundle";
 import { completion, summarize } from "./completion";
 import { row, type Row, type Target } from "./kit";
 import { listLatency } from "./list";
+import { hasPgVirtualenv, rerunInPgVirtualenv } from "../pg-virtualenv";
 import { pollers } from "./pollers";
 import { scroll } from "./scroll";
 import { submitOverhead } from "./submit";
@@ -32,19 +32,8 @@ function pgUrl(): string | undefined {
   const { PGHOST, PGPORT, PGUSER, PGPASSWORD } = process.env;
   return PGHOST && PGUSER ? `postgres://${PGUSER}:${PGPASSWORD ?? ""}@${PGHOST}:${PGPORT ?? 5432}/postgres` : undefined;
 }
-if (
-  supportsPg &&
-  only.has("list") &&
-  !pgUrl() &&
-  !process.env.KEYFRAME_BENCH_IN_PG &&
-  spawnSync("sh", ["-c", "command -v pg_virtualenv"]).status === 0
-) {
-  const again = spawnSync("pg_virtualenv", [process.execPath, ...process.execArgv, ...process.argv.slice(1)], {
-    stdio: "inherit",
-    env: { ...process.env, KEYFRAME_BENCH_IN_PG: "1" },
-  });
-  process.exit(again.status ?? 1);
-}
+if (supportsPg && only.has("list") && !pgUrl() && !process.env.KEYFRAME_BENCH_IN_PG && hasPgVirtualenv())
+  await rerunInPgVirtualenv("KEYFRAME_BENCH_IN_PG");
 
 const rows: Row[] = [];
 const repeat = async <T>(n: number, run: () => Promise<T>): Promise<T[]> => {
