@@ -36,16 +36,17 @@ for (const size of SIZES) {
     const cls = await watchLayoutShift(page);
     const app = new Playground(page);
     await app.goto();
+    const prompt = `A layout check, gulls circle a pier ${size.name}-${Date.now()}`;
+    // Other specs generate as the same team at the same time: their takes, arriving on top of the gallery,
+    // would move its cards. Narrowing the gallery to this spec's take first keeps only this page's own shifts.
+    await app.gallery.getByRole("searchbox").fill(prompt);
+    await expect(app.gallery.getByText("No jobs match.")).toBeVisible();
     await app.setStartImage(landscape);
     await expect(page.getByTestId("image-size")).toHaveText("640 × 360 px");
     await expect(app.price).toBeInViewport({ ratio: 1 });
     await expect(app.generate).toBeInViewport({ ratio: 1 });
     await expect(page.locator("#generate-reason")).toHaveText("Describe the motion to generate.");
 
-    const prompt = `A layout check, gulls circle a pier ${size.name}-${Date.now()}`;
-    // Other specs generate as the same team at the same time; their takes would arrive on top of this one.
-    await app.gallery.getByRole("searchbox").fill(prompt);
-    await expect(app.gallery.getByText("No jobs match.")).toBeVisible();
     await app.prompt.pressSequentially(prompt, { delay: 0 });
     await app.duration.fill("2");
     await app.generate.click();
