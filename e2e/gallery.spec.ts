@@ -2,6 +2,7 @@ import fs from "node:fs";
 import { expect, test } from "@playwright/test";
 import { landscape } from "./fixtures/images";
 import { Playground } from "./pages/playground";
+import { createJobs } from "./support/jobs";
 
 test("search and filter, download by name, retry a failure at a shown price, delete with its link", async ({ page, request }) => {
   const app = new Playground(page);
@@ -58,4 +59,35 @@ test("search and filter, download by name, retry a failure at a shown price, del
   await expect(app.card(good)).toHaveCount(0);
   expect((await request.get(link)).status()).toBe(404);
   expect((await request.get(video)).status()).toBe(404);
+});
+
+test("a take made elsewhere, even while the page loads, waits behind a button instead of moving the cards", async ({ page, request }) => {
+  const prompt = `A heron lands, made in another tab elsewhere-${Date.now()}`;
+  // The page's scripts are held back, so the take is made after the server rendered the gallery and
+  // before the browser picked it up.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/_next/static/chunks/**", async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto("/", { waitUntil: "commit" });
+  await expect(page.getByRole("heading", { name: "Gallery" })).toBeVisible();
+  await createJobs(request, prompt, { duration: "2" });
+  release();
+  await expect(page.locator('form[data-hydrated="true"]')).toBeVisible();
+
+  const app = new Playground(page);
+  const show = app.gallery.getByRole("button", { name: /^Show \d+ new takes?$/ });
+  await expect(show).toBeVisible();
+  await expect(app.card(prompt)).toHaveCount(0);
+  await show.click();
+  await expect(app.cards().first()).toContainText(prompt);
+
+  // One made once the page is up waits the same way, within one poll.
+  const next = `A heron takes off, made in another tab elsewhere-${Date.now()}`;
+  await createJobs(request, next, { duration: "2" });
+  await expect(show).toBeVisible({ timeout: 7_000 });
+  await expect(app.card(next)).toHaveCount(0);
+  await expect(app.cards().first()).toContainText(prompt);
 });

@@ -61,6 +61,9 @@ export function useJobs(filter: GalleryFilter, initial?: JobPage) {
       revalidateOnReconnect: false,
       // The server-rendered first page serves the default view only; a filtered view fetches its own.
       fallbackData: initial && key === "" ? [initial] : undefined,
+      // Not fetched again on hydration: what changed since it was rendered comes from the changes poll, so
+      // a teammate's take made in between waits behind "new takes" instead of pushing the cards down.
+      revalidateOnMount: initial ? false : undefined,
       keepPreviousData: true,
     },
   );

@@ -63,8 +63,9 @@ export async function freshServerBackends(name = `kf_${randomBytes(5).toString("
     if (!/BucketAlready/.test(error.name)) throw error;
   });
   // A bucket reused by name (an e2e server restarted) starts empty too.
+  // One at a time: s3rver answers parallel deletes in one folder with an occasional InternalError.
   const listed = await client.send(new ListObjectsV2Command({ Bucket: env.S3_BUCKET }));
-  await Promise.all((listed.Contents ?? []).map((o) => client.send(new DeleteObjectCommand({ Bucket: env.S3_BUCKET, Key: o.Key! }))));
+  for (const object of listed.Contents ?? []) await client.send(new DeleteObjectCommand({ Bucket: env.S3_BUCKET, Key: object.Key! }));
   return env;
 }
 
