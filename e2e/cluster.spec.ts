@@ -128,6 +128,10 @@ test("20 jobs sent through A, A killed -9 mid-flight: B completes all 20, each s
   expect(s.submitRequests).toBe(20);
   const gets = Object.values(s.resultGets);
   expect(gets).toHaveLength(20);
+  const mean = gets.reduce((a, b) => a + b, 0) / gets.length;
+  console.log(
+    `kill -9 of A, 20 jobs through B: ${s.submitRequests} submit POSTs, result GETs per job mean ${mean.toFixed(1)}, max ${Math.max(...gets)}`,
+  );
   // One instance polling a 6 s task with these bounds needs at most 8 GETs; a poll cut off by the kill may add one.
   expect(Math.max(...gets)).toBeLessThanOrEqual(9);
   for (const job of await jobs(viaB)) {
