@@ -94,4 +94,11 @@ describe("a poll schedule that learns", () => {
     const waiting = new m.schedule.PollSchedule({ ...options, webhooks: true, safetyMs: 60_000 });
     expect((await waiting.first(3, 0)) - 0).toBeGreaterThanOrEqual(80_000);
   });
+
+  test("a duration with too few finished jobs is placed on a line through the others, not the flat default", async () => {
+    // 3 s jobs took 20-40 s and 8 s jobs 60-90 s here (above): a 12 s job should take about 100 s.
+    const first = (await new m.schedule.PollSchedule(options).first(12, 0)) - 0;
+    expect(first).toBeGreaterThan(80_000);
+    expect(first).toBeLessThan(110_000);
+  });
 });

@@ -30,8 +30,8 @@ const jitter = (ms: number) => Math.round(ms * (0.95 + Math.random() * 0.1));
 /**
  * When to ask WaveSpeed about a job. Seedance jobs take a while, longer the longer the video, and
  * WaveSpeed asks for polls no faster than every few seconds; so the first poll comes when jobs of that
- * duration usually finish here (the fastest quarter of this install's recent ones, or a default before
- * there are any), then every ~2 s until done, slowing after twice the usual time and on errors. With
+ * duration usually finish here (the fastest quarter of this install's recent ones; with few of them, a
+ * line through recent jobs of every duration; a default before there are any), then every ~2 s until done, slowing after twice the usual time and on errors. With
  * webhooks, polling only catches a delivery that never came.
  */
 export class PollSchedule {
@@ -62,12 +62,31 @@ export class PollSchedule {
   private async expected(duration: number): Promise<{ early: number; late: number }> {
     const cached = this.learned.get(duration);
     if (cached && Date.now() - cached.at < LEARN_TTL_MS) return cached;
-    const times = await recentRunTimes(duration);
-    const fallback = { early: this.options.expectMs, late: this.options.expectMs };
-    if (times.length < LEARN_FROM) return fallback;
-    const learned = { at: Date.now(), early: quantile(times, 0.25), late: quantile(times, 0.9) };
+    const times = (await recentRunTimes(duration)).map((r) => r.ms);
+    const guess =
+      times.length >= LEARN_FROM ? { early: quantile(times, 0.25), late: quantile(times, 0.9) } : await this.extrapolated(duration);
+    // The default is asked again soon: the first jobs to finish teach it.
+    const at = guess ? Date.now() : Date.now() - LEARN_TTL_MS + 5000;
+    const learned = { at, ...(guess ?? { early: this.options.expectMs, late: this.options.expectMs }) };
     this.learned.set(duration, learned);
     return learned;
+  }
+
+  /**
+   * Too few jobs of this duration yet: a line through recent jobs of every duration (time = a + b × seconds,
+   * least squares), scaled by how far above or below the line they came in. Needs two durations.
+   */
+  private async extrapolated(duration: number): Promise<{ early: number; late: number } | null> {
+    const runs = await recentRunTimes(undefined, 60);
+    if (runs.length < LEARN_FROM || new Set(runs.map((r) => r.duration)).size < 2) return null;
+    const n = runs.length;
+    const mx = runs.reduce((s, r) => s + r.duration, 0) / n;
+    const my = runs.reduce((s, r) => s + r.ms, 0) / n;
+    const b = runs.reduce((s, r) => s + (r.duration - mx) * (r.ms - my), 0) / runs.reduce((s, r) => s + (r.duration - mx) ** 2, 0);
+    const line = (d: number) => my + b * (d - mx);
+    if (!(b > 0) || runs.some((r) => line(r.duration) <= 0) || line(duration) <= 0) return null;
+    const ratios = runs.map((r) => r.ms / line(r.duration));
+    return { early: line(duration) * quantile(ratios, 0.25), late: line(duration) * quantile(ratios, 0.9) };
   }
 
   /** The first poll after WaveSpeed accepted a job of `duration` seconds at `submittedAt`. */

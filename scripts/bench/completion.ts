@@ -37,9 +37,9 @@ export async function completion(target: Target, port: number, webhooks: boolean
       }
     };
     if (!webhooks) {
-      // An install that has run jobs before: the first round teaches the poll schedule.
-      const warm = DURATIONS.map((d) => `warm-up ${d}s`);
-      await Promise.all(DURATIONS.map((d, i) => submit(warm[i]!, d)));
+      // An install that has run jobs before (three of each length): the first round teaches the schedule.
+      const warm = DURATIONS.flatMap((d) => [`warm-up ${d}s a`, `warm-up ${d}s b`, `warm-up ${d}s c`]);
+      await Promise.all(warm.map((p) => submit(p, Number(/(\d+)s/.exec(p)![1]))));
       await watch(warm);
     }
     const measured = DURATIONS.flatMap((d) => [`measured ${d}s a`, `measured ${d}s b`]);

@@ -1,13 +1,16 @@
 /**
  * Scrolling 5,000 finished jobs (600 different posters, so the browser decodes as it goes) for 10 s: the
- * main thread's busy time, against the same scroll over a static page of plain boxes, runs interleaved.
+ * main thread's busy time, against the same scroll over two static pages, runs interleaved: plain boxes
+ * (what scrolling costs with nothing to load), and the same posters as plain lazy `<img>`s in a grid (what
+ * loading and painting them costs with no app at all).
  */
 import fs from "node:fs";
+import http from "node:http";
 import path from "node:path";
 import { chromium, type Page } from "@playwright/test";
 import sharp from "sharp";
 import { chromiumLaunchOptions } from "../../e2e/chromium";
-import { ADMIN, liveEnv, median, startApp, startSim, type Target } from "./kit";
+import { ADMIN, liveEnv, startApp, startSim, type Target } from "./kit";
 import { seedSqlite, type Media } from "./seed";
 
 const JOBS = 5000;
@@ -55,7 +58,28 @@ async function busyWhileScrolling(page: Page): Promise<number> {
   return (await task()) - before;
 }
 
-export async function scroll(target: Target, port: number, runs: number): Promise<{ galleryMs: number; baselineMs: number }> {
+/** Serves a static grid of the seeded posters (and the posters), as a gallery with no app would be. */
+async function staticPosters(dataDir: string, posters: string[]): Promise<{ url: string; close(): void }> {
+  const cards = Array.from(
+    { length: JOBS },
+    (_, i) => `<img src="/p/${posters[i % posters.length]}" loading="lazy" decoding="async" width="320" height="178" alt="">`,
+  ).join("");
+  const page = `<!doctype html><body style="margin:0"><div style="display:grid;grid-template-columns:repeat(4,320px);gap:16px">${cards}</div>`;
+  const server = http.createServer((req, res) => {
+    if (req.url?.startsWith("/p/")) {
+      res.writeHead(200, { "content-type": "image/jpeg" });
+      fs.createReadStream(path.join(dataDir, "media", "posters", path.basename(req.url))).pipe(res);
+    } else res.writeHead(200, { "content-type": "text/html" }).end(page);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return { url: `http://127.0.0.1:${(server.address() as { port: number }).port}/`, close: () => server.close() };
+}
+
+export async function scroll(
+  target: Target,
+  port: number,
+  runs: number,
+): Promise<{ gallery: number[]; baseline: number[]; posters: number[] }> {
   const sim = await startSim(port + 5);
   let media: Media | undefined;
   const app = await startApp(target, port, liveEnv(sim), async (dataDir) => {
@@ -64,8 +88,10 @@ export async function scroll(target: Target, port: number, runs: number): Promis
   const browser = await chromium.launch(chromiumLaunchOptions);
   try {
     await seedSqlite(app.dataDir, JOBS, media!);
+    const still = await staticPosters(app.dataDir, media!.posters);
     const gallery: number[] = [];
     const baseline: number[] = [];
+    const posters: number[] = [];
     for (let i = 0; i < runs; i++) {
       const a = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
       await a.setContent(
@@ -73,6 +99,11 @@ export async function scroll(target: Target, port: number, runs: number): Promis
       );
       baseline.push(await busyWhileScrolling(a));
       await a.close();
+      const c = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+      await c.goto(still.url, { waitUntil: "load" });
+      await c.waitForTimeout(500);
+      posters.push(await busyWhileScrolling(c));
+      await c.close();
       const b = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
       await b.request.post(`${app.url}/api/session`, { data: ADMIN });
       await b.goto(app.url, { waitUntil: "load" });
@@ -81,7 +112,8 @@ export async function scroll(target: Target, port: number, runs: number): Promis
       gallery.push(await busyWhileScrolling(b));
       await b.close();
     }
-    return { galleryMs: median(gallery), baselineMs: median(baseline) };
+    still.close();
+    return { gallery, baseline, posters };
   } finally {
     await browser.close();
     await app.stop();

@@ -155,15 +155,23 @@ export async function ping(): Promise<void> {
 }
 
 /** How long recent completed jobs of this duration took from submit to done, newest first (learning the poll schedule). */
-export async function recentRunTimes(duration: number, limit = 30): Promise<number[]> {
+export async function recentRunTimes(duration?: number, limit = 30): Promise<{ duration: number; ms: number }[]> {
   const { db, t } = await getDb();
   const rows = await db
-    .select({ submittedAt: t.jobs.submittedAt, finishedAt: t.jobs.finishedAt })
+    .select({ duration: t.jobs.duration, submittedAt: t.jobs.submittedAt, finishedAt: t.jobs.finishedAt })
     .from(t.jobs)
-    .where(and(eq(t.jobs.status, "completed"), eq(t.jobs.duration, duration), isNotNull(t.jobs.submittedAt)))
+    .where(
+      and(
+        eq(t.jobs.status, "completed"),
+        duration === undefined ? undefined : eq(t.jobs.duration, duration),
+        isNotNull(t.jobs.submittedAt),
+      ),
+    )
     .orderBy(desc(t.jobs.finishedAt))
     .limit(limit);
-  return rows.flatMap((r) => (r.submittedAt !== null && r.finishedAt !== null ? [r.finishedAt - r.submittedAt] : []));
+  return rows.flatMap((r) =>
+    r.submittedAt !== null && r.finishedAt !== null ? [{ duration: r.duration, ms: r.finishedAt - r.submittedAt }] : [],
+  );
 }
 
 /**
