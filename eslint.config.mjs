@@ -10,5 +10,14 @@ export default defineConfig([
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },
-  globalIgnores([".next/**", "next-env.d.ts", "data/**", "test-results/**", "playwright-report/**"]),
+  globalIgnores([
+    ".next/**",
+    "next-env.d.ts",
+    "data/**",
+    "test-results/**",
+    "playwright-report/**",
+    ".bench/**",
+    ".scratch/**",
+    "bench-results/**",
+  ]),
 ]);
