@@ -48,8 +48,8 @@ describe("a poll schedule that learns", () => {
     await finished(8, [60_000, 62_000, 64_000, 66_000, 90_000]);
     const schedule = new m.schedule.PollSchedule(options);
     const first = (await schedule.first(8, 1_000_000)) - 1_000_000;
-    // The fastest quarter of what this install saw: no poll is wasted before jobs can be done.
-    expect(first).toBeGreaterThan(59_000);
+    // The fastest quarter of what this install saw (62 s, give or take 5% jitter): no poll is wasted before jobs can be done.
+    expect(first).toBeGreaterThan(58_000);
     expect(first).toBeLessThan(66_000);
     const next = (await schedule.next(8, 1_000_000, 1_070_000)) - 1_070_000;
     expect(next).toBeGreaterThan(1800);
