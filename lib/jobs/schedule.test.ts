@@ -12,7 +12,7 @@ beforeAll(async () => {
 afterAll(() => sim.close());
 
 /** Completed jobs of `duration` s that took these many ms from submit to done. */
-async function finished(duration: number, tookMs: number[]) {
+async function finished(duration: number, tookMs: number[], pollCount = 3) {
   const now = Date.now();
   await m.jobs.insertJobs(
     tookMs.map((ms, i) => ({
@@ -30,6 +30,7 @@ async function finished(duration: number, tookMs: number[]) {
       priceMicros: 16_000 * duration,
       submittedAt: now - 500_000,
       finishedAt: now - 500_000 + ms,
+      pollCount,
     })),
   );
 }
@@ -100,5 +101,14 @@ describe("a poll schedule that learns", () => {
     const first = (await new m.schedule.PollSchedule(options).first(12, 0)) - 0;
     expect(first).toBeGreaterThan(80_000);
     expect(first).toBeLessThan(110_000);
+  });
+
+  test("when most jobs of a duration were found done by their first poll, the next first poll comes earlier", async () => {
+    // 4 s jobs polled first at the 45 s default and found done there: they may take far less.
+    await finished(4, [45_000, 45_500, 46_000], 1);
+    const first = (await new m.schedule.PollSchedule(options).first(4, 0)) - 0;
+    // The line through the other durations (3 s ≈ 21-40 s, 8 s ≈ 60-90 s) puts a 4 s job near 30 s.
+    expect(first).toBeLessThan(0.8 * 45_000 * 1.05);
+    expect(first).toBeGreaterThan(15_000);
   });
 });

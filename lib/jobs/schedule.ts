@@ -62,9 +62,16 @@ export class PollSchedule {
   private async expected(duration: number): Promise<{ early: number; late: number }> {
     const cached = this.learned.get(duration);
     if (cached && Date.now() - cached.at < LEARN_TTL_MS) return cached;
-    const times = (await recentRunTimes(duration)).map((r) => r.ms);
-    const guess =
+    const runs = await recentRunTimes(duration);
+    const times = runs.map((r) => r.ms);
+    let guess =
       times.length >= LEARN_FROM ? { early: quantile(times, 0.25), late: quantile(times, 0.9) } : await this.extrapolated(duration);
+    // Most were found done by their first poll: they may finish well before it, and what it saw cannot show
+    // that, so the first poll would never move earlier. Try earlier (or where the other durations' line says).
+    if (times.length >= LEARN_FROM && runs.filter((r) => r.firstPoll).length * 2 > runs.length) {
+      const line = await this.extrapolated(duration);
+      guess = { early: Math.min(guess!.early * 0.8, line?.early ?? Infinity), late: guess!.late };
+    }
     // The default is asked again soon: the first jobs to finish teach it.
     const at = guess ? Date.now() : Date.now() - LEARN_TTL_MS + 5000;
     const learned = { at, ...(guess ?? { early: this.options.expectMs, late: this.options.expectMs }) };
@@ -77,7 +84,8 @@ export class PollSchedule {
    * least squares), scaled by how far above or below the line they came in. Needs two durations.
    */
   private async extrapolated(duration: number): Promise<{ early: number; late: number } | null> {
-    const runs = await recentRunTimes(undefined, 60);
+    // Only jobs seen within a poll step of finishing: a first-poll find says only "done by then".
+    const runs = (await recentRunTimes(undefined, 60)).filter((r) => !r.firstPoll);
     if (runs.length < LEARN_FROM || new Set(runs.map((r) => r.duration)).size < 2) return null;
     const n = runs.length;
     const mx = runs.reduce((s, r) => s + r.duration, 0) / n;

@@ -52,6 +52,7 @@ export async function completion(target: Target, port: number, webhooks: boolean
       const task = stats.received.find((r) => r.prompt === prompt)!.taskId;
       lagMs.push(seen.get(prompt)! - (stats.finishedAt[task] ?? NaN));
       gets.push(stats.resultGets[task] ?? 0);
+      console.error(`[bench]   ${prompt}: seen ${lagMs.at(-1)} ms after it finished, ${gets.at(-1)} result GETs`);
     }
     return { lagMs, gets };
   } finally {

@@ -155,10 +155,15 @@ export async function ping(): Promise<void> {
 }
 
 /** How long recent completed jobs of this duration took from submit to done, newest first (learning the poll schedule). */
-export async function recentRunTimes(duration?: number, limit = 30): Promise<{ duration: number; ms: number }[]> {
+/**
+ * How long recent completed jobs took from submit to done, as Keyframe saw it. `firstPoll`: found done by
+ * the first poll, so it may have finished well before (an upper bound); otherwise it was seen within one
+ * poll step of finishing (or told by a webhook).
+ */
+export async function recentRunTimes(duration?: number, limit = 30): Promise<{ duration: number; ms: number; firstPoll: boolean }[]> {
   const { db, t } = await getDb();
   const rows = await db
-    .select({ duration: t.jobs.duration, submittedAt: t.jobs.submittedAt, finishedAt: t.jobs.finishedAt })
+    .select({ duration: t.jobs.duration, submittedAt: t.jobs.submittedAt, finishedAt: t.jobs.finishedAt, pollCount: t.jobs.pollCount })
     .from(t.jobs)
     .where(
       and(
@@ -170,7 +175,9 @@ export async function recentRunTimes(duration?: number, limit = 30): Promise<{ d
     .orderBy(desc(t.jobs.finishedAt))
     .limit(limit);
   return rows.flatMap((r) =>
-    r.submittedAt !== null && r.finishedAt !== null ? [{ duration: r.duration, ms: r.finishedAt - r.submittedAt }] : [],
+    r.submittedAt !== null && r.finishedAt !== null
+      ? [{ duration: r.duration, ms: r.finishedAt - r.submittedAt, firstPoll: r.pollCount === 1 }]
+      : [],
   );
 }
 
