@@ -31,8 +31,9 @@ const jitter = (ms: number) => Math.round(ms * (0.95 + Math.random() * 0.1));
  * When to ask WaveSpeed about a job. Seedance jobs take a while, longer the longer the video, and
  * WaveSpeed asks for polls no faster than every few seconds; so the first poll comes when jobs of that
  * duration usually finish here (the fastest quarter of this install's recent ones; with few of them, a
- * line through recent jobs of every duration; a default before there are any), then every ~2 s until done, slowing after twice the usual time and on errors. With
- * webhooks, polling only catches a delivery that never came.
+ * line through recent jobs of every duration; a default before there are any), then every ~2 s until
+ * done, slowing after twice the usual time and on errors. With webhooks, polling only catches a delivery
+ * that never came.
  */
 export class PollSchedule {
   private readonly learned = new Map<number, { at: number; early: number; late: number } | null>();
@@ -63,20 +64,24 @@ export class PollSchedule {
     const cached = this.learned.get(duration);
     if (cached && Date.now() - cached.at < LEARN_TTL_MS) return cached;
     const runs = await recentRunTimes(duration);
-    const times = runs.map((r) => r.ms);
-    let guess =
-      times.length >= LEARN_FROM ? { early: quantile(times, 0.25), late: quantile(times, 0.9) } : await this.extrapolated(duration);
-    // Most were found done by their first poll: they may finish well before it, and what it saw cannot show
-    // that, so the first poll would never move earlier. Try earlier (or where the other durations' line says).
-    if (times.length >= LEARN_FROM && runs.filter((r) => r.firstPoll).length * 2 > runs.length) {
-      const line = await this.extrapolated(duration);
-      guess = { early: Math.min(guess!.early * 0.8, line?.early ?? Infinity), late: guess!.late };
-    }
+    const guess = runs.length >= LEARN_FROM ? await this.observed(duration, runs) : await this.extrapolated(duration);
     // The default is asked again soon: the first jobs to finish teach it.
     const at = guess ? Date.now() : Date.now() - LEARN_TTL_MS + 5000;
     const learned = { at, ...(guess ?? { early: this.options.expectMs, late: this.options.expectMs }) };
     this.learned.set(duration, learned);
     return learned;
+  }
+
+  /** Enough jobs of this duration: when they usually finished. */
+  private async observed(duration: number, runs: { ms: number; firstPoll: boolean }[]): Promise<{ early: number; late: number }> {
+    const times = runs.map((r) => r.ms);
+    const early = quantile(times, 0.25);
+    const late = quantile(times, 0.9);
+    // Most were found done by their first poll: they may finish well before it, and what it saw cannot show
+    // that, so the first poll would never move earlier. Try earlier (or where the other durations' line says).
+    if (runs.filter((r) => r.firstPoll).length * 2 <= runs.length) return { early, late };
+    const line = await this.extrapolated(duration);
+    return { early: Math.min(early * 0.8, line?.early ?? Infinity), late };
   }
 
   /**

@@ -154,11 +154,10 @@ export async function ping(): Promise<void> {
   await (await getDb()).ping();
 }
 
-/** How long recent completed jobs of this duration took from submit to done, newest first (learning the poll schedule). */
 /**
- * How long recent completed jobs took from submit to done, as Keyframe saw it. `firstPoll`: found done by
- * the first poll, so it may have finished well before (an upper bound); otherwise it was seen within one
- * poll step of finishing (or told by a webhook).
+ * How long recent completed jobs (of one duration, or all) took from submit to done as Keyframe saw it,
+ * newest first, for the poll schedule. `firstPoll`: found done by the first poll, so it may have finished
+ * well before (an upper bound); otherwise it was seen within one poll step of finishing (or by webhook).
  */
 export async function recentRunTimes(duration?: number, limit = 30): Promise<{ duration: number; ms: number; firstPoll: boolean }[]> {
   const { db, t } = await getDb();
