@@ -1,6 +1,5 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import dynamic from "next/dynamic";
 import { useCallback, useState } from "react";
 import { Controller, useForm, useWatch } from "react-hook-form";
@@ -12,11 +11,12 @@ import type { JobView } from "@/lib/jobs/types";
 import type { PresetView } from "@/lib/presets/types";
 import { priceMicros } from "@/lib/model/price";
 import { DURATION_MAX, DURATION_MIN, nearestAspectRatio, type AspectChoice, type AspectRatio } from "@/lib/model/seedance";
-import { GENERATE_DEFAULTS, generateSchema, type GenerateFormValues, type GenerateRequest } from "@/lib/validations/generate";
+import type { GenerateFormValues, GenerateRequest } from "@/lib/validations/generate";
+import { GENERATE_DEFAULTS } from "@/lib/validations/generate-defaults";
 import { AspectRatioField } from "./aspect-ratio-field";
 import { GenerateFooter } from "./generate-footer";
 import { ImageFields } from "./image-fields";
-import { imageLoadAwareResolver } from "./image-load-resolver";
+import { imageLoadAwareResolver, lazySchemaResolver, loadSchema } from "./image-load-resolver";
 import { PresetBar } from "./preset-bar";
 import { PromptField } from "./prompt-field";
 import { SeedFields } from "./seed-fields";
@@ -28,6 +28,8 @@ import type { Dimensions } from "./use-image-source";
 
 const DuplicateDialog = dynamic(() => import("./duplicate-dialog"), { ssr: false });
 
+const preloadSchema = () => void loadSchema().catch(() => undefined);
+
 /** Why Generate cannot be pressed yet, said once and beside it. */
 function blocker(values: { image: unknown; prompt: unknown }, isValid: boolean): string | null {
   if (!values.image) return "Add a start image to generate.";
@@ -37,7 +39,7 @@ function blocker(values: { image: unknown; prompt: unknown }, isValid: boolean):
 
 export function GenerateForm({ initialRemix, presets = [] }: { initialRemix?: JobView | null; presets?: PresetView[] }) {
   const [startDims, setStartDims] = useState<Dimensions | null>(null);
-  const [{ resolver, markFailed }] = useState(() => imageLoadAwareResolver(zodResolver(generateSchema)));
+  const [{ resolver, markFailed }] = useState(() => imageLoadAwareResolver(lazySchemaResolver));
   const form = useForm<GenerateFormValues, unknown, GenerateRequest>({ resolver, defaultValues: GENERATE_DEFAULTS, mode: "onChange" });
   const { register, control, handleSubmit, setValue, trigger, formState } = form;
   const { errors, isValid, isSubmitting } = formState;
@@ -84,6 +86,10 @@ export function GenerateForm({ initialRemix, presets = [] }: { initialRemix?: Jo
       data-hydrated={draft.ready}
       className="flex flex-col lg:h-full"
       {...videoDrop}
+      // The schema loads on the first sign of use, so it is there by the first keystroke, pick or drop.
+      onFocusCapture={preloadSchema}
+      onPointerDownCapture={preloadSchema}
+      onDragEnterCapture={preloadSchema}
     >
       <div className="flex-1 space-y-5 px-4 pt-4 pb-6 sm:px-5 lg:overflow-y-auto [&_:is(input,textarea,button)]:scroll-mb-52">
         <ImageFields

@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { inputClass } from "@/components/ui/input-class";
 import { SEED_MAX, VARIATIONS_MAX } from "@/lib/model/seedance";
-import { variationSeeds } from "@/lib/validations/generate";
+import { variationSeeds } from "@/lib/validations/generate-defaults";
 
 const randomSeed = () => crypto.getRandomValues(new Uint32Array(1))[0]! % (SEED_MAX + 1);
 

@@ -3,7 +3,8 @@
 import { del, get, set } from "idb-keyval";
 import { useEffect, useRef, useState } from "react";
 import type { UseFormReturn } from "react-hook-form";
-import { GENERATE_DEFAULTS, type GenerateFormValues, type GenerateRequest } from "@/lib/validations/generate";
+import type { GenerateFormValues, GenerateRequest } from "@/lib/validations/generate";
+import { GENERATE_DEFAULTS } from "@/lib/validations/generate-defaults";
 
 const KEY = "keyframe:draft";
 const SAVE_DELAY_MS = 300;

@@ -2,7 +2,7 @@
 
 import type { DragEvent } from "react";
 import type { UseFormReturn } from "react-hook-form";
-import { SETTINGS_FIELDS } from "@/lib/media/video-settings";
+import { SETTINGS_FIELDS } from "@/lib/validations/generate-defaults";
 import type { GenerateField, GenerateFormValues, GenerateRequest } from "@/lib/validations/generate";
 
 type Set = <K extends keyof GenerateFormValues>(name: K, value: GenerateFormValues[K]) => void;

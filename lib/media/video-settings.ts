@@ -1,5 +1,5 @@
 import { MODEL_ID, MODEL_NAME, type AspectChoice } from "@/lib/model/seedance";
-import { generateSchema, type GenerateRequest } from "@/lib/validations/generate";
+import { generateSchema, SETTINGS_FIELDS, type GenerateRequest, type SettingsField } from "@/lib/validations/generate";
 
 /**
  * A Keyframe MP4 carries the settings it was made with: a JSON object in its `comment` tag (what the form
@@ -15,8 +15,7 @@ export type TakeSettings = {
   enableSafetyChecker: boolean;
 };
 
-export const SETTINGS_FIELDS = ["prompt", "duration", "aspectRatio", "cameraFixed", "seed", "enableSafetyChecker"] as const;
-export type SettingsField = (typeof SETTINGS_FIELDS)[number];
+export { SETTINGS_FIELDS, type SettingsField } from "@/lib/validations/generate-defaults";
 
 export function settingsTags(settings: TakeSettings): Record<"title" | "comment" | "description", string> {
   const { prompt, seed, duration, aspectRatio, cameraFixed, enableSafetyChecker } = settings;

@@ -1,8 +1,8 @@
-import { z } from "zod";
+import type { core } from "zod/mini";
 import { AppError, type FieldErrors } from "@/lib/errors";
 
 /** The first message for each field, keyed by field name. */
-export function fieldErrors(error: z.ZodError): FieldErrors {
+export function fieldErrors(error: core.$ZodError): FieldErrors {
   const fields: FieldErrors = {};
   for (const issue of error.issues) {
     const key = String(issue.path[0] ?? "form");
@@ -11,7 +11,7 @@ export function fieldErrors(error: z.ZodError): FieldErrors {
   return fields;
 }
 
-export function validationError(error: z.ZodError): AppError {
+export function validationError(error: core.$ZodError): AppError {
   const fields = fieldErrors(error);
   const names = Object.keys(fields);
   const message =

@@ -1,28 +1,21 @@
-import { z } from "zod";
-import {
-  ASPECT_CHOICES,
-  DURATION_DEFAULT,
-  DURATION_MAX,
-  DURATION_MIN,
-  PROMPT_MAX,
-  SEED_MAX,
-  SEED_MIN,
-  VARIATIONS_MAX,
-} from "@/lib/model/seedance";
+// zod/mini: the browser loads this schema too (on the form's first use), and zod's chainable API would
+// bring all of zod's schema types along for these few checks.
+import * as z from "zod/mini";
+import { ASPECT_CHOICES, DURATION_MAX, DURATION_MIN, PROMPT_MAX, SEED_MAX, SEED_MIN, VARIATIONS_MAX } from "@/lib/model/seedance";
 import { imageInput, type ImageDecoder } from "./image-input";
 
 /** Multipart bodies carry every value as text; the form carries typed values. Both parse here. */
 function wholeNumber(label: string, min: number, max: number) {
   const message = `${label} must be a whole number from ${min} to ${max}.`;
-  return z.preprocess(
-    (v) => (typeof v === "string" && v.trim() !== "" ? Number(v) : v),
-    z.number({ error: message }).int({ error: message }).min(min, { error: message }).max(max, { error: message }),
+  return z.pipe(
+    z.transform((v: unknown) => (typeof v === "string" && v.trim() !== "" ? Number(v) : v)),
+    z.number({ error: message }).check(z.int({ error: message }), z.minimum(min, { error: message }), z.maximum(max, { error: message })),
   );
 }
 
 function flag(label: string) {
-  return z.preprocess(
-    (v) => (v === "true" || v === "on" ? true : v === "false" ? false : v),
+  return z.pipe(
+    z.transform((v: unknown) => (v === "true" || v === "on" ? true : v === "false" ? false : v)),
     z.boolean({ error: `${label} must be on or off.` }),
   );
 }
@@ -36,14 +29,14 @@ function controlCharacterMessage(prompt: unknown): string {
   return `The prompt contains a control character (${codePoint}); remove it. Newlines and tabs are fine.`;
 }
 
-const prompt = z
-  .string({ error: "Describe the motion you want." })
+const prompt = z.string({ error: "Describe the motion you want." }).check(
   // Browsers send a text box's newlines as CRLF in multipart bodies; the box itself holds LF.
-  .overwrite((text) => text.replace(/\r\n/g, "\n"))
-  .trim()
-  .min(1, { error: "Describe the motion you want." })
-  .max(PROMPT_MAX, { error: `Prompt is too long: at most ${PROMPT_MAX} characters.` })
-  .refine((text) => !CONTROL_CHARACTER.test(text), { error: (issue) => controlCharacterMessage(issue.input) });
+  z.overwrite((text) => text.replace(/\r\n/g, "\n")),
+  z.trim(),
+  z.minLength(1, { error: "Describe the motion you want." }),
+  z.maxLength(PROMPT_MAX, { error: `Prompt is too long: at most ${PROMPT_MAX} characters.` }),
+  z.refine((text) => !CONTROL_CHARACTER.test(text), { error: (issue) => controlCharacterMessage(issue.input) }),
+);
 
 /** The form's schema; the server passes `decodeImage` so that images are also decoded in full. */
 export function makeGenerateSchema(options: { decodeImage?: ImageDecoder } = {}) {
@@ -66,19 +59,4 @@ export type GenerateFormValues = z.input<typeof generateSchema>;
 export type GenerateRequest = z.output<typeof generateSchema>;
 export type GenerateField = keyof GenerateRequest;
 
-export const GENERATE_DEFAULTS = {
-  image: null,
-  lastImage: null,
-  prompt: "",
-  duration: DURATION_DEFAULT,
-  aspectRatio: "auto",
-  cameraFixed: false,
-  seed: -1,
-  enableSafetyChecker: true,
-  variations: 1,
-} satisfies GenerateFormValues;
-
-/** Seeds per variation: a fixed seed s gives s, s+1, ... (wrapping within range); -1 leaves each to chance. */
-export function variationSeeds(seed: number, count: number, random: () => number): number[] {
-  return Array.from({ length: count }, (_, i) => (seed === -1 ? random() : (seed + i) % (SEED_MAX + 1)));
-}
+export { GENERATE_DEFAULTS, SETTINGS_FIELDS, variationSeeds, type SettingsField } from "./generate-defaults";

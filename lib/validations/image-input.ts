@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { IMAGE_MAX_BYTES, IMAGE_MAX_PIXELS, IMAGE_MIN_SIDE, IMAGE_URL_MAX } from "@/lib/model/seedance";
 import { probeImage, type ImageInfo, type ImageType } from "@/lib/images/probe";
 
@@ -98,34 +98,40 @@ export type ImageDecoder = (bytes: Uint8Array) => Promise<string | null>;
  * passes `decode` to also decode every pixel, which the browser's bundle must not carry.
  */
 export function imageInput<R extends boolean>(label: string, required: R, decode?: ImageDecoder) {
-  const schema = z.unknown().transform(async (value, ctx): Promise<ImageInput | undefined> => {
-    if (isEmpty(value)) {
-      if (required) ctx.addIssue({ code: "custom", message: `${label} is required.` });
-      return undefined;
-    }
-    if (typeof value === "string") {
-      const problem = urlProblem(value);
-      if (problem) {
-        ctx.addIssue({ code: "custom", message: problem });
+  const schema = z.pipe(
+    z.unknown(),
+    z.transform(async (value, ctx): Promise<ImageInput | undefined> => {
+      if (isEmpty(value)) {
+        if (required) ctx.issues.push({ code: "custom", message: `${label} is required.`, input: value });
+        return undefined;
+      }
+      if (typeof value === "string") {
+        const problem = urlProblem(value);
+        if (problem) {
+          ctx.issues.push({ code: "custom", message: problem, input: value });
+          return z.NEVER;
+        }
+        return { kind: "url", url: value.trim() };
+      }
+      if (!isBlobLike(value)) {
+        ctx.issues.push({ code: "custom", message: `${label} must be an image file or an image URL.`, input: value });
         return z.NEVER;
       }
-      return { kind: "url", url: value.trim() };
-    }
-    if (!isBlobLike(value)) {
-      ctx.addIssue({ code: "custom", message: `${label} must be an image file or an image URL.` });
-      return z.NEVER;
-    }
-    const inspected = await inspect(value);
-    if (typeof inspected === "string") {
-      ctx.addIssue({ code: "custom", message: inspected });
-      return z.NEVER;
-    }
-    const undecodable = decode ? await decode(inspected.bytes) : null;
-    if (undecodable) {
-      ctx.addIssue({ code: "custom", message: undecodable });
-      return z.NEVER;
-    }
-    return inspected;
-  });
-  return (required ? schema : schema.optional()) as unknown as z.ZodType<R extends true ? ImageInput : ImageInput | undefined, unknown>;
+      const inspected = await inspect(value);
+      if (typeof inspected === "string") {
+        ctx.issues.push({ code: "custom", message: inspected, input: value });
+        return z.NEVER;
+      }
+      const undecodable = decode ? await decode(inspected.bytes) : null;
+      if (undecodable) {
+        ctx.issues.push({ code: "custom", message: undecodable, input: value });
+        return z.NEVER;
+      }
+      return inspected;
+    }),
+  );
+  return (required ? schema : z.optional(schema)) as unknown as z.ZodMiniType<
+    R extends true ? ImageInput : ImageInput | undefined,
+    unknown
+  >;
 }

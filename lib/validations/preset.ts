@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { extend, pick } from "zod/mini";
 import { generateSchema } from "./generate";
 import { plainText } from "./plain-text";
 
@@ -6,8 +7,9 @@ export const PRESET_NAME_MAX = 40;
 export const presetNameSchema = plainText("The preset name", PRESET_NAME_MAX);
 
 /** A preset is the form's prompt and settings (not its images), checked exactly as the form checks them. */
-export const presetSchema = generateSchema
-  .pick({ prompt: true, duration: true, aspectRatio: true, cameraFixed: true, seed: true, enableSafetyChecker: true })
-  .extend({ name: presetNameSchema });
+export const presetSchema = extend(
+  pick(generateSchema, { prompt: true, duration: true, aspectRatio: true, cameraFixed: true, seed: true, enableSafetyChecker: true }),
+  { name: presetNameSchema },
+);
 export type PresetInput = z.input<typeof presetSchema>;
 export const renamePresetSchema = z.object({ name: presetNameSchema });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { pick } from "zod/mini";
 import { generateSchema } from "./generate";
 import { idSchema, plainText } from "./plain-text";
 
@@ -30,6 +31,6 @@ export const pickSchema = z.object({ jobId: idSchema("The take") });
  * What a new take of a shot (or the next shot, from its last frame) is made with: the form's own fields.
  * The image, aspect ratio and safety checker come from the shot's picked take.
  */
-export const shotTakeSchema = generateSchema.pick({ prompt: true, duration: true, cameraFixed: true, seed: true, variations: true });
+export const shotTakeSchema = pick(generateSchema, { prompt: true, duration: true, cameraFixed: true, seed: true, variations: true });
 export type ShotTakeInput = z.input<typeof shotTakeSchema>;
 export type ShotTakeRequest = z.output<typeof shotTakeSchema>;
