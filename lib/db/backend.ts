@@ -37,6 +37,11 @@ export type Backend = Conn & {
   skipLocked: SQL;
   /** A case-insensitive substring match on jobs.prompt that uses the search index. */
   promptMatches(q: string): SQL;
+  /**
+   * The same match checked row by row (no index), for the newest rows only; null where it could disagree
+   * with `promptMatches` (SQLite's lower() folds ASCII only, its trigram index all of Unicode).
+   */
+  promptContains(q: string): SQL | null;
   ping(): Promise<void>;
   close(): Promise<void>;
 };

@@ -1,7 +1,8 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { z } from "zod";
-import { changeMarks, changesSince, countActive, getJob, listJobs, type Cursor, type JobFilter } from "@/lib/db/queries/jobs";
+import { changeMarks, changesSince, listJobs, type Cursor, type JobFilter } from "@/lib/db/queries/gallery";
+import { countActive, getJob } from "@/lib/db/queries/jobs";
 import type { JobStatus } from "@/lib/db/schema";
 import { userNames } from "@/lib/db/queries/users";
 import { AppError } from "@/lib/errors";

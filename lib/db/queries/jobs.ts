@@ -1,7 +1,7 @@
 import "server-only";
-import { and, asc, desc, eq, gt, gte, inArray, isNotNull, lt, notInArray, or, sql, type SQL } from "drizzle-orm";
-import { getDb, type Backend } from "../client";
-import { ACTIVE_STATUSES, type Job, type JobStatus, type NewJob } from "../schema";
+import { and, asc, desc, eq, gte, inArray, isNotNull, lt, notInArray, or, sql } from "drizzle-orm";
+import { getDb } from "../client";
+import { ACTIVE_STATUSES, type Job, type NewJob } from "../schema";
 import { stamped } from "./stamp";
 
 /** One multi-row INSERT: atomic on its own. */
@@ -53,48 +53,6 @@ export async function getJobByShareId(shareId: string): Promise<Job | undefined>
   const { db, t } = await getDb();
   const [row] = await db.select().from(t.jobs).where(eq(t.jobs.shareId, shareId));
   return row;
-}
-
-export type Cursor = { createdAt: number; id: string };
-/** `starred`: only takes with a star (by that member, or by anyone when `by` is absent). */
-export type JobFilter = { statuses?: JobStatus[]; q?: string; userId?: string; starred?: { by?: string } };
-
-/** A gallery filter as a condition: status tab, prompt search (through its index), Mine, Stars. */
-function matching({ db, t, promptMatches }: Backend, filter: JobFilter): SQL | undefined {
-  const starred = filter.starred
-    ? db
-        .select({ id: t.stars.jobId })
-        .from(t.stars)
-        .where(filter.starred.by ? eq(t.stars.userId, filter.starred.by) : undefined)
-    : undefined;
-  return and(
-    filter.statuses ? inArray(t.jobs.status, filter.statuses) : undefined,
-    filter.q ? promptMatches(filter.q) : undefined,
-    filter.userId ? eq(t.jobs.userId, filter.userId) : undefined,
-    starred ? inArray(t.jobs.id, starred) : undefined,
-  );
-}
-
-/** Newest first, keyset-paginated so pages stay stable while new jobs arrive; prompt search uses its index. */
-export async function listJobs(limit: number, cursor?: Cursor, filter: JobFilter = {}): Promise<{ rows: Job[]; next?: Cursor }> {
-  const backend = await getDb();
-  const { db, t } = backend;
-  const rows = await db
-    .select()
-    .from(t.jobs)
-    .where(
-      and(
-        cursor
-          ? or(lt(t.jobs.createdAt, cursor.createdAt), and(eq(t.jobs.createdAt, cursor.createdAt), lt(t.jobs.id, cursor.id)))
-          : undefined,
-        matching(backend, filter),
-      ),
-    )
-    .orderBy(desc(t.jobs.createdAt), desc(t.jobs.id))
-    .limit(limit + 1);
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
-  return { rows: page, next: rows.length > limit && last ? { createdAt: last.createdAt, id: last.id } : undefined };
 }
 
 /** Applies a patch; false when the job no longer exists (deleted meanwhile). */
@@ -178,51 +136,6 @@ export async function recentRunTimes(duration?: number, limit = 30): Promise<{ d
       ? [{ duration: r.duration, ms: r.finishedAt - r.submittedAt, firstPoll: r.pollCount === 1 }]
       : [],
   );
-}
-
-/**
- * Where the gallery's data stands, in one round trip: `counter` moves on every change a gallery could show
- * (a trigger counts them, whatever clock stamped them); `changed` and `deleted` are the newest change and
- * deletion times (the start of the next "what changed since"); `users` moves when a member changes.
- */
-export async function changeMarks(): Promise<{ counter: number; changed: number; deleted: number; users: number }> {
-  const { db, t } = await getDb();
-  const [row] = await db
-    .select({
-      counter: sql<number | null>`(select ${t.counters.value} from ${t.counters} where ${t.counters.key} = 'jobs')`,
-      changed: sql<number | null>`(select max(${t.jobs.changedAt}) from ${t.jobs})`,
-      deleted: sql<number | null>`(select max(${t.jobTombstones.deletedAt}) from ${t.jobTombstones})`,
-      users: sql<unknown>`(select max(${t.user.updatedAt}) from ${t.user})`,
-    })
-    .from(sql`(select 1) as one`);
-  const asNumber = (v: unknown) =>
-    v instanceof Date ? v.getTime() : typeof v === "string" && !/^\d+$/.test(v) ? Date.parse(v) : Number(v ?? 0);
-  return { counter: asNumber(row?.counter), changed: asNumber(row?.changed), deleted: asNumber(row?.deleted), users: asNumber(row?.users) };
-}
-
-/**
- * Jobs changed since `since` (up to `limit`, oldest change first), each with whether it matches `filter`,
- * and the ids deleted since `deletedSince`.
- */
-export async function changesSince(
-  since: number,
-  deletedSince: number,
-  filter: JobFilter,
-  limit: number,
-): Promise<{ rows: Job[]; matching: Set<string>; deleted: string[] }> {
-  const backend = await getDb();
-  const { db, t } = backend;
-  const changed = gt(t.jobs.changedAt, since);
-  const [rows, matches, gone] = await Promise.all([
-    db.select().from(t.jobs).where(changed).orderBy(asc(t.jobs.changedAt)).limit(limit),
-    db
-      .select({ id: t.jobs.id })
-      .from(t.jobs)
-      .where(and(changed, matching(backend, filter)))
-      .limit(limit),
-    db.select({ id: t.jobTombstones.id }).from(t.jobTombstones).where(gt(t.jobTombstones.deletedAt, deletedSince)),
-  ]);
-  return { rows, matching: new Set(matches.map((r) => r.id)), deleted: gone.map((r) => r.id) };
 }
 
 /** Something shown on these jobs' cards changed elsewhere (a star, a reviewer's pick or comment): galleries hear of it. */

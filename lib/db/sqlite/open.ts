@@ -53,6 +53,9 @@ export async function openSqlite(dataDir: string): Promise<Backend> {
       q.length >= 3
         ? sql`${tables.jobs.id} in (select job_id from jobs_fts where jobs_fts match ${`"${q.replaceAll('"', '""')}"`})`
         : sql`instr(lower(${tables.jobs.prompt}), lower(${q})) > 0`,
+    promptContains: (q) =>
+      // ASCII only: the range lower() folds.
+      /^[\x00-\x7f]*$/.test(q) ? sql`instr(lower(${tables.jobs.prompt}), lower(${q})) > 0` : null,
     ping: async () => void (await client.execute("select 1")),
     close: async () => client.close(),
   };
