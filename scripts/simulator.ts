@@ -9,6 +9,7 @@ const sim = await startSimulator({
   delayMs: Number(process.env.SIM_DELAY_MS ?? 4000),
   delayPerSecondMs: Number(process.env.SIM_DELAY_PER_SECOND_MS ?? 0),
   delayJitter: Number(process.env.SIM_DELAY_JITTER ?? 0),
+  render: process.env.SIM_RENDER !== "0",
   webhookSecret: process.env.SIM_WEBHOOK_SECRET,
   workDir: path.resolve(process.env.SIM_DATA_DIR ?? "./data/simulator-standalone"),
   faults: process.env.SIM_FAULTS,

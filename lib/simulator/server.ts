@@ -18,6 +18,8 @@ export type SimulatorOptions = {
   /** Each task's time varies by up to this fraction either way. */
   delayJitter?: number;
   workDir: string;
+  /** Render clips with ffmpeg (default true); false gives every task the stock clip. */
+  render?: boolean;
   faults?: string;
   slowMs?: number;
   /** The secret deliveries are signed with (`whsec_…`); by default one kept in workDir. */
@@ -48,6 +50,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     baseMs: options.delayMs,
     perSecondMs: options.delayPerSecondMs,
     jitter: options.delayJitter,
+    render: options.render,
   });
   const faults = new FaultBook();
   if (options.faults) faults.set(options.faults);

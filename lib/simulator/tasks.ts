@@ -26,7 +26,13 @@ export type SimTask = {
 };
 
 /** How long tasks take: `baseMs`, plus `perSecondMs` for each second of video, give or take `jitter` (a fraction). */
-export type Timing = { baseMs: number; perSecondMs?: number; jitter?: number };
+export type Timing = {
+  baseMs: number;
+  perSecondMs?: number;
+  jitter?: number;
+  /** Render each clip with ffmpeg (default); off, every task gets the stock clip (benchmarks: WaveSpeed renders elsewhere). */
+  render?: boolean;
+};
 
 /** An input URL as WaveSpeed fetches it: one it cannot reach fails the task with media access (1402). */
 async function fetchInput(field: "image" | "last_image", url: string): Promise<Buffer> {
@@ -49,7 +55,7 @@ export class TaskStore {
     timing: number | Timing,
   ) {
     const t = typeof timing === "number" ? { baseMs: timing } : timing;
-    this.timing = { baseMs: t.baseMs, perSecondMs: t.perSecondMs ?? 0, jitter: t.jitter ?? 0 };
+    this.timing = { baseMs: t.baseMs, perSecondMs: t.perSecondMs ?? 0, jitter: t.jitter ?? 0, render: t.render ?? true };
   }
 
   /** This task's submit-to-completion time. */
@@ -142,7 +148,7 @@ export class TaskStore {
     const info = probeImage(await fs.readFile(imagePath));
     if (!info) throw new Error("media access failed (1402): the fetched image could not be read");
     const out = this.videoPath(task.id);
-    if (hasFfmpeg()) {
+    if (this.timing.render && hasFfmpeg()) {
       const ratio = aspectRatio ?? nearestAspectRatio(info.width, info.height);
       await renderClip({ image: imagePath, lastImage: lastPath, ...OUTPUT_SIZES[ratio], duration, out });
     } else {

@@ -7,7 +7,9 @@ import { liftLimits, liveEnv, median, SIM_KEY, startApp, startSim, type Target }
 const N = 30;
 
 export async function submitOverhead(target: Target, port: number): Promise<{ keyframeMs: number; directMs: number }> {
-  const sim = await startSim(port + 5, { SIM_DELAY_MS: "1000" });
+  // No rendering: WaveSpeed renders on its own machines, and the simulator's ffmpeg would take this 2-core
+  // machine's CPU from the server being timed (it doubled POST /api/jobs's time).
+  const sim = await startSim(port + 5, { SIM_DELAY_MS: "1000", SIM_RENDER: "0" });
   const app = await startApp(target, port, liveEnv(sim));
   try {
     await liftLimits(app);
