@@ -17,7 +17,8 @@ type Listed = { jobs: { prompt: string; status: string }[] };
 export type Completion = { lagMs: number[]; gets: number[] };
 
 export async function completion(target: Target, port: number, webhooks: boolean): Promise<Completion> {
-  const sim = await startSim(port + 5, { SIM_DELAY_MS: "2000", SIM_DELAY_PER_SECOND_MS: "9500", SIM_DELAY_JITTER: "0.1" });
+  // No rendering: WaveSpeed renders on its own machines; here 16 ffmpeg runs would starve the server timed.
+  const sim = await startSim(port + 5, { SIM_DELAY_MS: "2000", SIM_DELAY_PER_SECOND_MS: "9500", SIM_DELAY_JITTER: "0.1", SIM_RENDER: "0" });
   const appUrl = `http://127.0.0.1:${port}`;
   const app = await startApp(target, port, { ...liveEnv(sim), SUBMIT_CONCURRENCY: "16", ...(webhooks ? { WEBHOOK_URL: appUrl } : {}) });
   try {
@@ -42,12 +43,18 @@ export async function completion(target: Target, port: number, webhooks: boolean
       await Promise.all(warm.map((p) => submit(p, Number(/(\d+)s/.exec(p)![1]))));
       await watch(warm);
     }
-    const measured = DURATIONS.flatMap((d) => [`measured ${d}s a`, `measured ${d}s b`]);
+    const measured = DURATIONS.flatMap((d) => ["a", "b", "c", "d"].map((x) => `measured ${d}s ${x}`));
     await Promise.all(measured.map((p) => submit(p, Number(/(\d+)s/.exec(p)![1]))));
     await watch(measured);
     const stats = await sim.stats<Stats>();
     const lagMs: number[] = [];
     const gets: number[] = [];
+    for (const prompt of [...seen.keys()].filter((p) => p.startsWith("warm-up"))) {
+      const task = stats.received.find((r) => r.prompt === prompt)!.taskId;
+      console.error(
+        `[bench]   ${prompt}: seen ${seen.get(prompt)! - (stats.finishedAt[task] ?? NaN)} ms after it finished, ${stats.resultGets[task] ?? 0} result GETs`,
+      );
+    }
     for (const prompt of measured) {
       const task = stats.received.find((r) => r.prompt === prompt)!.taskId;
       lagMs.push(seen.get(prompt)! - (stats.finishedAt[task] ?? NaN));
