@@ -49,9 +49,9 @@ describe("a poll schedule that learns", () => {
     await finished(8, [60_000, 62_000, 64_000, 66_000, 90_000]);
     const schedule = new m.schedule.PollSchedule(options);
     const first = (await schedule.first(8, 1_000_000)) - 1_000_000;
-    // The fastest fifth of what this install saw (61.6 s, give or take 5% jitter): no poll is wasted before jobs can be done.
-    expect(first).toBeGreaterThan(58_000);
-    expect(first).toBeLessThan(66_000);
+    // The fastest fifth of what this install saw (60 s, give or take 5% jitter): no poll is wasted before jobs can be done.
+    expect(first).toBeGreaterThan(56_000);
+    expect(first).toBeLessThan(64_000);
     const next = (await schedule.next(8, 1_000_000, 1_070_000)) - 1_070_000;
     expect(next).toBeGreaterThan(1800);
     expect(next).toBeLessThan(2200);
@@ -97,9 +97,10 @@ describe("a poll schedule that learns", () => {
   });
 
   test("a duration with too few finished jobs is placed on a line through the others, not the flat default", async () => {
-    // 3 s jobs took 20-40 s and 8 s jobs 60-90 s here (above): a 12 s job should take about 100 s.
+    // 3 s jobs took 20-40 s and 8 s jobs 60-90 s here (above): a 12 s job should take about 100 s, the
+    // fastest fifth of them (as far as the others' spread says) some 85 s.
     const first = (await new m.schedule.PollSchedule(options).first(12, 0)) - 0;
-    expect(first).toBeGreaterThan(80_000);
+    expect(first).toBeGreaterThan(75_000);
     expect(first).toBeLessThan(110_000);
   });
 

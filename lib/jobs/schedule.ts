@@ -32,14 +32,9 @@ const TRUST_TTL_MS = 15_000;
  */
 const LEARN_TTL_MS = 5000;
 
-/** Interpolated between neighbours: of three runs, the "fastest fifth" is not simply the fastest one. */
 const quantile = (xs: number[], q: number) => {
   const sorted = [...xs].sort((a, b) => a - b);
-  if (sorted.length === 0) return 0;
-  const at = q * (sorted.length - 1);
-  const below = sorted[Math.floor(at)]!;
-  const above = sorted[Math.ceil(at)]!;
-  return below + (above - below) * (at - Math.floor(at));
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * (sorted.length - 1)))] ?? 0;
 };
 /**
  * How much earlier the first poll tries when most jobs were found done by it. Small: a step back of a
