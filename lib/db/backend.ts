@@ -1,4 +1,4 @@
-import type { SQL } from "drizzle-orm";
+import type { SQL, SQLWrapper } from "drizzle-orm";
 import type { LibSQLDatabase } from "drizzle-orm/libsql";
 import type * as sqliteAuth from "./sqlite/auth-schema";
 import type * as sqlite from "./sqlite/schema";
@@ -41,7 +41,7 @@ export type Backend = Conn & {
    * The same match checked row by row (no index), for the newest rows only; null where it could disagree
    * with `promptMatches` (SQLite's lower() folds ASCII only, its trigram index all of Unicode).
    */
-  promptContains(q: string): SQL | null;
+  promptContains(q: string): ((prompt: SQLWrapper) => SQL) | null;
   ping(): Promise<void>;
   close(): Promise<void>;
 };

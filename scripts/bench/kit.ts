@@ -23,6 +23,15 @@ export function row(figure: string, perRun: number[], unit: string, digits = 0):
   return { figure, value: f(median(ok)), spread: ok.length > 1 ? `${f(Math.min(...ok))}–${f(Math.max(...ok))}` : "", runs: ok.length };
 }
 
+/** A scratch folder gone, though a process that has not quite stopped may still be writing into it. */
+function removeDir(dir: string): void {
+  try {
+    fs.rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+  } catch (error) {
+    console.error(`[bench] could not remove ${dir}: ${(error as Error).message}`);
+  }
+}
+
 export type Target = { dir: string; label: string };
 
 export type RunningApp = { url: string; cookie: string; dataDir: string; stop(): Promise<void> };
@@ -84,7 +93,7 @@ export async function startApp(
     child.kill("SIGTERM");
     await Promise.race([waitExit(child), sleep(10_000)]);
     child.kill("SIGKILL");
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    removeDir(dataDir);
   };
   try {
     await until(`${url}/api/health`, `Keyframe (${target.label})`);
@@ -121,7 +130,7 @@ export async function startSim(port: number, env: Record<string, string> = {}): 
     stop: async () => {
       child.kill("SIGTERM");
       await Promise.race([waitExit(child), sleep(5000)]);
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      removeDir(dataDir);
     },
   };
 }

@@ -58,7 +58,7 @@ export async function openPg(url: string, poolSize: number): Promise<Backend> {
     skipLocked: sql` for update skip locked`,
     // ILIKE either way: the trigram index only speeds it up, so both give the same answer.
     promptMatches: (q) => sql`${tables.jobs.prompt} ilike ${likePattern(q)}`,
-    promptContains: (q) => sql`${tables.jobs.prompt} ilike ${likePattern(q)}`,
+    promptContains: (q) => (prompt) => sql`${prompt} ilike ${likePattern(q)}`,
     ping: async () => void (await pool.query("select 1")),
     close: () => pool.end(),
   };

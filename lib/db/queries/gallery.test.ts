@@ -58,6 +58,9 @@ describe("prompt search", () => {
     expect(want).toHaveLength(TOTAL / 5);
     expect(await allPages({ q: "lantern" })).toEqual(want);
     expect(await allPages({ q: "LANTERN" }, 50)).toEqual(want);
+    // Rows read through the newest-first window come back typed as any other row.
+    const [first] = (await jobs.listJobs(24, undefined, { q: "lantern" })).rows;
+    expect(first).toMatchObject({ id: ids[0], cameraFixed: false, safetyChecker: true, outputs: [], createdAt: expect.any(Number) });
   });
 
   test("a rare word older than the newest thousand jobs is still found", async () => {

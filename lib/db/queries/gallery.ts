@@ -44,18 +44,20 @@ export async function listJobs(limit: number, cursor?: Cursor, filter: JobFilter
   const newestFirst = [desc(t.jobs.createdAt), desc(t.jobs.id)] as const;
   const contains = filter.q ? backend.promptContains(filter.q) : null;
   if (contains) {
-    const window = db
-      .select({ id: t.jobs.id })
+    // Filtered outside the LIMITed derived table, so no planner can answer with the search index instead.
+    const newest = db
+      .select()
       .from(t.jobs)
       .where(and(after, matching(backend, { ...filter, q: undefined })))
       .orderBy(...newestFirst)
-      .limit(SEARCH_WINDOW);
-    const rows = await db
+      .limit(SEARCH_WINDOW)
+      .as("newest");
+    const rows = (await db
       .select()
-      .from(t.jobs)
-      .where(and(inArray(t.jobs.id, window), contains))
-      .orderBy(...newestFirst)
-      .limit(limit + 1);
+      .from(newest)
+      .where(contains(newest.prompt))
+      .orderBy(desc(newest.createdAt), desc(newest.id))
+      .limit(limit + 1)) as Job[];
     if (rows.length > limit) return paged(rows, limit);
   }
   const rows = await db

@@ -55,7 +55,7 @@ export async function openSqlite(dataDir: string): Promise<Backend> {
         : sql`instr(lower(${tables.jobs.prompt}), lower(${q})) > 0`,
     promptContains: (q) =>
       // ASCII only: the range lower() folds.
-      /^[\x00-\x7f]*$/.test(q) ? sql`instr(lower(${tables.jobs.prompt}), lower(${q})) > 0` : null,
+      /^[\x00-\x7f]*$/.test(q) ? (prompt) => sql`instr(lower(${prompt}), lower(${q})) > 0` : null,
     ping: async () => void (await client.execute("select 1")),
     close: async () => client.close(),
   };
