@@ -1,6 +1,6 @@
 import "server-only";
 import path from "node:path";
-import { sql, type SQL } from "drizzle-orm";
+import { sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
@@ -57,14 +57,14 @@ export async function openPg(url: string, poolSize: number): Promise<Backend> {
       }),
     skipLocked: sql` for update skip locked`,
     // ILIKE either way: the trigram index only speeds it up, so both give the same answer.
-    promptMatches: (q) => sql`${tables.jobs.prompt} ilike ${likePattern(q)}`,
-    promptContains: (q) => (prompt) => sql`${prompt} ilike ${likePattern(q)}`,
+    promptMatches: (q) => ilikeText(tables.jobs.prompt, q),
+    promptContains: (q) => (prompt) => ilikeText(prompt, q),
     ping: async () => void (await pool.query("select 1")),
     close: () => pool.end(),
   };
 }
 
-/** `%q%` with LIKE's own wildcards in q taken literally. */
-function likePattern(q: string): string {
-  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+/** A case-insensitive substring match: `%q%`, with LIKE's own wildcards in q taken literally. */
+function ilikeText(text: SQLWrapper, q: string): SQL {
+  return sql`${text} ilike ${`%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`;
 }

@@ -2,7 +2,7 @@ import "server-only";
 import fs from "node:fs";
 import path from "node:path";
 import { createClient } from "@libsql/client";
-import { sql, type SQL } from "drizzle-orm";
+import { sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/libsql";
 import { migrate } from "drizzle-orm/libsql/migrator";
 import type { Backend, Conn, Db, Schema } from "../backend";
@@ -52,11 +52,16 @@ export async function openSqlite(dataDir: string): Promise<Backend> {
       // The trigram index needs three characters; shorter text is matched by a scan.
       q.length >= 3
         ? sql`${tables.jobs.id} in (select job_id from jobs_fts where jobs_fts match ${`"${q.replaceAll('"', '""')}"`})`
-        : sql`instr(lower(${tables.jobs.prompt}), lower(${q})) > 0`,
+        : containsText(tables.jobs.prompt, q),
     promptContains: (q) =>
       // ASCII only: the range lower() folds.
-      /^[\x00-\x7f]*$/.test(q) ? (prompt) => sql`instr(lower(${prompt}), lower(${q})) > 0` : null,
+      /^[\x00-\x7f]*$/.test(q) ? (prompt) => containsText(prompt, q) : null,
     ping: async () => void (await client.execute("select 1")),
     close: async () => client.close(),
   };
+}
+
+/** A substring match checked row by row, case-insensitive for ASCII. */
+function containsText(text: SQLWrapper, q: string): SQL {
+  return sql`instr(lower(${text}), lower(${q})) > 0`;
 }
