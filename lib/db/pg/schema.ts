@@ -1,8 +1,15 @@
-import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
+import { bigint, boolean, customType, index, integer, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
 import { COPY_STATUSES, FILM_STATUSES, JOB_STATUSES, LEDGER_STATES, SHARE_VISIBILITIES } from "../enums";
 
 // The same tables as ../sqlite/schema.ts, column for column: epoch milliseconds as bigint (read as numbers).
 const ms = (name: string) => bigint(name, { mode: "number" });
+// jsonb, read as node-postgres hands it over (already parsed). Drizzle's own jsonb parses a string value a
+// second time, so the string "8E1234567890" came back as the number Infinity (a setup code, once in ~300).
+const jsonb = customType<{ data: unknown; driverData: unknown }>({
+  dataType: () => "jsonb",
+  toDriver: (value) => JSON.stringify(value),
+  fromDriver: (value) => value,
+});
 
 export const jobs = pgTable(
   "jobs",
