@@ -1,7 +1,8 @@
 import fs from "node:fs";
-import { expect, test } from "@playwright/test";
+import { expect, test, type Locator } from "@playwright/test";
 import { landscape } from "./fixtures/images";
 import { Playground } from "./pages/playground";
+import { ADMIN_STATE } from "./support/auth";
 import { createJobs } from "./support/jobs";
 
 test("search and filter, download by name, retry a failure at a shown price, delete with its link", async ({ page, request }) => {
@@ -90,4 +91,27 @@ test("a take made elsewhere, even while the page loads, waits behind a button in
   await expect(show).toBeVisible({ timeout: 7_000 });
   await expect(app.card(next)).toHaveCount(0);
   await expect(app.cards().first()).toContainText(prompt);
+});
+
+test("a card loads its poster at card size; a large card on a dense screen loads the full poster", async ({ page, browser }) => {
+  const app = new Playground(page);
+  await app.goto();
+  const prompt = `A heron lifts off the water ${Date.now()}`;
+  const card = await app.generateOne(prompt, landscape);
+  await app.saved(card);
+  const loaded = (img: Locator) => () =>
+    img.evaluate((el: HTMLImageElement) => (el.complete && el.naturalWidth ? new URL(el.currentSrc).pathname.split("/")[2] : null));
+  // A medium card (~390 px wide) on a 1× screen: the 480 px thumbnail, not the 864 px poster.
+  await expect.poll(loaded(card.locator("img[data-poster]"))).toBe("thumbs");
+
+  // A large card (~570 px) on a 2× screen needs more pixels than the thumbnail has.
+  const dense = await browser.newContext({ storageState: ADMIN_STATE, deviceScaleFactor: 2, viewport: { width: 1400, height: 900 } });
+  try {
+    const big = new Playground(await dense.newPage());
+    await big.goto();
+    await big.gallery.getByTitle("Large cards").click();
+    await expect.poll(loaded(big.card(prompt).locator("img[data-poster]"))).toBe("posters");
+  } finally {
+    await dense.close();
+  }
 });

@@ -2,18 +2,38 @@
 
 import { useState } from "react";
 import type { JobView } from "@/lib/jobs/types";
+import { thumbWidth } from "@/lib/storage/keys";
 
 export const shortPrompt = (text: string, max = 60) => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text || "Untitled");
+
+/**
+ * The picture a `width` × `height` card shows: the stored poster offered at card size and at full size, so
+ * the browser fetches and decodes the thumbnail unless the card (times the screen's density) needs more.
+ */
+export function posterImage(job: JobView, width: number, height: number): { src: string; srcSet?: string; sizes?: string } | null {
+  const video = job.video;
+  if (video?.poster && video.thumb && video.width && video.height) {
+    // Covering the box, the picture is drawn at least this wide.
+    const drawn = Math.max(width, (height * video.width) / video.height);
+    return {
+      src: video.thumb,
+      srcSet: `${video.thumb} ${thumbWidth(video.width, video.height)}w, ${video.poster} ${video.width}w`,
+      sizes: `${Math.ceil(drawn)}px`,
+    };
+  }
+  const src = video?.poster ?? job.image.src;
+  return src ? { src } : null;
+}
 
 /**
  * A poster image (Keyframe's stored poster, else the start image) that opens the viewer. The video is
  * mounted only while a mouse hovers or the card has focus (muted), never one player per card.
  */
-export function CardPicture({ job, onOpen }: { job: JobView; onOpen: (id: string) => void }) {
+export function CardPicture({ job, width, height, onOpen }: { job: JobView; width: number; height: number; onOpen: (id: string) => void }) {
   const [preview, setPreview] = useState(false);
   const [revealed, setRevealed] = useState(false);
   const hidden = Boolean(job.video?.nsfw) && !revealed;
-  const poster = job.video?.poster ?? job.image.src;
+  const poster = posterImage(job, width, height);
   return (
     <>
       <button
@@ -30,7 +50,7 @@ export function CardPicture({ job, onOpen }: { job: JobView; onOpen: (id: string
         {poster ? (
           // eslint-disable-next-line @next/next/no-img-element -- stored posters and user URLs of any size
           <img
-            src={poster}
+            {...poster}
             alt=""
             loading="lazy"
             decoding="async"

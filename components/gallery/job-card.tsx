@@ -83,7 +83,7 @@ export const JobCard = memo(function JobCard({ job, width, mediaHeight, selected
         className={`relative overflow-hidden rounded-lg bg-zinc-200 dark:bg-zinc-800 ${selected ? "ring-3 ring-violet-600 dark:ring-violet-400" : ""}`}
         style={{ height: mediaHeight }}
       >
-        <CardPicture job={job} onOpen={onOpen} />
+        <CardPicture job={job} width={width} height={mediaHeight} onOpen={onOpen} />
         <div className="pointer-events-none absolute inset-x-1.5 top-1.5 flex min-w-0">
           <JobStatus job={job} />
         </div>

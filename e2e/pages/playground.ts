@@ -66,7 +66,7 @@ export class Playground {
   /** Waits until the job is done and Keyframe has its own copy of the video (its poster shows). */
   async saved(card: Locator) {
     await expect(card.getByTestId("job-status")).toHaveText(/Completed in/, { timeout: 30_000 });
-    await expect(card.locator("img[data-poster]")).toHaveAttribute("src", /^\/media\/posters\//, { timeout: 30_000 });
+    await expect(card.locator("img[data-poster]")).toHaveAttribute("src", /^\/media\/thumbs\//, { timeout: 30_000 });
   }
 
   /** An item of a card's "More" menu. */

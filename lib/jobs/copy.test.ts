@@ -64,10 +64,10 @@ const copyEnded = (id: string) =>
   }, 20_000);
 
 const filesFor = async (id: string) =>
-  (await Promise.all(["videos", "posters", "frames"].map(storedNames))).flat().filter((f) => f.startsWith(id));
+  (await Promise.all(["videos", "posters", "thumbs", "frames"].map(storedNames))).flat().filter((f) => f.startsWith(id));
 
 describe("keeping a copy of each output", () => {
-  test("a completed job gets the upstream video with its settings as tags, a JPEG poster and its last frame at the output size", async () => {
+  test("a completed job gets the upstream video with its settings as tags, a JPEG poster, its card-sized thumbnail and its last frame at the output size", async () => {
     const job = await createJob();
     await startWorker();
     const done = await copyEnded(job.id);
@@ -87,6 +87,8 @@ describe("keeping a copy of each output", () => {
     expect(done.videoBytes).toBe(stored.length);
     const poster = (await storedBytes("posters", done.posterFile!))!;
     expect([...poster.subarray(0, 3)]).toEqual([0xff, 0xd8, 0xff]);
+    // The 640×640 output's thumbnail fits in 480×480, under the poster's own name.
+    expect(probeImage((await storedBytes("thumbs", done.posterFile!))!)).toMatchObject({ type: "image/jpeg", width: 480, height: 480 });
     const last = probeImage((await storedBytes("frames", done.lastFrameFile!))!);
     expect(last).toMatchObject({ type: "image/png", width: 640, height: 640 });
     expect([done.videoWidth, done.videoHeight]).toEqual([640, 640]);
@@ -118,7 +120,7 @@ describe("keeping a copy of each output", () => {
     await m.manage.retryCopy(job.id, TEST_USER);
     const saved = await copyEnded(job.id);
     expect(saved.copyStatus).toBe("done");
-    expect(await filesFor(job.id)).toHaveLength(3);
+    expect(await filesFor(job.id)).toHaveLength(4);
   });
 
   test("a copy interrupted by a restart starts over and finishes", async () => {
@@ -141,7 +143,7 @@ describe("keeping a copy of each output", () => {
     await startWorker();
     const done = await copyEnded(job.id);
     expect(done.copyStatus).toBe("done");
-    expect((await filesFor(job.id)).sort()).toEqual([`${job.id}.jpg`, `${job.id}.mp4`, `${job.id}.png`]);
+    expect((await filesFor(job.id)).sort()).toEqual([`${job.id}.jpg`, `${job.id}.jpg`, `${job.id}.mp4`, `${job.id}.png`]);
   });
 
   test("deleting a job while its copy runs leaves no file behind", async () => {

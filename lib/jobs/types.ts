@@ -44,6 +44,8 @@ export type JobView = {
     nsfw: boolean;
     stored: boolean;
     poster: string | null;
+    /** The poster at card size (THUMB_MAX), for galleries and pickers; same availability as `poster`. */
+    thumb: string | null;
     lastFrame: string | null;
     width: number | null;
     height: number | null;

@@ -23,6 +23,7 @@ function video(job: Job): JobView["video"] {
     nsfw: job.nsfw[0] ?? false,
     stored,
     poster: stored && job.posterFile ? `/media/posters/${job.posterFile}` : null,
+    thumb: stored && job.posterFile ? `/media/thumbs/${job.posterFile}` : null,
     lastFrame: stored && job.lastFrameFile ? `/media/frames/${job.lastFrameFile}` : null,
     width: job.videoWidth,
     height: job.videoHeight,

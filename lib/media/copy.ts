@@ -13,6 +13,7 @@ import { getStore } from "@/lib/storage/store";
 import type { AspectChoice } from "@/lib/model/seedance";
 import { ffmpeg, hasFfmpeg } from "./ffmpeg";
 import { tagVideo } from "./tag-video";
+import { thumbnail } from "./thumb";
 import { settingsTags } from "./video-settings";
 
 export type CopiedOutput = {
@@ -83,6 +84,17 @@ async function frame(file: string, video: string, input: string[], output: strin
   }
 }
 
+/** The gallery's card-sized poster; false when it fails (the media route makes it from the poster later). */
+async function makeThumb(poster: string, file: string): Promise<boolean> {
+  try {
+    await fs.writeFile(file, await thumbnail(poster));
+    return true;
+  } catch (error) {
+    console.warn(`[copy] ${path.basename(file)} failed:`, (error as Error).message);
+    return false;
+  }
+}
+
 /** The settings the take was made with, carried in the MP4 itself so a download can be dropped back on the form. */
 async function tagWithSettings(jobId: string, file: string): Promise<void> {
   const job = await getJob(jobId);
@@ -96,25 +108,32 @@ async function tagWithSettings(jobId: string, file: string): Promise<void> {
 export const workDir = () => path.join(/*turbopackIgnore: true*/ env().dataDir, "tmp");
 
 /**
- * Downloads a finished output, tags it with its settings, renders a poster (first frame) and the last frame
- * (for "Continue from last frame") in a scratch folder, then stores all three. A restart or an abort simply starts the copy over.
+ * Downloads a finished output, tags it with its settings, renders a poster (first frame), its card-sized
+ * thumbnail and the last frame (for "Continue from last frame") in a scratch folder, then stores them all. A restart or an abort simply starts the copy over.
  */
 export async function copyOutput(jobId: string, url: string, timeoutMs: number, signal?: AbortSignal): Promise<CopiedOutput> {
   const dir = path.join(/*turbopackIgnore: true*/ workDir(), `${jobId}-${randomBytes(4).toString("hex")}`);
   await fs.mkdir(dir, { recursive: true });
   try {
-    const local = (kind: OutputKind) => path.join(/*turbopackIgnore: true*/ dir, outputName(kind, jobId));
+    // A poster and its thumbnail share a name in their folders, so the scratch names say their kind.
+    const local = (kind: OutputKind) => path.join(/*turbopackIgnore: true*/ dir, `${kind}-${outputName(kind, jobId)}`);
     await download(url, local("videos"), timeoutMs, signal);
     await tagWithSettings(jobId, local("videos"));
     const videoBytes = (await fs.stat(local("videos"))).size;
     const poster = await frame(local("posters"), local("videos"), [], ["-frames:v", "1", "-q:v", "3", "-c:v", "mjpeg"]);
+    const thumb = poster && (await makeThumb(local("posters"), local("thumbs")));
     // Decoding the final second and keeping each frame over the last leaves exactly the last frame.
     const last = await frame(local("frames"), local("videos"), ["-sseof", "-1"], ["-c:v", "png"]);
     const size = last ? probeImage(await fs.readFile(local("frames"))) : null;
     signal?.throwIfAborted();
 
     const store = await getStore();
-    const kinds: OutputKind[] = ["videos", ...(poster ? (["posters"] as const) : []), ...(last ? (["frames"] as const) : [])];
+    const kinds: OutputKind[] = [
+      "videos",
+      ...(poster ? (["posters"] as const) : []),
+      ...(thumb ? (["thumbs"] as const) : []),
+      ...(last ? (["frames"] as const) : []),
+    ];
     await Promise.all(kinds.map((kind) => store.put(`${kind}/${outputName(kind, jobId)}`, { path: local(kind) }, OUTPUT_KINDS[kind].type)));
     return {
       videoFile: outputName("videos", jobId),

@@ -4,6 +4,8 @@ import type { ImageType } from "@/lib/images/probe";
 export const OUTPUT_KINDS = {
   videos: { ext: "mp4", type: "video/mp4" },
   posters: { ext: "jpg", type: "image/jpeg" },
+  /** The poster at card size (see THUMB_MAX), for the gallery; made at copy time, or from the poster on first request. */
+  thumbs: { ext: "jpg", type: "image/jpeg" },
   frames: { ext: "png", type: "image/png" },
 } as const;
 export type OutputKind = keyof typeof OUTPUT_KINDS;
@@ -19,6 +21,11 @@ export function outputKey(kind: OutputKind, name: string): string | null {
   if (!OUTPUT_NAME.test(name) || !name.endsWith(`.${OUTPUT_KINDS[kind].ext}`)) return null;
   return `${kind}/${name}`;
 }
+
+/** A thumbnail fits in THUMB_MAX × THUMB_MAX: a third of a 480p poster's pixels, as sharp as a medium card needs. */
+export const THUMB_MAX = 480;
+/** The width sharp gives a `width` × `height` picture fitted inside THUMB_MAX (never enlarged). */
+export const thumbWidth = (width: number, height: number) => Math.round(width * Math.min(1, THUMB_MAX / Math.max(width, height)));
 
 export const isOutputKind = (kind: string): kind is OutputKind => Object.hasOwn(OUTPUT_KINDS, kind);
 

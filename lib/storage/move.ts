@@ -2,14 +2,17 @@ import "server-only";
 import { OUTPUT_KINDS } from "./keys";
 import type { ObjectStore } from "./store";
 
-const CONTENT_TYPES: Record<string, string> = { ...Object.fromEntries(Object.entries(OUTPUT_KINDS).map(([k, v]) => [k, v.type])) };
+const CONTENT_TYPES: Record<string, string> = {
+  ...Object.fromEntries(Object.entries(OUTPUT_KINDS).map(([k, v]) => [k, v.type])),
+  films: "video/mp4",
+};
 
 export type FolderCount = { folder: string; found: number; copied: number; bytes: number };
 
-/** Copies every stored object (inputs, videos, posters, frames) from one store to another; objects already there are skipped. */
+/** Copies every stored object (inputs, takes' videos, posters, thumbnails and frames, films) from one store to another; objects already there are skipped. */
 export async function copyObjects(from: ObjectStore, to: ObjectStore, progress: (line: string) => void = () => {}): Promise<FolderCount[]> {
   const counts: FolderCount[] = [];
-  for (const folder of ["inputs", "videos", "posters", "frames"]) {
+  for (const folder of ["inputs", ...Object.keys(OUTPUT_KINDS), "films"]) {
     const count = { folder, found: 0, copied: 0, bytes: 0 };
     for await (const { key, size } of from.list(folder)) {
       count.found += 1;

@@ -145,8 +145,8 @@ if (only.has("scroll")) {
   rows.push(row("Scroll 10 s: main-thread busy, gallery", r.gallery, " ms"));
   rows.push(row("Scroll 10 s: main-thread busy, static page of plain boxes", r.baseline, " ms"));
   rows.push(row("Scroll busy time (ratio to plain boxes)", ratio(r.baseline), "×", 2));
-  rows.push(row("Scroll 10 s: main-thread busy, static page of the same posters", r.posters, " ms"));
-  rows.push(row("Scroll busy time (ratio to the static posters)", ratio(r.posters), "×", 2));
+  rows.push(row("Scroll 10 s: main-thread busy, static page of the same pictures", r.posters, " ms"));
+  rows.push(row("Scroll busy time (ratio to the static pictures)", ratio(r.posters), "×", 2));
 }
 if (only.has("bundle")) {
   log("first-load JS against a bare page…");

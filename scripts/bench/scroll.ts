@@ -1,8 +1,9 @@
 /**
  * Scrolling 5,000 finished jobs (600 different posters, so the browser decodes as it goes) for 10 s: the
  * main thread's busy time, against the same scroll over two static pages, runs interleaved: plain boxes
- * (what scrolling costs with nothing to load), and the same posters as plain lazy `<img>`s in a grid (what
- * loading and painting them costs with no app at all).
+ * (what scrolling costs with nothing to load), and the same pictures as plain lazy `<img>`s in a grid (what
+ * loading and painting them costs with no app at all). The posters are seeded with their thumbnails, as
+ * Keyframe's copy stores them; the static page shows the thumbnails, which is what the gallery's cards load.
  */
 import fs from "node:fs";
 import http from "node:http";
@@ -10,6 +11,7 @@ import path from "node:path";
 import { chromium, type Page } from "@playwright/test";
 import sharp from "sharp";
 import { chromiumLaunchOptions } from "../../e2e/chromium";
+import { THUMB_MAX } from "../../lib/storage/keys";
 import { ADMIN, liveEnv, startApp, startSim, type Target } from "./kit";
 import { seedSqlite, type Media } from "./seed";
 
@@ -19,7 +21,7 @@ const SCROLL_MS = 10_000;
 
 async function prepareMedia(dataDir: string): Promise<Media> {
   const dir = (kind: string) => fs.mkdirSync(path.join(dataDir, "media", kind), { recursive: true });
-  ["inputs", "videos", "posters"].forEach(dir);
+  ["inputs", "videos", "posters", "thumbs"].forEach(dir);
   const posters: string[] = [];
   for (let i = 0; i < POSTERS; i++) {
     const name = `poster${String(i).padStart(12, "0")}.jpg`;
@@ -30,6 +32,10 @@ async function prepareMedia(dataDir: string): Promise<Media> {
       ])
       .jpeg({ quality: 80 })
       .toFile(path.join(dataDir, "media", "posters", name));
+    await sharp(path.join(dataDir, "media", "posters", name))
+      .resize(THUMB_MAX, THUMB_MAX, { fit: "inside" })
+      .jpeg({ quality: 80, mozjpeg: true })
+      .toFile(path.join(dataDir, "media", "thumbs", name));
     posters.push(name);
   }
   const input = `${"0".repeat(64)}.png`;
@@ -58,7 +64,7 @@ async function busyWhileScrolling(page: Page): Promise<number> {
   return (await task()) - before;
 }
 
-/** Serves a static grid of the seeded posters (and the posters), as a gallery with no app would be. */
+/** Serves a static grid of the seeded posters' thumbnails (and the thumbnails), as a gallery with no app would be. */
 async function staticPosters(dataDir: string, posters: string[]): Promise<{ url: string; close(): void }> {
   const cards = Array.from(
     { length: JOBS },
@@ -68,7 +74,7 @@ async function staticPosters(dataDir: string, posters: string[]): Promise<{ url:
   const server = http.createServer((req, res) => {
     if (req.url?.startsWith("/p/")) {
       res.writeHead(200, { "content-type": "image/jpeg" });
-      fs.createReadStream(path.join(dataDir, "media", "posters", path.basename(req.url))).pipe(res);
+      fs.createReadStream(path.join(dataDir, "media", "thumbs", path.basename(req.url))).pipe(res);
     } else res.writeHead(200, { "content-type": "text/html" }).end(page);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

@@ -89,8 +89,8 @@ describe("delete and retry", () => {
     const b = await create("Keep me", [1, 2, 3]);
     await saved(a.id);
     const files = async () =>
-      (await Promise.all(["videos", "posters", "frames"].map(storedNames))).flat().filter((f) => f.startsWith(a.id));
-    expect(await files()).toHaveLength(3);
+      (await Promise.all(["videos", "posters", "thumbs", "frames"].map(storedNames))).flat().filter((f) => f.startsWith(a.id));
+    expect(await files()).toHaveLength(4);
     const res = await m.one.DELETE(req(`/api/jobs/${a.id}`, { method: "DELETE" }), ctx(a.id));
     expect(res.status).toBe(204);
     expect(await files()).toEqual([]);

@@ -1,0 +1,69 @@
+import sharp from "sharp";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { probeImage } from "@/lib/images/probe";
+import type { Simulator } from "@/lib/simulator/server";
+import { setupApp, signedIn } from "@/lib/test/app";
+import { putStored, storedBytes, storedNames } from "@/lib/test/backends";
+
+let sim: Simulator;
+let cookie = "";
+let m: typeof import("./route");
+
+beforeAll(async () => {
+  ({ sim } = await setupApp());
+  m = await import("./route");
+  ({ cookie } = await signedIn("media@keyframe.test"));
+});
+afterAll(() => sim.close());
+
+const get = (kind: string, name: string, headers: Record<string, string> = { cookie }) =>
+  m.GET(new Request(`http://keyframe.test/media/${kind}/${name}`, { headers }), { params: Promise.resolve({ kind, name }) });
+
+const poster = (width: number, height: number) =>
+  sharp({ create: { width, height, channels: 3, background: "#3a6" } })
+    .jpeg()
+    .toBuffer();
+
+describe("thumbnails", () => {
+  test("a poster stored before thumbnails existed gets its thumbnail on the first request: made once, then stored and served", async () => {
+    const name = "olderjob0123456789ab.jpg";
+    await putStored("posters", name, await poster(864, 480));
+    expect(await storedNames("thumbs")).not.toContain(name);
+
+    const first = await get("thumbs", name);
+    expect(first.status).toBe(200);
+    expect(first.headers.get("content-type")).toBe("image/jpeg");
+    expect(first.headers.get("cache-control")).toMatch(/immutable/);
+    const bytes = Buffer.from(await first.arrayBuffer());
+    expect(probeImage(bytes)).toMatchObject({ type: "image/jpeg", width: 480, height: 267 });
+    expect(await storedBytes("thumbs", name)).toEqual(bytes);
+
+    // Served from storage from then on, with the same validator a browser revalidates with.
+    const again = await get("thumbs", name, { cookie, "if-none-match": first.headers.get("etag")! });
+    expect(again.status).toBe(304);
+  });
+
+  test("a portrait poster fits the same box; a small one is never enlarged", async () => {
+    await putStored("posters", "portrait0123456789ab.jpg", await poster(480, 864));
+    await putStored("posters", "smallpic0123456789ab.jpg", await poster(320, 180));
+    expect(probeImage(Buffer.from(await (await get("thumbs", "portrait0123456789ab.jpg")).arrayBuffer()))).toMatchObject({
+      width: 267,
+      height: 480,
+    });
+    expect(probeImage(Buffer.from(await (await get("thumbs", "smallpic0123456789ab.jpg")).arrayBuffer()))).toMatchObject({
+      width: 320,
+      height: 180,
+    });
+  });
+
+  test("no poster, a malformed name or no session: no thumbnail, and nothing is stored", async () => {
+    const before = await storedNames("thumbs");
+    expect((await get("thumbs", "missingjob0123456789.jpg")).status).toBe(404);
+    expect((await get("thumbs", "..%2Fposters%2Fx.jpg")).status).toBe(404);
+    expect((await get("thumbs", "olderjob0123456789ab.png")).status).toBe(404);
+    await putStored("posters", "signedout0123456789a.jpg", await poster(864, 480));
+    const anonymous = await get("thumbs", "signedout0123456789a.jpg", {});
+    expect(anonymous.status).toBe(401);
+    expect(await storedNames("thumbs")).toEqual(before);
+  });
+});
