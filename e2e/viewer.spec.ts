@@ -27,6 +27,15 @@ test("the viewer: open a picture, page with the arrows, Space plays, Escape clos
   await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.paused)).toBe(true);
   await page.keyboard.press("Space");
   await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.paused)).toBe(false);
+  // A click on the video's own pause button (bottom left) leaves focus with the dialog: Chromium keeps the keys
+  // pressed in its native controls, Escape included, to itself.
+  const box = (await video.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.click(box.x + 24, box.y + box.height - 48);
+  await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.paused)).toBe(true);
+  await expect(app.viewer).toBeFocused();
+  await page.keyboard.press("Space");
+  await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.paused)).toBe(false);
 
   await page.keyboard.press("ArrowRight");
   await expect(app.viewer).toHaveAccessibleName(/^Take: Two kites loop/);
@@ -36,9 +45,11 @@ test("the viewer: open a picture, page with the arrows, Space plays, Escape clos
   await expect(app.viewer).toHaveAccessibleName(/^Take: A lone kite dives/);
   await page.keyboard.press("ArrowRight");
 
-  // Focus stays inside while open.
-  for (let i = 0; i < 12; i++) await page.keyboard.press("Tab");
-  expect(await app.viewer.evaluate((d) => d.contains(document.activeElement))).toBe(true);
+  // Focus stays inside while open, and never in the video's native controls (Escape would not reach the dialog).
+  for (let i = 0; i < 12; i++) {
+    await page.keyboard.press("Tab");
+    expect(await app.viewer.evaluate((d) => d.contains(document.activeElement) && document.activeElement!.tagName !== "VIDEO")).toBe(true);
+  }
   await expect(app.viewer.getByRole("button", { name: "Remix" })).toBeVisible();
   await expect(app.viewer.getByRole("link", { name: "Download" })).toBeVisible();
 

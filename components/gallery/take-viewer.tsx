@@ -84,6 +84,16 @@ export default function TakeViewer({
                 src={job.video.src}
                 poster={job.video.poster ?? job.image.src}
                 controls
+                // Chromium keeps the keys pressed in its native controls to itself: from there Escape, the
+                // arrows and Space never reach the dialog. So focus never rests in them: the video is out of
+                // the Tab order (Space plays, the arrows page), a click on a control hands focus back to the
+                // dialog, and the overflow menu, which that would close at once, is left out (Download is
+                // beside the video).
+                tabIndex={-1}
+                onFocus={() => content.current?.focus()}
+                controlsList="nodownload noplaybackrate"
+                disablePictureInPicture
+                disableRemotePlayback
                 autoPlay={!job.video.nsfw}
                 muted
                 loop
