@@ -36,6 +36,28 @@ test("the viewer: open a picture, page with the arrows, Space plays, Escape clos
   await expect(app.viewer).toBeFocused();
   await page.keyboard.press("Space");
   await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.paused)).toBe(false);
+  // What the native controls do, by key, since the keyboard does not reach them: sound, seeking, full screen.
+  await expect(app.viewer.getByText(/M\s*sound/)).toBeVisible();
+  await page.keyboard.press("m");
+  await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.muted)).toBe(false);
+  await page.keyboard.press("m");
+  await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.muted)).toBe(true);
+  await page.keyboard.press("Space");
+  await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.paused)).toBe(true);
+  await video.evaluate((v: HTMLVideoElement) => (v.currentTime = 0.5));
+  await page.keyboard.press("l");
+  await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.currentTime)).toBeCloseTo(1.5, 1);
+  await page.keyboard.press("j");
+  await page.keyboard.press("j");
+  await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.currentTime)).toBe(0);
+  await page.keyboard.press("f");
+  await expect.poll(() => page.evaluate(() => document.fullscreenElement?.tagName ?? null)).toBe("VIDEO");
+  await page.evaluate(() => document.exitFullscreen());
+  await expect.poll(() => page.evaluate(() => document.fullscreenElement)).toBeNull();
+  await expect(app.viewer).toBeVisible();
+  await expect(app.viewer).toBeFocused();
+  await page.keyboard.press("Space");
+  await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.paused)).toBe(false);
 
   await page.keyboard.press("ArrowRight");
   await expect(app.viewer).toHaveAccessibleName(/^Take: Two kites loop/);

@@ -1,7 +1,7 @@
 "use client";
 
 import * as Dialog from "@radix-ui/react-dialog";
-import { useRef, useState, type KeyboardEvent } from "react";
+import { useEffect, useRef, useState, type KeyboardEvent } from "react";
 import useSWR from "swr";
 import { fetcher } from "@/lib/http/fetcher";
 import type { JobView } from "@/lib/jobs/types";
@@ -13,8 +13,21 @@ import { useJobActions } from "./use-job-actions";
 const TYPING = "input, textarea, select, [contenteditable=true]";
 
 /**
+ * The keys for what the video's own controls do, which the keyboard cannot reach (see below): M mutes,
+ * J and L seek back and on a second, F goes full screen. True when `key` was one of them.
+ */
+function videoKey(key: string, v: HTMLVideoElement | null): boolean {
+  if (!v || !["m", "j", "l", "f"].includes(key)) return false;
+  if (key === "m") v.muted = !v.muted;
+  else if (key === "j") v.currentTime = Math.max(0, v.currentTime - 1);
+  else if (key === "l") v.currentTime = Math.min(v.duration || 0, v.currentTime + 1);
+  else void v.requestFullscreen?.().catch(() => {});
+  return true;
+}
+
+/**
  * A take full screen, in a modal dialog (focus held inside and returned on close): arrow keys page
- * through the gallery in its order, Space plays and pauses, Escape closes.
+ * through the gallery in its order, Space plays and pauses, M J L F work the video, Escape closes.
  */
 export default function TakeViewer({
   id,
@@ -38,6 +51,13 @@ export default function TakeViewer({
   const content = useRef<HTMLDivElement>(null);
   const [note, setNote] = useState<{ text: string; link?: string } | null>(null);
 
+  // Leaving full screen drops focus on the page's body, where the viewer's keys no longer reach it.
+  useEffect(() => {
+    const back = () => (document.fullscreenElement ? undefined : content.current?.focus());
+    document.addEventListener("fullscreenchange", back);
+    return () => document.removeEventListener("fullscreenchange", back);
+  }, []);
+
   const go = (target: JobView | undefined) => {
     if (!target) return;
     setNote(null);
@@ -51,7 +71,7 @@ export default function TakeViewer({
     else if (e.key === " " && !target.closest("button, a")) {
       const v = video.current;
       if (v) void (v.paused ? v.play() : v.pause());
-    } else return;
+    } else if (e.ctrlKey || e.metaKey || e.altKey || !videoKey(e.key.toLowerCase(), video.current)) return;
     e.preventDefault();
   };
 
@@ -88,7 +108,7 @@ export default function TakeViewer({
                 // arrows and Space never reach the dialog. So focus never rests in them: the video is out of
                 // the Tab order (Space plays, the arrows page), a click on a control hands focus back to the
                 // dialog, and the overflow menu, which that would close at once, is left out (Download is
-                // beside the video).
+                // beside the video). The keys M, J, L and F do what its controls would.
                 tabIndex={-1}
                 onFocus={() => content.current?.focus()}
                 controlsList="nodownload noplaybackrate"
@@ -126,6 +146,10 @@ export default function TakeViewer({
               <span className="text-xs text-zinc-400 tabular-nums">{index >= 0 ? `${index + 1} of ${jobs.length}` : ""}</span>
               <Dialog.Close className={`${navClass} ml-auto px-3`}>Close</Dialog.Close>
             </div>
+            <p className="mb-4 text-xs text-zinc-400">
+              <Key>←</Key> <Key>→</Key> takes · <Key>Space</Key> play · <Key>M</Key> sound · <Key>J</Key> <Key>L</Key> seek · <Key>F</Key>{" "}
+              full screen · <Key>Esc</Key> close
+            </p>
             {job ? <Actions job={job} onNote={setNote} onClose={onClose} /> : null}
             <div role="status" aria-live="polite" className="mt-2 min-h-5 text-sm text-violet-200">
               {note?.text}
@@ -212,3 +236,7 @@ function Actions({ job, onNote, onClose }: { job: JobView; onNote: (note: { text
     </div>
   );
 }
+
+const Key = ({ children }: { children: string }) => (
+  <kbd className="rounded border border-zinc-700 px-1 font-sans text-[0.7rem] text-zinc-300">{children}</kbd>
+);
