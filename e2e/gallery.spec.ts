@@ -115,3 +115,36 @@ test("a card loads its poster at card size; a large card on a dense screen loads
     await dense.close();
   }
 });
+
+test("flinging through the gallery leaves the pictures of the cards it passes for when the scroll slows", async ({ page }) => {
+  const tag = `fling-${Date.now()}`;
+  for (let i = 0; i < 32; i++) await createJobs(page.request, `A swift passes [sim:fail] ${tag} ${i}`);
+  await page.setViewportSize({ width: 420, height: 500 });
+  const app = new Playground(page);
+  await app.goto();
+  await app.gallery.getByTitle("Small cards").click();
+  await app.gallery.getByRole("searchbox").fill(tag);
+  await expect(app.card(`${tag} 31`)).toBeVisible();
+  const BARE = "article[data-job-id]:not(:has(img[data-poster]))";
+  await expect(page.locator(BARE)).toHaveCount(0);
+  // 6,000 px/s, a fling: the cards it mounts on the way wait with their pictures.
+  const most = await page.evaluate(
+    (bare) =>
+      new Promise<number>((done) => {
+        let frames = 0;
+        let most = 0;
+        requestAnimationFrame(function step() {
+          window.scrollBy(0, 100);
+          most = Math.max(most, document.querySelectorAll(bare).length);
+          if (++frames < 30) requestAnimationFrame(step);
+          else done(most);
+        });
+      }),
+    BARE,
+  );
+  expect(most).toBeGreaterThan(0);
+  // Stopped: every card shows its picture.
+  await expect(page.locator(BARE)).toHaveCount(0);
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  await expect(app.card(`${tag} 0`).locator("img[data-poster]")).toBeVisible();
+});

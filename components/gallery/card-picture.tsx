@@ -3,6 +3,7 @@
 import { useState } from "react";
 import type { JobView } from "@/lib/jobs/types";
 import { thumbWidth } from "@/lib/storage/keys";
+import { useFling } from "./use-fling";
 
 export const shortPrompt = (text: string, max = 60) => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text || "Untitled");
 
@@ -34,6 +35,10 @@ export function CardPicture({ job, width, height, onOpen }: { job: JobView; widt
   const [revealed, setRevealed] = useState(false);
   const hidden = Boolean(job.video?.nsfw) && !revealed;
   const poster = posterImage(job, width, height);
+  // Mounted during a fling, the picture waits for the scroll to slow; once shown, it stays.
+  const flinging = useFling();
+  const [shown, setShown] = useState(!flinging);
+  if (!shown && !flinging) setShown(true);
   return (
     <>
       <button
@@ -47,7 +52,7 @@ export function CardPicture({ job, width, height, onOpen }: { job: JobView; widt
         aria-label={`Open take: ${shortPrompt(job.prompt)}`}
         className="absolute inset-0 size-full cursor-zoom-in outline-none focus-visible:ring-3 focus-visible:ring-violet-500 focus-visible:ring-inset"
       >
-        {poster ? (
+        {poster && shown ? (
           // eslint-disable-next-line @next/next/no-img-element -- stored posters and user URLs of any size
           <img
             {...poster}
