@@ -147,4 +147,6 @@ test("flinging through the gallery leaves the pictures of the cards it passes fo
   await expect(page.locator(BARE)).toHaveCount(0);
   await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
   await expect(app.card(`${tag} 0`).locator("img[data-poster]")).toBeVisible();
+  // A failed take shows its start image, as a thumbnail.
+  await expect(app.card(`${tag} 0`).locator("img[data-poster]")).toHaveAttribute("src", /^\/media\/inputs\/[0-9a-f]{64}\.png\?thumb$/);
 });

@@ -7,22 +7,28 @@ import { useFling } from "./use-fling";
 
 export const shortPrompt = (text: string, max = 60) => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text || "Untitled");
 
+type Offered = { src: string; srcSet?: string; sizes?: string };
+
+/** A picture offered as its thumbnail and in full, for a `width` × `height` box it covers. */
+function offer(thumb: string, full: string, w: number, h: number, width: number, height: number): Offered {
+  // Covering the box, the picture is drawn at least this wide.
+  const drawn = Math.max(width, (height * w) / h);
+  return { src: thumb, srcSet: `${thumb} ${thumbWidth(w, h)}w, ${full} ${w}w`, sizes: `${Math.ceil(drawn)}px` };
+}
+
 /**
- * The picture a `width` × `height` card shows: the stored poster offered at card size and at full size, so
- * the browser fetches and decodes the thumbnail unless the card (times the screen's density) needs more.
+ * The picture a `width` × `height` card shows (the stored poster, else the start image), offered at card
+ * size and in full, so the browser fetches and decodes the thumbnail unless the card (times the screen's
+ * density) needs more.
  */
-export function posterImage(job: JobView, width: number, height: number): { src: string; srcSet?: string; sizes?: string } | null {
+export function posterImage(job: JobView, width: number, height: number): Offered | null {
   const video = job.video;
   if (video?.poster && video.thumb && video.width && video.height) {
-    // Covering the box, the picture is drawn at least this wide.
-    const drawn = Math.max(width, (height * video.width) / video.height);
-    return {
-      src: video.thumb,
-      srcSet: `${video.thumb} ${thumbWidth(video.width, video.height)}w, ${video.poster} ${video.width}w`,
-      sizes: `${Math.ceil(drawn)}px`,
-    };
+    return offer(video.thumb, video.poster, video.width, video.height, width, height);
   }
-  const src = video?.poster ?? job.image.src;
+  if (video?.poster) return { src: video.poster };
+  const { src, thumb, width: w, height: h } = job.image;
+  if (thumb && w && h) return offer(thumb, src, w, h, width, height);
   return src ? { src } : null;
 }
 

@@ -13,7 +13,7 @@ export const SHOT_MIME = "application/x-keyframe-shot";
 const small = buttonClass("secondary", "sm");
 
 function TakeOption({ shot, take, index, onPick }: { shot: ShotView; take: JobView; index: number; onPick: (jobId: string) => void }) {
-  const poster = take.video?.thumb ?? take.video?.poster ?? take.image.src;
+  const poster = take.video?.thumb ?? take.video?.poster ?? take.image.thumb ?? take.image.src;
   const reviewers = shot.feedback.filter((f) => f.pickedJobId === take.id).length;
   return (
     <label className="flex w-36 shrink-0 cursor-pointer flex-col gap-1 rounded-lg border border-zinc-200 p-1.5 text-xs has-checked:border-violet-600 has-checked:ring-2 has-checked:ring-violet-600/40 dark:border-zinc-700">

@@ -2,7 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { pinAndWrite, removeUnused, unpin } from "@/lib/db/queries/inputs";
 import type { ImageType } from "@/lib/images/probe";
-import { inputKey, inputNameFor } from "@/lib/storage/keys";
+import { inputKey, inputNameFor, inputThumbKey } from "@/lib/storage/keys";
 import { getStore } from "@/lib/storage/store";
 
 export const inputName = (bytes: Uint8Array, type: ImageType) => inputNameFor(createHash("sha256").update(bytes).digest("hex"), type);
@@ -44,5 +44,5 @@ export async function readInput(name: string): Promise<Buffer | null> {
 /** Removes those of these stored inputs that no job uses and no request in flight is about to use. */
 export async function removeUnusedInputs(names: string[]): Promise<void> {
   const store = await getStore();
-  await removeUnused(names, (name) => store.delete([inputKey(name)!]));
+  await removeUnused(names, (name) => store.delete([inputKey(name)!, inputThumbKey(name)!]));
 }

@@ -10,7 +10,8 @@ export type Viewer = { id: string; role: "admin" | "member" };
 /** Deleting, re-linking and revoking a job: its maker, or any admin. */
 export const canManage = (viewer: Viewer, ownerId: string | null) => viewer.role === "admin" || viewer.id === ownerId;
 
-export type ImageRef = { src: string; width: number | null; height: number | null };
+/** A start or end image; `thumb` is its card-sized JPEG when Keyframe stores it (not for a URL given at submit). */
+export type ImageRef = { src: string; width: number | null; height: number | null; thumb?: string | null };
 
 export type ReviewComment = { name: string; text: string; at: string };
 

@@ -9,7 +9,7 @@ const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOStrin
 
 function imageRef(file: string | null, url: string | null, width: number | null, height: number | null): ImageRef | null {
   const src = file ? `/media/inputs/${file}` : url;
-  return src ? { src, width, height } : null;
+  return src ? { src, width, height, thumb: file ? `${src}?thumb` : null } : null;
 }
 
 export const sharePath = (shareId: string) => `/v/${shareId}`;

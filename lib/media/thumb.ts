@@ -1,6 +1,6 @@
 import "server-only";
 import sharp from "sharp";
-import { THUMB_MAX, outputKey } from "@/lib/storage/keys";
+import { THUMB_MAX } from "@/lib/storage/keys";
 import type { ObjectStore } from "@/lib/storage/store";
 
 /** A poster scaled to fit THUMB_MAX (never enlarged), as a JPEG. */
@@ -12,25 +12,23 @@ export function thumbnail(poster: Buffer | string): Promise<Buffer> {
 }
 
 /**
- * Makes sure the thumbnail of the stored poster `name` exists: jobs copied before thumbnails existed get
- * theirs on the first request, made from the poster and stored like any other output. False when there is
- * no such poster (or it went, with its job, while the thumbnail was being made: then nothing is left behind).
+ * Makes sure the thumbnail `key` of the stored picture `source` (a poster, or a start or end image) exists:
+ * it is made on the first request (jobs copied before thumbnails existed, every input) and stored like any
+ * other object. False when there is no such picture, or it went (with its job) while the thumbnail was being
+ * made: then nothing is left behind.
  */
-export async function ensureThumb(store: ObjectStore, name: string): Promise<boolean> {
-  const key = outputKey("thumbs", name);
-  const posterKey = outputKey("posters", name);
-  if (!key || !posterKey) return false;
+export async function ensureThumb(store: ObjectStore, source: string, key: string): Promise<boolean> {
   if (await store.head(key)) return true;
-  const poster = await store.bytes(posterKey);
-  if (!poster) return false;
+  const picture = await store.bytes(source);
+  if (!picture) return false;
   let thumb: Buffer;
   try {
-    thumb = await thumbnail(poster);
+    thumb = await thumbnail(picture);
   } catch {
     return false;
   }
   await store.put(key, thumb, "image/jpeg");
-  if (await store.head(posterKey)) return true;
+  if (await store.head(source)) return true;
   await store.delete([key]);
   return false;
 }

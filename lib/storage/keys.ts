@@ -4,7 +4,10 @@ import type { ImageType } from "@/lib/images/probe";
 export const OUTPUT_KINDS = {
   videos: { ext: "mp4", type: "video/mp4" },
   posters: { ext: "jpg", type: "image/jpeg" },
-  /** The poster at card size (see THUMB_MAX), for the gallery; made at copy time, or from the poster on first request. */
+  /**
+   * The poster at card size (see THUMB_MAX), for the gallery; made at copy time, or from the poster on first
+   * request. Inputs' thumbnails sit here too, by their 64-hex content hash (see inputThumbKey).
+   */
   thumbs: { ext: "jpg", type: "image/jpeg" },
   frames: { ext: "png", type: "image/png" },
 } as const;
@@ -32,6 +35,8 @@ export const isOutputKind = (kind: string): kind is OutputKind => Object.hasOwn(
 /** Inputs are content-addressed: the same image uploaded twice (or used by four variations) is stored once. */
 export const inputNameFor = (hash: string, type: ImageType) => `${hash}.${INPUT_EXT[type]}`;
 export const inputKey = (name: string): string | null => (INPUT_NAME.test(name) ? `inputs/${name}` : null);
+/** A stored input's card-sized thumbnail, beside the posters' (`thumbs/<hash>.jpg`); made on first request. */
+export const inputThumbKey = (name: string): string | null => (INPUT_NAME.test(name) ? `thumbs/${name.slice(0, 64)}.jpg` : null);
 export const inputContentType = (name: string): ImageType => (name.endsWith(".png") ? "image/png" : "image/jpeg");
 
 /** An exported film, `films/<film id>.mp4`; its poster sits beside the takes' as `posters/<film id>.jpg`. */

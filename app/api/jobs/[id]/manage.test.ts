@@ -16,6 +16,7 @@ let m: {
   worker: typeof import("@/lib/jobs/worker");
   ws: typeof import("@/lib/wavespeed");
   queries: typeof import("@/lib/db/queries/jobs");
+  inputs: typeof import("@/app/media/inputs/[name]/route");
 };
 
 let cookie = "";
@@ -31,6 +32,7 @@ beforeAll(async () => {
     worker: await import("@/lib/jobs/worker"),
     ws: await import("@/lib/wavespeed"),
     queries: await import("@/lib/db/queries/jobs"),
+    inputs: await import("@/app/media/inputs/[name]/route"),
   };
   await testWorker({ pollMaxMs: 300 });
   ({ cookie } = await signedIn("manage@keyframe.test"));
@@ -95,12 +97,16 @@ describe("delete and retry", () => {
     expect(res.status).toBe(204);
     expect(await files()).toEqual([]);
     expect((await m.one.GET(req(`/api/jobs/${a.id}`), ctx(a.id))).status).toBe(404);
-    // b uses the same start image, so it stays until b goes too.
+    // b uses the same start image, so it stays until b goes too, and its thumbnail with it.
     const input = path.basename(((await get(b.id)) as View & { image: { src: string } }).image.src);
     expect(await storedNames("inputs")).toContain(input);
+    const thumb = await m.inputs.GET(req(`/media/inputs/${input}?thumb`), { params: Promise.resolve({ name: input }) });
+    expect(thumb.status).toBe(200);
+    expect(await storedNames("thumbs")).toContain(`${input.slice(0, 64)}.jpg`);
     await saved(b.id);
     expect((await m.one.DELETE(req(`/api/jobs/${b.id}`, { method: "DELETE" }), ctx(b.id))).status).toBe(204);
     expect(await storedNames("inputs")).not.toContain(input);
+    expect(await storedNames("thumbs")).not.toContain(`${input.slice(0, 64)}.jpg`);
   });
 
   test("a running job cannot be deleted or retried: 409 and nothing changes", async () => {

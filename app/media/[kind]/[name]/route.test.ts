@@ -8,10 +8,12 @@ import { putStored, storedBytes, storedNames } from "@/lib/test/backends";
 let sim: Simulator;
 let cookie = "";
 let m: typeof import("./route");
+let inputs: typeof import("@/app/media/inputs/[name]/route");
 
 beforeAll(async () => {
   ({ sim } = await setupApp());
   m = await import("./route");
+  inputs = await import("@/app/media/inputs/[name]/route");
   ({ cookie } = await signedIn("media@keyframe.test"));
 });
 afterAll(() => sim.close());
@@ -64,6 +66,37 @@ describe("thumbnails", () => {
     await putStored("posters", "signedout0123456789a.jpg", await poster(864, 480));
     const anonymous = await get("thumbs", "signedout0123456789a.jpg", {});
     expect(anonymous.status).toBe(401);
+    expect(await storedNames("thumbs")).toEqual(before);
+  });
+});
+
+describe("input thumbnails", () => {
+  const hash = "c".repeat(64);
+  const getInput = (query = "", name = `${hash}.png`) =>
+    inputs.GET(new Request(`http://keyframe.test/media/inputs/${name}${query}`, { headers: { cookie } }), {
+      params: Promise.resolve({ name }),
+    });
+
+  test("?thumb answers a start image fitted in 480×480 as a JPEG, stored once; without it, the image as uploaded", async () => {
+    const png = await sharp({ create: { width: 2400, height: 1200, channels: 3, background: "#a36" } })
+      .png()
+      .toBuffer();
+    await putStored("inputs", `${hash}.png`, png);
+    const thumb = await getInput("?thumb");
+    expect(thumb.status).toBe(200);
+    expect(thumb.headers.get("content-type")).toBe("image/jpeg");
+    const bytes = Buffer.from(await thumb.arrayBuffer());
+    expect(probeImage(bytes)).toMatchObject({ type: "image/jpeg", width: 480, height: 240 });
+    expect(await storedBytes("thumbs", `${hash}.jpg`)).toEqual(bytes);
+    const full = await getInput();
+    expect(full.headers.get("content-type")).toBe("image/png");
+    expect(Buffer.from(await full.arrayBuffer())).toEqual(png);
+  });
+
+  test("no such input, or a malformed name: 404 and no thumbnail stored", async () => {
+    const before = await storedNames("thumbs");
+    expect((await getInput("?thumb", `${"d".repeat(64)}.jpg`)).status).toBe(404);
+    expect((await getInput("?thumb", "short.png")).status).toBe(404);
     expect(await storedNames("thumbs")).toEqual(before);
   });
 });

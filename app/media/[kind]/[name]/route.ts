@@ -17,7 +17,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ kind
   if (!key || !isOutputKind(kind)) return answer(404, "Not found");
   const store = await getStore();
   const serve = () => objectResponse(request, store, key, { contentType: OUTPUT_KINDS[kind].type, cacheControl: IMMUTABLE });
-  const response = (await serve()) || (kind === "thumbs" && (await ensureThumb(store, name)) ? await serve() : null);
+  const poster = kind === "thumbs" ? outputKey("posters", name) : null;
+  const response = (await serve()) || (poster && (await ensureThumb(store, poster, key)) ? await serve() : null);
   return response || answer(404, "Not found");
 }
 
