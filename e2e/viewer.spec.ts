@@ -129,3 +129,22 @@ test("gallery: size switch remembered, hover preview, a floating More menu, feed
   await expect(card.getByRole("status")).toHaveText("Link copied.");
   await expect(card.getByRole("checkbox", { name: `Select for compare: A heron stands still` })).toBeVisible();
 });
+
+test("keys pressed in Retry's confirm stay there: the viewer behind it neither pages nor plays", async ({ page }) => {
+  const tag = `viewer-confirm-${Date.now()}`;
+  await createJobs(page.request, `A gull drops [sim:fail] ${tag}`);
+  const [newer] = await createJobs(page.request, `A gull climbs [sim:fail] ${tag}`);
+  const app = new Playground(page);
+  await app.goto();
+  await app.gallery.getByRole("searchbox").fill(tag);
+  await expect(app.cards()).toHaveCount(2);
+  await expect(app.card("A gull climbs").getByTestId("job-status")).toHaveText("Failed", { timeout: 30_000 });
+  await app.open(app.card("A gull climbs"));
+  await app.viewer.getByRole("button", { name: /^Retry/ }).click();
+  const confirm = page.getByRole("dialog", { name: "Try this job again?" });
+  await expect(confirm).toBeVisible();
+  await page.keyboard.press("ArrowRight");
+  await expect(confirm).toBeVisible();
+  await expect(page).toHaveURL(new RegExp(`\\?take=${newer!.id}$`));
+  await expect(app.viewer).toHaveAccessibleName(/^Take: A gull climbs/);
+});

@@ -7,13 +7,14 @@ import { useFling } from "./use-fling";
 
 export const shortPrompt = (text: string, max = 60) => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text || "Untitled");
 
-type Offered = { src: string; srcSet?: string; sizes?: string };
+/** What an `<img>` is given; `full` is the picture itself, for when its thumbnail fails to load. */
+type Offered = { src: string; srcSet?: string; sizes?: string; full?: string };
 
 /** A picture offered as its thumbnail and in full, for a `width` × `height` box it covers. */
 function offer(thumb: string, full: string, w: number, h: number, width: number, height: number): Offered {
   // Covering the box, the picture is drawn at least this wide.
   const drawn = Math.max(width, (height * w) / h);
-  return { src: thumb, srcSet: `${thumb} ${thumbWidth(w, h)}w, ${full} ${w}w`, sizes: `${Math.ceil(drawn)}px` };
+  return { src: thumb, srcSet: `${thumb} ${thumbWidth(w, h)}w, ${full} ${w}w`, sizes: `${Math.ceil(drawn)}px`, full };
 }
 
 /**
@@ -40,7 +41,11 @@ export function CardPicture({ job, width, height, onOpen }: { job: JobView; widt
   const [preview, setPreview] = useState(false);
   const [revealed, setRevealed] = useState(false);
   const hidden = Boolean(job.video?.nsfw) && !revealed;
-  const poster = posterImage(job, width, height);
+  const offered = posterImage(job, width, height);
+  // A thumbnail that cannot be had (a store error): the picture itself, rather than a broken image.
+  const [broken, setBroken] = useState<string | null>(null);
+  const { full, ...poster } = offered ?? { src: "" };
+  const picture = full && broken === poster.src ? { src: full } : poster;
   // Mounted during a fling, the picture waits for the scroll to slow; once shown, it stays.
   const flinging = useFling();
   const [shown, setShown] = useState(!flinging);
@@ -58,10 +63,11 @@ export function CardPicture({ job, width, height, onOpen }: { job: JobView; widt
         aria-label={`Open take: ${shortPrompt(job.prompt)}`}
         className="absolute inset-0 size-full cursor-zoom-in outline-none focus-visible:ring-3 focus-visible:ring-violet-500 focus-visible:ring-inset"
       >
-        {poster && shown ? (
+        {picture.src && shown ? (
           // eslint-disable-next-line @next/next/no-img-element -- stored posters and user URLs of any size
           <img
-            {...poster}
+            {...picture}
+            onError={() => setBroken(poster.src)}
             alt=""
             loading="lazy"
             decoding="async"

@@ -14,7 +14,8 @@ const TYPING = "input, textarea, select, [contenteditable=true]";
 
 /**
  * The keys for what the video's own controls do, which the keyboard cannot reach (see below): M mutes,
- * J and L seek back and on a second, F goes full screen. True when `key` was one of them.
+ * J and L seek back and on a second, F goes full screen (Escape, the browser's own key, comes back out).
+ * True when `key` was one of them.
  */
 function videoKey(key: string, v: HTMLVideoElement | null): boolean {
   if (!v || !["m", "j", "l", "f"].includes(key)) return false;
@@ -65,13 +66,14 @@ export default function TakeViewer({
   };
   const onKeyDown = (e: KeyboardEvent) => {
     const target = e.target as HTMLElement;
-    if (target.closest(TYPING)) return;
+    // Keys pressed in a dialog over this one (Retry's confirm, portalled) bubble here through React's tree.
+    if (!e.currentTarget.contains(target) || target.closest(TYPING) || e.altKey) return;
     if (e.key === "ArrowRight" || e.key === "ArrowDown") go(next);
     else if (e.key === "ArrowLeft" || e.key === "ArrowUp") go(prev);
     else if (e.key === " " && !target.closest("button, a")) {
       const v = video.current;
       if (v) void (v.paused ? v.play() : v.pause());
-    } else if (e.ctrlKey || e.metaKey || e.altKey || !videoKey(e.key.toLowerCase(), video.current)) return;
+    } else if (e.ctrlKey || e.metaKey || !videoKey(e.key.toLowerCase(), video.current)) return;
     e.preventDefault();
   };
 
@@ -150,7 +152,7 @@ export default function TakeViewer({
               <Key>←</Key> <Key>→</Key> takes · <Key>Space</Key> play · <Key>M</Key> sound · <Key>J</Key> <Key>L</Key> seek · <Key>F</Key>{" "}
               full screen · <Key>Esc</Key> close
             </p>
-            {job ? <Actions job={job} onNote={setNote} onClose={onClose} /> : null}
+            {job ? <Actions key={job.id} job={job} onNote={setNote} onClose={onClose} /> : null}
             <div role="status" aria-live="polite" className="mt-2 min-h-5 text-sm text-violet-200">
               {note?.text}
               {note?.link ? (

@@ -25,8 +25,8 @@ function set(value: boolean) {
   for (const listener of listeners) listener();
 }
 
-/** The next state from the scroll speed; exported for its test. */
-export function nextFling(current: boolean, pxPerS: number): boolean {
+/** The next state from the scroll speed. */
+function nextFling(current: boolean, pxPerS: number): boolean {
   return current ? pxPerS > SLOW_PX_PER_S : pxPerS > FLING_PX_PER_S;
 }
 
@@ -43,7 +43,8 @@ function onScroll() {
 
 function subscribe(listener: () => void) {
   if (listeners.size === 0) {
-    last = { y: window.scrollY, t: performance.now() };
+    // Not measured against the first event: a jump right after mounting (scroll restoration) is no fling.
+    last = { y: window.scrollY, t: -Infinity };
     window.addEventListener("scroll", onScroll, { passive: true });
   }
   listeners.add(listener);

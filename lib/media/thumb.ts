@@ -3,10 +3,14 @@ import sharp from "sharp";
 import { THUMB_MAX } from "@/lib/storage/keys";
 import type { ObjectStore } from "@/lib/storage/store";
 
-/** A poster scaled to fit THUMB_MAX (never enlarged), as a JPEG. */
-export function thumbnail(poster: Buffer | string): Promise<Buffer> {
-  return sharp(poster)
+/**
+ * A picture scaled to fit THUMB_MAX (never enlarged), as a JPEG: turned upright as its EXIF orientation says
+ * (a phone photo is stored as taken; the JPEG keeps no orientation) and laid on white where it is transparent.
+ */
+export function thumbnail(picture: Buffer | string): Promise<Buffer> {
+  return sharp(picture, { autoOrient: true })
     .resize(THUMB_MAX, THUMB_MAX, { fit: "inside", withoutEnlargement: true })
+    .flatten({ background: "#ffffff" })
     .jpeg({ quality: 80, mozjpeg: true })
     .toBuffer();
 }

@@ -152,7 +152,7 @@ export const webhookDeliveries = sqliteTable(
   (t) => [index("webhook_deliveries_received_idx").on(t.receivedAt)],
 );
 
-/** A named sequence of shots, shared by the team. */
+/** A team prompt preset: a prompt and the settings to go with it. */
 export const presets = sqliteTable("presets", {
   id: text("id").primaryKey(),
   name: text("name").notNull().unique(),

@@ -2,6 +2,7 @@ import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlit
 import { FILM_STATUSES, SHARE_VISIBILITIES } from "../enums";
 
 /** Storyboards, their shots and takes, stars, exported films and review links: the tables of the studio side. */
+/** A named sequence of shots, shared by the team. */
 export const storyboards = sqliteTable(
   "storyboards",
   {
@@ -110,5 +111,3 @@ export const reviewFeedback = sqliteTable(
     index("review_feedback_shot_idx").on(t.shotKey),
   ],
 );
-
-/** A team prompt preset: a prompt and the settings to go with it. */

@@ -93,6 +93,25 @@ describe("input thumbnails", () => {
     expect(Buffer.from(await full.arrayBuffer())).toEqual(png);
   });
 
+  test("a phone photo's thumbnail is turned upright as its EXIF orientation says; a transparent PNG's is laid on white", async () => {
+    const sideways = await sharp({ create: { width: 1200, height: 600, channels: 3, background: "#36a" } })
+      .jpeg()
+      .withMetadata({ orientation: 6 })
+      .toBuffer();
+    await putStored("inputs", `${"e".repeat(64)}.jpg`, sideways);
+    const upright = Buffer.from(await (await getInput("?thumb", `${"e".repeat(64)}.jpg`)).arrayBuffer());
+    expect(await sharp(upright).metadata()).toMatchObject({ width: 240, height: 480 });
+    expect((await sharp(upright).metadata()).orientation ?? 1).toBe(1);
+
+    const clear = await sharp({ create: { width: 400, height: 400, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } })
+      .png()
+      .toBuffer();
+    await putStored("inputs", `${"f".repeat(64)}.png`, clear);
+    const flat = Buffer.from(await (await getInput("?thumb", `${"f".repeat(64)}.png`)).arrayBuffer());
+    const { channels } = await sharp(flat).stats();
+    expect(channels.slice(0, 3).map((c) => Math.round(c.mean))).toEqual([255, 255, 255]);
+  });
+
   test("no such input, or a malformed name: 404 and no thumbnail stored", async () => {
     const before = await storedNames("thumbs");
     expect((await getInput("?thumb", `${"d".repeat(64)}.jpg`)).status).toBe(404);
