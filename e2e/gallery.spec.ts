@@ -3,7 +3,7 @@ import { expect, test, type Locator } from "@playwright/test";
 import { landscape } from "./fixtures/images";
 import { Playground } from "./pages/playground";
 import { ADMIN_STATE } from "./support/auth";
-import { createJobs } from "./support/jobs";
+import { createJobs, savedJobs } from "./support/jobs";
 
 test("search and filter, download by name, retry a failure at a shown price, delete with its link", async ({ page, request }) => {
   const app = new Playground(page);
@@ -94,11 +94,14 @@ test("a take made elsewhere, even while the page loads, waits behind a button in
 });
 
 test("a card loads its poster at card size; a large card on a dense screen loads the full poster", async ({ page, browser }) => {
+  const prompt = `A heron lifts off the water ${Date.now()}`;
+  await savedJobs(
+    page.request,
+    (await createJobs(page.request, prompt)).map((j) => j.id),
+  );
   const app = new Playground(page);
   await app.goto();
-  const prompt = `A heron lifts off the water ${Date.now()}`;
-  const card = await app.generateOne(prompt, landscape);
-  await app.saved(card);
+  const card = app.card(prompt);
   const loaded = (img: Locator) => () =>
     img.evaluate((el: HTMLImageElement) => (el.complete && el.naturalWidth ? new URL(el.currentSrc).pathname.split("/")[2] : null));
   // A medium card (~390 px wide) on a 1× screen: the 480 px thumbnail, not the 864 px poster.
