@@ -49,7 +49,7 @@ describe("a poll schedule that learns", () => {
     await finished(8, [60_000, 62_000, 64_000, 66_000, 90_000]);
     const schedule = new m.schedule.PollSchedule(options);
     const first = (await schedule.first(8, 1_000_000)) - 1_000_000;
-    // The fastest fifth of what this install saw (60 s, give or take 5% jitter): no poll is wasted before jobs can be done.
+    // The fastest quarter of what this install saw (60 s, give or take 5% jitter): no poll is wasted before jobs can be done.
     expect(first).toBeGreaterThan(56_000);
     expect(first).toBeLessThan(64_000);
     const next = (await schedule.next(8, 1_000_000, 1_070_000)) - 1_070_000;
@@ -98,7 +98,7 @@ describe("a poll schedule that learns", () => {
 
   test("a duration with too few finished jobs is placed on a line through the others, not the flat default", async () => {
     // 3 s jobs took 20-40 s and 8 s jobs 60-90 s here (above): a 12 s job should take about 100 s, the
-    // fastest fifth of them (as far as the others' spread says) some 85 s.
+    // fastest quarter of them (as far as the others' spread says) some 85 s.
     const first = (await new m.schedule.PollSchedule(options).first(12, 0)) - 0;
     expect(first).toBeGreaterThan(75_000);
     expect(first).toBeLessThan(110_000);
@@ -111,5 +111,19 @@ describe("a poll schedule that learns", () => {
     // The line through the other durations (3 s ≈ 21-40 s, 8 s ≈ 60-90 s) puts a 4 s job near 30 s.
     expect(first).toBeLessThan(0.8 * 45_000);
     expect(first).toBeGreaterThan(15_000);
+  });
+
+  test("a job found by a later poll is taken to have finished in the middle of the step before; a delivered one when it came", async () => {
+    // Ten runs each, so each duration is placed by its own (and, last in this file, moves no other's line).
+    await finished(9, Array<number>(10).fill(61_000), 4);
+    await finished(11, Array<number>(10).fill(61_000), 0);
+    // A long step makes the difference plain: found at 61 s, 20 s after the poll before, so done at about 51 s.
+    const schedule = new m.schedule.PollSchedule({ ...options, pollMinMs: 20_000 });
+    const polled = (await schedule.first(9, 1_000_000)) - 1_000_000;
+    expect(polled).toBeGreaterThan(48_000);
+    expect(polled).toBeLessThan(54_000);
+    const delivered = (await schedule.first(11, 1_000_000)) - 1_000_000;
+    expect(delivered).toBeGreaterThan(57_500);
+    expect(delivered).toBeLessThan(64_500);
   });
 });

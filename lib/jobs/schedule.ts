@@ -20,7 +20,7 @@ const LEARN_FROM = 3;
  * The first poll comes when this share of jobs of that duration has finished: later, jobs found done by it
  * wait longer for it; earlier, every job costs more polls (at ~2 s each after it).
  */
-const EARLY = 0.2;
+const EARLY = 0.25;
 /** Runs of one duration enough to place its first poll by themselves. */
 const OWN_RUNS = 10;
 /** A job finished this long after the newest delivery was found by a poll: deliveries are not getting through. */
@@ -46,7 +46,7 @@ const jitter = (ms: number) => Math.round(ms * (0.95 + Math.random() * 0.1));
 /**
  * When to ask WaveSpeed about a job. Seedance jobs take a while, longer the longer the video, and
  * WaveSpeed asks for polls no faster than every few seconds; so the first poll comes when jobs of that
- * duration usually finish here (the fastest fifth of this install's recent ones; with few of them, a
+ * duration usually finish here (the fastest quarter of this install's recent ones; with few of them, a
  * line through recent jobs of every duration, or those few; a default before there are any), then every ~2 s until
  * done, slowing after twice the usual time and on errors. With webhooks, polling only catches a delivery
  * that never came.
@@ -81,7 +81,7 @@ export class PollSchedule {
     if (cached && Date.now() - cached.at < LEARN_TTL_MS) return cached;
     // A duration's own runs once there are plenty; before that the line through every duration's runs,
     // whose spread is measured on all of them (a quartile of three runs is just the fastest one).
-    const runs = await recentRunTimes(duration);
+    const runs = this.finishEstimates(await recentRunTimes(duration));
     const guess =
       runs.length >= OWN_RUNS
         ? await this.observed(duration, runs)
@@ -89,6 +89,15 @@ export class PollSchedule {
     const learned = { at: Date.now(), ...(guess ?? { early: this.options.expectMs, late: this.options.expectMs }) };
     this.learned.set(duration, learned);
     return learned;
+  }
+
+  /**
+   * When each run most likely finished. A job found done by a later poll finished since the one before it,
+   * a poll step earlier at most: the middle of that step, not the poll, or every expectation (and the line's
+   * intercept most) comes out a second late. A first-poll find stays an upper bound; a delivered one is exact.
+   */
+  private finishEstimates<R extends { ms: number; polls: number }>(runs: R[]): R[] {
+    return runs.map((r) => (r.polls >= 2 ? { ...r, ms: r.ms - this.options.pollMinMs / 2 } : r));
   }
 
   /** Enough jobs of this duration: when they usually finished. */
@@ -110,7 +119,7 @@ export class PollSchedule {
    */
   private async extrapolated(duration: number): Promise<{ early: number; late: number } | null> {
     // Only jobs seen within a poll step of finishing: a first-poll find says only "done by then".
-    const runs = (await recentRunTimes(undefined, 60)).filter((r) => !r.firstPoll);
+    const runs = this.finishEstimates(await recentRunTimes(undefined, 60)).filter((r) => !r.firstPoll);
     if (runs.length < LEARN_FROM || new Set(runs.map((r) => r.duration)).size < 2) return null;
     const n = runs.length;
     const mx = runs.reduce((s, r) => s + r.duration, 0) / n;

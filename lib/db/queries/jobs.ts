@@ -115,9 +115,13 @@ export async function ping(): Promise<void> {
 /**
  * How long recent completed jobs (of one duration, or all) took from submit to done as Keyframe saw it,
  * newest first, for the poll schedule. `firstPoll`: found done by the first poll, so it may have finished
- * well before (an upper bound); otherwise it was seen within one poll step of finishing (or by webhook).
+ * well before (an upper bound); otherwise it was seen within one poll step of finishing (or by webhook,
+ * `polls` 0, when it finished).
  */
-export async function recentRunTimes(duration?: number, limit = 30): Promise<{ duration: number; ms: number; firstPoll: boolean }[]> {
+export async function recentRunTimes(
+  duration?: number,
+  limit = 30,
+): Promise<{ duration: number; ms: number; firstPoll: boolean; polls: number }[]> {
   const { db, t } = await getDb();
   const rows = await db
     .select({ duration: t.jobs.duration, submittedAt: t.jobs.submittedAt, finishedAt: t.jobs.finishedAt, pollCount: t.jobs.pollCount })
@@ -133,7 +137,7 @@ export async function recentRunTimes(duration?: number, limit = 30): Promise<{ d
     .limit(limit);
   return rows.flatMap((r) =>
     r.submittedAt !== null && r.finishedAt !== null
-      ? [{ duration: r.duration, ms: r.finishedAt - r.submittedAt, firstPoll: r.pollCount === 1 }]
+      ? [{ duration: r.duration, ms: r.finishedAt - r.submittedAt, firstPoll: r.pollCount === 1, polls: r.pollCount }]
       : [],
   );
 }
