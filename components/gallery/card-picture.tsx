@@ -22,7 +22,7 @@ function offer(thumb: string, full: string, w: number, h: number, width: number,
  * size and in full, so the browser fetches and decodes the thumbnail unless the card (times the screen's
  * density) needs more.
  */
-export function posterImage(job: JobView, width: number, height: number): Offered | null {
+function posterImage(job: JobView, width: number, height: number): Offered | null {
   const video = job.video;
   if (video?.poster && video.thumb && video.width && video.height) {
     return offer(video.thumb, video.poster, video.width, video.height, width, height);

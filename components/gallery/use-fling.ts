@@ -8,7 +8,7 @@ import { useSyncExternalStore } from "react";
  * fling through thousands of takes does not fetch, decode and paint every poster it passes (on this
  * machine that is nine tenths of a fling's main-thread time). Pictures already shown stay.
  */
-export const FLING_PX_PER_S = 3000;
+const FLING_PX_PER_S = 3000;
 /** Below this the fling is over (the gap between the two keeps a slowing fling from flickering). */
 const SLOW_PX_PER_S = 1200;
 /** No scroll for this long: stopped. */
