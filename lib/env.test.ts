@@ -18,7 +18,6 @@ test.each([
   [{ PORT: "http" }, "PORT"],
   [{ WAVESPEED_BASE_URL: "ftp://x" }, "WAVESPEED_BASE_URL"],
   [{ POLL_MIN_MS: "5000", POLL_MAX_MS: "1000" }, "POLL_MAX_MS"],
-  [{ SIMULATOR_FAULTS: "result:explode" }, "SIMULATOR_FAULTS"],
   [{ DATABASE_URL: "mysql://db/keyframe" }, "DATABASE_URL"],
   [{ S3_BUCKET: "Not_A_Bucket" }, "S3_BUCKET"],
   [{ S3_BUCKET: "media", S3_ACCESS_KEY_ID: "key-only" }, "S3_SECRET_ACCESS_KEY"],

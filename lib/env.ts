@@ -2,7 +2,6 @@ import "server-only";
 import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
-import { parseFaultSpec } from "@/lib/simulator/faults";
 
 /** The key the built-in simulator accepts when no real key is configured. Not a secret. */
 export const SIMULATOR_KEY = "keyframe-simulator";
@@ -68,17 +67,8 @@ const schema = z
     SUBMIT_CONCURRENCY: int(1, 32).default(2),
     SIMULATOR_PORT: int(1, 65_535).default(3100),
     SIMULATOR_DELAY_MS: int(0, 600_000).default(4000),
-    SIMULATOR_FAULTS: z
-      .string()
-      .optional()
-      .refine((spec) => {
-        try {
-          parseFaultSpec(spec ?? "");
-          return true;
-        } catch {
-          return false;
-        }
-      }, "must be a list like result:500x2,submit:429 (see README)"),
+    // Checked by the simulator when it starts (lib/server/boot.ts): only simulator mode reads it.
+    SIMULATOR_FAULTS: z.string().optional(),
   })
   .refine((e) => e.POLL_MIN_MS <= e.POLL_MAX_MS, {
     path: ["POLL_MAX_MS"],

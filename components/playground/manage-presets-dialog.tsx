@@ -6,8 +6,7 @@ import { Button } from "@/components/ui/button";
 import { DialogCard, DialogClose, DialogRoot } from "@/components/ui/dialog";
 import { inputClass } from "@/components/ui/input-class";
 import { send } from "@/lib/http/fetcher";
-import type { PresetView } from "@/lib/presets/types";
-import { PRESETS_URL } from "./preset-bar";
+import { PRESETS_URL, type PresetView } from "@/lib/presets/types";
 
 function PresetRow({ preset, onStatus }: { preset: PresetView; onStatus: (text: string) => void }) {
   const [name, setName] = useState(preset.name);

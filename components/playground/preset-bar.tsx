@@ -4,7 +4,7 @@ import dynamic from "next/dynamic";
 import { useState } from "react";
 import useSWR from "swr";
 import { fetcher } from "@/lib/http/fetcher";
-import type { PresetView } from "@/lib/presets/types";
+import { PRESETS_URL, type PresetView } from "@/lib/presets/types";
 import type { GenerateFormValues } from "@/lib/validations/generate";
 
 const SavePresetDialog = dynamic(() => import("./save-preset-dialog"), { ssr: false });
@@ -13,8 +13,6 @@ const ManagePresetsDialog = dynamic(() => import("./manage-presets-dialog"), { s
 const chip =
   "rounded-full border border-zinc-300 px-2.5 py-0.5 text-xs text-zinc-700 hover:border-violet-500 hover:text-violet-800 focus-visible:ring-2 focus-visible:ring-violet-500 focus-visible:outline-none dark:border-zinc-700 dark:text-zinc-300 dark:hover:text-violet-300";
 const link = "text-xs font-medium text-violet-700 hover:underline dark:text-violet-300";
-
-export const PRESETS_URL = "/api/presets";
 
 /** The team's presets: one click puts a preset's prompt and settings in the form; save the form as one; manage them. */
 export function PresetBar({

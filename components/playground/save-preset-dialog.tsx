@@ -9,7 +9,7 @@ import { inputClass } from "@/components/ui/input-class";
 import { send } from "@/lib/http/fetcher";
 import type { GenerateFormValues } from "@/lib/validations/generate";
 import { presetSchema } from "@/lib/validations/preset";
-import { PRESETS_URL } from "./preset-bar";
+import { PRESETS_URL } from "@/lib/presets/types";
 
 const FIELD_NAMES: Record<string, string> = { prompt: "Prompt", duration: "Duration", aspectRatio: "Aspect ratio", seed: "Seed" };
 

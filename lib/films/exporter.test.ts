@@ -17,7 +17,8 @@ beforeAll(async () => {
   ({ sim } = await setupApp());
   m = { films: await import("@/lib/db/queries/films"), request: await import("./films"), exporter: await import("./exporter") };
   await testWorker({ instanceId: "worker", pollMaxMs: 300 });
-  const { generateSchema, GENERATE_DEFAULTS } = await import("@/lib/validations/generate");
+  const { generateSchema } = await import("@/lib/validations/generate");
+  const { GENERATE_DEFAULTS } = await import("@/lib/validations/generate-defaults");
   const request = await generateSchema.parseAsync({
     ...GENERATE_DEFAULTS,
     image: new File([new Uint8Array(makePng(640, 360))], "a.png"),
@@ -31,7 +32,7 @@ beforeAll(async () => {
   boardId = (await createBoard({ name: "Tram", jobIds: [job!.id] }, TEST_USER)).id;
 });
 afterAll(async () => {
-  await (await import("@/lib/jobs/worker")).getWorker()?.stop();
+  await (await import("@/lib/jobs/registry")).getWorker()?.stop();
   await sim.close();
 });
 

@@ -18,6 +18,7 @@ let m: {
   worker: typeof import("./worker");
   queries: typeof import("@/lib/db/queries/jobs");
   schema: typeof import("@/lib/validations/generate");
+  defaults: typeof import("@/lib/validations/generate-defaults");
   ws: typeof import("@/lib/wavespeed");
 };
 
@@ -29,6 +30,7 @@ beforeAll(async () => {
     worker: await import("./worker"),
     queries: await import("@/lib/db/queries/jobs"),
     schema: await import("@/lib/validations/generate"),
+    defaults: await import("@/lib/validations/generate-defaults"),
     ws: await import("@/lib/wavespeed"),
   };
 });
@@ -47,7 +49,7 @@ async function startWorker() {
 
 async function createJob() {
   const request = await m.schema.generateSchema.parseAsync({
-    ...m.schema.GENERATE_DEFAULTS,
+    ...m.defaults.GENERATE_DEFAULTS,
     image: new File([new Uint8Array(makePng(400, 400))], "a.png"),
     prompt: "A kite climbs",
     duration: 2,

@@ -11,6 +11,7 @@ let m: {
   worker: typeof import("./worker");
   queries: typeof import("@/lib/db/queries/jobs");
   schema: typeof import("@/lib/validations/generate");
+  defaults: typeof import("@/lib/validations/generate-defaults");
   ws: typeof import("@/lib/wavespeed");
 };
 
@@ -21,6 +22,7 @@ beforeAll(async () => {
     worker: await import("./worker"),
     queries: await import("@/lib/db/queries/jobs"),
     schema: await import("@/lib/validations/generate"),
+    defaults: await import("@/lib/validations/generate-defaults"),
     ws: await import("@/lib/wavespeed"),
   };
   // This file starts more jobs than a member may in a minute.
@@ -46,7 +48,7 @@ async function startWorker() {
 
 async function createJobs(patch: Record<string, unknown> = {}) {
   const request = await m.schema.generateSchema.parseAsync({
-    ...m.schema.GENERATE_DEFAULTS,
+    ...m.defaults.GENERATE_DEFAULTS,
     image: new File([new Uint8Array(makePng(400, 400))], "a.png"),
     prompt: "A dancer spins",
     duration: 2,

@@ -246,5 +246,3 @@ export class JobWorker {
     if (patch && !(await finishLeased(job.id, this.options.instanceId, patch)) && !(await getJob(job.id))) await removeJobOutputs(job.id);
   }
 }
-
-export { getWorker, kickWorker, setWorker } from "./registry";

@@ -1,7 +1,7 @@
 import "server-only";
 import sharp from "sharp";
 import { THUMB_MAX } from "@/lib/storage/keys";
-import type { ObjectStore } from "@/lib/storage/store";
+import type { ObjectStore } from "@/lib/storage/object-store";
 
 /**
  * A picture scaled to fit THUMB_MAX (never enlarged), as a JPEG: turned upright as its EXIF orientation says

@@ -1,5 +1,6 @@
 import { MODEL_ID, MODEL_NAME, type AspectChoice } from "@/lib/model/seedance";
-import { generateSchema, SETTINGS_FIELDS, type GenerateRequest, type SettingsField } from "@/lib/validations/generate";
+import { generateSchema, type GenerateRequest } from "@/lib/validations/generate";
+import { SETTINGS_FIELDS, type SettingsField } from "@/lib/validations/generate-defaults";
 
 /**
  * A Keyframe MP4 carries the settings it was made with: a JSON object in its `comment` tag (what the form

@@ -14,3 +14,6 @@ export type PresetView = {
   /** Renaming and removing: whoever saved it, or an admin. */
   canManage: boolean;
 };
+
+/** The team's presets: the SWR key and the API collection. */
+export const PRESETS_URL = "/api/presets";

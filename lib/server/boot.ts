@@ -6,7 +6,9 @@ import { closeDb, getDb } from "@/lib/db/client";
 import { ConfigError, env, SIMULATOR_KEY } from "@/lib/env";
 import { workDir } from "@/lib/media/copy";
 import { FilmExporter, getFilmExporter, setFilmExporter } from "@/lib/films/exporter";
-import { JobWorker, getWorker, setWorker } from "@/lib/jobs/worker";
+import { getWorker, setWorker } from "@/lib/jobs/registry";
+import { JobWorker } from "@/lib/jobs/worker";
+import { parseFaultSpec } from "@/lib/simulator/faults";
 import { startSimulator, type Simulator } from "@/lib/simulator/server";
 import { getStore } from "@/lib/storage/store";
 import { wavespeed } from "@/lib/wavespeed";
@@ -35,6 +37,13 @@ async function sweepScratch(): Promise<void> {
 
 async function startBuiltInSimulator(): Promise<void> {
   const config = env();
+  try {
+    parseFaultSpec(config.SIMULATOR_FAULTS ?? "");
+  } catch (error) {
+    throw new ConfigError(
+      `Invalid configuration (see .env.example):\n  SIMULATOR_FAULTS: ${(error as Error).message}; must be a list like result:500x2,submit:429`,
+    );
+  }
   registry.__keyframeSimulator = await startSimulator({
     port: config.SIMULATOR_PORT,
     apiKey: SIMULATOR_KEY,

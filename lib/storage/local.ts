@@ -4,7 +4,7 @@ import { createReadStream } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { Readable } from "node:stream";
-import type { ByteRange, ObjectInfo, ObjectStore } from "./store";
+import type { ByteRange, ObjectInfo, ObjectStore } from "./object-store";
 
 const KEY = /^[a-z]+\/[A-Za-z0-9_-]{16,64}\.(mp4|jpg|png)$/;
 

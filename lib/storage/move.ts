@@ -1,6 +1,6 @@
 import "server-only";
 import { OUTPUT_KINDS } from "./keys";
-import type { ObjectStore } from "./store";
+import type { ObjectStore } from "./object-store";
 
 const CONTENT_TYPES: Record<string, string> = {
   ...Object.fromEntries(Object.entries(OUTPUT_KINDS).map(([k, v]) => [k, v.type])),

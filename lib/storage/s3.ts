@@ -12,7 +12,7 @@ import {
   S3Client,
   S3ServiceException,
 } from "@aws-sdk/client-s3";
-import type { ByteRange, ObjectInfo, ObjectStore } from "./store";
+import type { ByteRange, ObjectInfo, ObjectStore } from "./object-store";
 
 export type S3Options = {
   bucket: string;

@@ -1,5 +1,5 @@
 import "server-only";
-import type { ByteRange, ObjectStore } from "./store";
+import type { ByteRange, ObjectStore } from "./object-store";
 
 /**
  * A Range header against a file of `size` bytes: null means "send it all" (no header, or several

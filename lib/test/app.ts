@@ -72,7 +72,8 @@ export async function testWorker(
   overrides: Partial<import("@/lib/jobs/worker").WorkerOptions> = {},
   client?: import("@/lib/wavespeed/client").WaveSpeedClient,
 ): Promise<import("@/lib/jobs/worker").JobWorker> {
-  const { JobWorker, setWorker } = await import("@/lib/jobs/worker");
+  const { JobWorker } = await import("@/lib/jobs/worker");
+  const { setWorker } = await import("@/lib/jobs/registry");
   const { wavespeed } = await import("@/lib/wavespeed");
   const worker = new JobWorker(client ?? wavespeed(), {
     instanceId: "test",

@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { flatPng, jpegHeader, makePng } from "@/lib/test/png";
-import { generateSchema, variationSeeds } from "./generate";
+import { generateSchema } from "./generate";
+import { variationSeeds } from "./generate-defaults";
 
 const png = (w: number, h: number) => new File([new Uint8Array(makePng(w, h))], "in.png", { type: "image/png" });
 const valid = {

@@ -58,5 +58,3 @@ export const generateSchema = makeGenerateSchema();
 export type GenerateFormValues = z.input<typeof generateSchema>;
 export type GenerateRequest = z.output<typeof generateSchema>;
 export type GenerateField = keyof GenerateRequest;
-
-export { GENERATE_DEFAULTS, SETTINGS_FIELDS, variationSeeds, type SettingsField } from "./generate-defaults";

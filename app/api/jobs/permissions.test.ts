@@ -12,7 +12,7 @@ let m: {
   one: typeof import("./[id]/route");
   share: typeof import("./[id]/share/route");
   video: typeof import("@/app/v/[shareId]/video.mp4/route");
-  worker: typeof import("@/lib/jobs/worker");
+  worker: typeof import("@/lib/jobs/registry");
   ws: typeof import("@/lib/wavespeed");
 };
 
@@ -23,7 +23,7 @@ beforeAll(async () => {
     one: await import("./[id]/route"),
     share: await import("./[id]/share/route"),
     video: await import("@/app/v/[shareId]/video.mp4/route"),
-    worker: await import("@/lib/jobs/worker"),
+    worker: await import("@/lib/jobs/registry"),
     ws: await import("@/lib/wavespeed"),
   };
   await testWorker({ pollMaxMs: 300 });

@@ -9,7 +9,7 @@ let cookie = "";
 let userId = "";
 let m: {
   routes: typeof import("./route");
-  worker: typeof import("@/lib/jobs/worker");
+  worker: typeof import("@/lib/jobs/registry");
   ws: typeof import("@/lib/wavespeed");
   settings: typeof import("@/lib/team/settings");
   spend: typeof import("@/lib/team/spend");
@@ -22,7 +22,7 @@ beforeAll(async () => {
   ({ sim } = await setupApp());
   m = {
     routes: await import("./route"),
-    worker: await import("@/lib/jobs/worker"),
+    worker: await import("@/lib/jobs/registry"),
     ws: await import("@/lib/wavespeed"),
     settings: await import("@/lib/team/settings"),
     spend: await import("@/lib/team/spend"),

@@ -49,7 +49,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await m.films.getFilmExporter()?.stop();
-  await (await import("@/lib/jobs/worker")).getWorker()?.stop();
+  await (await import("@/lib/jobs/registry")).getWorker()?.stop();
   await sim.close();
 });
 

@@ -13,7 +13,7 @@ let m: {
   share: typeof import("./share/route");
   retry: typeof import("./retry/route");
   page: typeof import("@/app/v/[shareId]/video.mp4/route");
-  worker: typeof import("@/lib/jobs/worker");
+  worker: typeof import("@/lib/jobs/registry");
   ws: typeof import("@/lib/wavespeed");
   queries: typeof import("@/lib/db/queries/jobs");
   inputs: typeof import("@/app/media/inputs/[name]/route");
@@ -29,7 +29,7 @@ beforeAll(async () => {
     share: await import("./share/route"),
     retry: await import("./retry/route"),
     page: await import("@/app/v/[shareId]/video.mp4/route"),
-    worker: await import("@/lib/jobs/worker"),
+    worker: await import("@/lib/jobs/registry"),
     ws: await import("@/lib/wavespeed"),
     queries: await import("@/lib/db/queries/jobs"),
     inputs: await import("@/app/media/inputs/[name]/route"),

@@ -18,9 +18,10 @@ let worker: import("@/lib/jobs/worker").JobWorker | undefined;
 let m: {
   route: typeof import("./route");
   create: typeof import("@/lib/jobs/create");
-  worker: typeof import("@/lib/jobs/worker");
+  worker: typeof import("@/lib/jobs/registry");
   jobs: typeof import("@/lib/db/queries/jobs");
   schema: typeof import("@/lib/validations/generate");
+  defaults: typeof import("@/lib/validations/generate-defaults");
   ws: typeof import("@/lib/wavespeed");
 };
 
@@ -29,9 +30,10 @@ beforeAll(async () => {
   m = {
     route: await import("./route"),
     create: await import("@/lib/jobs/create"),
-    worker: await import("@/lib/jobs/worker"),
+    worker: await import("@/lib/jobs/registry"),
     jobs: await import("@/lib/db/queries/jobs"),
     schema: await import("@/lib/validations/generate"),
+    defaults: await import("@/lib/validations/generate-defaults"),
     ws: await import("@/lib/wavespeed"),
   };
   receiver = http.createServer((req, res) => {
@@ -69,7 +71,7 @@ async function start(safetyMs = 60_000) {
 
 async function createJob(prompt = "A heron lifts off") {
   const request = await m.schema.generateSchema.parseAsync({
-    ...m.schema.GENERATE_DEFAULTS,
+    ...m.defaults.GENERATE_DEFAULTS,
     image: new File([new Uint8Array(makePng(400, 400))], "a.png"),
     prompt,
     duration: 2,
