@@ -95,6 +95,9 @@ export type Env = z.infer<typeof schema> & {
   webhookUrl: string | undefined;
 };
 
+/** Every setting Keyframe reads (the README's table and .env.example list each). */
+export const SETTING_NAMES = Object.keys(schema.shape);
+
 export class ConfigError extends Error {}
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
