@@ -4,8 +4,10 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { publicOrigin } from "@/lib/http/origin";
+import { shareMetadata } from "@/lib/http/share-metadata";
 import { paramRows } from "@/lib/jobs/params";
 import { LocalTime } from "@/components/share/local-time";
+import { ShareLayout, ShareVideo } from "@/components/share/share-layout";
 import { buttonClass } from "@/components/ui/button";
 import { currentUser } from "@/lib/auth/session";
 import { hiddenFrom, sharedJob } from "@/lib/jobs/share";
@@ -43,24 +45,14 @@ const shorten = (text: string, max: number) => (text.length > max ? `${text.slic
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { shareId } = await params;
   const { view, size, base, poster } = await load(shareId);
-  const title = shorten(view.prompt || "A Keyframe video", 70);
-  const description = `${view.params.duration} s video made with ${MODEL_NAME}, seed ${view.params.seed}.`;
-  const image = poster ? [{ url: `${base}/poster.jpg`, width: size.width, height: size.height, alt: title }] : [];
-  return {
-    title: `${title} · Keyframe`,
-    description,
-    robots: { index: false, follow: false },
-    openGraph: {
-      type: "video.other",
-      siteName: "Keyframe",
-      url: base,
-      title,
-      description,
-      images: image,
-      videos: view.video?.stored ? [{ url: `${base}/video.mp4`, type: "video/mp4", width: size.width, height: size.height }] : [],
-    },
-    twitter: { card: "summary_large_image", title, description, images: image.map((i) => i.url) },
-  };
+  return shareMetadata({
+    title: shorten(view.prompt || "A Keyframe video", 70),
+    description: `${view.params.duration} s video made with ${MODEL_NAME}, seed ${view.params.seed}.`,
+    url: base,
+    size,
+    poster: poster ? `${base}/poster.jpg` : undefined,
+    video: view.video?.stored ? `${base}/video.mp4` : undefined,
+  });
 }
 
 export default async function SharePage({ params }: Props) {
@@ -68,77 +60,60 @@ export default async function SharePage({ params }: Props) {
   const { view, size, video, poster, signedIn } = await load(shareId);
   const remix = `/?remix=${shareId}`;
   return (
-    <>
-      <header className="border-b border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-950">
-        <div className="mx-auto flex h-14 max-w-5xl items-center px-4 sm:px-6">
-          <Link href="/" className="text-base font-semibold tracking-tight">
-            Keyframe
-          </Link>
+    <ShareLayout>
+      <ShareVideo
+        size={size}
+        src={video}
+        poster={poster}
+        autoPlay={!view.video?.nsfw}
+        muted
+        loop
+        preload={poster ? "metadata" : "auto"}
+        aria-label={`Video: ${view.prompt}`}
+      />
+      <section aria-label="About this video" className="grid gap-6 md:grid-cols-[1fr_auto]">
+        <div className="min-w-0 space-y-3">
+          <h1 className="text-base leading-relaxed font-medium break-words whitespace-pre-wrap text-zinc-900 dark:text-zinc-100">
+            {view.prompt}
+          </h1>
+          <p className="text-sm text-zinc-700 dark:text-zinc-300">
+            {MODEL_NAME} · <LocalTime iso={view.createdAt} />
+          </p>
+          <dl className="grid grid-cols-2 gap-x-6 gap-y-1.5 text-sm sm:grid-cols-3" aria-label="Parameters">
+            {paramRows(view)
+              .filter((row) => row.key !== "image" && row.key !== "price")
+              .map((row) => (
+                <div key={row.key} className="flex gap-2">
+                  <dt className="text-zinc-700 dark:text-zinc-300">{row.label}</dt>
+                  <dd className="font-medium tabular-nums">{row.key === "lastImage" ? (view.lastImage ? "Yes" : "None") : row.value}</dd>
+                </div>
+              ))}
+          </dl>
         </div>
-      </header>
-      <main className="mx-auto flex max-w-5xl flex-col gap-6 px-4 py-6 sm:px-6">
-        {/* Shown at its own size at most: a 480p video blown up to the page width only looks soft. */}
-        <div
-          className="mx-auto w-full overflow-hidden rounded-xl bg-black shadow-lg"
-          style={{ aspectRatio: `${size.width} / ${size.height}`, maxWidth: size.width, maxHeight: "75dvh" }}
-        >
-          <video
-            src={video}
-            poster={poster}
-            controls
-            autoPlay={!view.video?.nsfw}
-            muted
-            loop
-            playsInline
-            preload={poster ? "metadata" : "auto"}
-            aria-label={`Video: ${view.prompt}`}
-            className="size-full object-contain"
-          />
-        </div>
-        <section aria-label="About this video" className="grid gap-6 md:grid-cols-[1fr_auto]">
-          <div className="min-w-0 space-y-3">
-            <h1 className="text-base leading-relaxed font-medium break-words whitespace-pre-wrap text-zinc-900 dark:text-zinc-100">
-              {view.prompt}
-            </h1>
-            <p className="text-sm text-zinc-700 dark:text-zinc-300">
-              {MODEL_NAME} · <LocalTime iso={view.createdAt} />
-            </p>
-            <dl className="grid grid-cols-2 gap-x-6 gap-y-1.5 text-sm sm:grid-cols-3" aria-label="Parameters">
-              {paramRows(view)
-                .filter((row) => row.key !== "image" && row.key !== "price")
-                .map((row) => (
-                  <div key={row.key} className="flex gap-2">
-                    <dt className="text-zinc-700 dark:text-zinc-300">{row.label}</dt>
-                    <dd className="font-medium tabular-nums">{row.key === "lastImage" ? (view.lastImage ? "Yes" : "None") : row.value}</dd>
-                  </div>
-                ))}
-            </dl>
-          </div>
-          <div className="flex flex-col items-start gap-2 md:items-end">
-            <div className="flex gap-2">
-              {signedIn ? (
-                <Link href={remix} className={buttonClass("primary")}>
-                  Remix
-                </Link>
-              ) : (
-                <Link href={`/sign-in?next=${encodeURIComponent(remix)}`} className={buttonClass("primary")}>
-                  Sign in to remix
-                </Link>
-              )}
-              {view.video?.stored ? (
-                <a href={`/v/${shareId}/video.mp4`} download={view.video.downloadName} className={buttonClass("secondary")}>
-                  Download
-                </a>
-              ) : null}
-            </div>
-            {signedIn ? null : (
-              <p className="max-w-64 text-xs text-zinc-700 md:text-right dark:text-zinc-300">
-                Remixing opens this video&rsquo;s settings in Keyframe, which needs an account on this server.
-              </p>
+        <div className="flex flex-col items-start gap-2 md:items-end">
+          <div className="flex gap-2">
+            {signedIn ? (
+              <Link href={remix} className={buttonClass("primary")}>
+                Remix
+              </Link>
+            ) : (
+              <Link href={`/sign-in?next=${encodeURIComponent(remix)}`} className={buttonClass("primary")}>
+                Sign in to remix
+              </Link>
             )}
+            {view.video?.stored ? (
+              <a href={`/v/${shareId}/video.mp4`} download={view.video.downloadName} className={buttonClass("secondary")}>
+                Download
+              </a>
+            ) : null}
           </div>
-        </section>
-      </main>
-    </>
+          {signedIn ? null : (
+            <p className="max-w-64 text-xs text-zinc-700 md:text-right dark:text-zinc-300">
+              Remixing opens this video&rsquo;s settings in Keyframe, which needs an account on this server.
+            </p>
+          )}
+        </div>
+      </section>
+    </ShareLayout>
   );
 }
