@@ -1,6 +1,7 @@
 import { getSessionCookie } from "better-auth/cookies";
 import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy, newNonce } from "@/lib/http/csp";
+import { unglued } from "@/lib/http/glued-link";
 
 /**
  * The first gate, by cookie only (each route and page then checks the session for real):
@@ -16,8 +17,9 @@ const OPEN = [
   /^\/api\/webhooks\/wavespeed$/,
   // Exported films' share pages, and review links (the page, its takes' media and its API): no account needed.
   /^\/f\/[^/]+(\/(video\.mp4|poster\.jpg))?$/,
-  /^\/r\/[A-Za-z0-9_-]+(\/takes\/[A-Za-z0-9_-]+\/(video\.mp4|poster\.jpg))?$/,
-  /^\/api\/review\/[A-Za-z0-9_-]+$/,
+  // A malformed token gets the page's or the route's own 404, as on /v/ and /f/, not a sign-in.
+  /^\/r\/[^/]+(\/takes\/[^/]+\/(video\.mp4|poster\.jpg))?$/,
+  /^\/api\/review\/[^/]+$/,
 ];
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -41,6 +43,8 @@ function gate(request: NextRequest, pass: () => NextResponse): NextResponse {
   if (!SAFE_METHODS.has(request.method) && !sameOrigin(request)) {
     return deny(403, "forbidden", "Cross-site request refused.");
   }
+  const clean = SAFE_METHODS.has(request.method) ? unglued(pathname) : null;
+  if (clean) return NextResponse.redirect(new URL(`${clean}${search}`, request.url), 308);
   if (OPEN.some((re) => re.test(pathname))) return pass();
   if (getSessionCookie(request, { cookiePrefix: "keyframe" })) return pass();
   if (pathname.startsWith("/api/") || pathname.startsWith("/media/")) return deny(401, "unauthorized", "Sign in to use Keyframe.");

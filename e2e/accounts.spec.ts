@@ -38,7 +38,7 @@ test.describe("accounts", () => {
       await page.getByLabel("Setup code").fill(code);
       await page.getByRole("button", { name: "Create the admin account" }).click();
       const app = new Playground(page);
-      await page.getByRole("button", { name: "Account: Ada" }).click();
+      await page.getByRole("button", { name: "Ada, account" }).click();
       await expect(page.getByRole("menu")).toContainText("Ada · Admin");
       await page.keyboard.press("Escape");
       await expect(page.locator('form[data-hydrated="true"]')).toBeVisible();
@@ -48,7 +48,7 @@ test.describe("accounts", () => {
       await expect(card.getByText("You", { exact: true })).toBeVisible();
       await expect(page.getByTestId("spend")).toContainText("Me $0.032 today");
 
-      await page.getByRole("button", { name: "Account: Ada" }).click();
+      await page.getByRole("button", { name: "Ada, account" }).click();
       await page.getByRole("menuitem", { name: "Sign out" }).click();
       await expect(page).toHaveURL(/\/sign-in$/);
       await page.goto(base);
@@ -94,7 +94,7 @@ test("a member cannot open the admin settings; the admin adds them and sets caps
   await expect(member.getByRole("heading", { name: "Only admins can open team settings" })).toBeVisible();
   expect((await member.request.get(`${baseURL}/api/admin/settings`)).status()).toBe(403);
   await member.goto(`${baseURL}/`);
-  await member.getByRole("button", { name: "Account: Grace" }).click();
+  await member.getByRole("button", { name: "Grace, account" }).click();
   await expect(member.getByRole("menu")).toContainText("Grace · Member");
   await expect(member.getByRole("menuitem", { name: "Team settings" })).toHaveCount(0);
   await context.close();

@@ -109,7 +109,7 @@ test("a take that finishes while the tab is hidden: counted in the title, and no
   });
   const app = new Playground(page);
   await app.goto();
-  await page.getByRole("button", { name: /^Account:/ }).click();
+  await page.getByRole("button", { name: /, account$/ }).click();
   await page.getByRole("menuitemcheckbox", { name: "Notify me when a take finishes" }).click();
   await expect(page.getByRole("menuitemcheckbox", { name: "Notify me when a take finishes" })).toBeChecked();
   await page.keyboard.press("Escape");

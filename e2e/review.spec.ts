@@ -34,11 +34,13 @@ test("a review link with no cookies: a pick and a comment made there reach the t
   await shot.getByRole("radio", { name: /^Take 2/ }).check();
   const comment = shot.getByLabel("Comment (optional)");
   await comment.fill("<b>Take 2</b> lands softer");
-  await shot.getByRole("button", { name: "Send for shot 1" }).click();
-  await expect(shot.getByText(/The comment is plain text/).first()).toBeVisible();
+  await reviewer.getByRole("button", { name: "Send review" }).click();
+  await expect(comment).toHaveAccessibleDescription(/^The comment is plain text/);
+  await expect(comment).toBeFocused();
   await comment.fill("Take 2 lands softer <3");
-  await shot.getByRole("button", { name: "Send for shot 1" }).click();
-  await expect(shot.getByRole("status")).toHaveText(/^Sent\./);
+  await reviewer.getByRole("button", { name: "Send review" }).click();
+  await expect(reviewer.getByRole("status")).toHaveText(/^Sent\./);
+  await expect(shot.getByTestId("shot-state")).toHaveText("Sent");
   // Back later in the same browser, their pick and comment are still theirs.
   await reviewer.reload();
   await expect(shot.getByRole("radio", { name: /^Take 2/ })).toBeChecked();

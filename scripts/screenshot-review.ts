@@ -33,8 +33,11 @@ try {
   const shot = page.getByRole("region", { name: "Shot 1" });
   await shot.getByRole("radio", { name: /^Take 2/ }).check();
   await shot.getByLabel("Comment (optional)").fill("Take 2: the beam lands on the boat right on the cut. Keep it!");
-  await shot.getByRole("button", { name: "Send for shot 1" }).click();
-  await shot.getByText(/^Sent\./).waitFor();
+  await page.getByRole("button", { name: "Send review" }).click();
+  await page
+    .getByRole("status")
+    .getByText(/^Sent\./)
+    .waitFor();
   await page.waitForLoadState("networkidle");
   await page.screenshot({ path: out, fullPage: true });
   await browser.close();

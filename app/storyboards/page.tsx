@@ -22,11 +22,17 @@ export default async function StoryboardsPage() {
             {boards.map((board) => (
               <li key={board.id} className="flex flex-wrap items-baseline gap-x-3 gap-y-1 px-4 py-3">
                 <Link href={`/storyboards/${board.id}`} className="font-medium text-violet-800 hover:underline dark:text-violet-300">
-                  {board.name}
+                  <bdi>{board.name}</bdi>
                 </Link>
                 <span className="text-sm text-zinc-600 tabular-nums dark:text-zinc-400">
                   {board.shots} shot{board.shots === 1 ? "" : "s"}
-                  {board.owner ? ` · ${board.owner}` : ""} · <LocalTime iso={board.updatedAt} />
+                  {board.owner ? (
+                    <>
+                      {" · "}
+                      <bdi>{board.owner}</bdi>
+                    </>
+                  ) : null}{" "}
+                  · <LocalTime iso={board.updatedAt} />
                 </span>
               </li>
             ))}

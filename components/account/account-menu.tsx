@@ -79,7 +79,7 @@ export default function AccountMenu({
       <MenuTrigger asChild>{trigger}</MenuTrigger>
       <MenuContent align="end" className="w-80">
         <MenuLabel className="font-medium text-zinc-900 dark:text-zinc-100">
-          {name} · {role === "admin" ? "Admin" : "Member"}
+          <bdi>{name}</bdi> · {role === "admin" ? "Admin" : "Member"}
         </MenuLabel>
         {data ? <SpendDetails data={data} /> : null}
         {low ? (

@@ -142,7 +142,9 @@ export function MembersPanel({ initial, me }: { initial: Member[]; me: string })
           <tbody>
             {members.map((m) => (
               <tr key={m.id} className="border-t border-zinc-100 dark:border-zinc-800">
-                <td className="py-2 pr-3">{m.name}</td>
+                <td className="py-2 pr-3">
+                  <bdi>{m.name}</bdi>
+                </td>
                 <td className="py-2 pr-3">{m.email}</td>
                 <td className="py-2 pr-3">{m.role === "admin" ? "Admin" : "Member"}</td>
                 <td className="py-2 pr-3">{m.disabled ? "Disabled" : "Active"}</td>

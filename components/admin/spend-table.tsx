@@ -38,7 +38,9 @@ export function SpendTable({ rows, names, billsFailed }: { rows: Row[]; names: M
             ) : (
               rows.map((r) => (
                 <tr key={r.userId ?? "none"} className="border-t border-zinc-200 dark:border-zinc-800">
-                  <td className="px-3 py-2">{r.userId ? (names.get(r.userId) ?? "A removed member") : "Before accounts"}</td>
+                  <td className="px-3 py-2">
+                    <bdi>{r.userId ? (names.get(r.userId) ?? "A removed member") : "Before accounts"}</bdi>
+                  </td>
                   <td className="px-3 py-2 text-right">{formatUsd(r.today)}</td>
                   <td className="px-3 py-2 text-right">{formatUsd(r.month)}</td>
                   <td className="px-3 py-2 text-right">{formatUsd(r.failedMonth)}</td>

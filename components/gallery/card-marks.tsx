@@ -3,6 +3,8 @@
 import { useState } from "react";
 import { send } from "@/lib/http/fetcher";
 import type { JobView } from "@/lib/jobs/types";
+import { isolated } from "@/components/ui/isolate";
+import { IsolatedNames } from "@/components/ui/isolated-names";
 import { revalidateJobs } from "./use-jobs";
 
 /** The viewer's own star on a take: on or off, for them alone. */
@@ -23,7 +25,7 @@ export function StarButton({ job }: { job: JobView }) {
       type="button"
       aria-pressed={on}
       aria-label="Star"
-      title={job.stars.count ? `Starred by ${job.stars.by.join(", ")}` : "Star this take"}
+      title={job.stars.count ? `Starred by ${job.stars.by.map(isolated).join(", ")}` : "Star this take"}
       onClick={() => void toggle()}
       className={`shrink-0 rounded text-sm leading-none outline-none focus-visible:ring-2 focus-visible:ring-violet-500 ${on ? "text-amber-600 dark:text-amber-400" : "text-zinc-500 hover:text-zinc-800 dark:text-zinc-400 dark:hover:text-zinc-100"}`}
     >
@@ -42,17 +44,22 @@ export function MarksChips({ job }: { job: JobView }) {
     <>
       {stars.count ? (
         <p className={`${chip} truncate`} data-testid="starred-by">
-          ★ {stars.by.join(", ")}
+          ★ <IsolatedNames names={stars.by} />
         </p>
       ) : null}
       {review.picks ? (
         <p
           className={`${chip} line-clamp-2`}
           data-testid="review-marks"
-          title={review.comments.map((c) => `${c.name}: ${c.text}`).join("\n")}
+          title={review.comments.map((c) => `${isolated(c.name)}: ${isolated(c.text)}`).join("\n")}
         >
           ♥ {review.picks} reviewer pick{review.picks === 1 ? "" : "s"}
-          {comment ? ` · ${comment.name}: “${comment.text}”` : ""}
+          {comment ? (
+            <>
+              {" · "}
+              <bdi>{comment.name}</bdi>: “<bdi>{comment.text}</bdi>”
+            </>
+          ) : null}
         </p>
       ) : null}
     </>

@@ -19,7 +19,9 @@ export function ViewerPanel({ job }: { job: JobView }) {
             </div>
           ))}
         <dt className="text-zinc-400">Made by</dt>
-        <dd>{job.mine ? "You" : (job.owner ?? "Someone")}</dd>
+        <dd>
+          <bdi>{job.mine ? "You" : (job.owner ?? "Someone")}</bdi>
+        </dd>
         <dt className="text-zinc-400">Created</dt>
         <dd>
           <time dateTime={job.createdAt}>{new Date(job.createdAt).toLocaleString([], { dateStyle: "medium", timeStyle: "short" })}</time>

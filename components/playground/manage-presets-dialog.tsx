@@ -22,7 +22,10 @@ function PresetRow({ preset, onStatus }: { preset: PresetView; onStatus: (text: 
   if (!preset.canManage) {
     return (
       <li className="text-sm">
-        {preset.name} <span className="text-zinc-600 dark:text-zinc-400">· saved by {preset.owner ?? "Keyframe"}</span>
+        <bdi>{preset.name}</bdi>{" "}
+        <span className="text-zinc-600 dark:text-zinc-400">
+          · saved by <bdi>{preset.owner ?? "Keyframe"}</bdi>
+        </span>
       </li>
     );
   }

@@ -35,7 +35,7 @@ export function PresetBar({
       <span className="text-xs text-zinc-600 dark:text-zinc-400">Presets:</span>
       {presets.map((preset) => (
         <button key={preset.id} type="button" title={preset.prompt} onClick={() => onApply(preset)} className={chip}>
-          {preset.name}
+          <bdi>{preset.name}</bdi>
         </button>
       ))}
       <button type="button" className={link} onClick={() => setOpen("save")}>

@@ -1,42 +1,61 @@
 "use client";
 
 import { FilmPlayer, type Clip } from "@/components/storyboards/film-player";
+import { buttonClass } from "@/components/ui/button";
+import { FieldError } from "@/components/ui/field";
 import { inputClass } from "@/components/ui/input-class";
 import type { ReviewView } from "@/lib/reviews/types";
 import { REVIEWER_NAME_MAX } from "@/lib/validations/review";
 import { ReviewShot } from "./review-shot";
-import { useReviewer } from "./use-reviewer";
+import { NAME_FIELD, useReview } from "./use-review";
 
-/** What a reviewer sees: their name, the film as the team has it now, then each shot to pick from and comment on. */
+/**
+ * What a reviewer sees: their name, the film as the team has it now, then each shot to pick from and comment
+ * on, and one Send for all of it.
+ */
 export function ReviewBoard({ view }: { view: ReviewView }) {
-  const reviewer = useReviewer(view.token);
+  const review = useReview(view);
+  const { reviewer, errors } = review;
   const clips: Clip[] = view.shots.flatMap((shot, i) => {
     const take = shot.takes.find((t) => t.id === shot.teamPick);
     return take ? [{ src: take.video, poster: take.poster, label: `shot ${i + 1}` }] : [];
   });
+  const titleOf = (i: number) => (view.kind === "storyboard" ? `Shot ${i + 1}` : "The takes");
   return (
-    <div className="space-y-6">
+    <form
+      noValidate
+      className="space-y-6"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void review.submit();
+      }}
+    >
       <div className="space-y-1">
-        <h1 className="text-xl font-semibold tracking-tight break-words">{view.title}</h1>
+        <h1 className="text-xl font-semibold tracking-tight break-words">
+          <bdi>{view.title}</bdi>
+        </h1>
         <p className="text-sm text-zinc-700 dark:text-zinc-300">
           {view.kind === "storyboard"
-            ? "Watch the film, then pick your favourite take of each shot and say why. No account needed."
-            : "Pick your favourite of these takes and say why. No account needed."}
+            ? "Watch the film, then pick your favourite take of each shot and say why, and send it all at the end. No account needed."
+            : "Pick your favourite of these takes and say why, then send. No account needed."}
         </p>
       </div>
       <div className="max-w-sm">
-        <label htmlFor="reviewer-name" className="mb-1 block text-sm font-medium">
+        <label htmlFor={NAME_FIELD} className="mb-1 block text-sm font-medium">
           Your name
         </label>
         <input
-          id="reviewer-name"
+          id={NAME_FIELD}
           value={reviewer.name}
           maxLength={REVIEWER_NAME_MAX}
           autoComplete="name"
+          dir="auto"
           onChange={(e) => reviewer.setName(e.target.value)}
-          aria-describedby="reviewer-name-hint"
+          aria-invalid={Boolean(errors.name)}
+          aria-describedby={errors.name ? "reviewer-name-error reviewer-name-hint" : "reviewer-name-hint"}
           className={inputClass}
         />
+        <FieldError id="reviewer-name-error" message={errors.name} />
         <p id="reviewer-name-hint" className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">
           Shown to the team beside your picks and comments.
         </p>
@@ -53,14 +72,31 @@ export function ReviewBoard({ view }: { view: ReviewView }) {
       {view.shots.map((shot, i) => (
         <ReviewShot
           key={shot.key}
-          token={view.token}
           shot={shot}
-          title={view.kind === "storyboard" ? `Shot ${i + 1}` : "The takes"}
-          reviewer={{ id: reviewer.id, name: reviewer.name }}
-          mine={reviewer.mine[shot.key]}
-          onSaved={reviewer.setMine}
+          title={titleOf(i)}
+          word={review.word(shot.key)}
+          state={review.state(shot.key)}
+          errors={errors.shots[shot.key]}
+          onChange={(word) => review.change(shot.key, word)}
         />
       ))}
-    </div>
+      {view.shots.length ? (
+        <div className="sticky bottom-0 -mx-4 flex flex-wrap items-center gap-x-4 gap-y-2 border-t border-zinc-200 bg-white/95 px-4 py-3 backdrop-blur sm:mx-0 sm:rounded-t-xl sm:border-x dark:border-zinc-800 dark:bg-zinc-950/95">
+          <button type="submit" className={buttonClass("primary")} disabled={review.busy || !reviewer.ready}>
+            {review.busy ? "Sending…" : "Send review"}
+          </button>
+          <div className="min-w-0 flex-1 text-sm">
+            <p className="text-zinc-700 dark:text-zinc-300" data-testid="unsent-count">
+              {review.unsentCount
+                ? `${review.unsentCount} ${view.kind === "storyboard" ? `shot${review.unsentCount === 1 ? "" : "s"}` : "pick"} not sent yet.`
+                : ""}
+            </p>
+            <p role="status" aria-live="polite" className="font-medium text-zinc-900 dark:text-zinc-100">
+              {review.status}
+            </p>
+          </div>
+        </div>
+      ) : null}
+    </form>
   );
 }

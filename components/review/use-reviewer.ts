@@ -23,7 +23,7 @@ function storedId(): string {
 
 /**
  * Who is reviewing, without an account: a random id kept in this browser (so picks can be changed later),
- * the name they type (remembered), and what they said before on this link.
+ * the name they type (remembered), and what they sent before on this link.
  */
 export function useReviewer(token: string) {
   const id = useSyncExternalStore(subscribe, storedId, () => null);

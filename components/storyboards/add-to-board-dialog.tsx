@@ -56,7 +56,7 @@ export default function AddToBoardDialog({ jobIds, onClose }: { jobIds: string[]
         ) : done ? (
           <div className="mt-3 space-y-4">
             <p role="status" className="text-sm">
-              Added to “{done.name}”.
+              Added to “<bdi>{done.name}</bdi>”.
             </p>
             <div className="flex justify-end gap-2">
               <DialogClose asChild>

@@ -37,9 +37,12 @@ export function BoardHeader({
   return (
     <div className="flex flex-wrap items-end justify-between gap-3">
       <div className="min-w-0">
-        <h1 className="text-xl font-semibold tracking-tight break-words">{board.name}</h1>
+        <h1 className="text-xl font-semibold tracking-tight break-words">
+          <bdi>{board.name}</bdi>
+        </h1>
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
-          Storyboard{board.owner ? ` by ${board.owner}` : ""} · {board.shots.length} shot{board.shots.length === 1 ? "" : "s"}
+          Storyboard{board.owner ? " by " : ""}
+          <bdi>{board.owner}</bdi> · {board.shots.length} shot{board.shots.length === 1 ? "" : "s"}
         </p>
       </div>
       <div className="flex flex-wrap items-end gap-2">

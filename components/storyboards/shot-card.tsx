@@ -193,9 +193,13 @@ export function ShotCard({ shot, number, total, handlers }: { shot: ShotView; nu
               const index = shot.takes.findIndex((t) => t.id === f.pickedJobId);
               return (
                 <li key={`${f.name}-${f.at}`} className="break-words">
-                  <span className="font-medium">{f.name}</span>
+                  <bdi className="font-medium">{f.name}</bdi>
                   {index >= 0 ? ` picked take ${index + 1}` : ""}
-                  {f.comment ? <span className="whitespace-pre-wrap">: “{f.comment}”</span> : null}
+                  {f.comment ? (
+                    <span className="whitespace-pre-wrap">
+                      : “<bdi>{f.comment}</bdi>”
+                    </span>
+                  ) : null}
                 </li>
               );
             })}

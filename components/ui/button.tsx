@@ -2,7 +2,7 @@ import type { ComponentProps } from "react";
 
 const VARIANTS = {
   primary:
-    "bg-violet-700 text-white shadow-sm hover:bg-violet-600 disabled:border disabled:border-dashed disabled:border-zinc-400 disabled:bg-zinc-100 disabled:text-zinc-600 disabled:shadow-none dark:bg-violet-600 dark:hover:bg-violet-500 dark:disabled:border-zinc-500 dark:disabled:bg-zinc-800 dark:disabled:text-zinc-300",
+    "bg-violet-700 text-white shadow-sm hover:bg-violet-600 disabled:border disabled:border-dashed disabled:border-zinc-400 disabled:bg-zinc-100 disabled:text-zinc-600 disabled:shadow-none dark:bg-violet-600 dark:hover:bg-violet-700 dark:disabled:border-zinc-500 dark:disabled:bg-zinc-800 dark:disabled:text-zinc-300",
   secondary:
     "border border-zinc-300 bg-white text-zinc-800 hover:bg-zinc-50 disabled:text-zinc-500 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100 dark:hover:bg-zinc-800 dark:disabled:text-zinc-400",
   ghost:

@@ -7,9 +7,13 @@ export const SIZES = [
 ] as const;
 export const SCHEMES = ["light", "dark"] as const;
 
-/** Every axe rule (any impact, best practices included) on the page as it is now. */
+// Experimental in the axe that @axe-core/playwright bundles, so off unless asked for; it checks WCAG 2.5.3
+// (Label in Name): voice-control users say what they see.
+const EXPERIMENTAL = { "label-content-name-mismatch": { enabled: true } };
+
+/** Every axe rule (any impact, best practices included, and the experimental rules above) on the page as it is now. */
 export async function expectNoAxeViolations(page: Page, label: string) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
+  const { violations } = await new AxeBuilder({ page }).options({ rules: EXPERIMENTAL }).analyze();
   const found = violations.map(
     (v) =>
       `${label}: ${v.id} (${v.impact}) at ${v.nodes

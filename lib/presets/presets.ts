@@ -1,6 +1,6 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth/session";
-import { deletePreset, getPreset, insertPreset, insertPresets, listPresetRows, presetNamed, renamePreset } from "@/lib/db/queries/presets";
+import { deletePreset, getPreset, insertPreset, insertPresets, listPresetRows, renamePreset } from "@/lib/db/queries/presets";
 import { claimSetting } from "@/lib/db/queries/settings";
 import { userNames } from "@/lib/db/queries/users";
 import type { Preset } from "@/lib/db/schema";
@@ -9,6 +9,7 @@ import { isId, newId } from "@/lib/jobs/ids";
 import { canManage, type Viewer } from "@/lib/jobs/types";
 import { DURATION_DEFAULT, EXAMPLE_PROMPTS, type AspectChoice } from "@/lib/model/seedance";
 import type { GenerateRequest } from "@/lib/validations/generate";
+import { lookAlikeKey } from "@/lib/validations/invisible";
 import type { PresetView } from "./types";
 
 /** The example prompts Keyframe always had are the team's first presets: added once per install, removable like any. */
@@ -54,6 +55,17 @@ export async function listPresets(viewer: Viewer): Promise<PresetView[]> {
 const TAKEN = (name: string) =>
   new AppError("conflict", `A preset named “${name}” exists already; choose another name.`, { name: "That name is taken." });
 
+/**
+ * Another preset whose name looks the same (after NFKC, without invisible characters). Compared here rather
+ * than by a unique index on a normalised column: a team has tens of presets, already read whole for every
+ * page, and rows saved before names were cleaned are caught too. The unique index on the name still settles
+ * two saves of the very same name at once.
+ */
+async function lookAlike(name: string, except?: string): Promise<Preset | undefined> {
+  const key = lookAlikeKey(name);
+  return (await listPresetRows()).find((p) => p.id !== except && lookAlikeKey(p.name) === key);
+}
+
 type PresetRequest = Pick<GenerateRequest, "prompt" | "duration" | "aspectRatio" | "cameraFixed" | "seed" | "enableSafetyChecker"> & {
   name: string;
 };
@@ -73,7 +85,8 @@ export async function savePreset(input: PresetRequest, user: SessionUser): Promi
     createdAt: now,
     updatedAt: now,
   };
-  if (!(await insertPreset(row))) throw TAKEN(input.name);
+  const other = await lookAlike(input.name);
+  if (other || !(await insertPreset(row))) throw TAKEN(other?.name ?? input.name);
   return toView(row, user, await userNames());
 }
 
@@ -86,8 +99,8 @@ async function manageable(id: string, user: SessionUser): Promise<Preset> {
 
 export async function renameOne(id: string, name: string, user: SessionUser): Promise<PresetView> {
   const preset = await manageable(id, user);
-  const other = await presetNamed(name);
-  if (other && other.id !== preset.id) throw TAKEN(name);
+  const other = await lookAlike(name, preset.id);
+  if (other) throw TAKEN(other.name);
   const renamed = await renamePreset(preset.id, name).catch(() => {
     throw TAKEN(name);
   });

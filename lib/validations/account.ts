@@ -1,10 +1,18 @@
 import { z } from "zod";
+import { BIDI_CONTROL, withoutFormatCharacters } from "./invisible";
 
 export const PASSWORD_MIN = 10;
 
 const email = z.email("Enter a valid email address.").trim().toLowerCase().max(254);
 const password = z.string().min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters.`).max(256, "Use at most 256 characters.");
-const name = z.string().trim().min(1, "Enter a name.").max(80, "Use at most 80 characters.");
+// The team sees members' names beside their takes and presets: nothing invisible, nothing that turns text around.
+const name = z
+  .string()
+  .refine((text) => !BIDI_CONTROL.test(text), "Remove the text direction control: it can make a name read differently from what it says.")
+  .overwrite(withoutFormatCharacters)
+  .trim()
+  .min(1, "Enter a name.")
+  .max(80, "Use at most 80 characters.");
 
 export const signInSchema = z.object({
   email: z.string().trim().toLowerCase().min(1, "Enter your email.").max(254),

@@ -117,6 +117,21 @@ describe("control characters in the prompt", () => {
     expect(errors.prompt).toBe(`The prompt contains a control character (${codePoint}); remove it. Newlines and tabs are fine.`);
   });
 
+  test("direction overrides are refused; the marks right-to-left writers use are not; nothing visible is no prompt", async () => {
+    for (const [prompt, codePoint] of [
+      ["pay \u202E0001$\u202C now", "U+202E"],
+      ["an \u2067isolate\u2069", "U+2067"],
+      ["an \u202Aembedding", "U+202A"],
+    ] as const) {
+      expect(await errorsFor({ prompt })).toEqual({
+        prompt: `The prompt contains a text direction control (${codePoint}), which can make it read differently from what is sent; remove it. Marks like U+200F are fine.`,
+      });
+    }
+    const hebrew = "המצלמה מתקרבת לאט אל ה-AI\u200F.";
+    expect((await generateSchema.parseAsync({ ...valid, prompt: hebrew })).prompt).toBe(hebrew);
+    expect(await errorsFor({ prompt: "\u200B\u2060 \uFEFF" })).toEqual({ prompt: "Describe the motion you want." });
+  });
+
   test("Windows line ends become newlines, as the browser's text box has them", async () => {
     const parsed = await generateSchema.parseAsync({ ...valid, prompt: "one\r\ntwo" });
     expect(parsed.prompt).toBe("one\ntwo");

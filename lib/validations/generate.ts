@@ -3,6 +3,7 @@
 import * as z from "zod/mini";
 import { ASPECT_CHOICES, DURATION_MAX, DURATION_MIN, PROMPT_MAX, SEED_MAX, SEED_MIN, VARIATIONS_MAX } from "@/lib/model/seedance";
 import { imageInput, type ImageDecoder } from "./image-input";
+import { BIDI_EMBEDDING, codePoint, isBlank } from "./invisible";
 
 /** Multipart bodies carry every value as text; the form carries typed values. Both parse here. */
 function wholeNumber(label: string, min: number, max: number) {
@@ -33,9 +34,14 @@ const prompt = z.string({ error: "Describe the motion you want." }).check(
   // Browsers send a text box's newlines as CRLF in multipart bodies; the box itself holds LF.
   z.overwrite((text) => text.replace(/\r\n/g, "\n")),
   z.trim(),
-  z.minLength(1, { error: "Describe the motion you want." }),
+  z.refine((text) => !isBlank(text), { error: "Describe the motion you want." }),
   z.maxLength(PROMPT_MAX, { error: `Prompt is too long: at most ${PROMPT_MAX} characters.` }),
   z.refine((text) => !CONTROL_CHARACTER.test(text), { error: (issue) => controlCharacterMessage(issue.input) }),
+  // Embeddings and overrides can make a prompt read differently from what is sent; the marks (LRM, RLM, ALM) are fine.
+  z.refine((text) => !BIDI_EMBEDDING.test(text), {
+    error: (issue) =>
+      `The prompt contains a text direction control (${codePoint(typeof issue.input === "string" ? BIDI_EMBEDDING.exec(issue.input)?.[0] : undefined)}), which can make it read differently from what is sent; remove it. Marks like U+200F are fine.`,
+  }),
 );
 
 /** The form's schema; the server passes `decodeImage` so that images are also decoded in full. */

@@ -131,3 +131,77 @@ describe("review links", () => {
     expect((await call(m.links, "POST", { cookie, body: { jobIds: ["AAAAAAAAAAAAAAAAAAAAAA"] } })).status).toBe(404);
   }, 60_000);
 });
+
+describe("what a reviewer sends", () => {
+  const word = (body: unknown) => body as { mine: Record<string, { pick: string | null; comment: string; name: string }> };
+  const refused = (body: unknown) => (body as { error: { fields: Record<string, string> } }).error.fields;
+
+  test("one request sends every shot's pick and comment; one bad field refuses them all, named by its shot", async () => {
+    const [a, b, c] = await takes(3);
+    const board = (await call<StoryboardView>(m.boards, "POST", { cookie, body: { name: "Two shots", jobIds: [a, c] } })).body;
+    await call(m.shots, "POST", { cookie, params: { id: board.id }, body: { jobId: b, shotId: board.shots[0]!.id } });
+    const token = (await call<{ id: string }>(m.links, "POST", { cookie, body: { storyboardId: board.id } })).body.id;
+    const [one, two] = board.shots.map((s) => s.id) as [string, string];
+    const shots = [
+      { shotKey: one, pick: b, comment: "" },
+      { shotKey: two, pick: null, comment: "Hold the last frame longer" },
+    ];
+    const base = { reviewerId: "reviewer-batch-0123456789", name: "Ren" };
+    const send = (body: unknown) =>
+      call(m.review, "POST", { params: { token }, body, url: `/api/review/${token}`, headers: { "x-keyframe-peer": "203.0.113.40" } });
+
+    for (const [body, fields] of [
+      [{ ...base, name: "", shots }, { name: "Your name is empty." }],
+      [{ ...base, name: "\u200B\u2060", shots }, { name: "Your name is empty." }],
+      [
+        { ...base, shots: [shots[0], { ...shots[1], comment: "<b>longer</b>" }] },
+        { "shots.1.comment": "The comment is plain text: remove the markup (tags like <b> or entities like &amp;)." },
+      ],
+      [{ ...base, shots: [shots[0], { ...shots[1], pick: a }] }, { "shots.1.pick": "Not one of this shot's takes." }],
+      [{ ...base, shots: [] }, { shots: "Pick a take or write a comment first." }],
+    ] as const) {
+      const res = await send(body);
+      expect(res.status, JSON.stringify(body)).toBe(400);
+      expect(refused(res.body)).toEqual(fields);
+    }
+    // Refused, nothing was saved.
+    const before = await call(m.review, "GET", { params: { token }, url: `/api/review/${token}?reviewer=${base.reviewerId}` });
+    expect(word(before.body).mine).toEqual({});
+
+    const sent = await send({ ...base, shots });
+    expect(sent.status, JSON.stringify(sent.body)).toBe(200);
+    expect(word(sent.body).mine).toEqual({
+      [one]: { pick: b, comment: "", name: "Ren" },
+      [two]: { pick: null, comment: "Hold the last frame longer", name: "Ren" },
+    });
+    const team = (await call<StoryboardView>(m.board, "GET", { cookie, params: { id: board.id } })).body;
+    expect(team.shots.map((s) => s.feedback.map((f) => f.name))).toEqual([["Ren"], ["Ren"]]);
+  }, 60_000);
+
+  test("direction controls are refused in a reviewer's name and comment, with the field and the character named", async () => {
+    const [a] = await takes(1);
+    const token = (await call<{ id: string }>(m.links, "POST", { cookie, body: { jobIds: [a] } })).body.id;
+    const feedback = { reviewerId: "reviewer-bidi-0123456789", name: "Zed", shotKey: "takes", pick: a, comment: "" };
+    const named = await stranger(token, { ...feedback, name: "Zed\u202E" }, "203.0.113.41");
+    expect(named.status).toBe(400);
+    expect(refused(named.body)).toEqual({
+      name: "Your name contains a text direction control (U+202E), which can make it read differently from what it says; remove it.",
+    });
+    const commented = await stranger(token, { ...feedback, comment: "pay \u202E0001$\u202C now" }, "203.0.113.41");
+    expect(commented.status).toBe(400);
+    expect(refused(commented.body)).toEqual({
+      comment: "The comment contains a text direction control (U+202E), which can make it read differently from what it says; remove it.",
+    });
+    const batch = await stranger(
+      token,
+      { reviewerId: feedback.reviewerId, name: "Zed", shots: [{ shotKey: "takes", pick: a, comment: "\u2067x\u2069" }] },
+      "203.0.113.41",
+    );
+    expect(refused(batch.body)).toEqual({
+      "shots.0.comment":
+        "The comment contains a text direction control (U+2067), which can make it read differently from what it says; remove it.",
+    });
+    // Nothing was saved; plain right-to-left text is fine.
+    expect((await stranger(token, { ...feedback, name: "זד" }, "203.0.113.41")).status).toBe(200);
+  }, 60_000);
+});

@@ -53,7 +53,9 @@ export default async function FilmSharePage({ params }: Props) {
       />
       <section aria-label="About this film" className="flex flex-wrap items-start justify-between gap-4">
         <div className="space-y-1">
-          <h1 className="text-lg font-semibold break-words">{film.name}</h1>
+          <h1 className="text-lg font-semibold break-words">
+            <bdi>{film.name}</bdi>
+          </h1>
           <p className="text-sm text-zinc-700 dark:text-zinc-300">
             {view.shots} shot{view.shots === 1 ? "" : "s"} · {view.durationS?.toFixed(1)} s · {film.width}×{film.height} ·{" "}
             <LocalTime iso={view.finishedAt ?? view.createdAt} />

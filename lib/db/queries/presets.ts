@@ -33,12 +33,6 @@ export async function renamePreset(id: string, name: string): Promise<Preset | u
   return row;
 }
 
-export async function presetNamed(name: string): Promise<Preset | undefined> {
-  const { db, t } = await getDb();
-  const [row] = await db.select().from(t.presets).where(eq(t.presets.name, name));
-  return row;
-}
-
 export async function deletePreset(id: string): Promise<boolean> {
   const { db, t } = await getDb();
   const rows = await db.delete(t.presets).where(eq(t.presets.id, id)).returning({ id: t.presets.id });

@@ -1,9 +1,8 @@
 import { z } from "zod";
 import { AppError, errorResponse } from "@/lib/errors";
 import { clientAddress } from "@/lib/http/client-address";
-import { jsonBody } from "@/lib/http/body";
-import { myFeedback, reviewLink, reviewView, submitFeedback } from "@/lib/reviews/public";
-import { feedbackSchema } from "@/lib/validations/review";
+import { myFeedback, readFeedback, submitFeedback } from "@/lib/reviews/feedback";
+import { reviewLink, reviewView } from "@/lib/reviews/public";
 
 type Context = { params: Promise<{ token: string }> };
 
@@ -25,12 +24,15 @@ export async function GET(request: Request, { params }: Context) {
   }
 }
 
-/** `{ reviewerId, name, shotKey, pick, comment }`: a favourite take and/or a short plain-text comment on one shot. */
+/**
+ * `{ reviewerId, name, shots: [{ shotKey, pick, comment }] }` (or one shot's `{ reviewerId, name, shotKey, pick,
+ * comment }`): a favourite take and/or a short plain-text comment per shot, all saved or none.
+ */
 export async function POST(request: Request, { params }: Context) {
   try {
     const link = await reviewLink((await params).token);
     if (!link) throw NO_LINK();
-    const input = await jsonBody(request, feedbackSchema);
+    const input = readFeedback(await request.json().catch(() => null));
     await submitFeedback(link, input, clientAddress(request.headers));
     return Response.json({ mine: await myFeedback(link, input.reviewerId) });
   } catch (error) {
