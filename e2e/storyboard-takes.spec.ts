@@ -1,0 +1,82 @@
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { StoryboardPage } from "./pages/storyboard";
+import { scanEverywhere } from "./support/axe";
+import { createJobs, savedJobs } from "./support/jobs";
+
+type Board = { id: string; shots: { id: string; pickedJobId: string; takes: { id: string; video: { src: string } | null }[] }[] };
+
+/** A board whose one shot holds these takes (in this order), through the API. */
+async function boardOf(request: APIRequestContext, name: string, takes: string[]): Promise<Board> {
+  const created = await request.post("/api/storyboards", { data: { name, jobIds: [takes[0]] } });
+  expect(created.status()).toBe(201);
+  let board = (await created.json()) as Board;
+  for (const jobId of takes.slice(1)) {
+    const added = await request.post(`/api/storyboards/${board.id}/shots`, { data: { jobId, shotId: board.shots[0]!.id } });
+    expect(added.status()).toBe(201);
+    board = (await added.json()) as Board;
+  }
+  return board;
+}
+
+test("a shot's takes at 390×844: they wrap inside the shot, each says its seed and what else differs, and each plays without being picked", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const prompt = `A lantern floats up a stairwell takes-${Date.now()}`;
+  const made = [
+    ...(await createJobs(page.request, prompt, { seed: "11" })),
+    ...(await createJobs(page.request, prompt, { seed: "22" })),
+    ...(await createJobs(page.request, prompt, { seed: "33", cameraFixed: "true" })),
+  ];
+  const takes = await savedJobs(
+    page.request,
+    made.map((j) => j.id),
+  );
+  const board = await boardOf(page.request, `Lantern ${Date.now()}`, [takes[0]!.id, takes[1]!.id, takes[2]!.id]);
+  const shotId = board.shots[0]!.id;
+  // The last take is the one in the film: the one a narrow row would push off the edge.
+  const picked = await page.request.patch(`/api/storyboards/${board.id}/shots/${shotId}`, { data: { jobId: takes[2]!.id } });
+  expect(picked.status()).toBe(200);
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`/storyboards/${board.id}`);
+  const shot = new StoryboardPage(page).shot(1);
+  await expect(shot.getByRole("radio")).toHaveCount(3);
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width, `the page is ${width}px wide in a 390px window`).toBeLessThanOrEqual(390);
+  const pickedRadio = shot.getByRole("radio", { name: /^Take 3/ });
+  await expect(pickedRadio).toBeChecked();
+  await pickedRadio.scrollIntoViewIfNeeded();
+  const box = (await shot.locator(`[data-job-id="${takes[2]!.id}"]`).boundingBox())!;
+  expect(box.x, "the picked take's left edge").toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width, "the picked take's right edge").toBeLessThanOrEqual(390);
+
+  // What tells the takes apart: the seed of each, and the one setting that differs, marked as such.
+  for (const [n, seed] of [
+    [1, 11],
+    [2, 22],
+    [3, 33],
+  ] as const) {
+    await expect(shot.getByRole("radio", { name: new RegExp(`^Take ${n} .*Seed ${seed}`) })).toBeVisible();
+  }
+  await expect(shot.getByText("Highlighted: what differs between the takes.")).toBeVisible();
+  await expect(shot.locator(`[data-job-id="${takes[2]!.id}"]`).getByText("Camera: Fixed")).toBeVisible();
+  await expect(shot.locator(`[data-job-id="${takes[0]!.id}"]`).getByText("Camera: Moves")).toBeVisible();
+
+  // Take 1 plays in the viewer; the film keeps take 3, and focus comes back to where it was.
+  const play = shot.getByRole("button", { name: "Play take 1" });
+  await play.click();
+  const viewer = page.getByRole("dialog");
+  const first = (await (await page.request.get(`/api/jobs/${takes[0]!.id}`)).json()) as { video: { src: string } };
+  await expect(viewer.locator("video")).toHaveAttribute("src", first.video.src);
+  await page.keyboard.press("Escape");
+  await expect(viewer).toBeHidden();
+  await expect(play).toBeFocused();
+  await expect(pickedRadio).toBeChecked();
+  const after = (await (await page.request.get(`/api/storyboards/${board.id}`)).json()) as Board;
+  expect(after.shots[0]!.pickedJobId).toBe(takes[2]!.id);
+
+  await scanEverywhere(page, `/storyboards/${board.id}`, "storyboard with three takes", async (p) => {
+    await expect(p.getByRole("button", { name: "Play take 3" })).toBeVisible();
+  });
+});
