@@ -80,3 +80,54 @@ test("a shot's takes at 390×844: they wrap inside the shot, each says its seed 
     await expect(p.getByRole("button", { name: "Play take 3" })).toBeVisible();
   });
 });
+
+test("reviewers' word appears on an open board as they send it, without a reload; a dialog open meanwhile is left alone", async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const made = await createJobs(page.request, `A heron wades at dusk live-${Date.now()}`, { variations: "2" });
+  const [a, b] = await savedJobs(
+    page.request,
+    made.map((j) => j.id),
+  );
+  const board = await boardOf(page.request, `Live ${Date.now()}`, [a!.id, b!.id]);
+  const link = await page.request.post("/api/review-links", { data: { storyboardId: board.id } });
+  expect(link.status()).toBe(201);
+  const token = ((await link.json()) as { id: string }).id;
+  const stranger = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const say = async (comment: string) => {
+    const res = await stranger.request.post(`/api/review/${token}`, {
+      data: { reviewerId: "reviewer-0123456789", name: "Dana", shotKey: board.shots[0]!.id, pick: b!.id, comment },
+    });
+    expect(res.status(), await res.text()).toBe(200);
+  };
+
+  await page.goto(`/storyboards/${board.id}`);
+  const shot = new StoryboardPage(page).shot(1);
+  await expect(shot.getByRole("radio")).toHaveCount(2);
+  await say("Take 2 lands softer");
+  await expect(shot.getByText("Dana picked take 2: “Take 2 lands softer”")).toBeVisible({ timeout: 15_000 });
+
+  // Typing a new name: the field keeps what is typed, and focus, while the board takes in new feedback.
+  const name = page.getByLabel("Storyboard name");
+  await name.fill("Heron, second cut");
+  await say("Or take 1?");
+  await expect(shot.getByText("Dana picked take 2: “Or take 1?”")).toBeVisible({ timeout: 15_000 });
+  await expect(name).toHaveValue("Heron, second cut");
+  await expect(name).toBeFocused();
+
+  // With a dialog open, the board under it holds still (two poll intervals and more); closed, it catches up.
+  await shot.getByRole("button", { name: "New take" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Prompt").fill("A heron takes off");
+  await say("Both work");
+  await page.waitForTimeout(11_000);
+  await expect(dialog.getByLabel("Prompt")).toHaveValue("A heron takes off");
+  // (The dialog hides the page from the accessibility tree, so the shot is found by its element here.)
+  await expect(page.locator("li[data-shot-id]").getByText("Dana picked take 2: “Or take 1?”")).toBeAttached();
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+  await expect(shot.getByText("Dana picked take 2: “Both work”")).toBeVisible({ timeout: 15_000 });
+  await stranger.close();
+});
