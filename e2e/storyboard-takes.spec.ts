@@ -18,26 +18,29 @@ async function boardOf(request: APIRequestContext, name: string, takes: string[]
   return board;
 }
 
-test("a shot's takes at 390×844: they wrap inside the shot, each says its seed and what else differs, and each plays without being picked", async ({
-  page,
-}) => {
-  test.setTimeout(120_000);
-  const prompt = `A lantern floats up a stairwell takes-${Date.now()}`;
+/** A shot of three saved takes, seeds 11, 22 and 33, the last with the camera fixed and picked for the film. */
+async function threeTakes(request: APIRequestContext, tag: string) {
+  const prompt = `A lantern floats up a stairwell ${tag}-${Date.now()}`;
   const made = [
-    ...(await createJobs(page.request, prompt, { seed: "11" })),
-    ...(await createJobs(page.request, prompt, { seed: "22" })),
-    ...(await createJobs(page.request, prompt, { seed: "33", cameraFixed: "true" })),
+    ...(await createJobs(request, prompt, { seed: "11" })),
+    ...(await createJobs(request, prompt, { seed: "22" })),
+    ...(await createJobs(request, prompt, { seed: "33", cameraFixed: "true" })),
   ];
   const takes = await savedJobs(
-    page.request,
+    request,
     made.map((j) => j.id),
   );
-  const board = await boardOf(page.request, `Lantern ${Date.now()}`, [takes[0]!.id, takes[1]!.id, takes[2]!.id]);
-  const shotId = board.shots[0]!.id;
-  // The last take is the one in the film: the one a narrow row would push off the edge.
-  const picked = await page.request.patch(`/api/storyboards/${board.id}/shots/${shotId}`, { data: { jobId: takes[2]!.id } });
+  const board = await boardOf(request, `Lantern ${tag} ${Date.now()}`, [takes[0]!.id, takes[1]!.id, takes[2]!.id]);
+  const picked = await request.patch(`/api/storyboards/${board.id}/shots/${board.shots[0]!.id}`, { data: { jobId: takes[2]!.id } });
   expect(picked.status()).toBe(200);
+  return { board, takes: takes.map((t) => t.id) };
+}
 
+test("at 390×844 a shot's three takes wrap inside the shot: no sideways page, and the picked (last) take in full view", async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  const { board, takes } = await threeTakes(page.request, "phone");
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto(`/storyboards/${board.id}`);
   const shot = new StoryboardPage(page).shot(1);
@@ -47,11 +50,18 @@ test("a shot's takes at 390×844: they wrap inside the shot, each says its seed 
   const pickedRadio = shot.getByRole("radio", { name: /^Take 3/ });
   await expect(pickedRadio).toBeChecked();
   await pickedRadio.scrollIntoViewIfNeeded();
-  const box = (await shot.locator(`[data-job-id="${takes[2]!.id}"]`).boundingBox())!;
+  const box = (await shot.locator(`[data-job-id="${takes[2]}"]`).boundingBox())!;
   expect(box.x, "the picked take's left edge").toBeGreaterThanOrEqual(0);
   expect(box.x + box.width, "the picked take's right edge").toBeLessThanOrEqual(390);
+});
 
-  // What tells the takes apart: the seed of each, and the one setting that differs, marked as such.
+test("a shot's takes say their seed and, highlighted, what else differs; each plays in the viewer without being picked", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const { board, takes } = await threeTakes(page.request, "differ");
+  await page.goto(`/storyboards/${board.id}`);
+  const shot = new StoryboardPage(page).shot(1);
   for (const [n, seed] of [
     [1, 11],
     [2, 22],
@@ -60,21 +70,21 @@ test("a shot's takes at 390×844: they wrap inside the shot, each says its seed 
     await expect(shot.getByRole("radio", { name: new RegExp(`^Take ${n} .*Seed ${seed}`) })).toBeVisible();
   }
   await expect(shot.getByText("Highlighted: what differs between the takes.")).toBeVisible();
-  await expect(shot.locator(`[data-job-id="${takes[2]!.id}"]`).getByText("Camera: Fixed")).toBeVisible();
-  await expect(shot.locator(`[data-job-id="${takes[0]!.id}"]`).getByText("Camera: Moves")).toBeVisible();
+  await expect(shot.locator(`[data-job-id="${takes[2]}"]`).getByText("Camera: Fixed")).toBeVisible();
+  await expect(shot.locator(`[data-job-id="${takes[0]}"]`).getByText("Camera: Moves")).toBeVisible();
 
   // Take 1 plays in the viewer; the film keeps take 3, and focus comes back to where it was.
   const play = shot.getByRole("button", { name: "Play take 1" });
   await play.click();
   const viewer = page.getByRole("dialog");
-  const first = (await (await page.request.get(`/api/jobs/${takes[0]!.id}`)).json()) as { video: { src: string } };
+  const first = (await (await page.request.get(`/api/jobs/${takes[0]}`)).json()) as { video: { src: string } };
   await expect(viewer.locator("video")).toHaveAttribute("src", first.video.src);
   await page.keyboard.press("Escape");
   await expect(viewer).toBeHidden();
   await expect(play).toBeFocused();
-  await expect(pickedRadio).toBeChecked();
+  await expect(shot.getByRole("radio", { name: /^Take 3/ })).toBeChecked();
   const after = (await (await page.request.get(`/api/storyboards/${board.id}`)).json()) as Board;
-  expect(after.shots[0]!.pickedJobId).toBe(takes[2]!.id);
+  expect(after.shots[0]!.pickedJobId).toBe(takes[2]);
 
   await scanEverywhere(page, `/storyboards/${board.id}`, "storyboard with three takes", async (p) => {
     await expect(p.getByRole("button", { name: "Play take 3" })).toBeVisible();
