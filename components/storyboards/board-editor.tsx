@@ -12,6 +12,7 @@ import type { ShotTakeMode } from "./shot-take-dialog";
 import { useBoard } from "./use-board";
 
 const ShotTakeDialog = dynamic(() => import("./shot-take-dialog"), { ssr: false });
+const TakeViewer = dynamic(() => import("@/components/gallery/take-viewer"), { ssr: false });
 
 const picked = (shot: StoryboardView["shots"][number]) => shot.takes.find((t) => t.id === shot.pickedJobId) ?? shot.takes[0]!;
 
@@ -26,6 +27,7 @@ export function BoardEditor({ initial }: { initial: StoryboardView }) {
   const { board, change, refresh, setLocal } = useBoard(initial);
   const [status, setStatus] = useState("");
   const [dialog, setDialog] = useState<{ shotId: string; mode: ShotTakeMode } | null>(null);
+  const [viewing, setViewing] = useState<{ shotId: string; jobId: string } | null>(null);
   const announce = (text: string) => setStatus(text);
   const fail = (error: unknown) => announce(error instanceof Error ? error.message : "That did not work.");
 
@@ -76,6 +78,7 @@ export function BoardEditor({ initial }: { initial: StoryboardView }) {
       announce(`Shot ${number} removed.`);
     },
     onGenerate: (shotId, mode) => setDialog({ shotId, mode }),
+    onPlay: (shotId, jobId) => setViewing({ shotId, jobId }),
   };
 
   const clips: Clip[] = board.shots.flatMap((shot, i) => {
@@ -85,6 +88,7 @@ export function BoardEditor({ initial }: { initial: StoryboardView }) {
   const total = board.shots.reduce((sum, shot) => sum + picked(shot).params.duration, 0);
   const exportable = board.shots.length > 0 && board.shots.every((s) => picked(s).video?.stored);
   const dialogShot = dialog ? board.shots.find((s) => s.id === dialog.shotId) : undefined;
+  const viewedShot = viewing ? board.shots.find((s) => s.id === viewing.shotId) : undefined;
 
   return (
     <div className="space-y-5">
@@ -136,6 +140,14 @@ export function BoardEditor({ initial }: { initial: StoryboardView }) {
             refresh();
           }}
           onClose={() => setDialog(null)}
+        />
+      ) : null}
+      {viewing && viewedShot ? (
+        <TakeViewer
+          id={viewing.jobId}
+          jobs={viewedShot.takes}
+          onNavigate={(jobId) => setViewing({ shotId: viewedShot.id, jobId })}
+          onClose={() => setViewing(null)}
         />
       ) : null}
     </div>

@@ -4,47 +4,14 @@ import type { DragEvent, KeyboardEvent } from "react";
 import { shortPrompt } from "@/components/gallery/card-picture";
 import { buttonClass } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
-import { isFinished, type JobView } from "@/lib/jobs/types";
+import { isFinished } from "@/lib/jobs/types";
 import type { ShotView } from "@/lib/storyboards/types";
 import type { ShotTakeMode } from "./shot-take-dialog";
+import { TakeOption, takeDifferences } from "./take-option";
 
 export const SHOT_MIME = "application/x-keyframe-shot";
 
 const small = buttonClass("secondary", "sm");
-
-function TakeOption({ shot, take, index, onPick }: { shot: ShotView; take: JobView; index: number; onPick: (jobId: string) => void }) {
-  const poster = take.video?.thumb ?? take.video?.poster ?? take.image.thumb ?? take.image.src;
-  const reviewers = shot.feedback.filter((f) => f.pickedJobId === take.id).length;
-  return (
-    <label className="flex w-36 shrink-0 cursor-pointer flex-col gap-1 rounded-lg border border-zinc-200 p-1.5 text-xs has-checked:border-violet-600 has-checked:ring-2 has-checked:ring-violet-600/40 dark:border-zinc-700">
-      {/* eslint-disable-next-line @next/next/no-img-element -- stored posters */}
-      <img src={poster} alt="" className="aspect-video w-full rounded bg-zinc-200 object-cover dark:bg-zinc-800" />
-      <span className="flex items-center gap-1.5">
-        <input
-          type="radio"
-          name={`pick-${shot.id}`}
-          checked={shot.pickedJobId === take.id}
-          onChange={() => onPick(take.id)}
-          className="accent-violet-700"
-        />
-        <span className="font-medium">Take {index + 1}</span>
-        <span className="text-zinc-600 tabular-nums dark:text-zinc-400">
-          {take.params.duration} s{take.status === "completed" ? "" : ` · ${take.status}`}
-        </span>
-      </span>
-      <span className="truncate text-zinc-600 dark:text-zinc-400" title={take.prompt}>
-        {shortPrompt(take.prompt, 40)}
-      </span>
-      {take.stars.count || reviewers ? (
-        <span className="text-zinc-700 dark:text-zinc-300">
-          {take.stars.count ? `★ ${take.stars.count}` : ""}
-          {take.stars.count && reviewers ? " · " : ""}
-          {reviewers ? `${reviewers} reviewer pick${reviewers === 1 ? "" : "s"}` : ""}
-        </span>
-      ) : null}
-    </label>
-  );
-}
 
 export type ShotHandlers = {
   onMove: (shotId: string, by: -1 | 1) => void;
@@ -52,11 +19,14 @@ export type ShotHandlers = {
   onPick: (shotId: string, jobId: string) => void;
   onRemove: (shotId: string) => Promise<void>;
   onGenerate: (shotId: string, mode: ShotTakeMode) => void;
+  /** Plays one of the shot's takes, without picking it. */
+  onPlay: (shotId: string, jobId: string) => void;
 };
 
 /** One shot: its picked take playing, its alternates to pick from, reviewers' word on it, and what can be done with it. */
 export function ShotCard({ shot, number, total, handlers }: { shot: ShotView; number: number; total: number; handlers: ShotHandlers }) {
   const picked = shot.takes.find((t) => t.id === shot.pickedJobId) ?? shot.takes[0]!;
+  const diff = takeDifferences(shot.takes);
   const titleId = `shot-${shot.id}-title`;
   const onKeyDown = (e: KeyboardEvent) => {
     if (!e.altKey || (e.key !== "ArrowUp" && e.key !== "ArrowDown")) return;
@@ -129,7 +99,7 @@ export function ShotCard({ shot, number, total, handlers }: { shot: ShotView; nu
           </button>
         </div>
       </div>
-      <div className="grid gap-3 md:grid-cols-[minmax(0,22rem)_1fr]">
+      <div className="grid grid-cols-1 gap-3 md:grid-cols-[minmax(0,22rem)_1fr]">
         <div className="overflow-hidden rounded-lg bg-black">
           {picked.video ? (
             <video
@@ -153,11 +123,23 @@ export function ShotCard({ shot, number, total, handlers }: { shot: ShotView; nu
           <p className="line-clamp-3 text-sm text-zinc-800 dark:text-zinc-200" title={picked.prompt} data-testid="shot-prompt">
             {picked.prompt}
           </p>
-          <fieldset>
+          {/* A fieldset is as wide as its content unless told otherwise: the takes wrap within the shot. */}
+          <fieldset className="min-w-0">
             <legend className="mb-1 text-xs font-medium text-zinc-700 dark:text-zinc-300">Picked take for the film</legend>
-            <div className="flex gap-2 overflow-x-auto pb-1">
+            {shot.takes.length > 1 && (diff.keys.size > 0 || diff.prompts) ? (
+              <p className="mb-1 text-xs text-zinc-600 dark:text-zinc-400">Highlighted: what differs between the takes.</p>
+            ) : null}
+            <div className="grid grid-cols-[repeat(auto-fill,minmax(8.5rem,1fr))] gap-2">
               {shot.takes.map((take, i) => (
-                <TakeOption key={take.id} shot={shot} take={take} index={i} onPick={(jobId) => handlers.onPick(shot.id, jobId)} />
+                <TakeOption
+                  key={take.id}
+                  shot={shot}
+                  take={take}
+                  index={i}
+                  diff={diff}
+                  onPick={(jobId) => handlers.onPick(shot.id, jobId)}
+                  onPlay={(jobId) => handlers.onPlay(shot.id, jobId)}
+                />
               ))}
             </div>
           </fieldset>

@@ -1,4 +1,5 @@
 import type { SQL, SQLWrapper } from "drizzle-orm";
+import type { BatchItem, BatchResponse } from "drizzle-orm/batch";
 import type { LibSQLDatabase } from "drizzle-orm/libsql";
 import type * as sqliteAuth from "./sqlite/auth-schema";
 import type * as sqlite from "./sqlite/schema";
@@ -22,6 +23,18 @@ export type Conn = {
   all<T>(query: SQL): Promise<T[]>;
 };
 
+/** Statements built on one Conn's `db`, run together. */
+export type Batch = readonly [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]];
+
+/** The Conn `exclusive` hands its callback. */
+export type LockedConn = Conn & {
+  /**
+   * Runs the statements in order, all or none, each answering as it would alone: one SQLite transaction;
+   * on PostgreSQL, within the transaction `exclusive` already holds.
+   */
+  batch<T extends Batch>(queries: T): Promise<BatchResponse<T>>;
+};
+
 export type Backend = Conn & {
   kind: "embedded" | "server";
   /** For health and logs. */
@@ -32,7 +45,7 @@ export type Backend = Conn & {
    * Runs `fn` so that no other holder of `key` runs at the same time, on any instance: PostgreSQL takes a
    * transaction-scoped advisory lock (fn must use the Conn it is given), SQLite (one process) queues in memory.
    */
-  exclusive<T>(key: string, fn: (conn: Conn) => Promise<T>): Promise<T>;
+  exclusive<T>(key: string, fn: (conn: LockedConn) => Promise<T>): Promise<T>;
   /** Appended to a claiming subquery: rows another instance is claiming are skipped, not waited for. */
   skipLocked: SQL;
   /** A case-insensitive substring match on jobs.prompt that uses the search index. */

@@ -71,8 +71,8 @@ export async function generateForShot(
   // A replayed request already placed its takes the first time.
   if (created.replayed) return { ...created, shotId: mode === "retake" ? shot.id : "" };
   if (mode === "retake") {
-    await insertTakes(board.id, shot.id, ids);
-    return { ...created, shotId: shot.id };
+    // Removed meanwhile: the takes stay in the gallery, on no shot.
+    return { ...created, shotId: (await insertTakes(board.id, shot.id, ids)) ? shot.id : "" };
   }
   const next = newId();
   await insertShot(board.id, next, ids, shot.id);

@@ -11,12 +11,11 @@ const NO_SHOT = () => new AppError("not_found", "This storyboard has no such sho
 export async function addTake(boardId: string, input: { jobId: string; shotId?: string; afterShotId?: string }): Promise<void> {
   const board = await findBoard(boardId);
   await usableTake(input.jobId);
-  const shots = await boardShots(board.id);
   if (input.shotId) {
-    if (!shots.some((s) => s.id === input.shotId)) throw NO_SHOT();
-    await insertTakes(board.id, input.shotId, [input.jobId]);
+    if (!(await insertTakes(board.id, input.shotId, [input.jobId]))) throw NO_SHOT();
     return;
   }
+  const shots = await boardShots(board.id);
   if (input.afterShotId && !shots.some((s) => s.id === input.afterShotId)) throw NO_SHOT();
   if (shots.length >= MAX_SHOTS) throw new AppError("conflict", `A storyboard holds at most ${MAX_SHOTS} shots.`);
   await insertShot(board.id, newId(), [input.jobId], input.afterShotId);

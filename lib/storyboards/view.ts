@@ -1,10 +1,14 @@
 import "server-only";
+import { createHash } from "node:crypto";
+import { boardMarks } from "@/lib/db/queries/board-marks";
 import { filmsOf } from "@/lib/db/queries/films";
 import { getJobs } from "@/lib/db/queries/jobs";
 import { feedbackOnShots, reviewLinksOf } from "@/lib/db/queries/reviews";
 import { boardShots } from "@/lib/db/queries/storyboards";
 import { userNames } from "@/lib/db/queries/users";
+import { AppError } from "@/lib/errors";
 import { filmView } from "@/lib/films/view";
+import { isId } from "@/lib/jobs/ids";
 import { marksFor } from "@/lib/jobs/marks";
 import { canManage, type Viewer } from "@/lib/jobs/types";
 import { toJobView } from "@/lib/jobs/view";
@@ -52,4 +56,12 @@ export async function boardView(id: string, origin: string, viewer: Viewer): Pro
     films: films.map((f) => filmView(f, origin)),
     reviewLinks: links.map((l) => ({ id: l.id, url: `${origin}${reviewPath(l.id)}`, createdAt: new Date(l.createdAt).toISOString() })),
   };
+}
+
+/** The validator of what `boardView` would answer this viewer: it moves whenever anything on the board may have. */
+export async function boardTag(id: string, origin: string, viewer: Viewer): Promise<string> {
+  const marks = isId(id) ? await boardMarks(id) : undefined;
+  if (!marks) throw new AppError("not_found", "No storyboard with that id.");
+  const hash = createHash("sha1").update(`${marks}|${origin}|${viewer.id}|${viewer.role}`);
+  return `"${hash.digest("base64url").slice(0, 22)}"`;
 }

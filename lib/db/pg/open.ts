@@ -1,10 +1,11 @@
 import "server-only";
 import path from "node:path";
 import { sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import type { BatchResponse } from "drizzle-orm/batch";
 import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
-import type { Backend, Conn, Db, Schema } from "../backend";
+import type { Backend, Batch, Conn, Db, Schema } from "../backend";
 import * as auth from "./auth-schema";
 import * as tables from "./schema";
 
@@ -25,6 +26,13 @@ function connOf(db: NodePgDatabase<PgSchema>): Conn {
     run: async (query: SQL) => (await db.execute(query)).rowCount ?? 0,
     all: async <T>(query: SQL) => (await db.execute(query)).rows as T[],
   };
+}
+
+/** Inside `exclusive`'s transaction, statements in a row are already all or none. */
+async function inOrder<T extends Batch>(queries: T): Promise<BatchResponse<T>> {
+  const results: unknown[] = [];
+  for (const query of queries) results.push(await (query as unknown as PromiseLike<unknown>));
+  return results as BatchResponse<T>;
 }
 
 async function migrateOnce(url: string): Promise<void> {
@@ -53,7 +61,7 @@ export async function openPg(url: string, poolSize: number): Promise<Backend> {
     exclusive: (key, fn) =>
       db.transaction(async (tx) => {
         await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${key}))`);
-        return fn(connOf(tx as unknown as NodePgDatabase<PgSchema>));
+        return fn({ ...connOf(tx as unknown as NodePgDatabase<PgSchema>), batch: inOrder });
       }),
     skipLocked: sql` for update skip locked`,
     // ILIKE either way: the trigram index only speeds it up, so both give the same answer.

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, exists, gt, inArray, notInArray, sql } from "drizzle-orm";
-import { getDb, type Conn } from "../client";
+import type { LockedConn } from "../backend";
+import { getDb } from "../client";
 import type { Shot, Storyboard } from "../schema";
 
 export type ShotRow = Shot & { jobIds: string[] };
@@ -39,7 +40,7 @@ export async function updateStoryboard(id: string, patch: { name?: string }): Pr
 }
 
 /** Every change to a board's shots goes through here, one at a time per board across instances. */
-async function onBoard<T>(boardId: string, fn: (conn: Conn) => Promise<T>): Promise<T> {
+async function onBoard<T>(boardId: string, fn: (conn: LockedConn) => Promise<T>): Promise<T> {
   const backend = await getDb();
   return backend.exclusive(`storyboard:${boardId}`, async (conn) => {
     const result = await fn(conn);
@@ -94,9 +95,14 @@ export async function insertShot(boardId: string, shotId: string, jobIds: string
   });
 }
 
-/** More takes of a shot (alternates; a take it already holds is left as it is). */
-export async function insertTakes(boardId: string, shotId: string, jobIds: string[]): Promise<void> {
-  await onBoard(boardId, async ({ db, t }) => {
+/** More takes of the board's shot `shotId` (a take it already holds is left as it is); false when the board has no such shot. */
+export async function insertTakes(boardId: string, shotId: string, jobIds: string[]): Promise<boolean> {
+  return onBoard(boardId, async ({ db, t }) => {
+    const [shot] = await db
+      .select({ id: t.shots.id })
+      .from(t.shots)
+      .where(and(eq(t.shots.id, shotId), eq(t.shots.storyboardId, boardId)));
+    if (!shot) return false;
     const now = Date.now();
     await db
       .insert(t.shotTakes)
@@ -106,6 +112,7 @@ export async function insertTakes(boardId: string, shotId: string, jobIds: strin
       .update(t.shots)
       .set({ pickedJobId: jobIds[0] })
       .where(and(eq(t.shots.id, shotId), sql`${t.shots.pickedJobId} is null`));
+    return true;
   });
 }
 
@@ -144,14 +151,15 @@ export async function reorderShots(boardId: string, order: string[]): Promise<bo
   });
 }
 
+/** Removes the board's shot `shotId` with its takes, both or neither; false when the board has no such shot. */
 export async function deleteShot(boardId: string, shotId: string): Promise<boolean> {
-  return onBoard(boardId, async ({ db, t }) => {
-    const rows = await db
-      .delete(t.shots)
-      .where(and(eq(t.shots.id, shotId), eq(t.shots.storyboardId, boardId)))
-      .returning({ id: t.shots.id });
-    await db.delete(t.shotTakes).where(eq(t.shotTakes.shotId, shotId));
-    return rows.length > 0;
+  return onBoard(boardId, async ({ db, t, batch }) => {
+    const own = and(eq(t.shots.id, shotId), eq(t.shots.storyboardId, boardId));
+    const [, deleted] = await batch([
+      db.delete(t.shotTakes).where(and(eq(t.shotTakes.shotId, shotId), exists(db.select({ id: t.shots.id }).from(t.shots).where(own)))),
+      db.delete(t.shots).where(own).returning({ id: t.shots.id }),
+    ]);
+    return deleted.length > 0;
   });
 }
 

@@ -5,7 +5,7 @@ import { createClient } from "@libsql/client";
 import { sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/libsql";
 import { migrate } from "drizzle-orm/libsql/migrator";
-import type { Backend, Conn, Db, Schema } from "../backend";
+import type { Backend, Conn, Db, LockedConn, Schema } from "../backend";
 import * as auth from "./auth-schema";
 import * as tables from "./schema";
 
@@ -40,13 +40,15 @@ export async function openSqlite(dataDir: string): Promise<Backend> {
     run: async (query: SQL) => (await db.run(query)).rowsAffected,
     all: <T>(query: SQL) => db.all<T>(query),
   };
+  // libsql runs a batch synchronously on its one connection: nothing else interleaves, and it commits or rolls back whole.
+  const locked: LockedConn = { ...conn, batch: (queries) => db.batch(queries) };
   const queue = keyedQueue();
   return {
     ...conn,
     kind: "embedded",
     label: "SQLite",
     authProvider: "sqlite",
-    exclusive: (key, fn) => queue(key, () => fn(conn)),
+    exclusive: (key, fn) => queue(key, () => fn(locked)),
     skipLocked: sql``,
     promptMatches: (q) =>
       // The trigram index needs three characters; shorter text is matched by a scan.

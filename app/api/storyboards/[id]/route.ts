@@ -1,17 +1,21 @@
 import { requireUser } from "@/lib/auth/session";
 import { errorResponse } from "@/lib/errors";
+import { conditionalJson } from "@/lib/http/conditional";
 import { jsonBody } from "@/lib/http/body";
 import { requestOrigin } from "@/lib/http/origin";
 import { removeBoard, renameBoard } from "@/lib/storyboards/boards";
-import { boardView } from "@/lib/storyboards/view";
+import { boardTag, boardView } from "@/lib/storyboards/view";
 import { renameBoardSchema } from "@/lib/validations/storyboard";
 
 type Context = { params: Promise<{ id: string }> };
 
+/** The board; 304 to a browser revalidating with If-None-Match when nothing on it changed (open boards poll this). */
 export async function GET(request: Request, { params }: Context) {
   try {
     const user = await requireUser(request);
-    return Response.json(await boardView((await params).id, requestOrigin(request), user), { headers: { "Cache-Control": "no-store" } });
+    const { id } = await params;
+    const origin = requestOrigin(request);
+    return await conditionalJson(request, await boardTag(id, origin, user), () => boardView(id, origin, user));
   } catch (error) {
     return errorResponse(error);
   }
