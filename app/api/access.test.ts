@@ -11,7 +11,7 @@ afterAll(() => sim.close());
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 const id = "AAAAAAAAAAAAAAAAAAAAAA";
-const params = { id, kind: "videos", name: `${id}.mp4`, shareId: id, shotId: id };
+const params = { id, kind: "videos", name: `${id}.mp4`, shareId: id, shotId: id, action: "continue" };
 
 /** Every API route and method that needs a session, with its module. */
 const ROUTES: [string, () => Promise<Record<string, unknown>>, string[]][] = [
@@ -30,8 +30,7 @@ const ROUTES: [string, () => Promise<Record<string, unknown>>, string[]][] = [
   ["/api/storyboards/[id]/shots", () => import("./storyboards/[id]/shots/route"), ["POST"]],
   ["/api/storyboards/[id]/order", () => import("./storyboards/[id]/order/route"), ["PUT"]],
   ["/api/storyboards/[id]/shots/[shotId]", () => import("./storyboards/[id]/shots/[shotId]/route"), ["PATCH", "DELETE"]],
-  ["/api/storyboards/[id]/shots/[shotId]/continue", () => import("./storyboards/[id]/shots/[shotId]/continue/route"), ["POST"]],
-  ["/api/storyboards/[id]/shots/[shotId]/retake", () => import("./storyboards/[id]/shots/[shotId]/retake/route"), ["POST"]],
+  ["/api/storyboards/[id]/shots/[shotId]/[action]", () => import("./storyboards/[id]/shots/[shotId]/[action]/route"), ["POST"]],
   ["/api/storyboards/[id]/export", () => import("./storyboards/[id]/export/route"), ["POST"]],
   ["/api/films/[id]/share", () => import("./films/[id]/share/route"), ["POST", "DELETE"]],
   ["/api/review-links", () => import("./review-links/route"), ["POST"]],

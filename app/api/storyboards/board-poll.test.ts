@@ -36,7 +36,7 @@ beforeAll(async () => {
   ({ cookie } = await signedIn("poll@keyframe.test"));
 });
 afterAll(async () => {
-  await (await import("@/lib/jobs/worker")).getWorker()?.stop();
+  await (await import("@/lib/jobs/registry")).getWorker()?.stop();
   await sim.close();
 });
 

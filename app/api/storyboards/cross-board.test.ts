@@ -18,8 +18,7 @@ let m: {
   shots: typeof import("./[id]/shots/route");
   shot: typeof import("./[id]/shots/[shotId]/route");
   order: typeof import("./[id]/order/route");
-  cont: typeof import("./[id]/shots/[shotId]/continue/route");
-  retake: typeof import("./[id]/shots/[shotId]/retake/route");
+  shotAction: typeof import("./[id]/shots/[shotId]/[action]/route");
   links: typeof import("../review-links/route");
   review: typeof import("../review/[token]/route");
 };
@@ -33,8 +32,7 @@ beforeAll(async () => {
     shots: await import("./[id]/shots/route"),
     shot: await import("./[id]/shots/[shotId]/route"),
     order: await import("./[id]/order/route"),
-    cont: await import("./[id]/shots/[shotId]/continue/route"),
-    retake: await import("./[id]/shots/[shotId]/retake/route"),
+    shotAction: await import("./[id]/shots/[shotId]/[action]/route"),
     links: await import("../review-links/route"),
     review: await import("../review/[token]/route"),
   };
@@ -42,7 +40,7 @@ beforeAll(async () => {
   ({ cookie } = await signedIn("cross@keyframe.test"));
 });
 afterAll(async () => {
-  await (await import("@/lib/jobs/worker")).getWorker()?.stop();
+  await (await import("@/lib/jobs/registry")).getWorker()?.stop();
   await sim.close();
 });
 
@@ -103,8 +101,10 @@ describe("one board's URL never reaches another board's shots", () => {
     expect((await call(m.shots, "POST", { cookie, params: { id: boardA.id }, body: { jobId: spare, afterShotId: shotB } })).status).toBe(
       404,
     );
-    expect((await call(m.cont, "POST", { ...viaA, body: generate })).status).toBe(404);
-    expect((await call(m.retake, "POST", { ...viaA, body: generate })).status).toBe(404);
+    expect((await call(m.shotAction, "POST", { cookie, params: { ...viaA.params, action: "continue" }, body: generate })).status).toBe(404);
+    expect((await call(m.shotAction, "POST", { cookie, params: { ...viaA.params, action: "retake" }, body: generate })).status).toBe(404);
+    const unknown = { cookie, params: { id: boardB.id, shotId: shotB, action: "explode" }, body: generate };
+    expect((await call(m.shotAction, "POST", unknown)).status).toBe(404);
     expect(
       (await call(m.order, "PUT", { cookie, params: { id: boardA.id }, body: { shotIds: [shotB, boardA.shots[0]!.id] } })).status,
     ).toBe(409);

@@ -18,8 +18,7 @@ let m: {
   shots: typeof import("./[id]/shots/route");
   shot: typeof import("./[id]/shots/[shotId]/route");
   order: typeof import("./[id]/order/route");
-  cont: typeof import("./[id]/shots/[shotId]/continue/route");
-  retake: typeof import("./[id]/shots/[shotId]/retake/route");
+  shotAction: typeof import("./[id]/shots/[shotId]/[action]/route");
   exp: typeof import("./[id]/export/route");
   share: typeof import("@/app/f/[shareId]/video.mp4/route");
   films: typeof import("@/lib/films/exporter");
@@ -35,8 +34,7 @@ beforeAll(async () => {
     shots: await import("./[id]/shots/route"),
     shot: await import("./[id]/shots/[shotId]/route"),
     order: await import("./[id]/order/route"),
-    cont: await import("./[id]/shots/[shotId]/continue/route"),
-    retake: await import("./[id]/shots/[shotId]/retake/route"),
+    shotAction: await import("./[id]/shots/[shotId]/[action]/route"),
     exp: await import("./[id]/export/route"),
     share: await import("@/app/f/[shareId]/video.mp4/route"),
     films: await import("@/lib/films/exporter"),
@@ -72,9 +70,9 @@ describe("storyboards", () => {
     const id = created.body.id;
     let shotId = created.body.shots[0]!.id;
     for (const prompt of ["The kite climbs into clouds", "The kite drifts over the sea"]) {
-      const next = await call<{ jobs: { id: string }[]; shotId: string }>(m.cont, "POST", {
+      const next = await call<{ jobs: { id: string }[]; shotId: string }>(m.shotAction, "POST", {
         cookie,
-        params: { id, shotId },
+        params: { id, shotId, action: "continue" },
         body: { prompt, duration: 2, cameraFixed: false, seed: -1, variations: 1 },
       });
       expect(next.status, JSON.stringify(next.body)).toBe(201);
@@ -92,9 +90,9 @@ describe("storyboards", () => {
     ]);
 
     // A new take of shot 1 joins it as an alternate; picking it puts it in the film.
-    const again = await call<{ jobs: { id: string }[] }>(m.retake, "POST", {
+    const again = await call<{ jobs: { id: string }[] }>(m.shotAction, "POST", {
       cookie,
-      params: { id, shotId: view.shots[0]!.id },
+      params: { id, shotId: view.shots[0]!.id, action: "retake" },
       body: { prompt: "A kite lifts off a windy beach", duration: 3, cameraFixed: true, seed: 9, variations: 1 },
     });
     expect(again.status).toBe(201);

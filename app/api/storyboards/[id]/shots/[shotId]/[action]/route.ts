@@ -1,0 +1,29 @@
+import { z } from "zod";
+import { requireUser } from "@/lib/auth/session";
+import { AppError, errorResponse } from "@/lib/errors";
+import { jsonBody } from "@/lib/http/body";
+import { requestOrigin } from "@/lib/http/origin";
+import { generateForShot } from "@/lib/storyboards/generate";
+import { shotTakeSchema } from "@/lib/validations/storyboard";
+
+const action = z.enum(["continue", "retake"]);
+
+/**
+ * `{ prompt, duration, cameraFixed, seed, variations }`: `continue` makes the next shot, after this one, from
+ * the last frame of its picked take; `retake` makes more takes of this shot from the same images.
+ * Charged like Generate (caps, rate limit, `Idempotency-Key`); 201 `{ jobs, shotId }`.
+ */
+export async function POST(request: Request, { params }: { params: Promise<{ id: string; shotId: string; action: string }> }) {
+  try {
+    const user = await requireUser(request);
+    const { id, shotId, action: name } = await params;
+    const mode = action.safeParse(name);
+    if (!mode.success) throw new AppError("not_found", "No such action on a shot.");
+    const input = await jsonBody(request, shotTakeSchema);
+    const key = request.headers.get("idempotency-key")?.trim().slice(0, 200) || null;
+    const created = await generateForShot(id, shotId, mode.data, input, { user, origin: requestOrigin(request), idempotencyKey: key });
+    return Response.json({ jobs: created.jobs, shotId: created.shotId }, { status: created.replayed ? 200 : 201 });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
