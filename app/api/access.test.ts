@@ -33,6 +33,7 @@ const ROUTES: [string, () => Promise<Record<string, unknown>>, string[]][] = [
   ["/api/storyboards/[id]/shots/[shotId]/continue", () => import("./storyboards/[id]/shots/[shotId]/continue/route"), ["POST"]],
   ["/api/storyboards/[id]/shots/[shotId]/retake", () => import("./storyboards/[id]/shots/[shotId]/retake/route"), ["POST"]],
   ["/api/storyboards/[id]/export", () => import("./storyboards/[id]/export/route"), ["POST"]],
+  ["/api/films/[id]", () => import("./films/[id]/route"), ["DELETE"]],
   ["/api/films/[id]/share", () => import("./films/[id]/share/route"), ["POST", "DELETE"]],
   ["/api/review-links", () => import("./review-links/route"), ["POST"]],
   ["/api/review-links/[id]", () => import("./review-links/[id]/route"), ["DELETE"]],
