@@ -49,6 +49,7 @@ test("every film of a board is listed and says whether it matches the board; it 
   await expect(board.films).toHaveCount(7);
   await expect(board.films.first().getByText("Matches the board")).toBeVisible();
   await expect(board.films.getByText("Out of date", { exact: true })).toHaveCount(6);
+  await page.getByRole("region", { name: /^Film/ }).screenshot({ path: test.info().outputPath("films-desktop.png") });
 
   // Watch plays the film here, in a dialog, not as a raw MP4 in a new tab.
   await board.films.first().getByRole("button", { name: "Watch" }).click();

@@ -39,7 +39,7 @@ beforeAll(async () => {
   const { createJobs } = await import("@/lib/jobs/create");
   take = (await createJobs(request, { user: TEST_USER, origin: "http://keyframe.test" })).jobs[0]!.id;
   await savedJob(take);
-});
+}, 90_000);
 afterAll(async () => {
   await (await import("@/lib/jobs/worker")).getWorker()?.stop();
   await sim.close();

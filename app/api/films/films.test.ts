@@ -56,7 +56,7 @@ beforeAll(async () => {
   take = ((await res.json()) as { jobs: { id: string }[] }).jobs[0]!.id;
   await savedJob(take);
   boardId = (await call<StoryboardView>(m.boards, "POST", { cookie: who.maker, body: { name: "Lighthouse", jobIds: [take] } })).body.id;
-});
+}, 90_000);
 afterAll(async () => {
   await m.exporter.getFilmExporter()?.stop();
   await (await import("@/lib/jobs/worker")).getWorker()?.stop();
