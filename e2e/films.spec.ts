@@ -20,7 +20,7 @@ test("every film of a board is listed and says whether it matches the board; it 
   page,
   browser,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(240_000);
   const tag = `films-${Date.now()}`;
   const [a, b] = await createJobs(page.request, `A paper lantern rises ${tag}`, { aspectRatio: "16:9", variations: "2" });
   await savedJobs(page.request, [a!.id, b!.id]);
