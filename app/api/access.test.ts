@@ -32,6 +32,7 @@ const ROUTES: [string, () => Promise<Record<string, unknown>>, string[]][] = [
   ["/api/storyboards/[id]/shots/[shotId]", () => import("./storyboards/[id]/shots/[shotId]/route"), ["PATCH", "DELETE"]],
   ["/api/storyboards/[id]/shots/[shotId]/[action]", () => import("./storyboards/[id]/shots/[shotId]/[action]/route"), ["POST"]],
   ["/api/storyboards/[id]/export", () => import("./storyboards/[id]/export/route"), ["POST"]],
+  ["/api/films/[id]", () => import("./films/[id]/route"), ["DELETE"]],
   ["/api/films/[id]/share", () => import("./films/[id]/share/route"), ["POST", "DELETE"]],
   ["/api/review-links", () => import("./review-links/route"), ["POST"]],
   ["/api/review-links/[id]", () => import("./review-links/[id]/route"), ["DELETE"]],

@@ -1,13 +1,15 @@
 "use client";
 
+import { useId, useRef, useState } from "react";
 import { buttonClass } from "@/components/ui/button";
-import { LocalTime } from "@/components/share/local-time";
 import { send } from "@/lib/http/fetcher";
 import type { FilmView } from "@/lib/storyboards/types";
+import { FilmItem, type FilmActions } from "./film-item";
 
-const small = buttonClass("secondary", "sm");
+/** Films shown before "Show older films": the rest stay one click away, with a count of their live links. */
+const SHOWN = 3;
 
-function Progress({ film }: { film: FilmView }) {
+function Progress({ film, onCancel }: { film: FilmView; onCancel: () => void }) {
   const label = film.status === "queued" ? "Waiting for a free renderer…" : `Exporting… ${film.progress}%`;
   return (
     <div className="space-y-1">
@@ -22,12 +24,17 @@ function Progress({ film }: { film: FilmView }) {
       >
         <div className="h-full bg-violet-600 transition-[width]" style={{ width: `${film.progress}%` }} />
       </div>
-      <p className="text-sm text-zinc-700 tabular-nums dark:text-zinc-300">{label}</p>
+      <div className="flex items-center justify-between gap-2">
+        <p className="text-sm text-zinc-700 tabular-nums dark:text-zinc-300">{label}</p>
+        <button type="button" className={buttonClass("ghost", "sm")} onClick={onCancel}>
+          Cancel export
+        </button>
+      </div>
     </div>
   );
 }
 
-/** Export the picked takes as one MP4, with its progress; finished films with their download and share link. */
+/** Export the picked takes as one MP4, with its progress; every exported film with its download, link and delete. */
 export function FilmExport({
   boardId,
   films,
@@ -41,7 +48,13 @@ export function FilmExport({
   onChanged: () => void;
   announce: (text: string) => void;
 }) {
+  const [showAll, setShowAll] = useState(false);
+  const exportButton = useRef<HTMLButtonElement>(null);
+  const listId = useId();
   const running = films.find((f) => f.status === "queued" || f.status === "rendering");
+  const finished = films.filter((f) => f.status === "done" || f.status === "failed");
+  const older = finished.slice(SHOWN);
+  const olderLinks = older.filter((f) => f.shareUrl).length;
   const act = async (url: string, method: "POST" | "DELETE", done: string) => {
     try {
       await send(url, method);
@@ -51,15 +64,26 @@ export function FilmExport({
       announce(error instanceof Error ? error.message : "That did not work.");
     }
   };
-  const copy = async (url: string) => {
-    await navigator.clipboard.writeText(url).then(
-      () => announce("Film link copied."),
-      () => announce(`Copy this link: ${url}`),
-    );
+  const actions: FilmActions = {
+    act,
+    copy: async (url) => {
+      await navigator.clipboard.writeText(url).then(
+        () => announce("Film link copied."),
+        () => announce(`Copy this link: ${url}`),
+      );
+    },
+    // Errors stay in the confirm dialog, which shows them.
+    remove: async (film) => {
+      await send(`/api/films/${film.id}`, "DELETE");
+      onChanged();
+      announce(film.shareUrl ? "Film deleted; its link no longer works." : "Film deleted.");
+      exportButton.current?.focus();
+    },
   };
   return (
     <div className="space-y-3">
       <button
+        ref={exportButton}
         type="button"
         className={buttonClass("primary", "sm")}
         disabled={!canExport || Boolean(running)}
@@ -67,66 +91,27 @@ export function FilmExport({
       >
         {running ? "Exporting…" : "Export MP4"}
       </button>
-      {running ? <Progress film={running} /> : null}
-      <ul className="space-y-2" aria-label="Exported films">
-        {films
-          .filter((f) => f.status === "done" || f.status === "failed")
-          .map((film) => (
-            <li key={film.id} data-film-id={film.id} className="rounded-lg border border-zinc-200 p-2 text-sm dark:border-zinc-800">
-              {film.status === "failed" ? (
-                <p className="text-red-700 dark:text-red-400">Export failed: {film.error}</p>
-              ) : (
-                <div className="flex flex-wrap items-center gap-2">
-                  <span className="font-medium tabular-nums">
-                    {film.shots} shot{film.shots === 1 ? "" : "s"} · {film.durationS?.toFixed(1)} s · {film.width}×{film.height}
-                  </span>
-                  <span className="text-zinc-600 dark:text-zinc-400">
-                    <LocalTime iso={film.finishedAt ?? film.createdAt} />
-                  </span>
-                  <span className="ml-auto flex flex-wrap gap-1.5">
-                    <a className={small} href={film.src!} target="_blank" rel="noreferrer">
-                      Watch
-                    </a>
-                    <a className={small} href={`${film.src}?download`} download={film.downloadName}>
-                      Download
-                    </a>
-                    {film.shareUrl ? (
-                      <>
-                        <button type="button" className={small} onClick={() => void copy(film.shareUrl!)}>
-                          Copy film link
-                        </button>
-                        <button
-                          type="button"
-                          className={small}
-                          onClick={() => void act(`/api/films/${film.id}/share`, "DELETE", "Film link revoked.")}
-                        >
-                          Revoke film link
-                        </button>
-                      </>
-                    ) : (
-                      <button
-                        type="button"
-                        className={small}
-                        onClick={() => void act(`/api/films/${film.id}/share`, "POST", "New film link made.")}
-                      >
-                        New film link
-                      </button>
-                    )}
-                  </span>
-                  {film.shareUrl ? (
-                    <input
-                      readOnly
-                      aria-label="Film share link"
-                      value={film.shareUrl}
-                      onFocus={(e) => e.currentTarget.select()}
-                      className="w-full rounded border border-zinc-300 bg-zinc-50 px-2 py-1 font-mono text-xs dark:border-zinc-700 dark:bg-zinc-950"
-                    />
-                  ) : null}
-                </div>
-              )}
-            </li>
-          ))}
+      {running ? <Progress film={running} onCancel={() => void act(`/api/films/${running.id}`, "DELETE", "Export cancelled.")} /> : null}
+      <ul id={listId} className="space-y-2" aria-label="Exported films">
+        {(showAll ? finished : finished.slice(0, SHOWN)).map((film) => (
+          <li key={film.id} data-film-id={film.id} className="rounded-lg border border-zinc-200 p-2 text-sm dark:border-zinc-800">
+            <FilmItem film={film} actions={actions} />
+          </li>
+        ))}
       </ul>
+      {older.length > 0 ? (
+        <button
+          type="button"
+          className={buttonClass("ghost", "sm")}
+          aria-expanded={showAll}
+          aria-controls={listId}
+          onClick={() => setShowAll(!showAll)}
+        >
+          {showAll
+            ? "Show fewer films"
+            : `Show ${older.length} older film${older.length === 1 ? "" : "s"}${olderLinks ? ` (${olderLinks} with a live link)` : ""}`}
+        </button>
+      ) : null}
     </div>
   );
 }

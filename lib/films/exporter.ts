@@ -18,6 +18,11 @@ const HEARTBEAT_MS = 1000;
 const MAX_ATTEMPTS = 3;
 const ABANDONED = "The export was interrupted too many times; export again.";
 
+/** A film deleted (alone or with its board) while it rendered: the delete may have run before its files existed. */
+async function dropIfDeleted(id: string): Promise<void> {
+  if (!(await getFilm(id))) await removeFilmFiles([id]);
+}
+
 /**
  * One per server process; several may share a database. Renders one film at a time, claimed under a lease
  * that each progress report renews, so a killed instance's export is taken over (and started over) by
@@ -89,10 +94,13 @@ export class FilmExporter {
         finishedAt: Date.now(),
         ...rendered,
       });
-      // Deleted with its storyboard meanwhile: the delete may have run before these files existed.
-      if (!kept && !(await getFilm(film.id))) await removeFilmFiles([film.id]);
+      if (!kept) await dropIfDeleted(film.id);
     } catch (error) {
-      if (abort.signal.aborted) return;
+      // Stopped because the film was deleted (its heartbeat found no row), or because this instance is leaving.
+      if (abort.signal.aborted) {
+        await dropIfDeleted(film.id);
+        return;
+      }
       const permanent = error instanceof FilmError || film.attempts >= MAX_ATTEMPTS;
       const message = error instanceof FilmError ? error.message : `The export failed: ${(error as Error).message}`;
       console.error(`[films] ${film.id}:`, message);

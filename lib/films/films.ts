@@ -1,8 +1,8 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth/session";
-import { filmsOf, getFilm, getFilmByShareId, insertFilm, updateFilm } from "@/lib/db/queries/films";
+import { deleteFilm, filmsOf, getFilm, getFilmByShareId, insertFilm, updateFilm } from "@/lib/db/queries/films";
 import { getJobs } from "@/lib/db/queries/jobs";
-import { boardShots } from "@/lib/db/queries/storyboards";
+import { boardShots, getStoryboard } from "@/lib/db/queries/storyboards";
 import type { Film } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { isId, newId } from "@/lib/jobs/ids";
@@ -13,6 +13,7 @@ import { findBoard } from "@/lib/storyboards/boards";
 import { pickedTakes } from "@/lib/storyboards/picks";
 import { getTeamSettings } from "@/lib/team/settings";
 import { kickFilmExporter } from "./exporter";
+import { removeFilmFiles } from "./files";
 
 /**
  * Queues the board's picked takes, in shot order, to be rendered into one MP4. Refused (and nothing queued)
@@ -63,6 +64,21 @@ export async function setFilmShare(id: string, user: SessionUser, on: boolean): 
   const shareId = on ? newId() : null;
   await updateFilm(film.id, { shareId });
   return { ...film, shareId };
+}
+
+/**
+ * The film, its link and its files go: whoever exported it, whoever made its storyboard, or an admin. A film
+ * still queued or rendering is cancelled (its renderer stops on its next heartbeat and keeps no file).
+ */
+export async function removeFilm(id: string, user: SessionUser): Promise<void> {
+  const film = await findFilm(id);
+  const board = await getStoryboard(film.storyboardId);
+  if (!canManage(user, film.userId) && !(board && canManage(user, board.userId))) {
+    throw new AppError("forbidden", "Only whoever exported this film, whoever made its storyboard, or an admin can delete it.");
+  }
+  const gone = await deleteFilm(film.id);
+  if (!gone) throw new AppError("not_found", "No film with that id.");
+  await removeFilmFiles([gone.id]);
 }
 
 /** The finished film a link shows, or null (malformed, unknown or revoked: callers answer 404 alike). */

@@ -1,10 +1,12 @@
 import type { Film } from "@/lib/db/schema";
 import { filmDownloadName } from "@/lib/jobs/filename";
 import type { FilmView } from "@/lib/storyboards/types";
+import { filmDifference } from "./difference";
 
 export const filmSharePath = (shareId: string) => `/f/${shareId}`;
 
-export function filmView(film: Film, origin: string): FilmView {
+/** `boardPicks`: the board's picked takes now, in shot order, to say whether the film still matches them. */
+export function filmView(film: Film, origin: string, boardPicks?: string[]): FilmView {
   const done = film.status === "done";
   return {
     id: film.id,
@@ -21,5 +23,6 @@ export function filmView(film: Film, origin: string): FilmView {
     poster: done && film.posterFile ? `/media/posters/${film.posterFile}` : null,
     downloadName: filmDownloadName(film.name),
     shareUrl: done && film.shareId ? `${origin}${filmSharePath(film.shareId)}` : null,
+    outOfDate: boardPicks ? filmDifference(film.jobIds, boardPicks) : null,
   };
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { spawn } from "node:child_process";
 
 /**
- * Runs ffmpeg and reports how far it got as a fraction of `totalS` seconds of output (from its -progress
+ * Runs ffmpeg (at nice 10) and reports how far it got as a fraction of `totalS` seconds of output (from its -progress
  * lines). Rejects with the tail of ffmpeg's errors; killed when `signal` aborts or after `timeoutMs`.
  */
 export function ffmpegWithProgress(
@@ -13,9 +13,14 @@ export function ffmpegWithProgress(
   timeoutMs: number,
 ): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn("ffmpeg", ["-y", "-nostdin", "-loglevel", "error", "-nostats", "-progress", "pipe:1", ...args], {
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    // Long background work at a lower priority (nice execs ffmpeg in its place): requests come first.
+    const child = spawn(
+      "nice",
+      ["-n", "10", "ffmpeg", "-y", "-nostdin", "-loglevel", "error", "-nostats", "-progress", "pipe:1", ...args],
+      {
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
     let errors = "";
     let pending = "";
     const kill = () => child.kill("SIGKILL");

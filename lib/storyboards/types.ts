@@ -24,6 +24,8 @@ export type FilmView = {
   downloadName: string;
   /** Anyone with this link can watch it; null until rendered, or once revoked. */
   shareUrl: string | null;
+  /** What changed on the board since this export (other picks, shots added, removed or reordered); null while it matches, or where not compared. */
+  outOfDate: string | null;
 };
 
 export type ReviewLinkView = { id: string; url: string; createdAt: string };

@@ -14,17 +14,13 @@ import { canManage, type Viewer } from "@/lib/jobs/types";
 import { toJobView } from "@/lib/jobs/view";
 import { reviewPath } from "@/lib/reviews/paths";
 import { findBoard } from "./boards";
+import { pickedTakes } from "./picks";
 import type { StoryboardView } from "./types";
 
 /** A board as the team sees it: shots in order with their takes, reviewers' feedback, films and review links. */
 export async function boardView(id: string, origin: string, viewer: Viewer): Promise<StoryboardView> {
   const board = await findBoard(id);
-  const [shots, films, links, names] = await Promise.all([
-    boardShots(board.id),
-    filmsOf(board.id, 5),
-    reviewLinksOf(board.id),
-    userNames(),
-  ]);
+  const [shots, films, links, names] = await Promise.all([boardShots(board.id), filmsOf(board.id), reviewLinksOf(board.id), userNames()]);
   const jobIds = [...new Set(shots.flatMap((s) => s.jobIds))];
   const [jobs, marks, feedback] = await Promise.all([
     getJobs(jobIds),
@@ -32,6 +28,8 @@ export async function boardView(id: string, origin: string, viewer: Viewer): Pro
     feedbackOnShots(shots.map((s) => s.id)),
   ]);
   const byId = new Map(jobs.map((j) => [j.id, toJobView(j, origin, viewer, names, marks.get(j.id))]));
+  // What an export now would hold, to tell each film whether it still matches.
+  const picks = pickedTakes(shots, jobs).map((j) => j.id);
   return {
     id: board.id,
     name: board.name,
@@ -53,7 +51,7 @@ export async function boardView(id: string, origin: string, viewer: Viewer): Pro
         };
       })
       .filter((shot) => shot.takes.length > 0),
-    films: films.map((f) => filmView(f, origin)),
+    films: films.map((f) => filmView(f, origin, picks)),
     reviewLinks: links.map((l) => ({ id: l.id, url: `${origin}${reviewPath(l.id)}`, createdAt: new Date(l.createdAt).toISOString() })),
   };
 }

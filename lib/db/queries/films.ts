@@ -21,10 +21,11 @@ export async function getFilmByShareId(shareId: string): Promise<Film | undefine
   return row;
 }
 
-/** A board's films, newest first. */
-export async function filmsOf(boardId: string, limit = 10): Promise<Film[]> {
+/** A board's films, newest first: all of them, or the newest `limit`. */
+export async function filmsOf(boardId: string, limit?: number): Promise<Film[]> {
   const { db, t } = await getDb();
-  return db.select().from(t.films).where(eq(t.films.storyboardId, boardId)).orderBy(desc(t.films.createdAt)).limit(limit);
+  const query = db.select().from(t.films).where(eq(t.films.storyboardId, boardId)).orderBy(desc(t.films.createdAt), desc(t.films.id));
+  return limit === undefined ? query : query.limit(limit);
 }
 
 export async function updateFilm(id: string, patch: Partial<NewFilm>): Promise<boolean> {
@@ -35,6 +36,13 @@ export async function updateFilm(id: string, patch: Partial<NewFilm>): Promise<b
     .where(eq(t.films.id, id))
     .returning({ id: t.films.id });
   return rows.length > 0;
+}
+
+/** The film's row, gone; undefined when there was none. */
+export async function deleteFilm(id: string): Promise<Film | undefined> {
+  const { db, t } = await getDb();
+  const [row] = await db.delete(t.films).where(eq(t.films.id, id)).returning();
+  return row;
 }
 
 export async function deleteFilms(boardId: string): Promise<Film[]> {
