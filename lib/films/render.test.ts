@@ -28,7 +28,8 @@ beforeAll(async () => {
     probe: await import("@/lib/media/tag-video"),
   };
   await testWorker({ instanceId: "worker", pollMaxMs: 300 });
-  const { generateSchema, GENERATE_DEFAULTS } = await import("@/lib/validations/generate");
+  const { generateSchema } = await import("@/lib/validations/generate");
+  const { GENERATE_DEFAULTS } = await import("@/lib/validations/generate-defaults");
   const request = await generateSchema.parseAsync({
     ...GENERATE_DEFAULTS,
     image: new File([new Uint8Array(makePng(640, 360))], "a.png"),
@@ -41,7 +42,7 @@ beforeAll(async () => {
   await savedJob(take);
 }, 90_000);
 afterAll(async () => {
-  await (await import("@/lib/jobs/worker")).getWorker()?.stop();
+  await (await import("@/lib/jobs/registry")).getWorker()?.stop();
   await sim.close();
 });
 

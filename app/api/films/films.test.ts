@@ -59,7 +59,7 @@ beforeAll(async () => {
 }, 90_000);
 afterAll(async () => {
   await m.exporter.getFilmExporter()?.stop();
-  await (await import("@/lib/jobs/worker")).getWorker()?.stop();
+  await (await import("@/lib/jobs/registry")).getWorker()?.stop();
   await sim.close();
 });
 
