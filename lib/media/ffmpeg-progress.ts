@@ -1,5 +1,6 @@
 import "server-only";
 import { spawn } from "node:child_process";
+import os from "node:os";
 
 /**
  * Runs ffmpeg (at nice 10) and reports how far it got as a fraction of `totalS` seconds of output (from its -progress
@@ -13,14 +14,15 @@ export function ffmpegWithProgress(
   timeoutMs: number,
 ): Promise<void> {
   return new Promise((resolve, reject) => {
-    // Long background work at a lower priority (nice execs ffmpeg in its place): requests come first.
-    const child = spawn(
-      "nice",
-      ["-n", "10", "ffmpeg", "-y", "-nostdin", "-loglevel", "error", "-nostats", "-progress", "pipe:1", ...args],
-      {
-        stdio: ["ignore", "pipe", "pipe"],
-      },
-    );
+    const child = spawn("ffmpeg", ["-y", "-nostdin", "-loglevel", "error", "-nostats", "-progress", "pipe:1", ...args], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    // Long background work at a lower priority, so requests come first (no `nice` binary needed).
+    try {
+      if (child.pid) os.setPriority(child.pid, 10);
+    } catch {
+      // It has exited already; its close event says how.
+    }
     let errors = "";
     let pending = "";
     const kill = () => child.kill("SIGKILL");
