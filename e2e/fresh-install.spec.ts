@@ -4,7 +4,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { JOB_FIELDS } from "../lib/test/job-form";
 import { landscape } from "./fixtures/images";
 import { Playground } from "./pages/playground";
-import { scanEverywhere } from "./support/axe";
+import { expectNoAxeViolations, scanEverywhere } from "./support/axe";
 import { FRESH_PORT, FRESH_SIM_PORT } from "./support/ports";
 import { freshData, startServer, stopServer } from "./support/server";
 
@@ -116,6 +116,7 @@ test.describe.serial("a fresh install", () => {
     await save.click();
     const dialog = page.getByRole("dialog", { name: "Save caps that refuse someone now?" });
     await expect(dialog).toContainText(/Per member, per day: \$0\.05\. Refused until midnight UTC: you \(\$0\.\d+ spent today\)\./);
+    await expectNoAxeViolations(page, "cap refusals dialog");
     // The safe choice has the focus; saving is the red one.
     await expect(dialog.getByRole("button", { name: "Cancel" })).toBeFocused();
     await dialog.getByRole("button", { name: "Cancel" }).click();

@@ -40,6 +40,9 @@ test("a phone's cards: picture and status uncovered, one More button per card ho
     const pictureBox = (await picture.boundingBox())!;
     const badgeBox = (await badge.boundingBox())!;
     await expect(badge).toBeVisible();
+    // The prompt has the caption's whole first line.
+    const prompt = (await card.getAttribute("aria-label"))!.replace(/^Take: /, "");
+    expect((await card.getByText(prompt, { exact: true }).boundingBox())!.width).toBeGreaterThanOrEqual(cardBox.width - 1);
     expect(await uncovered(picture)).toBe(true);
     // One menu button, and no other control over the picture.
     await expect(card.getByRole("button", { name: "More" })).toHaveCount(1);
