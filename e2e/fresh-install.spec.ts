@@ -4,7 +4,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { JOB_FIELDS } from "../lib/test/job-form";
 import { landscape } from "./fixtures/images";
 import { Playground } from "./pages/playground";
-import { scanEverywhere } from "./support/axe";
+import { expectNoAxeViolations, scanEverywhere } from "./support/axe";
 import { FRESH_PORT, FRESH_SIM_PORT } from "./support/ports";
 import { freshData, startServer, stopServer } from "./support/server";
 
@@ -101,5 +101,37 @@ test.describe.serial("a fresh install", () => {
     await expect(app.card("three lanterns rise").getByText("Cancelled; nothing was charged.")).toBeVisible();
     const after = (await (await page.request.get("/api/spend")).json()).spend.team.today as number;
     expect(after - before).toBe(2 * 32_000);
+  });
+
+  test("a cap below the admin's own spend today says so and asks first; Cancel saves nothing", async ({ page }) => {
+    await signIn(page);
+    const saved = async () =>
+      ((await (await page.request.get("/api/admin/settings")).json()) as { memberDailyCapUsd: number | null }).memberDailyCapUsd;
+    expect(await saved()).toBeNull();
+    await page.goto("/admin");
+    const cap = page.getByLabel("Per member, per day");
+    const save = page.getByRole("button", { name: "Save settings" });
+    const status = page.getByRole("status").filter({ hasText: /saved/i });
+    await cap.fill("0.05");
+    await save.click();
+    const dialog = page.getByRole("dialog", { name: "Save caps that refuse someone now?" });
+    await expect(dialog).toContainText(/Per member, per day: \$0\.05\. Refused until midnight UTC: you \(\$0\.\d+ spent today\)\./);
+    await expectNoAxeViolations(page, "cap refusals dialog");
+    // The safe choice has the focus; saving is the red one.
+    await expect(dialog.getByRole("button", { name: "Cancel" })).toBeFocused();
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await expect(dialog).toHaveCount(0);
+    await expect(status).toHaveText("Not saved.");
+    expect(await saved()).toBeNull();
+
+    await save.click();
+    await dialog.getByRole("button", { name: "Save anyway" }).click();
+    await expect(status).toHaveText("Saved. New caps apply to the next Generate.");
+    expect(await saved()).toBe(0.05);
+    // Lifting it refuses no one: saved without a question.
+    await cap.fill("");
+    await save.click();
+    await expect(dialog).toHaveCount(0);
+    await expect.poll(saved).toBeNull();
   });
 });

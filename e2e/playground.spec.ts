@@ -1,7 +1,8 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Locator } from "@playwright/test";
 import { SIM_PORT } from "./support/ports";
 import { ending, landscape } from "./fixtures/images";
 import { Playground } from "./pages/playground";
+import { createJobs } from "./support/jobs";
 
 type Received = {
   prompt: string;
@@ -115,4 +116,33 @@ test("a failed task shows WaveSpeed's error; a flagged one is blurred until reve
   await expect(flagged.locator("img[data-poster]")).not.toHaveClass(/blur/);
   await app.open(flagged);
   await expect(app.viewer.locator("video")).toHaveAttribute("controls", "");
+});
+
+test("Remix of a random-seed take, then Generate unchanged, asks before paying again; Open it is the way on", async ({ page }) => {
+  const prompt = `A paper boat rounds a puddle remix-${Date.now()}`;
+  const [made] = await createJobs(page.request, prompt, { seed: "-1" });
+  const app = new Playground(page);
+  await app.goto();
+  await app.gallery.getByRole("searchbox").fill(prompt);
+  const card = app.card(prompt);
+  await expect(card).toHaveCount(1);
+  await app.more(card, "Remix");
+  // Remix fills in the seed the take ran with.
+  await expect(app.seed).toHaveValue(String(made!.params.seed));
+  await expect(app.prompt).toHaveValue(prompt);
+  await expect(app.generate).toBeEnabled();
+
+  await app.generate.click();
+  const dialog = page.getByRole("dialog", { name: "Already generated" });
+  await expect(dialog).toContainText("Open it, or pay $0.032 again?");
+  // The filled button is the one that costs nothing; Pay again is plain, the dialog's own colour.
+  const fill = (control: Locator) => control.evaluate((el) => getComputedStyle(el).backgroundColor);
+  const plain = await fill(dialog);
+  expect(await fill(dialog.getByRole("button", { name: "Pay $0.032 again" }))).toBe(plain);
+  expect(await fill(dialog.getByRole("link", { name: "Open it" }))).not.toBe(plain);
+  await dialog.getByRole("link", { name: "Open it" }).click();
+  await expect(app.viewer).toBeVisible();
+  await expect(page).toHaveURL(new RegExp(`\\?take=${made!.id}$`));
+  await page.keyboard.press("Escape");
+  await expect(card).toHaveCount(1);
 });

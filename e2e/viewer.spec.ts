@@ -95,6 +95,8 @@ test("gallery: size switch remembered, hover preview, a floating More menu, feed
   );
   const app = new Playground(page);
   await app.goto();
+  // Alone in its row, the card's width follows the size switch alone (not other specs' takes beside it).
+  await app.gallery.getByRole("searchbox").fill(tag);
   const card = app.card(tag);
   await expect(card).toHaveCount(1);
   const width = async () => (await card.boundingBox())!.width;
@@ -147,4 +149,61 @@ test("keys pressed in Retry's confirm stay there: the viewer behind it neither p
   await expect(confirm).toBeVisible();
   await expect(page).toHaveURL(new RegExp(`\\?take=${newer!.id}$`));
   await expect(app.viewer).toHaveAccessibleName(/^Take: A gull climbs/);
+});
+
+test("the viewer offers what the card does: star, select and compare, add to storyboard, link options, delete with confirm", async ({
+  page,
+}) => {
+  const tag = `viewer-actions-${Date.now()}`;
+  const [older] = await createJobs(page.request, `A crane wades ${tag}`);
+  const [newer] = await createJobs(page.request, `A crane takes flight ${tag}`);
+  await savedJobs(page.request, [older!.id, newer!.id]);
+  const app = new Playground(page);
+  await app.goto();
+  await app.gallery.getByRole("searchbox").fill(tag);
+  await expect(app.cards()).toHaveCount(2);
+  await app.open(app.card("A crane takes flight"));
+  const viewer = app.viewer;
+  // A keyboard is likely here: its keys are listed.
+  await expect(viewer.getByText(/M\s*sound/)).toBeVisible();
+
+  const star = viewer.getByRole("button", { name: "Star" });
+  await expect(star).toHaveAttribute("aria-pressed", "false");
+  await star.click();
+  await expect(star).toHaveAttribute("aria-pressed", "true");
+  await expect.poll(async () => (await (await page.request.get(`/api/jobs/${newer!.id}`)).json()).stars.mine).toBe(true);
+
+  await viewer.getByRole("button", { name: "Select for compare" }).click();
+  await expect(viewer.getByRole("button", { name: "Select for compare" })).toHaveAttribute("aria-pressed", "true");
+  await page.keyboard.press("ArrowRight");
+  await expect(viewer).toHaveAccessibleName(/^Take: A crane wades/);
+  await viewer.getByRole("button", { name: "Select for compare" }).click();
+  await expect(viewer.getByRole("link", { name: "Compare 2" })).toHaveAttribute("href", `/compare?ids=${newer!.id},${older!.id}`);
+
+  await viewer.getByRole("button", { name: "Add to storyboard…" }).click();
+  const add = page.getByRole("dialog", { name: "Add to storyboard" });
+  await add.getByLabel("Storyboard", { exact: true }).selectOption({ label: "New storyboard…" });
+  await add.getByLabel("Name of the new storyboard").fill(`Cranes ${tag}`);
+  await add.getByRole("button", { name: "Add" }).click();
+  await expect(add.getByRole("status")).toHaveText(`Added to “Cranes ${tag}”.`);
+  await add.getByRole("button", { name: "Close" }).click();
+  await expect(viewer).toBeVisible();
+
+  await viewer.getByRole("button", { name: "Link options" }).click();
+  // The menu's arrows move through its items; they do not page the viewer.
+  await page.keyboard.press("ArrowDown");
+  await expect(viewer).toHaveAccessibleName(/^Take: A crane wades/);
+  await page.getByRole("menuitem", { name: "Link: make team only" }).click();
+  await expect(viewer.getByRole("status")).toHaveText("The link now needs a team sign-in.");
+
+  await viewer.getByRole("button", { name: "Delete…" }).click();
+  const confirm = page.getByRole("dialog", { name: "Delete this video?" });
+  await confirm.getByRole("button", { name: "Delete" }).click();
+  // The viewer moves on to the take beside it.
+  await expect(viewer).toHaveAccessibleName(/^Take: A crane takes flight/);
+  await expect(viewer).toBeFocused();
+  expect((await page.request.get(`/api/jobs/${older!.id}`)).status()).toBe(404);
+  await page.keyboard.press("Escape");
+  await expect(app.cards()).toHaveCount(1);
+  await expect(app.card("A crane takes flight").getByTestId("starred-by")).toBeVisible();
 });

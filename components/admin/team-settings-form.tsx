@@ -1,6 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
+import dynamic from "next/dynamic";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { Button } from "@/components/ui/button";
@@ -10,7 +11,10 @@ import { Switch } from "@/components/ui/switch";
 import { useSpend } from "@/components/account/use-spend";
 import { ApiError, send } from "@/lib/http/fetcher";
 import { formatUsd } from "@/lib/model/price";
+import type { CapRefusal } from "@/lib/team/cap-refusals";
 import { teamSettingsSchema, type TeamSettings } from "@/lib/validations/team";
+
+const CapRefusalsDialog = dynamic(() => import("./cap-refusals-dialog"), { ssr: false });
 
 const CAPS = [
   ["memberDailyCapUsd", "Per member, per day", "me", "today"],
@@ -29,14 +33,26 @@ export function TeamSettingsForm({ initial }: { initial: TeamSettings }) {
     defaultValues: initial,
   });
   const errors = formState.errors;
-  const { data: spend } = useSpend();
+  const { data: spend, mutate } = useSpend();
+  // Caps that would refuse someone now are saved only once the admin has seen whom and said so.
+  const [asking, setAsking] = useState<{ values: TeamSettings; refusals: CapRefusal[] } | null>(null);
+
+  const put = async (values: TeamSettings, confirmRefusals: boolean) => {
+    await send("/api/admin/settings", "PUT", confirmRefusals ? { ...values, confirmRefusals } : values);
+    setStatus("Saved. New caps apply to the next Generate.");
+    void mutate();
+  };
 
   const save = handleSubmit(async (values) => {
     setStatus("Saving…");
     try {
-      await send("/api/admin/settings", "PUT", values);
-      setStatus("Saved. New caps apply to the next Generate.");
+      await put(values, false);
     } catch (e) {
+      const refusals = e instanceof ApiError && Array.isArray(e.details.refusals) ? (e.details.refusals as CapRefusal[]) : [];
+      if (refusals.length > 0) {
+        setStatus("Not saved yet: these caps would refuse someone now.");
+        return setAsking({ values, refusals });
+      }
       if (e instanceof ApiError) for (const [k, m] of Object.entries(e.fields)) setError(k as keyof TeamSettings, { message: m });
       setStatus(e instanceof Error ? e.message : "Could not save.");
     }
@@ -107,6 +123,16 @@ export function TeamSettingsForm({ initial }: { initial: TeamSettings }) {
           {status}
         </p>
       </div>
+      {asking ? (
+        <CapRefusalsDialog
+          refusals={asking.refusals}
+          onConfirm={() => put(asking.values, true)}
+          onClose={() => {
+            setAsking(null);
+            setStatus((now) => (now.startsWith("Saved") ? now : "Not saved."));
+          }}
+        />
+      ) : null}
     </form>
   );
 }

@@ -118,7 +118,16 @@ export function Gallery({ initial }: { initial?: JobPage }) {
         </div>
       ) : null}
       {selected.length > 0 ? <SelectionBar selected={selected} onClear={() => setSelected([])} /> : null}
-      {take ? <TakeViewer id={take} jobs={jobs} onNavigate={(id) => openTake(id, true)} onClose={closeTake} /> : null}
+      {take ? (
+        <TakeViewer
+          id={take}
+          jobs={jobs}
+          selected={selected}
+          onSelect={onSelect}
+          onNavigate={(id) => openTake(id, true)}
+          onClose={closeTake}
+        />
+      ) : null}
     </section>
   );
 }

@@ -13,14 +13,21 @@ import { useJobActions } from "./use-job-actions";
 
 const AddToBoardDialog = dynamic(() => import("@/components/storyboards/add-to-board-dialog"), { ssr: false });
 
-/** Height of the two caption lines under each picture; the grid's row heights count on it. */
-export const CAPTION_HEIGHT = 38;
+/**
+ * Height of the two caption lines under each picture; the grid's row heights count on it and hand it to the
+ * cards as `--caption-h`. On a touch screen the second line holds the card's menu button, a finger's size.
+ */
+export const captionHeight = (coarse: boolean) => (coarse ? 44 : 38);
 
 const toolClass = buttonClass(
   "secondary",
   "sm",
   "h-7 border-zinc-300/80 bg-white/95 px-2 shadow-sm backdrop-blur dark:border-zinc-600 dark:bg-zinc-900/95",
 );
+
+/** A finger's size (24 px, within the caption's second line), where buttonClass's smallest is 32. */
+const touchMenuClass =
+  "inline-flex h-6 shrink-0 items-center rounded-md border border-zinc-300 bg-white px-2 text-[11px] font-medium text-zinc-800 outline-none focus-visible:ring-2 focus-visible:ring-violet-500 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100";
 
 function CopyState({ job, onSaveAgain }: { job: JobView; onSaveAgain: () => void }) {
   if (!job.video || job.copy.state === "done") return null;
@@ -69,6 +76,14 @@ export const JobCard = memo(function JobCard({ job, width, mediaHeight, selected
     return () => clearTimeout(timer);
   }, [note]);
   const p = job.params;
+  const menu = {
+    job,
+    actions,
+    onConfirm: setConfirm,
+    onAddToBoard: () => setAdding(true),
+    selected,
+    onSelect: (on: boolean) => onSelect(job.id, on),
+  };
   const errorShown = job.error && (job.status === "failed" || job.status === "unknown" || job.status === "queued");
 
   return (
@@ -87,7 +102,8 @@ export const JobCard = memo(function JobCard({ job, width, mediaHeight, selected
         <div className="pointer-events-none absolute inset-x-1.5 top-1.5 flex min-w-0">
           <JobStatus job={job} />
         </div>
-        <div className="absolute top-1.5 right-1.5 flex gap-1 opacity-100 transition-opacity pointer-fine:opacity-0 pointer-fine:group-focus-within/card:opacity-100 pointer-fine:group-hover/card:opacity-100 [&:has([data-state=open])]:opacity-100">
+        {/* With a mouse, the tools show over the picture on hover; a touch screen has the one menu below it instead. */}
+        <div className="absolute top-1.5 right-1.5 flex gap-1 opacity-100 transition-opacity pointer-coarse:hidden pointer-fine:opacity-0 pointer-fine:group-focus-within/card:opacity-100 pointer-fine:group-hover/card:opacity-100 [&:has([data-state=open])]:opacity-100">
           {job.video ? (
             <button type="button" className={`${toolClass} hidden @[15rem]:inline-flex`} onClick={() => void actions.copyLink()}>
               {job.shareUrl ? "Copy link" : "Share link"}
@@ -110,7 +126,7 @@ export const JobCard = memo(function JobCard({ job, width, mediaHeight, selected
               </button>
             }
             load={() => import("./job-menu")}
-            props={{ job, actions, onConfirm: setConfirm, onAddToBoard: () => setAdding(true) }}
+            props={menu}
           />
         </div>
         <div className="pointer-events-none absolute inset-x-1.5 bottom-1.5 flex flex-col items-start gap-1 [&>*]:pointer-events-auto">
@@ -149,7 +165,7 @@ export const JobCard = memo(function JobCard({ job, width, mediaHeight, selected
           </div>
         ) : null}
       </div>
-      <div className="min-w-0 pt-1" style={{ height: CAPTION_HEIGHT }}>
+      <div className="min-w-0 pt-1" style={{ height: "var(--caption-h)" }}>
         <div className="flex min-w-0 items-center gap-1.5">
           {job.video ? (
             <input
@@ -157,22 +173,39 @@ export const JobCard = memo(function JobCard({ job, width, mediaHeight, selected
               checked={selected}
               onChange={(e) => onSelect(job.id, e.target.checked)}
               aria-label={`Select for compare: ${shortPrompt(job.prompt, 40)}`}
-              className="size-3.5 shrink-0 accent-violet-700"
+              className="size-3.5 shrink-0 accent-violet-700 pointer-coarse:hidden"
             />
           ) : null}
           <p className="min-w-0 flex-1 truncate text-xs text-zinc-900 dark:text-zinc-100" title={job.prompt}>
             {job.prompt}
           </p>
-          {job.video ? <StarButton job={job} /> : null}
+          {job.video ? (
+            <span className="contents pointer-coarse:hidden">
+              <StarButton job={job} />
+            </span>
+          ) : null}
         </div>
-        <p className="flex min-w-0 gap-1.5 overflow-hidden text-[11px] whitespace-nowrap text-zinc-600 tabular-nums dark:text-zinc-400">
-          <span>Seed {p.seed}</span>
-          <span>{p.duration} s</span>
-          <span className="font-medium text-zinc-900 dark:text-zinc-100">{job.price.label}</span>
-          <bdi>{job.mine ? "You" : (job.owner ?? "Someone")}</bdi>
-          <time dateTime={job.createdAt}>{CARD_TIME.format(new Date(job.createdAt))}</time>
-          {job.shareUrl && job.shareVisibility === "team" ? <span>link: team only</span> : null}
-        </p>
+        <div className="flex min-w-0 items-center gap-1">
+          <p className="flex min-w-0 flex-1 gap-1.5 overflow-hidden text-[11px] whitespace-nowrap text-zinc-600 tabular-nums dark:text-zinc-400">
+            <span>Seed {p.seed}</span>
+            <span>{p.duration} s</span>
+            <span className="font-medium text-zinc-900 dark:text-zinc-100">{job.price.label}</span>
+            <bdi>{job.mine ? "You" : (job.owner ?? "Someone")}</bdi>
+            <time dateTime={job.createdAt}>{CARD_TIME.format(new Date(job.createdAt))}</time>
+            {job.shareUrl && job.shareVisibility === "team" ? <span>link: team only</span> : null}
+          </p>
+          <span className="hidden pointer-coarse:contents">
+            <LazyMenu
+              trigger={
+                <button type="button" className={touchMenuClass}>
+                  More
+                </button>
+              }
+              load={() => import("./job-menu")}
+              props={menu}
+            />
+          </span>
+        </div>
       </div>
       {adding ? <AddToBoardDialog jobIds={[job.id]} onClose={() => setAdding(false)} /> : null}
       <JobConfirm

@@ -1,10 +1,11 @@
 "use client";
 
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from "react";
-import { CAPTION_HEIGHT } from "./job-card";
+import { captionHeight } from "./job-card";
 import { units, type GalleryItem } from "./gallery-items";
 import { justify, SPACING } from "./justify";
 import { targetHeight, type GallerySize } from "./use-gallery-size";
+import { useCoarsePointer } from "./use-coarse-pointer";
 import { useWindowRows } from "./use-window-rows";
 
 /**
@@ -40,8 +41,9 @@ export function JobGrid({
     return () => observer.disconnect();
   }, []);
 
+  const caption = captionHeight(useCoarsePointer());
   const rows = useMemo(() => (box ? justify(units(items), box.width, targetHeight(size, box.width)) : []), [items, box, size]);
-  const heights = useMemo(() => rows.map((row) => row.mediaHeight + CAPTION_HEIGHT + SPACING.pad * 2), [rows]);
+  const heights = useMemo(() => rows.map((row) => row.mediaHeight + caption + SPACING.pad * 2), [rows, caption]);
   const visible = useWindowRows(heights, SPACING.gap, box?.top ?? 0);
   const lastIndex = visible.rows.at(-1)?.index ?? -1;
 
@@ -50,7 +52,11 @@ export function JobGrid({
   }, [hasMore, loading, lastIndex, rows.length, onNearEnd]);
 
   return (
-    <div ref={container} className="relative w-full" style={{ height: box ? visible.total : "100vh" }}>
+    <div
+      ref={container}
+      className="relative w-full"
+      style={{ height: box ? visible.total : "100vh", ["--caption-h" as string]: `${caption}px` }}
+    >
       {visible.rows.map((virtual) => {
         const row = rows[virtual.index];
         if (!row) return null;

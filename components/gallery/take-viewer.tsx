@@ -6,11 +6,11 @@ import useSWR from "swr";
 import { fetcher } from "@/lib/http/fetcher";
 import type { JobView } from "@/lib/jobs/types";
 import { shortPrompt } from "./card-picture";
-import { JobConfirm, type ConfirmKind } from "./job-confirm";
+import { ViewerActions, type Note } from "./viewer-actions";
 import { ViewerPanel } from "./viewer-panel";
-import { useJobActions } from "./use-job-actions";
 
-const TYPING = "input, textarea, select, [contenteditable=true]";
+/** Keys pressed here are theirs: typing, and a menu's arrows (the link menu floats inside the viewer). */
+const OWN_KEYS = "input, textarea, select, [contenteditable=true], [role=menu]";
 
 /**
  * The keys for what the video's own controls do, which the keyboard cannot reach (see below): M mutes,
@@ -29,15 +29,20 @@ function videoKey(key: string, v: HTMLVideoElement | null): boolean {
 /**
  * A take full screen, in a modal dialog (focus held inside and returned on close): arrow keys page
  * through the gallery in its order, Space plays and pauses, M J L F work the video, Escape closes.
+ * Everything the take's card offers is here too; on a phone it is the place for it.
  */
 export default function TakeViewer({
   id,
   jobs,
+  selected,
+  onSelect,
   onNavigate,
   onClose,
 }: {
   id: string;
   jobs: JobView[];
+  selected: string[];
+  onSelect: (id: string, on: boolean) => void;
   onNavigate: (id: string) => void;
   onClose: () => void;
 }) {
@@ -49,8 +54,9 @@ export default function TakeViewer({
   const prev = index > 0 ? jobs[index - 1] : undefined;
   const next = index >= 0 ? jobs[index + 1] : undefined;
   const video = useRef<HTMLVideoElement>(null);
-  const content = useRef<HTMLDivElement>(null);
-  const [note, setNote] = useState<{ text: string; link?: string } | null>(null);
+  const content = useRef<HTMLDivElement | null>(null);
+  const [dialog, setDialog] = useState<HTMLDivElement | null>(null);
+  const [note, setNote] = useState<Note | null>(null);
 
   // Leaving full screen drops focus on the page's body, where the viewer's keys no longer reach it.
   useEffect(() => {
@@ -64,10 +70,17 @@ export default function TakeViewer({
     setNote(null);
     onNavigate(target.id);
   };
+  // A deleted take gives way to the next one, as the gallery closes up over it.
+  const onDeleted = () => {
+    const after = next ?? prev;
+    if (!after) return onClose();
+    go(after);
+    content.current?.focus();
+  };
   const onKeyDown = (e: KeyboardEvent) => {
     const target = e.target as HTMLElement;
     // Keys pressed in a dialog over this one (Retry's confirm, portalled) bubble here through React's tree.
-    if (!e.currentTarget.contains(target) || target.closest(TYPING) || e.altKey) return;
+    if (!e.currentTarget.contains(target) || target.closest(OWN_KEYS) || e.altKey) return;
     if (e.key === "ArrowRight" || e.key === "ArrowDown") go(next);
     else if (e.key === "ArrowLeft" || e.key === "ArrowUp") go(prev);
     else if (e.key === " " && !target.closest("button, a")) {
@@ -82,7 +95,10 @@ export default function TakeViewer({
       <Dialog.Portal>
         <Dialog.Overlay className="fixed inset-0 z-40 bg-black/90" />
         <Dialog.Content
-          ref={content}
+          ref={(el) => {
+            content.current = el;
+            setDialog(el);
+          }}
           aria-describedby={undefined}
           onKeyDown={onKeyDown}
           onOpenAutoFocus={(e) => {
@@ -98,7 +114,7 @@ export default function TakeViewer({
           className="fixed inset-0 z-50 flex flex-col overflow-y-auto text-zinc-100 outline-none lg:flex-row lg:overflow-hidden"
         >
           <Dialog.Title className="sr-only">{job ? `Take: ${shortPrompt(job.prompt)}` : "Take"}</Dialog.Title>
-          <div className="relative flex min-h-[50dvh] flex-1 items-center justify-center p-2 lg:p-6">
+          <div className="relative flex min-h-[50dvh] flex-none items-center justify-center p-2 lg:flex-1 lg:p-6">
             {job?.video ? (
               <video
                 key={job.id}
@@ -121,7 +137,7 @@ export default function TakeViewer({
                 loop
                 playsInline
                 aria-label={`Video: ${job.prompt}`}
-                className="max-h-[calc(100dvh-1rem)] max-w-full rounded-lg bg-black lg:max-h-[calc(100dvh-3rem)]"
+                className="max-h-[70dvh] max-w-full rounded-lg bg-black lg:max-h-[calc(100dvh-3rem)]"
               />
             ) : job ? (
               // eslint-disable-next-line @next/next/no-img-element -- stored inputs and user URLs
@@ -148,11 +164,23 @@ export default function TakeViewer({
               <span className="text-xs text-zinc-400 tabular-nums">{index >= 0 ? `${index + 1} of ${jobs.length}` : ""}</span>
               <Dialog.Close className={`${navClass} ml-auto px-3`}>Close</Dialog.Close>
             </div>
-            <p className="mb-4 text-xs text-zinc-400">
+            {/* Keys are for where a keyboard is likely: not on a touch screen, nor on a phone-sized one. */}
+            <p className="mb-4 hidden text-xs text-zinc-400 sm:pointer-fine:block">
               <Key>←</Key> <Key>→</Key> takes · <Key>Space</Key> play · <Key>M</Key> sound · <Key>J</Key> <Key>L</Key> seek · <Key>F</Key>{" "}
               full screen · <Key>Esc</Key> close
             </p>
-            {job ? <Actions key={job.id} job={job} onNote={setNote} onClose={onClose} /> : null}
+            {job ? (
+              <ViewerActions
+                key={job.id}
+                job={job}
+                selected={selected}
+                onSelect={onSelect}
+                onNote={setNote}
+                onClose={onClose}
+                onDeleted={onDeleted}
+                menuContainer={dialog}
+              />
+            ) : null}
             <div role="status" aria-live="polite" className="mt-2 min-h-5 text-sm text-violet-200">
               {note?.text}
               {note?.link ? (
@@ -175,69 +203,6 @@ export default function TakeViewer({
 
 const navClass =
   "inline-flex h-8 min-w-8 items-center justify-center rounded-md border border-zinc-700 text-sm text-zinc-100 outline-none hover:bg-zinc-800 focus-visible:ring-2 focus-visible:ring-violet-400 disabled:text-zinc-500";
-
-function Actions({ job, onNote, onClose }: { job: JobView; onNote: (note: { text: string; link?: string }) => void; onClose: () => void }) {
-  const [confirm, setConfirm] = useState<ConfirmKind | null>(null);
-  const actions = useJobActions(job, (text, link) => onNote({ text, link }));
-  const { dispatch } = actions;
-  const video = job.video;
-  const act = (fn: () => void) => () => {
-    fn();
-    onClose();
-  };
-  const cls =
-    "inline-flex h-8 items-center rounded-md bg-zinc-800 px-2.5 text-xs font-medium text-zinc-100 outline-none hover:bg-zinc-700 focus-visible:ring-2 focus-visible:ring-violet-400 disabled:text-zinc-500";
-  return (
-    <div className="flex flex-wrap gap-1.5">
-      {dispatch ? (
-        <button type="button" className={`${cls} bg-violet-700 hover:bg-violet-600`} onClick={act(() => dispatch({ kind: "remix", job }))}>
-          Remix
-        </button>
-      ) : null}
-      {video?.stored ? (
-        <a className={cls} href={video.src} download={video.downloadName}>
-          Download
-        </a>
-      ) : null}
-      {video ? (
-        <button type="button" className={cls} onClick={() => void actions.copyLink()}>
-          {job.shareUrl ? "Copy link" : "Share link"}
-        </button>
-      ) : null}
-      {dispatch && video ? (
-        <>
-          <button
-            type="button"
-            className={cls}
-            disabled={!video.lastFrame}
-            onClick={act(() => dispatch({ kind: "frame", job, target: "image" }))}
-          >
-            Continue from last frame
-          </button>
-          <button
-            type="button"
-            className={cls}
-            disabled={!video.lastFrame}
-            onClick={act(() => dispatch({ kind: "frame", job, target: "lastImage" }))}
-          >
-            Use as end image
-          </button>
-        </>
-      ) : null}
-      {dispatch ? (
-        <button type="button" className={cls} onClick={act(() => dispatch({ kind: "seed", seed: job.params.seed }))}>
-          Reuse seed {job.params.seed}
-        </button>
-      ) : null}
-      {job.status === "failed" || job.status === "unknown" ? (
-        <button type="button" className={cls} onClick={() => setConfirm("retry")}>
-          Retry · {job.price.label}
-        </button>
-      ) : null}
-      <JobConfirm kind={confirm} job={job} onClose={() => setConfirm(null)} onConfirm={() => actions.retry()} />
-    </div>
-  );
-}
 
 const Key = ({ children }: { children: string }) => (
   <kbd className="rounded border border-zinc-700 px-1 font-sans text-[0.7rem] text-zinc-300">{children}</kbd>

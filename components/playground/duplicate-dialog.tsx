@@ -7,7 +7,7 @@ import { fetcher } from "@/lib/http/fetcher";
 import type { JobView } from "@/lib/jobs/types";
 import type { Duplicate } from "./use-submit";
 
-/** "Already generated: open it, or pay again?" before the same fixed-seed inputs are paid for twice. */
+/** "Already generated: open it, or pay again?" before a take's inputs and seed are paid for twice. */
 export default function DuplicateDialog({ duplicate, onPay, onClose }: { duplicate: Duplicate; onPay: () => void; onClose: () => void }) {
   const { data: earlier } = useSWR<JobView>(`/api/jobs/${duplicate.jobId}`, fetcher);
   const when = earlier ? new Date(earlier.createdAt).toLocaleString([], { dateStyle: "medium", timeStyle: "short" }) : null;
@@ -23,9 +23,13 @@ export default function DuplicateDialog({ duplicate, onPay, onClose }: { duplica
           <DialogClose asChild>
             <Button variant="ghost">Cancel</Button>
           </DialogClose>
+          {/* Paying twice for the same video is the costly choice: never the one that looks like the way on. */}
+          <Button variant="secondary" onClick={onPay}>
+            Pay {duplicate.priceLabel} again
+          </Button>
           <a
             href={`/?take=${duplicate.jobId}`}
-            className={buttonClass("secondary")}
+            className={buttonClass("primary")}
             onClick={(e) => {
               // The viewer follows the URL: open the earlier take without a reload.
               e.preventDefault();
@@ -35,9 +39,6 @@ export default function DuplicateDialog({ duplicate, onPay, onClose }: { duplica
           >
             Open it
           </a>
-          <Button variant="primary" onClick={onPay}>
-            Pay {duplicate.priceLabel} again
-          </Button>
         </div>
       </DialogCard>
     </DialogRoot>

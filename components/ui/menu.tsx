@@ -15,10 +15,17 @@ export const MenuLabel = ({ className = "", ...props }: ComponentProps<typeof Me
 const itemClass =
   "flex w-full cursor-pointer items-center gap-2 rounded-md px-2.5 py-1.5 text-left text-sm text-zinc-800 outline-none select-none data-disabled:cursor-not-allowed data-disabled:text-zinc-500 data-highlighted:bg-violet-100 data-highlighted:text-violet-900 dark:text-zinc-100 dark:data-disabled:text-zinc-400 dark:data-highlighted:bg-violet-900/60 dark:data-highlighted:text-white";
 
-/** A floating menu: Radix closes it on Escape and outside clicks, and arrow keys move through its items. */
-export function MenuContent({ className = "", ...props }: ComponentProps<typeof Menu.Content>) {
+/**
+ * A floating menu: Radix closes it on Escape and outside clicks, and arrow keys move through its items.
+ * `container`: a landmark (or dialog) to float in instead of the body, so it is within a region of the page.
+ */
+export function MenuContent({
+  className = "",
+  container,
+  ...props
+}: ComponentProps<typeof Menu.Content> & { container?: HTMLElement | null }) {
   return (
-    <Menu.Portal>
+    <Menu.Portal container={container ?? undefined}>
       <Menu.Content
         sideOffset={4}
         collisionPadding={8}

@@ -1,7 +1,14 @@
 import { expect, type APIRequestContext } from "@playwright/test";
 import { jobForm } from "../../lib/test/job-form";
 
-type Job = { id: string; status: string; prompt: string; shareUrl: string | null; video: { poster: string | null } | null };
+type Job = {
+  id: string;
+  status: string;
+  prompt: string;
+  params: { seed: number };
+  shareUrl: string | null;
+  video: { poster: string | null } | null;
+};
 
 /** Generates through the API (faster than the form where the form is not what a test is about). */
 export async function createJobs(request: APIRequestContext, prompt: string, fields: Record<string, string> = {}): Promise<Job[]> {

@@ -48,8 +48,15 @@ function requestHash(request: GenerateRequest, start: StoredImage, end: StoredIm
   return createHash("sha256").update(JSON.stringify(parts)).digest("hex");
 }
 
-/** The same fixed-seed request twice is the same paid video twice; a random seed never repeats. */
-const fingerprint = (request: GenerateRequest, hash: string) => (request.seed === -1 ? null : hash);
+/**
+ * One take's inputs as sent: images, prompt, settings and the seed it ran with (a random one once drawn).
+ * Asking for that seed again with the same rest is paying twice for the same video.
+ */
+function takePrint(request: GenerateRequest, start: StoredImage, end: StoredImage | null, seed: number): string {
+  const parts: unknown[] = ["take", start.file ?? start.url, end?.file ?? end?.url ?? null, request.prompt, request.duration];
+  parts.push(request.aspectRatio, request.cameraFixed, request.enableSafetyChecker, seed);
+  return createHash("sha256").update(JSON.stringify(parts)).digest("hex");
+}
 
 /**
  * Claims the submission (idempotency key, per-member rate limit), reserves its price under the caps, then
@@ -95,9 +102,11 @@ export async function createJobs(request: GenerateRequest, options: SubmitOption
     const start = await store(request.image, inputs);
     const end = request.lastImage ? await store(request.lastImage, inputs) : null;
     const hash = requestHash(request, start, end);
-    const print = fingerprint(request, hash);
-    if (print && !options.confirmDuplicate) {
-      const earlier = await findRecentFingerprint(print, Date.now() - DUPLICATE_WINDOW_MS);
+    const seeds = variationSeeds(request.seed, request.variations, () => randomInt(0, SEED_MAX + 1));
+    const prints = seeds.map((seed) => takePrint(request, start, end, seed));
+    // A random seed is drawn afresh, so it cannot repeat an earlier take (bar a 1 in 4 billion chance).
+    if (request.seed !== -1 && !options.confirmDuplicate) {
+      const earlier = await findRecentFingerprint(prints, Date.now() - DUPLICATE_WINDOW_MS);
       if (earlier) {
         const price = priceMicros(request.duration) * request.variations;
         throw new AppError(
@@ -109,7 +118,6 @@ export async function createJobs(request: GenerateRequest, options: SubmitOption
         );
       }
     }
-    const seeds = variationSeeds(request.seed, request.variations, () => randomInt(0, SEED_MAX + 1));
     const batchId = newId();
     const now = Date.now();
     const rows: NewJob[] = seeds.map((seed, variation) => ({
@@ -136,7 +144,7 @@ export async function createJobs(request: GenerateRequest, options: SubmitOption
       safetyChecker: request.enableSafetyChecker,
       priceMicros: priceMicros(request.duration),
       shareId: newId(),
-      fingerprint: print,
+      fingerprint: prints[variation]!,
     }));
     created = await submitBatch(rows, { ...options, requestHash: hash });
     return created;

@@ -22,6 +22,10 @@ export const teamSettingsSchema = z.object({
 });
 export type TeamSettings = z.infer<typeof teamSettingsSchema>;
 
+/** PUT /api/admin/settings: the settings, and `confirmRefusals: true` to save caps that would refuse someone now. */
+export const teamSettingsUpdateSchema = teamSettingsSchema.extend({ confirmRefusals: z.boolean().optional() });
+export type TeamSettingsUpdate = z.infer<typeof teamSettingsUpdateSchema>;
+
 export const TEAM_DEFAULTS: TeamSettings = {
   teamDailyCapUsd: null,
   teamMonthlyCapUsd: null,

@@ -18,13 +18,14 @@ export async function jobsInBatch(batchId: string): Promise<Job[]> {
   return db.select().from(t.jobs).where(eq(t.jobs.batchId, batchId)).orderBy(asc(t.jobs.variation));
 }
 
-/** A job with these exact inputs since `since` that did not fail, if any. */
-export async function findRecentFingerprint(fingerprint: string, since: number): Promise<Job | undefined> {
+/** The newest job since `since` with any of these exact inputs that did not fail, if any. */
+export async function findRecentFingerprint(fingerprints: string[], since: number): Promise<Job | undefined> {
+  if (fingerprints.length === 0) return undefined;
   const { db, t } = await getDb();
   const [row] = await db
     .select()
     .from(t.jobs)
-    .where(and(eq(t.jobs.fingerprint, fingerprint), gte(t.jobs.createdAt, since), notInArray(t.jobs.status, ["failed", "cancelled"])))
+    .where(and(inArray(t.jobs.fingerprint, fingerprints), gte(t.jobs.createdAt, since), notInArray(t.jobs.status, ["failed", "cancelled"])))
     .orderBy(desc(t.jobs.createdAt))
     .limit(1);
   return row;

@@ -45,7 +45,7 @@ export const jobs = sqliteTable(
     /** The public link's id: 128 random bits, unrelated to the job id; null once revoked. */
     shareId: text("share_id").unique(),
     shareVisibility: text("share_visibility", { enum: SHARE_VISIBILITIES }).notNull().default("public"),
-    /** Hash of the exact inputs (images, prompt, settings, fixed seed), to catch paying twice for the same take. */
+    /** Hash of the take's inputs as sent (images, prompt, settings, the seed it ran with), to catch paying twice for the same take. */
     fingerprint: text("fingerprint"),
     copyStatus: text("copy_status", { enum: COPY_STATUSES }).notNull().default("none"),
     copyAttempts: integer("copy_attempts").notNull().default(0),

@@ -1,8 +1,9 @@
 import { requireAdmin } from "@/lib/auth/session";
 import { errorResponse } from "@/lib/errors";
-import { getTeamSettings, saveTeamSettings } from "@/lib/team/settings";
+import { updateTeamSettings } from "@/lib/team/cap-refusals";
+import { getTeamSettings } from "@/lib/team/settings";
 import { validationError } from "@/lib/validations/errors";
-import { teamSettingsSchema } from "@/lib/validations/team";
+import { teamSettingsUpdateSchema } from "@/lib/validations/team";
 
 export async function GET(request: Request) {
   try {
@@ -13,13 +14,16 @@ export async function GET(request: Request) {
   }
 }
 
-/** Caps (USD, null = none), balance warning, default link visibility, submits per minute. */
+/**
+ * Caps (USD, null = none), balance warning, default link visibility, submits per minute. A cap that would
+ * refuse someone's next Generate right now is 409 with `refusals` (which cap, whom) unless `confirmRefusals: true`.
+ */
 export async function PUT(request: Request) {
   try {
-    await requireAdmin(request);
-    const parsed = teamSettingsSchema.safeParse(await request.json().catch(() => null));
+    const admin = await requireAdmin(request);
+    const parsed = teamSettingsUpdateSchema.safeParse(await request.json().catch(() => null));
     if (!parsed.success) throw validationError(parsed.error);
-    return Response.json(await saveTeamSettings(parsed.data));
+    return Response.json(await updateTeamSettings(parsed.data, admin));
   } catch (error) {
     return errorResponse(error);
   }
