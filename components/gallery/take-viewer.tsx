@@ -41,8 +41,9 @@ export default function TakeViewer({
 }: {
   id: string;
   jobs: JobView[];
-  selected: string[];
-  onSelect: (id: string, on: boolean) => void;
+  /** Takes chosen for compare, where the viewer's page has a selection (the gallery does, a storyboard not). */
+  selected?: string[];
+  onSelect?: (id: string, on: boolean) => void;
   onNavigate: (id: string) => void;
   onClose: () => void;
 }) {

@@ -22,7 +22,7 @@ const danger = `${base} bg-zinc-800 text-red-200 hover:bg-red-950`;
 /** What the card's buttons and its More menu do, as buttons beside the take (and a menu for its link). */
 export function ViewerActions({
   job,
-  selected,
+  selected = [],
   onSelect,
   onNote,
   onClose,
@@ -30,9 +30,9 @@ export function ViewerActions({
   menuContainer,
 }: {
   job: JobView;
-  /** Every take chosen for compare, this one or not. */
-  selected: string[];
-  onSelect: (id: string, on: boolean) => void;
+  /** Every take chosen for compare, this one or not; without `onSelect` there is nothing to choose for. */
+  selected?: string[];
+  onSelect?: (id: string, on: boolean) => void;
   onNote: (note: Note) => void;
   onClose: () => void;
   onDeleted: () => void;
@@ -73,10 +73,12 @@ export function ViewerActions({
             </span>
             Star
           </button>
-          <button type="button" className={cls} aria-pressed={chosen} onClick={() => onSelect(job.id, !chosen)}>
-            <span aria-hidden>{chosen ? "☑" : "☐"}</span>
-            Select for compare
-          </button>
+          {onSelect ? (
+            <button type="button" className={cls} aria-pressed={chosen} onClick={() => onSelect(job.id, !chosen)}>
+              <span aria-hidden>{chosen ? "☑" : "☐"}</span>
+              Select for compare
+            </button>
+          ) : null}
           {selected.length >= 2 && chosen ? (
             <a className={cls} href={`/compare?ids=${selected.join(",")}`}>
               Compare {selected.length}
