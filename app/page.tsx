@@ -4,7 +4,7 @@ import { Gallery } from "@/components/gallery/gallery";
 import { AppHeader } from "@/components/layout/app-header";
 import { SkipLink } from "@/components/layout/skip-link";
 import { GenerateForm } from "@/components/playground/generate-form";
-import { PlaygroundActions } from "@/components/playground/playground-actions";
+import { PlaygroundActions } from "@/components/gallery/form-actions";
 import { pageUser } from "@/lib/auth/session";
 import { publicOrigin } from "@/lib/http/origin";
 import { jobPage } from "@/lib/jobs/list";

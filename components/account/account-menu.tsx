@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { MenuCheckboxItem, MenuContent, MenuItem, MenuLabel, MenuRoot, MenuSeparator, MenuTrigger } from "@/components/ui/menu";
 import { send } from "@/lib/http/fetcher";
 import { formatUsd } from "@/lib/model/price";
-import { useNotifySetting } from "./use-notify-setting";
+import { useNotifySetting } from "@/components/gallery/use-notify-setting";
 import type { ReactElement } from "react";
 import { localReset, lowBalance, useSpend, type SpendAnswer } from "./use-spend";
 

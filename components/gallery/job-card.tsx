@@ -11,7 +11,7 @@ import { LazyMenu } from "@/components/ui/lazy-menu";
 import { JobStatus } from "./job-status";
 import { useJobActions } from "./use-job-actions";
 
-const AddToBoardDialog = dynamic(() => import("@/components/storyboards/add-to-board-dialog"), { ssr: false });
+const AddToBoardDialog = dynamic(() => import("./add-to-board-dialog"), { ssr: false });
 
 /**
  * Height of the two caption lines under each picture; the grid's row heights count on it and hand it to the

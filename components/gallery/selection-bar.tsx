@@ -4,7 +4,7 @@ import dynamic from "next/dynamic";
 import { useState } from "react";
 import { send } from "@/lib/http/fetcher";
 
-const AddToBoardDialog = dynamic(() => import("@/components/storyboards/add-to-board-dialog"), { ssr: false });
+const AddToBoardDialog = dynamic(() => import("./add-to-board-dialog"), { ssr: false });
 
 const action = "font-medium text-violet-700 hover:underline dark:text-violet-300";
 

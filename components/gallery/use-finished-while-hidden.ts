@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef } from "react";
-import { notifyEnabled } from "@/components/account/use-notify-setting";
+import { notifyEnabled } from "./use-notify-setting";
 import { isFinished, type JobView } from "@/lib/jobs/types";
 
 const short = (text: string) => (text.length > 80 ? `${text.slice(0, 79)}…` : text);

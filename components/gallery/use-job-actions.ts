@@ -1,6 +1,6 @@
 "use client";
 
-import { usePlaygroundDispatch } from "@/components/playground/playground-actions";
+import { usePlaygroundDispatch } from "./form-actions";
 import { send } from "@/lib/http/fetcher";
 import type { JobView } from "@/lib/jobs/types";
 import { adoptJobs } from "./pending-takes";

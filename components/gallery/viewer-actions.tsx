@@ -8,7 +8,7 @@ import { JobConfirm, type ConfirmKind } from "./job-confirm";
 import { useJobActions } from "./use-job-actions";
 import { useStar } from "./use-star";
 
-const AddToBoardDialog = dynamic(() => import("@/components/storyboards/add-to-board-dialog"), { ssr: false });
+const AddToBoardDialog = dynamic(() => import("./add-to-board-dialog"), { ssr: false });
 
 export type Note = { text: string; link?: string };
 

@@ -3,7 +3,7 @@
 import { useEffect, useRef } from "react";
 import type { ImageRef, JobView } from "@/lib/jobs/types";
 import type { GenerateFormValues } from "@/lib/validations/generate";
-import { usePlaygroundHandler, type FormAction } from "./playground-actions";
+import { usePlaygroundHandler, type FormAction } from "@/components/gallery/form-actions";
 
 type Set = <K extends keyof GenerateFormValues>(name: K, value: GenerateFormValues[K]) => void;
 
