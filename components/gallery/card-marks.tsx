@@ -1,25 +1,13 @@
 "use client";
 
-import { useState } from "react";
-import { send } from "@/lib/http/fetcher";
 import type { JobView } from "@/lib/jobs/types";
 import { isolated } from "@/components/ui/isolate";
 import { IsolatedNames } from "@/components/ui/isolated-names";
-import { revalidateJobs } from "./use-jobs";
+import { useStar } from "./use-star";
 
 /** The viewer's own star on a take: on or off, for them alone. */
 export function StarButton({ job }: { job: JobView }) {
-  const [pending, setPending] = useState<boolean | null>(null);
-  const on = pending ?? job.stars.mine;
-  const toggle = async () => {
-    setPending(!on);
-    try {
-      await send(`/api/jobs/${job.id}/star`, on ? "DELETE" : "PUT");
-      revalidateJobs();
-    } finally {
-      setPending(null);
-    }
-  };
+  const { on, toggle } = useStar(job);
   return (
     <button
       type="button"
