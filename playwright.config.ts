@@ -17,6 +17,7 @@ const fastPolling = { POLL_MIN_MS: "400", POLL_MAX_MS: "1500", POLL_EXPECT_MS: "
 
 export default defineConfig({
   testDir: "e2e",
+  globalSetup: "./e2e/support/global-setup.ts",
   forbidOnly: CI,
   retries: CI ? 1 : 0,
   workers: 2,

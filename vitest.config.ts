@@ -12,6 +12,7 @@ export default defineConfig({
   test: {
     include: ["lib/**/*.test.ts", "app/**/*.test.ts", "components/**/*.test.ts"],
     environment: "node",
+    globalSetup: ["lib/test/global-setup.ts"],
     testTimeout: 30_000,
     hookTimeout: 30_000,
     fileParallelism: false,

@@ -50,14 +50,16 @@ await new Promise((resolve, reject) => {
 });
 console.log(`[keyframe] Listening on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`);
 
-let draining = false;
-async function drain(signal) {
-  if (draining) {
-    console.log(`[keyframe] ${signal} again: exiting now.`);
+let drainingSince = 0;
+async function drain(reason) {
+  if (drainingSince) {
+    // Ctrl-C reaches the whole process group and npm forwards it as well: one press, two signals.
+    if (Date.now() - drainingSince < 1000) return;
+    console.log(`[keyframe] ${reason} again: exiting now.`);
     process.exit(1);
   }
-  draining = true;
-  console.log(`[keyframe] ${signal}: draining (up to ${drainMs} ms)…`);
+  drainingSince = Date.now();
+  console.log(`[keyframe] ${reason}: draining (up to ${drainMs} ms)…`);
   const force = setTimeout(() => {
     console.warn("[keyframe] Drain timed out; exiting.");
     process.exit(1);
@@ -76,3 +78,17 @@ async function drain(signal) {
 }
 process.on("SIGTERM", () => void drain("SIGTERM"));
 process.on("SIGINT", () => void drain("SIGINT"));
+
+// Under a package manager's script (`npm start` runs `exec node scripts/start.mjs`), that process is what a
+// process manager signals. Should it die without passing the signal on (killed outright, or a shell in
+// between that does not exec), this server would be orphaned and serve on untold: its parent going away
+// means stop. Not when started directly: `nohup node scripts/start.mjs &` outlives its shell on purpose.
+if (process.env.npm_lifecycle_event) {
+  const parent = process.ppid;
+  const watch = setInterval(() => {
+    if (process.ppid === parent) return;
+    clearInterval(watch);
+    void drain(`The process that started it (pid ${parent}) exited`);
+  }, 1000);
+  watch.unref();
+}

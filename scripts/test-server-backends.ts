@@ -2,13 +2,15 @@
  * The second pass of `npm test`: the unit and end-to-end suites again on PostgreSQL and an S3-compatible
  * server (s3rver), plus the several-instances checks. It needs a PostgreSQL it may create databases on:
  * TEST_PG_URL, or the PG* variables, or Debian's pg_virtualenv (a throwaway cluster, created here).
- * Without any of them it says so and skips, except under CI, where that is a failure.
+ * Without any of them it says so and skips, except under CI, where that is a failure. It runs on the Node the
+ * container runs (24, see scripts/container-node.ts); the first pass stays on the machine's.
  */
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import S3rver from "s3rver";
+import { containerNode } from "./container-node";
 import { hasPgVirtualenv, rerunInPgVirtualenv } from "./pg-virtualenv";
 
 function pgUrl(): string | undefined {
@@ -40,6 +42,16 @@ if (!url) {
   process.exit(0);
 }
 
+// Node 24 first on PATH for everything this pass starts: vitest, Playwright and the servers they start.
+const node = await containerNode();
+if (!node) {
+  const message = `No Node 24 package for ${process.platform}-${process.arch}: the server-backends pass runs on this machine's Node ${process.version}.`;
+  if (process.env.CI) {
+    console.error(message);
+    process.exit(1);
+  }
+  console.warn(message);
+}
 const s3Dir = fs.mkdtempSync(path.join(os.tmpdir(), "keyframe-s3-"));
 const s3 = new S3rver({ address: "127.0.0.1", port: 0, silent: true, directory: s3Dir });
 const { port } = (await s3.run()) as { port: number };
@@ -47,10 +59,11 @@ const env = {
   ...process.env,
   TEST_PG_URL: url,
   TEST_S3_ENDPOINT: `http://127.0.0.1:${port}`,
-  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+  ...(node ? { PATH: `${path.dirname(node.path)}${path.delimiter}${process.env.PATH ?? ""}` } : {}),
 };
 try {
-  console.log(`Server backends: PostgreSQL at ${new URL(url).host}, s3rver at ${env.TEST_S3_ENDPOINT}`);
+  const version = node ? `Node ${node.version} (the container's)` : `this machine's Node ${process.version}`;
+  console.log(`Server backends on ${version}: PostgreSQL at ${new URL(url).host}, s3rver at ${env.TEST_S3_ENDPOINT}`);
   // `-- e2e [playwright args]` or `-- unit [vitest args]` runs one of the two (for development).
   const [only, ...rest] = process.argv.slice(2);
   if (only !== "e2e") await run("node_modules/.bin/vitest", ["run", ...(only === "unit" ? rest : [])], env);

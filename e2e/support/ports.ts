@@ -20,3 +20,5 @@ export const FRESH_PORT = BASE + 40;
 export const FRESH_SIM_PORT = BASE + 41;
 export const MOVE_PORT = BASE + 50;
 export const MOVE_SIM_PORT = BASE + 51;
+export const NPM_START_PORT = BASE + 60;
+export const NPM_START_SIM_PORT = BASE + 61;

@@ -16,8 +16,8 @@ async function finished(duration: number, tookMs: number[], pollCount = 3) {
   const now = Date.now();
   await m.jobs.insertJobs(
     tookMs.map((ms, i) => ({
-      id: `learn${duration}x${i}`.padEnd(22, "0"),
-      batchId: `b${duration}x${i}`.padEnd(22, "0"),
+      id: `learn${duration}x${i}_`.padEnd(22, "0"),
+      batchId: `b${duration}x${i}_`.padEnd(22, "0"),
       variation: 0,
       createdAt: now - 600_000 + i,
       updatedAt: now,
@@ -125,5 +125,14 @@ describe("a poll schedule that learns", () => {
     const delivered = (await schedule.first(11, 1_000_000)) - 1_000_000;
     expect(delivered).toBeGreaterThan(57_500);
     expect(delivered).toBeLessThan(64_500);
+  });
+
+  test("when a duration's runs were all found done by their first poll at the default, the next first poll halves it", async () => {
+    // Twenty 5 s takes polled first at the 45 s default and found done there: they may have taken 6 s.
+    // A few percent earlier each batch would keep takes waiting ~40 s for dozens of batches.
+    await finished(5, Array<number>(20).fill(45_000), 1);
+    const first = (await new m.schedule.PollSchedule(options).first(5, 0)) - 0;
+    expect(first).toBeLessThan(0.55 * 45_000);
+    expect(first).toBeGreaterThan(0.45 * 45_000 * 0.95);
   });
 });

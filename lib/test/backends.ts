@@ -42,7 +42,6 @@ export function serverBackendsEnv(name: string): Record<string, string> {
     S3_ACCESS_KEY_ID: S3_KEY,
     S3_SECRET_ACCESS_KEY: S3_KEY,
     S3_FORCE_PATH_STYLE: "true",
-    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
   };
 }
 
