@@ -191,8 +191,14 @@ describe("admins manage members", () => {
 });
 
 describe("session cookies", () => {
-  const jobsWith = async (cookie: string) =>
-    (await import("./jobs/route")).GET(new Request("http://keyframe.test/api/jobs?limit=1", { headers: { cookie } }));
+  // The gallery (its session and change marks in one query) and any other route (the session alone).
+  const readers = [
+    async (cookie: string) =>
+      (await import("./jobs/route")).GET(new Request("http://keyframe.test/api/jobs?limit=1", { headers: { cookie } })),
+    async (cookie: string) =>
+      (await import("./presets/route")).GET(new Request("http://keyframe.test/api/presets", { headers: { cookie } })),
+  ];
+  const statusesWith = async (cookie: string) => Promise.all(readers.map(async (read) => (await read(cookie)).status));
   const sessionOf = async (cookie: string) => {
     const { db, t } = await (await import("@/lib/db/client")).getDb();
     const token = decodeURIComponent(cookie.split("=")[1]!).split(".")[0]!;
@@ -203,12 +209,12 @@ describe("session cookies", () => {
 
   test("a cookie whose signature does not hold reads nothing, though its token is a live session's", async () => {
     const someone = await signedIn("forger@keyframe.test", "member");
-    expect((await jobsWith(someone.cookie)).status).toBe(200);
+    expect(await statusesWith(someone.cookie)).toEqual([200, 200]);
     const [name, value] = someone.cookie.split("=") as [string, string];
     const [token, signature] = decodeURIComponent(value).split(".") as [string, string];
     const flipped = `${signature[0] === "A" ? "B" : "A"}${signature.slice(1)}`;
     for (const forged of [`${token}.${flipped}`, token, `${token}.`]) {
-      expect((await jobsWith(`${name}=${encodeURIComponent(forged)}`)).status).toBe(401);
+      expect(await statusesWith(`${name}=${encodeURIComponent(forged)}`)).toEqual([401, 401]);
     }
   });
 
@@ -217,12 +223,14 @@ describe("session cookies", () => {
     const session = await sessionOf(someone.cookie);
     const day = 24 * 60 * 60 * 1000;
     // Made 2 days ago: past the daily renewal age, 12 days left.
-    await session.expire(new Date(Date.now() + 12 * day));
-    expect((await jobsWith(someone.cookie)).status).toBe(200);
-    expect((await session.row())!.expiresAt.getTime()).toBeGreaterThan(Date.now() + 13.9 * day);
+    for (const read of readers) {
+      await session.expire(new Date(Date.now() + 12 * day));
+      expect((await read(someone.cookie)).status).toBe(200);
+      expect((await session.row())!.expiresAt.getTime()).toBeGreaterThan(Date.now() + 13.9 * day);
+    }
 
     await session.expire(new Date(Date.now() - 1000));
-    expect((await jobsWith(someone.cookie)).status).toBe(401);
+    expect(await statusesWith(someone.cookie)).toEqual([401, 401]);
   });
 
   test("a disabled member reads nothing, even while a session row of theirs is still there", async () => {
@@ -232,6 +240,6 @@ describe("session cookies", () => {
     const { eq } = await import("drizzle-orm");
     await db.update(t.user).set({ banned: true }).where(eq(t.user.id, someone.id));
     expect((await sessionOf(someone.cookie).then((s) => s.row()))?.userId).toBe(someone.id);
-    expect((await jobsWith(someone.cookie)).status).toBe(401);
+    expect(await statusesWith(someone.cookie)).toEqual([401, 401]);
   });
 });

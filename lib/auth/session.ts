@@ -11,9 +11,9 @@ export type SessionUser = { id: string; email: string; name: string; role: Role 
 
 /** The signed-in user of a request, or null (no cookie, expired, revoked or disabled). */
 export async function currentUser(headers: Headers): Promise<SessionUser | null> {
-  const auth = await getAuth();
-  const known = await memberFromSessionRow(auth, headers);
+  const known = await memberFromSessionRow(headers);
   if (known !== undefined) return known;
+  const auth = await getAuth();
   const result = await auth.api.getSession({ headers });
   if (!result || result.user.banned) return null;
   const { id, email, name, role } = result.user;
