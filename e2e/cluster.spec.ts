@@ -241,8 +241,15 @@ test("caps, sessions and share links hold across instances", async () => {
   expect((await ranged.body()).length).toBe(100);
   expect(ranged.headers()["content-range"]).toMatch(/^bytes 0-99\/\d+$/);
 
-  // Signing out on B ends the session on A too.
+  // A gallery revalidating on A: nothing changed, a 304.
+  const { version } = (await (await onA.get("/api/jobs?limit=1")).json()) as { version: string };
+  const poll = `/api/jobs/changes?since=${version}`;
+  const tag = (await onA.get(poll)).headers()["etag"]!;
+  expect((await onA.get(poll, { headers: { "if-none-match": tag } })).status()).toBe(304);
+
+  // Signing out on B ends the session on A too, for its very next poll.
   expect((await onB.delete("/api/session")).status()).toBe(200);
+  expect((await onA.get(poll, { headers: { "if-none-match": tag } })).status()).toBe(401);
   expect((await onA.get("/api/spend")).status()).toBe(401);
 });
 

@@ -82,3 +82,28 @@ test("an injected inline event handler does not run", async ({ page }) => {
   await expect.poll(() => violations.length).toBeGreaterThan(0);
   expect(await page.evaluate(() => (window as { __injected?: boolean }).__injected ?? false)).toBe(false);
 });
+
+test("the gallery's changes poll, which skips the proxy, has a policy of its own and answers only a session", async ({
+  request,
+  playwright,
+  baseURL,
+}) => {
+  const { version } = (await (await request.get("/api/jobs?limit=1")).json()) as { version: string };
+  const poll = await request.get(`/api/jobs/changes?since=${version}`);
+  expect(poll.status()).toBe(200);
+  expect(poll.headers()["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'");
+  expect(poll.headers()["x-content-type-options"]).toBe("nosniff");
+  const again = await request.get(`/api/jobs/changes?since=${version}`, { headers: { "if-none-match": poll.headers()["etag"]! } });
+  expect(again.status()).toBe(304);
+  expect(await again.text()).toBe("");
+
+  const stranger = await playwright.request.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
+  const refused = await stranger.get(`/api/jobs/changes?since=${version}`);
+  expect(refused.status()).toBe(401);
+  expect(((await refused.json()) as { error: { code: string } }).error.code).toBe("unauthorized");
+  await stranger.dispose();
+  // The paths beside it still pass the proxy: a cross-site request there is refused before any route.
+  const crossSite = await request.post("/api/jobs/changes/share", { headers: { Origin: "https://evil.example" } });
+  expect(crossSite.status()).toBe(403);
+  expect(((await crossSite.json()) as { error: { code: string } }).error.code).toBe("forbidden");
+});

@@ -189,3 +189,57 @@ describe("admins manage members", () => {
     expect(res.status).toBe(403);
   });
 });
+
+describe("session cookies", () => {
+  // The gallery (its session and change marks in one query) and any other route (the session alone).
+  const readers = [
+    async (cookie: string) =>
+      (await import("./jobs/route")).GET(new Request("http://keyframe.test/api/jobs?limit=1", { headers: { cookie } })),
+    async (cookie: string) =>
+      (await import("./presets/route")).GET(new Request("http://keyframe.test/api/presets", { headers: { cookie } })),
+  ];
+  const statusesWith = async (cookie: string) => Promise.all(readers.map(async (read) => (await read(cookie)).status));
+  const sessionOf = async (cookie: string) => {
+    const { db, t } = await (await import("@/lib/db/client")).getDb();
+    const token = decodeURIComponent(cookie.split("=")[1]!).split(".")[0]!;
+    const { eq } = await import("drizzle-orm");
+    const row = async () => (await db.select().from(t.session).where(eq(t.session.token, token)))[0];
+    return { row, expire: (at: Date) => db.update(t.session).set({ expiresAt: at }).where(eq(t.session.token, token)) };
+  };
+
+  test("a cookie whose signature does not hold reads nothing, though its token is a live session's", async () => {
+    const someone = await signedIn("forger@keyframe.test", "member");
+    expect(await statusesWith(someone.cookie)).toEqual([200, 200]);
+    const [name, value] = someone.cookie.split("=") as [string, string];
+    const [token, signature] = decodeURIComponent(value).split(".") as [string, string];
+    const flipped = `${signature[0] === "A" ? "B" : "A"}${signature.slice(1)}`;
+    for (const forged of [`${token}.${flipped}`, token, `${token}.`]) {
+      expect(await statusesWith(`${name}=${encodeURIComponent(forged)}`)).toEqual([401, 401]);
+    }
+  });
+
+  test("an expired session reads nothing; one due for renewal still works and is renewed", async () => {
+    const someone = await signedIn("renewed@keyframe.test", "member");
+    const session = await sessionOf(someone.cookie);
+    const day = 24 * 60 * 60 * 1000;
+    // Made 2 days ago: past the daily renewal age, 12 days left.
+    for (const read of readers) {
+      await session.expire(new Date(Date.now() + 12 * day));
+      expect((await read(someone.cookie)).status).toBe(200);
+      expect((await session.row())!.expiresAt.getTime()).toBeGreaterThan(Date.now() + 13.9 * day);
+    }
+
+    await session.expire(new Date(Date.now() - 1000));
+    expect(await statusesWith(someone.cookie)).toEqual([401, 401]);
+  });
+
+  test("a disabled member reads nothing, even while a session row of theirs is still there", async () => {
+    // Disabling marks the member, then deletes their sessions: another instance can be asked in between.
+    const someone = await signedIn("between@keyframe.test", "member");
+    const { db, t } = await (await import("@/lib/db/client")).getDb();
+    const { eq } = await import("drizzle-orm");
+    await db.update(t.user).set({ banned: true }).where(eq(t.user.id, someone.id));
+    expect((await sessionOf(someone.cookie).then((s) => s.row()))?.userId).toBe(someone.id);
+    expect(await statusesWith(someone.cookie)).toEqual([401, 401]);
+  });
+});

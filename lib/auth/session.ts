@@ -3,6 +3,7 @@ import { headers as requestHeaders } from "next/headers";
 import { redirect } from "next/navigation";
 import { AppError } from "@/lib/errors";
 import { getAuth } from "./server";
+import { memberFromSessionRow } from "./session-row";
 import { hasUsers } from "./setup";
 
 export type Role = "admin" | "member";
@@ -10,6 +11,8 @@ export type SessionUser = { id: string; email: string; name: string; role: Role 
 
 /** The signed-in user of a request, or null (no cookie, expired, revoked or disabled). */
 export async function currentUser(headers: Headers): Promise<SessionUser | null> {
+  const known = await memberFromSessionRow(headers);
+  if (known !== undefined) return known;
   const auth = await getAuth();
   const result = await auth.api.getSession({ headers });
   if (!result || result.user.banned) return null;

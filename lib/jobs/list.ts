@@ -1,7 +1,10 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { z } from "zod";
-import { changeMarks, changesSince, listJobs, type Cursor, type JobFilter } from "@/lib/db/queries/gallery";
+import { memberOfSession, signedSessionToken } from "@/lib/auth/session-row";
+import { requireUser, type SessionUser } from "@/lib/auth/session";
+import { changeMarks, changesSince, listJobs, type ChangeMarks, type Cursor, type JobFilter } from "@/lib/db/queries/gallery";
+import { sessionWithChangeMarks } from "@/lib/db/queries/sessions";
 import { countActive, getJob } from "@/lib/db/queries/jobs";
 import type { JobStatus } from "@/lib/db/schema";
 import { userNames } from "@/lib/db/queries/users";
@@ -108,8 +111,7 @@ export async function jobChanges(query: ChangesQuery, origin: string, viewer: Vi
   };
 }
 
-type Marks = Awaited<ReturnType<typeof changeMarks>>;
-const encodeVersion = (m: Marks) => Buffer.from(`${m.changed}.${m.deleted}.${m.users}`).toString("base64url");
+const encodeVersion = (m: ChangeMarks) => Buffer.from(`${m.changed}.${m.deleted}.${m.users}`).toString("base64url");
 
 function decodeVersion(value: string): { changed: number; deleted: number; users: number } {
   const [changed, deleted, users] = Buffer.from(value, "base64url").toString("utf8").split(".").map(Number);
@@ -120,13 +122,27 @@ function decodeVersion(value: string): { changed: number; deleted: number; users
 }
 
 /**
- * A validator for a gallery answer, from the change marks alone (one small query): the change counter moves
- * with every change the answer could show, whoever made it; it also names who asks and what they asked.
+ * A validator for a gallery answer, from the change marks alone: the change counter moves with every change
+ * the answer could show, whoever made it; it also names who asks and what they asked.
  */
-export async function galleryTag(search: string, origin: string, viewer: Viewer): Promise<string> {
-  const m = await changeMarks();
+function galleryTag(m: ChangeMarks, search: string, origin: string, viewer: Viewer): string {
   const hash = createHash("sha1").update(`${m.counter}.${m.users}|${search}|${origin}|${viewer.id}|${viewer.role}`);
   return `"${hash.digest("base64url").slice(0, 22)}"`;
+}
+
+/**
+ * Who asks for a gallery answer (401 without a session) and its validator. Galleries poll every few seconds
+ * and most polls find nothing new, so where the session can be checked from its row alone (see
+ * memberOfSession) the session and the change marks are read in one query.
+ */
+export async function galleryViewer(request: Request, origin: string): Promise<{ viewer: SessionUser; tag: string }> {
+  const search = new URL(request.url).search;
+  const token = await signedSessionToken(request.headers);
+  const row = token ? await sessionWithChangeMarks(token) : undefined;
+  const member = row && (await memberOfSession(row));
+  if (row && member) return { viewer: member, tag: galleryTag(row.marks, search, origin, member) };
+  const viewer = await requireUser(request);
+  return { viewer, tag: galleryTag(await changeMarks(), search, origin, viewer) };
 }
 
 /** The job, or a 404 for an id that is malformed or unknown (the two are not told apart). */

@@ -1,5 +1,5 @@
 /** What the benchmarks share: Keyframe (this checkout or another) and the WaveSpeed simulator as processes, and statistics. */
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -34,7 +34,23 @@ function removeDir(dir: string): void {
 
 export type Target = { dir: string; label: string };
 
-export type RunningApp = { url: string; cookie: string; dataDir: string; stop(): Promise<void> };
+let profileDir: string | undefined;
+/** From now on, each Keyframe started writes a V8 CPU profile (`--cpu-prof`) into `dir` as it exits. */
+export function profileServersInto(dir: string): void {
+  profileDir = path.resolve(dir);
+}
+
+export type RunningApp = { url: string; cookie: string; dataDir: string; pid: number; stop(): Promise<void> };
+
+const CLOCK_TICKS = Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout.trim()) || 100;
+
+/** CPU time (user + system, all threads) a process has used so far, in ms, from /proc: Linux only. */
+export function cpuMs(pid: number): number {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+  // Fields after the command name (which may hold spaces): state is field 3, utime 14, stime 15.
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+}
 
 function waitExit(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {
@@ -70,9 +86,10 @@ export async function startApp(
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "keyframe-bench-"));
   await prepare?.(dataDir);
   const ours = fs.existsSync(path.join(target.dir, "scripts", "start.mjs"));
+  const profile = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
   const child = spawn(
     process.execPath,
-    ours ? ["scripts/start.mjs", "-p", String(port)] : ["node_modules/next/dist/bin/next", "start", "-p", String(port)],
+    [...profile, ...(ours ? ["scripts/start.mjs", "-p", String(port)] : ["node_modules/next/dist/bin/next", "start", "-p", String(port)])],
     {
       cwd: target.dir,
       env: {
@@ -101,16 +118,37 @@ export async function startApp(
     await stop();
     throw error;
   }
+  return { url, cookie: await signIn(url, ADMIN), dataDir, pid: child.pid!, stop };
+}
+
+/** The Cookie header a browser would send after signing in. */
+export async function signIn(url: string, account: { email: string; password: string }): Promise<string> {
   const res = await fetch(`${url}/api/session`, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify(ADMIN),
+    body: JSON.stringify(account),
   });
-  const cookie = res.headers
+  if (!res.ok) throw new Error(`signing in ${account.email} answered ${res.status}`);
+  return res.headers
     .getSetCookie()
     .map((c) => c.split(";")[0])
     .join("; ");
-  return { url, cookie, dataDir, stop };
+}
+
+/** `count` members added by the admin and signed in: their cookies. */
+export async function memberCookies(app: RunningApp, count: number): Promise<string[]> {
+  const cookies: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const account = { email: `member${i}@keyframe.test`, password: ADMIN.password };
+    const res = await fetch(`${app.url}/api/admin/members`, {
+      method: "POST",
+      headers: { cookie: app.cookie, "content-type": "application/json" },
+      body: JSON.stringify({ ...account, name: `Member ${i}`, role: "member" }),
+    });
+    if (res.status !== 201) throw new Error(`adding a member answered ${res.status}`);
+    cookies.push(await signIn(app.url, account));
+  }
+  return cookies;
 }
 
 export type RunningSim = { url: string; stats<T>(): Promise<T>; stop(): Promise<void> };

@@ -1,23 +1,10 @@
 /** GET /api/jobs at 5,000 and 50,000 jobs: the first page unfiltered, and with a common and a rare search word. */
-import pg from "pg";
 import { liveEnv, percentile, sleep, startApp, startSim, type Target } from "./kit";
-import { COMMON_WORD, RARE_WORD, seedPg, seedSqlite, type Media } from "./seed";
+import { COMMON_WORD, freshPgDatabase, MEDIA, RARE_WORD, seedPg, seedSqlite } from "./seed";
 
 const N = 150;
-const MEDIA: Media = { input: `${"0".repeat(64)}.png`, video: "benchbenchbenchbench.mp4", posters: ["benchbenchbenchbench.jpg"] };
 
 export type ListFigures = { plain: number; common: number; rare: number };
-
-async function freshPgDatabase(adminUrl: string, name: string): Promise<string> {
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`drop database if exists ${name} with (force)`);
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
 
 async function p95(url: string, cookie: string): Promise<number> {
   const times: number[] = [];

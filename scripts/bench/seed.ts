@@ -15,6 +15,8 @@ const COLUMNS = `id, batch_id, variation, created_at, updated_at, status, prompt
   video_file, poster_file, video_width, video_height, copied_at`;
 
 export type Media = { input: string; video: string; posters: string[] };
+/** Names only: the list and poll benchmarks never load the files. */
+export const MEDIA: Media = { input: `${"0".repeat(64)}.png`, video: "benchbenchbenchbench.mp4", posters: ["benchbenchbenchbench.jpg"] };
 
 function values(i: number, now: number, media: Media, flag: (b: boolean) => unknown): unknown[] {
   const id = randomBytes(16).toString("base64url");
@@ -78,4 +80,16 @@ export async function seedPg(url: string, count: number, media: Media): Promise<
   } finally {
     await client.end();
   }
+}
+
+/** A new, empty database `name` on the server of `adminUrl` (dropped first if there): its URL. */
+export async function freshPgDatabase(adminUrl: string, name: string): Promise<string> {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`drop database if exists ${name} with (force)`);
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
 }

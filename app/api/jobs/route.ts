@@ -3,7 +3,7 @@ import { AppError, errorResponse } from "@/lib/errors";
 import { requestOrigin } from "@/lib/http/origin";
 import { createJobs } from "@/lib/jobs/create";
 import { conditionalJson } from "@/lib/http/conditional";
-import { galleryTag, jobPage, listQuerySchema } from "@/lib/jobs/list";
+import { galleryViewer, jobPage, listQuerySchema } from "@/lib/jobs/list";
 import { serverGenerateSchema } from "@/lib/validations/generate-server";
 import { validationError } from "@/lib/validations/errors";
 
@@ -41,13 +41,11 @@ export async function POST(request: Request) {
 
 export async function GET(request: Request) {
   try {
-    const user = await requireUser(request);
-    const params = Object.fromEntries(new URL(request.url).searchParams);
-    const query = listQuerySchema.safeParse(params);
-    if (!query.success) throw validationError(query.error);
     const origin = requestOrigin(request);
-    const tag = await galleryTag(new URL(request.url).search, origin, user);
-    return await conditionalJson(request, tag, () => jobPage(query.data, origin, user));
+    const { viewer, tag } = await galleryViewer(request, origin);
+    const query = listQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+    if (!query.success) throw validationError(query.error);
+    return await conditionalJson(request, tag, () => jobPage(query.data, origin, viewer));
   } catch (error) {
     return errorResponse(error);
   }

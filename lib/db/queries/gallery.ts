@@ -1,6 +1,8 @@
 import "server-only";
 import { and, asc, desc, eq, gt, inArray, lt, or, sql, type SQL } from "drizzle-orm";
+import type { Schema } from "../backend";
 import { getDb, type Backend } from "../client";
+import { preparedPerDatabase } from "../prepared";
 import type { Job, JobStatus } from "../schema";
 
 /** What the gallery lists: pages of jobs by filter, newest first, and what changed since a poll. */
@@ -75,24 +77,42 @@ function paged(rows: Job[], limit: number): { rows: Job[]; next?: Cursor } {
   return { rows: page, next: rows.length > limit && last ? { createdAt: last.createdAt, id: last.id } : undefined };
 }
 
+export type ChangeMarks = { counter: number; changed: number; deleted: number; users: number };
+
+/** The change marks as columns of a select (see changeMarks), for queries that read them with something else. */
+export const changeMarkColumns = (t: Schema) => ({
+  counter: sql<number | null>`(select ${t.counters.value} from ${t.counters} where ${t.counters.key} = 'jobs')`,
+  changed: sql<number | null>`(select max(${t.jobs.changedAt}) from ${t.jobs})`,
+  deleted: sql<number | null>`(select max(${t.jobTombstones.deletedAt}) from ${t.jobTombstones})`,
+  users: sql<unknown>`(select max(${t.user.updatedAt}) from ${t.user})`,
+});
+
+const asNumber = (v: unknown) =>
+  v instanceof Date ? v.getTime() : typeof v === "string" && !/^\d+$/.test(v) ? Date.parse(v) : Number(v ?? 0);
+
+/** Those columns as read (each dialect returns its own types) as numbers. */
+export const toChangeMarks = (row: { counter: unknown; changed: unknown; deleted: unknown; users: unknown } | undefined): ChangeMarks => ({
+  counter: asNumber(row?.counter),
+  changed: asNumber(row?.changed),
+  deleted: asNumber(row?.deleted),
+  users: asNumber(row?.users),
+});
+
+const marks = preparedPerDatabase(({ db, t }) =>
+  db
+    .select(changeMarkColumns(t))
+    .from(sql`(select 1) as one`)
+    .prepare(),
+);
+
 /**
  * Where the gallery's data stands, in one round trip: `counter` moves on every change a gallery could show
  * (a trigger counts them, whatever clock stamped them); `changed` and `deleted` are the newest change and
  * deletion times (the start of the next "what changed since"); `users` moves when a member changes.
  */
-export async function changeMarks(): Promise<{ counter: number; changed: number; deleted: number; users: number }> {
-  const { db, t } = await getDb();
-  const [row] = await db
-    .select({
-      counter: sql<number | null>`(select ${t.counters.value} from ${t.counters} where ${t.counters.key} = 'jobs')`,
-      changed: sql<number | null>`(select max(${t.jobs.changedAt}) from ${t.jobs})`,
-      deleted: sql<number | null>`(select max(${t.jobTombstones.deletedAt}) from ${t.jobTombstones})`,
-      users: sql<unknown>`(select max(${t.user.updatedAt}) from ${t.user})`,
-    })
-    .from(sql`(select 1) as one`);
-  const asNumber = (v: unknown) =>
-    v instanceof Date ? v.getTime() : typeof v === "string" && !/^\d+$/.test(v) ? Date.parse(v) : Number(v ?? 0);
-  return { counter: asNumber(row?.counter), changed: asNumber(row?.changed), deleted: asNumber(row?.deleted), users: asNumber(row?.users) };
+export async function changeMarks(): Promise<ChangeMarks> {
+  const [row] = await marks(await getDb()).execute();
+  return toChangeMarks(row);
 }
 
 /**

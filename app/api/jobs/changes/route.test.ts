@@ -129,3 +129,51 @@ describe("GET /api/jobs/changes", () => {
     expect(((await res.json()) as { error: { fields: Record<string, string> } }).error.fields.since).toBe("Invalid version.");
   });
 });
+
+describe("an unchanged poll", () => {
+  const poll = (version: string, headers: Record<string, string>) => get(m.changes, `/api/jobs/changes?since=${version}`, headers);
+
+  test("is a 304 with no body for its own member only; a change, a sign-out or a disabled member counts at once", async () => {
+    const member = await signedIn("poller@keyframe.test", "member");
+    const other = await signedIn("neighbour@keyframe.test", "member");
+    const { version } = (await (await get(m.jobs, "/api/jobs?limit=24")).json()) as Page;
+    const first = await poll(version, { cookie: member.cookie });
+    expect(first.status).toBe(200);
+    const tag = first.headers.get("etag")!;
+
+    const same = await poll(version, { cookie: member.cookie, "if-none-match": tag });
+    expect(same.status).toBe(304);
+    expect(same.headers.get("etag")).toBe(tag);
+    expect(await same.text()).toBe("");
+    // Another member's tag is not this one: a 200 with their own view, never a 304 over someone else's.
+    const theirs = await poll(version, { cookie: other.cookie, "if-none-match": tag });
+    expect(theirs.status).toBe(200);
+    expect(theirs.headers.get("etag")).not.toBe(tag);
+
+    await new Promise((r) => setTimeout(r, 2));
+    const job = await create("A take a poller sees at once");
+    const changed = await poll(version, { cookie: member.cookie, "if-none-match": tag });
+    expect(changed.status).toBe(200);
+    expect(((await changed.json()) as Changes).jobs.map((j) => j.id)).toContain(job.id);
+
+    // The other member signs out: their cookie, replayed with a tag that matched, reads nothing.
+    const session = await import("@/app/api/session/route");
+    const theirTag = (await poll(version, { cookie: other.cookie })).headers.get("etag")!;
+    expect((await poll(version, { cookie: other.cookie, "if-none-match": theirTag })).status).toBe(304);
+    await session.DELETE(new Request("http://keyframe.test/api/session", { method: "DELETE", headers: { cookie: other.cookie } }));
+    const signedOut = await poll(version, { cookie: other.cookie, "if-none-match": theirTag });
+    expect(signedOut.status).toBe(401);
+    expect(((await signedOut.json()) as { error: { code: string } }).error.code).toBe("unauthorized");
+
+    // An admin disables the poller: the very next poll is refused.
+    const current = (await poll(version, { cookie: member.cookie })).headers.get("etag")!;
+    expect((await poll(version, { cookie: member.cookie, "if-none-match": current })).status).toBe(304);
+    const update = await import("@/app/api/admin/members/[id]/route");
+    const disabled = await update.PATCH(
+      new Request("http://keyframe.test/x", { method: "PATCH", body: JSON.stringify({ disabled: true }), headers: { cookie } }),
+      { params: Promise.resolve({ id: member.id }) },
+    );
+    expect(disabled.status).toBe(200);
+    expect((await poll(version, { cookie: member.cookie, "if-none-match": current })).status).toBe(401);
+  });
+});

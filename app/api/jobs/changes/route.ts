@@ -1,8 +1,7 @@
-import { requireUser } from "@/lib/auth/session";
 import { errorResponse } from "@/lib/errors";
 import { conditionalJson } from "@/lib/http/conditional";
 import { requestOrigin } from "@/lib/http/origin";
-import { changesQuerySchema, galleryTag, jobChanges } from "@/lib/jobs/list";
+import { changesQuerySchema, galleryViewer, jobChanges } from "@/lib/jobs/list";
 import { validationError } from "@/lib/validations/errors";
 
 /**
@@ -11,12 +10,11 @@ import { validationError } from "@/lib/validations/errors";
  */
 export async function GET(request: Request) {
   try {
-    const user = await requireUser(request);
+    const origin = requestOrigin(request);
+    const { viewer, tag } = await galleryViewer(request, origin);
     const query = changesQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
     if (!query.success) throw validationError(query.error);
-    const origin = requestOrigin(request);
-    const tag = await galleryTag(new URL(request.url).search, origin, user);
-    return await conditionalJson(request, tag, () => jobChanges(query.data, origin, user));
+    return await conditionalJson(request, tag, () => jobChanges(query.data, origin, viewer));
   } catch (error) {
     return errorResponse(error);
   }
