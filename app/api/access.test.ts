@@ -233,6 +233,16 @@ describe("session cookies", () => {
     expect(await statusesWith(someone.cookie)).toEqual([401, 401]);
   });
 
+  test("two session cookies are left to better-auth's choice, however they are spaced", async () => {
+    const ended = await signedIn("ended@keyframe.test", "member");
+    const live = await signedIn("alive@keyframe.test", "member");
+    await (await sessionOf(ended.cookie)).expire(new Date(Date.now() - 1000));
+    const [name, endedValue] = ended.cookie.split("=") as [string, string];
+    const liveValue = live.cookie.split("=")[1]!;
+    // better-auth reads the first of the two: the ended session. Read the last, this would be a live one's.
+    expect(await statusesWith(`${name} =${endedValue}; ${name}=${liveValue}`)).toEqual([401, 401]);
+  });
+
   test("a disabled member reads nothing, even while a session row of theirs is still there", async () => {
     // Disabling marks the member, then deletes their sessions: another instance can be asked in between.
     const someone = await signedIn("between@keyframe.test", "member");

@@ -15,8 +15,8 @@ export async function signedSessionToken(headers: Headers): Promise<string | und
   if (!cookies) return undefined;
   const { authCookies, secret } = await (await getAuth()).$context;
   const name = authCookies.sessionToken.name;
-  // Two cookies of that name: better-auth picks one by its own rules, so let it.
-  if (cookies.indexOf(`${name}=`) !== cookies.lastIndexOf(`${name}=`)) return undefined;
+  // Two cookies of that name (however spaced): better-auth picks one by its own rules, so let it.
+  if (cookies.split(";").filter((pair) => pair.split("=", 1)[0]!.trim() === name).length > 1) return undefined;
   const value = parseCookies(cookies).get(name);
   const dot = value?.lastIndexOf(".") ?? -1;
   if (!value || dot < 1) return undefined;
