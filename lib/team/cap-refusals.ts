@@ -6,16 +6,9 @@ import { DURATION_MIN } from "@/lib/model/seedance";
 import type { TeamSettings, TeamSettingsUpdate } from "@/lib/validations/team";
 import { listMembers } from "./members";
 import { getTeamSettings, saveTeamSettings } from "./settings";
-import { memberLedger } from "./spend";
+import { CAP_SETTINGS, memberLedger, type CapSetting } from "./spend";
 
-type CapKey = "memberDailyCapUsd" | "memberMonthlyCapUsd" | "teamDailyCapUsd" | "teamMonthlyCapUsd";
-
-const CAPS: { key: CapKey; label: string; perMember: boolean; window: "today" | "month" }[] = [
-  { key: "memberDailyCapUsd", label: "Per member, per day", perMember: true, window: "today" },
-  { key: "memberMonthlyCapUsd", label: "Per member, per month", perMember: true, window: "month" },
-  { key: "teamDailyCapUsd", label: "Whole team, per day", perMember: false, window: "today" },
-  { key: "teamMonthlyCapUsd", label: "Whole team, per month", perMember: false, window: "month" },
-];
+type CapKey = CapSetting["setting"];
 
 /** A new cap, and who could not generate under it right now, with what each has spent in its window. */
 export type CapRefusal = {
@@ -42,8 +35,8 @@ function tightened(key: CapKey, next: TeamSettings, current: TeamSettings): numb
 
 /** For each cap these settings tighten, the active members (the acting admin as "you") it would refuse today. */
 export async function capRefusals(next: TeamSettings, current: TeamSettings, actorId: string): Promise<CapRefusal[]> {
-  const caps = CAPS.flatMap((c) => {
-    const limitMicros = tightened(c.key, next, current);
+  const caps = CAP_SETTINGS.flatMap((c) => {
+    const limitMicros = tightened(c.setting, next, current);
     return limitMicros === null ? [] : [{ ...c, limitMicros }];
   });
   if (caps.length === 0) return [];
@@ -56,7 +49,7 @@ export async function capRefusals(next: TeamSettings, current: TeamSettings, act
     const teamSpentMicros = c.perMember ? null : team[c.window];
     const refused = everyone.filter((m) => c.limitMicros - (teamSpentMicros ?? m.spentMicros) < CHEAPEST);
     if (refused.length === 0) return [];
-    return [{ cap: c.key, label: c.label, window: c.window, limitMicros: c.limitMicros, teamSpentMicros, members: refused }];
+    return [{ cap: c.setting, label: c.title, window: c.window, limitMicros: c.limitMicros, teamSpentMicros, members: refused }];
   });
 }
 

@@ -24,29 +24,51 @@ export function windows(now: number) {
 
 type Cap = CapGuard & { label: string; resetsAt: number };
 
+/** The four caps an admin sets: whom each binds, over which UTC window, and how each is named. */
+export const CAP_SETTINGS = [
+  {
+    setting: "memberDailyCapUsd",
+    key: "memberDaily",
+    perMember: true,
+    window: "today",
+    label: "your daily cap",
+    title: "Per member, per day",
+  },
+  {
+    setting: "memberMonthlyCapUsd",
+    key: "memberMonthly",
+    perMember: true,
+    window: "month",
+    label: "your monthly cap",
+    title: "Per member, per month",
+  },
+  {
+    setting: "teamDailyCapUsd",
+    key: "teamDaily",
+    perMember: false,
+    window: "today",
+    label: "the team's daily cap",
+    title: "Whole team, per day",
+  },
+  {
+    setting: "teamMonthlyCapUsd",
+    key: "teamMonthly",
+    perMember: false,
+    window: "month",
+    label: "the team's monthly cap",
+    title: "Whole team, per month",
+  },
+] as const;
+export type CapSetting = (typeof CAP_SETTINGS)[number];
+
 function capsFor(team: TeamSettings, now: number): Cap[] {
   const w = windows(now);
-  const caps = [
-    { key: "memberDaily", label: "your daily cap", usd: team.memberDailyCapUsd, userOnly: true, since: w.dayStart, resetsAt: w.dayEnd },
-    {
-      key: "memberMonthly",
-      label: "your monthly cap",
-      usd: team.memberMonthlyCapUsd,
-      userOnly: true,
-      since: w.monthStart,
-      resetsAt: w.monthEnd,
-    },
-    { key: "teamDaily", label: "the team's daily cap", usd: team.teamDailyCapUsd, userOnly: false, since: w.dayStart, resetsAt: w.dayEnd },
-    {
-      key: "teamMonthly",
-      label: "the team's monthly cap",
-      usd: team.teamMonthlyCapUsd,
-      userOnly: false,
-      since: w.monthStart,
-      resetsAt: w.monthEnd,
-    },
-  ];
-  return caps.flatMap(({ usd, ...c }) => (usd === null ? [] : [{ ...c, limit: toMicros(usd)! }]));
+  return CAP_SETTINGS.flatMap((c) => {
+    const limit = toMicros(team[c.setting]);
+    if (limit === null) return [];
+    const [since, resetsAt] = c.window === "today" ? [w.dayStart, w.dayEnd] : [w.monthStart, w.monthEnd];
+    return [{ key: c.key, label: c.label, userOnly: c.perMember, since, resetsAt, limit }];
+  });
 }
 
 function resetText(at: number, now: number): string {
