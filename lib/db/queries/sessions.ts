@@ -5,11 +5,6 @@ import { getDb } from "../client";
 import { preparedPerDatabase } from "../prepared";
 import { changeMarkColumns, toChangeMarks, type ChangeMarks } from "./gallery";
 
-export type SessionRow = {
-  expiresAt: Date;
-  user: { id: string; email: string; name: string; role: string | null; banned: boolean | null };
-};
-
 const sessionColumns = (t: Schema) => ({
   expiresAt: t.session.expiresAt,
   user: { id: t.user.id, email: t.user.email, name: t.user.name, role: t.user.role, banned: t.user.banned },
@@ -24,6 +19,8 @@ const byToken = preparedPerDatabase(({ db, t }) =>
     .limit(1)
     .prepare(),
 );
+
+export type SessionRow = Awaited<ReturnType<ReturnType<typeof byToken>["execute"]>>[number];
 
 /** The session a cookie's token names, with its member, in one query; none once it is signed out or revoked. */
 export async function sessionByToken(token: string): Promise<SessionRow | undefined> {
