@@ -1,9 +1,10 @@
 "use client";
 
 import { MenuCheckboxItem, MenuContent, MenuItem, MenuRoot, MenuSeparator, MenuTrigger } from "@/components/ui/menu";
-import type { ReactElement } from "react";
-import { isFinished, type JobView } from "@/lib/jobs/types";
+import { Fragment, type ReactElement } from "react";
+import type { JobView } from "@/lib/jobs/types";
 import type { ConfirmKind } from "./job-confirm";
+import { takeActions } from "./take-actions";
 import type { useJobActions } from "./use-job-actions";
 import { useStar } from "./use-star";
 
@@ -33,69 +34,42 @@ export default function JobMenu({
   trigger,
   defaultOpen,
 }: JobMenuProps & { trigger: ReactElement; defaultOpen?: boolean }) {
-  const { dispatch } = actions;
-  const video = job.video;
   const star = useStar(job);
+  const items = takeActions(job, {
+    actions,
+    star,
+    selected: { on: selected, set: onSelect },
+    confirm: onConfirm,
+    addToBoard: onAddToBoard,
+  });
   return (
     <MenuRoot modal={false} defaultOpen={defaultOpen}>
       <MenuTrigger asChild>{trigger}</MenuTrigger>
       <MenuContent align="end" container={document.getElementById("gallery")}>
-        {video ? <MenuItem onSelect={() => void actions.copyLink()}>{job.shareUrl ? "Copy link" : "Share link"}</MenuItem> : null}
-        {dispatch ? <MenuItem onSelect={() => dispatch({ kind: "remix", job })}>Remix</MenuItem> : null}
-        {video?.stored ? (
-          <MenuItem asChild>
-            <a href={video.src} download={video.downloadName}>
-              Download
-            </a>
-          </MenuItem>
-        ) : null}
-        {dispatch && video ? (
-          <>
-            <MenuItem disabled={!video.lastFrame} onSelect={() => dispatch({ kind: "frame", job, target: "image" })}>
-              Continue from last frame
-            </MenuItem>
-            <MenuItem disabled={!video.lastFrame} onSelect={() => dispatch({ kind: "frame", job, target: "lastImage" })}>
-              Use as end image
-            </MenuItem>
-          </>
-        ) : null}
-        {dispatch ? (
-          <MenuItem onSelect={() => dispatch({ kind: "seed", seed: job.params.seed })}>Reuse seed {job.params.seed}</MenuItem>
-        ) : null}
-        {video ? (
-          <>
-            <MenuSeparator />
-            <MenuCheckboxItem checked={star.on} onCheckedChange={() => void star.toggle()}>
-              Star
-            </MenuCheckboxItem>
-            <MenuCheckboxItem checked={selected} onCheckedChange={onSelect}>
-              Select for compare
-            </MenuCheckboxItem>
-            <MenuItem onSelect={onAddToBoard}>Add to storyboard…</MenuItem>
-          </>
-        ) : null}
-        {job.status === "failed" || job.status === "unknown" ? (
-          <MenuItem onSelect={() => onConfirm("retry")}>Retry · {job.price.label}…</MenuItem>
-        ) : null}
-        {job.status === "queued" && job.canManage ? <MenuItem onSelect={() => void actions.cancel()}>Cancel job</MenuItem> : null}
-        {video && job.canManage ? (
-          <>
-            <MenuSeparator />
-            <MenuItem onSelect={() => void actions.toggleVisibility()}>
-              {job.shareVisibility === "public" ? "Link: make team only" : "Link: let anyone watch"}
-            </MenuItem>
-            <MenuItem onSelect={() => void actions.newLink()}>New link</MenuItem>
-            {job.shareUrl ? <MenuItem onSelect={() => void actions.revoke()}>Revoke link</MenuItem> : null}
-          </>
-        ) : null}
-        {isFinished(job.status) && job.canManage ? (
-          <>
-            <MenuSeparator />
-            <MenuItem onSelect={() => onConfirm("delete")} className="text-red-700 dark:text-red-300">
-              Delete…
-            </MenuItem>
-          </>
-        ) : null}
+        {items.map((item, i) => (
+          <Fragment key={item.key}>
+            {i > 0 && items[i - 1]!.group !== item.group ? <MenuSeparator /> : null}
+            {item.pressed !== undefined ? (
+              <MenuCheckboxItem checked={item.pressed} onCheckedChange={item.run}>
+                {item.label}
+              </MenuCheckboxItem>
+            ) : item.download ? (
+              <MenuItem asChild>
+                <a href={item.download.href} download={item.download.name}>
+                  {item.label}
+                </a>
+              </MenuItem>
+            ) : (
+              <MenuItem
+                disabled={item.disabled}
+                onSelect={item.run}
+                className={item.group === "delete" ? "text-red-700 dark:text-red-300" : undefined}
+              >
+                {item.label}
+              </MenuItem>
+            )}
+          </Fragment>
+        ))}
       </MenuContent>
     </MenuRoot>
   );

@@ -1,10 +1,11 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import { useState } from "react";
+import { Fragment, useState } from "react";
 import { MenuContent, MenuItem, MenuRoot, MenuTrigger } from "@/components/ui/menu";
-import { isFinished, type JobView } from "@/lib/jobs/types";
+import type { JobView } from "@/lib/jobs/types";
 import { JobConfirm, type ConfirmKind } from "./job-confirm";
+import { takeActions, type TakeAction } from "./take-actions";
 import { useJobActions } from "./use-job-actions";
 import { useStar } from "./use-star";
 
@@ -43,104 +44,71 @@ export function ViewerActions({
   const [adding, setAdding] = useState(false);
   const actions = useJobActions(job, (text, link) => onNote({ text, link }));
   const star = useStar(job);
-  const { dispatch } = actions;
-  const video = job.video;
   const chosen = selected.includes(job.id);
-  const act = (fn: () => void) => () => {
-    fn();
-    onClose();
+  const items = takeActions(job, {
+    actions,
+    star,
+    selected: onSelect && { on: chosen, set: (on) => onSelect(job.id, on) },
+    confirm: setConfirm,
+    addToBoard: () => setAdding(true),
+  });
+  const links = items.filter((item) => item.group === "link");
+  const button = (item: TakeAction) => {
+    if (item.download)
+      return (
+        <a key={item.key} className={cls} href={item.download.href} download={item.download.name}>
+          {item.label}
+        </a>
+      );
+    const mark = item.key === "star" ? (item.pressed ? "★" : "☆") : item.pressed !== undefined ? (item.pressed ? "☑" : "☐") : null;
+    return (
+      <button
+        key={item.key}
+        type="button"
+        className={item.key === "remix" ? primary : item.group === "delete" ? danger : cls}
+        disabled={item.disabled}
+        aria-pressed={item.pressed}
+        onClick={() => {
+          item.run?.();
+          if (item.toForm) onClose();
+        }}
+      >
+        {mark ? (
+          <span aria-hidden className={item.key === "star" && item.pressed ? "text-amber-300" : undefined}>
+            {mark}
+          </span>
+        ) : null}
+        {item.label}
+      </button>
+    );
   };
   return (
     <div className="flex flex-wrap gap-1.5">
-      {dispatch ? (
-        <button type="button" className={primary} onClick={act(() => dispatch({ kind: "remix", job }))}>
-          Remix
-        </button>
-      ) : null}
-      {video?.stored ? (
-        <a className={cls} href={video.src} download={video.downloadName}>
-          Download
-        </a>
-      ) : null}
-      {video ? (
-        <>
-          <button type="button" className={cls} onClick={() => void actions.copyLink()}>
-            {job.shareUrl ? "Copy link" : "Share link"}
-          </button>
-          <button type="button" className={cls} aria-pressed={star.on} onClick={() => void star.toggle()}>
-            <span aria-hidden className={star.on ? "text-amber-300" : ""}>
-              {star.on ? "★" : "☆"}
-            </span>
-            Star
-          </button>
-          {onSelect ? (
-            <button type="button" className={cls} aria-pressed={chosen} onClick={() => onSelect(job.id, !chosen)}>
-              <span aria-hidden>{chosen ? "☑" : "☐"}</span>
-              Select for compare
-            </button>
-          ) : null}
-          {selected.length >= 2 && chosen ? (
-            <a className={cls} href={`/compare?ids=${selected.join(",")}`}>
-              Compare {selected.length}
-            </a>
-          ) : null}
-          <button type="button" className={cls} onClick={() => setAdding(true)}>
-            Add to storyboard…
-          </button>
-        </>
-      ) : null}
-      {dispatch && video ? (
-        <>
-          <button
-            type="button"
-            className={cls}
-            disabled={!video.lastFrame}
-            onClick={act(() => dispatch({ kind: "frame", job, target: "image" }))}
-          >
-            Continue from last frame
-          </button>
-          <button
-            type="button"
-            className={cls}
-            disabled={!video.lastFrame}
-            onClick={act(() => dispatch({ kind: "frame", job, target: "lastImage" }))}
-          >
-            Use as end image
-          </button>
-        </>
-      ) : null}
-      {dispatch ? (
-        <button type="button" className={cls} onClick={act(() => dispatch({ kind: "seed", seed: job.params.seed }))}>
-          Reuse seed {job.params.seed}
-        </button>
-      ) : null}
-      {job.status === "failed" || job.status === "unknown" ? (
-        <button type="button" className={cls} onClick={() => setConfirm("retry")}>
-          Retry · {job.price.label}
-        </button>
-      ) : null}
-      {job.status === "queued" && job.canManage ? (
-        <button type="button" className={cls} onClick={() => void actions.cancel()}>
-          Cancel job
-        </button>
-      ) : null}
-      {video && job.canManage ? (
-        <MenuRoot>
-          <MenuTrigger className={cls}>Link options</MenuTrigger>
-          <MenuContent align="start" container={menuContainer}>
-            <MenuItem onSelect={() => void actions.toggleVisibility()}>
-              {job.shareVisibility === "public" ? "Link: make team only" : "Link: let anyone watch"}
-            </MenuItem>
-            <MenuItem onSelect={() => void actions.newLink()}>New link</MenuItem>
-            {job.shareUrl ? <MenuItem onSelect={() => void actions.revoke()}>Revoke link</MenuItem> : null}
-          </MenuContent>
-        </MenuRoot>
-      ) : null}
-      {isFinished(job.status) && job.canManage ? (
-        <button type="button" className={danger} onClick={() => setConfirm("delete")}>
-          Delete…
-        </button>
-      ) : null}
+      {items.map((item) =>
+        item.group === "link" ? (
+          links[0] === item ? (
+            <MenuRoot key="links">
+              <MenuTrigger className={cls}>Link options</MenuTrigger>
+              <MenuContent align="start" container={menuContainer}>
+                {links.map((link) => (
+                  <MenuItem key={link.key} onSelect={link.run}>
+                    {link.label}
+                  </MenuItem>
+                ))}
+              </MenuContent>
+            </MenuRoot>
+          ) : null
+        ) : (
+          <Fragment key={item.key}>
+            {button(item)}
+            {item.key === "select" && chosen && selected.length >= 2 ? (
+              <a className={cls} href={`/compare?ids=${selected.join(",")}`}>
+                Compare {selected.length}
+              </a>
+            ) : null}
+          </Fragment>
+        ),
+      )}
       {adding ? <AddToBoardDialog jobIds={[job.id]} onClose={() => setAdding(false)} /> : null}
       <JobConfirm
         kind={confirm}
