@@ -1,11 +1,22 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import fs from "node:fs";
-import { expect, request as http, test, type APIRequestContext } from "@playwright/test";
+import { expect, request as http, test } from "@playwright/test";
 import { onServerBackends } from "../lib/test/backends";
-import { jobForm } from "../lib/test/job-form";
-import { ADMIN, ADMIN_ENV } from "./support/auth";
-import { CLUSTER_A_PORT, CLUSTER_B_PORT, CLUSTER_SIM_PORT } from "./support/ports";
-import { backendName, freshData, startServer, stopServer } from "./support/server";
+import {
+  A,
+  B,
+  freshCluster,
+  instance,
+  jobs,
+  liftRateLimit,
+  recorded,
+  signedIn,
+  startSim,
+  stats,
+  stopCluster,
+  submit,
+  type Job,
+} from "./support/cluster";
+import { CLUSTER_A_PORT, CLUSTER_B_PORT } from "./support/ports";
+import { stopServer } from "./support/server";
 
 /**
  * Several instances on one PostgreSQL database and one bucket, against a WaveSpeed simulator of their own:
@@ -15,106 +26,8 @@ test.skip(!onServerBackends(), "needs PostgreSQL and S3 (npm run test:server)");
 test.describe.configure({ mode: "serial" });
 test.setTimeout(180_000);
 
-const SIM_KEY = "cluster-sim-key-0123456789";
-const DATA = "data/e2e-cluster";
-const A = `http://127.0.0.1:${CLUSTER_A_PORT}`;
-const B = `http://127.0.0.1:${CLUSTER_B_PORT}`;
-const SIM = `http://127.0.0.1:${CLUSTER_SIM_PORT}`;
-
-type Job = { id: string; status: string; copy: { state: string }; video: { src: string; stored: boolean } | null; shareUrl: string | null };
-type Stats = {
-  submitRequests: number;
-  submits: number;
-  resultGets: Record<string, number>;
-  received: { taskId: string; webhook?: string }[];
-  webhooks: { sent: number };
-};
-
-let sim: ChildProcess | undefined;
-const running: ChildProcess[] = [];
-
-const pollOnce = { POLL_MIN_MS: "400", POLL_MAX_MS: "1500", POLL_EXPECT_MS: "4000" };
-
-async function instance(port: number, name: string, extra: Record<string, string> = {}): Promise<ChildProcess> {
-  // Each has its own DATA_DIR; both use the database and bucket named after DATA.
-  const child = await startServer(
-    port,
-    {
-      ...ADMIN_ENV,
-      DATA_DIR: `${DATA}-${name}`,
-      WAVESPEED_API_KEY: SIM_KEY,
-      WAVESPEED_BASE_URL: SIM,
-      INSTANCE_ID: `instance-${name}`,
-      AUTH_SECRET: "a-shared-secret-for-both-instances-0123456789",
-      ...pollOnce,
-      ...extra,
-    },
-    backendName(DATA),
-  );
-  running.push(child);
-  return child;
-}
-
-async function startSim(faults = "") {
-  sim = spawn(process.execPath, ["--import", "tsx", "scripts/simulator.ts"], {
-    env: {
-      ...process.env,
-      SIM_PORT: String(CLUSTER_SIM_PORT),
-      SIM_API_KEY: SIM_KEY,
-      SIM_DELAY_MS: "6000",
-      SIM_DATA_DIR: `${DATA}-sim`,
-      SIM_FAULTS: faults,
-      SIM_SLOW_MS: "3000",
-    },
-    stdio: "ignore",
-  });
-  await expect
-    .poll(
-      () =>
-        fetch(`${SIM}/__sim/stats`).then(
-          (r) => r.ok,
-          () => false,
-        ),
-      { timeout: 20_000 },
-    )
-    .toBe(true);
-}
-const stats = async () => (await (await fetch(`${SIM}/__sim/stats`)).json()) as Stats;
-
-async function signedIn(base: string): Promise<APIRequestContext> {
-  const api = await http.newContext({ baseURL: base });
-  expect((await api.post("/api/session", { data: ADMIN })).status()).toBe(200);
-  return api;
-}
-
-const submit = (api: APIRequestContext, prompt: string) => api.post("/api/jobs", { multipart: jobForm({ prompt, duration: "2" }) });
-
-async function liftRateLimit(api: APIRequestContext, patch: Record<string, unknown> = {}) {
-  const current = (await (await api.get("/api/admin/settings")).json()) as Record<string, unknown>;
-  expect((await api.put("/api/admin/settings", { data: { ...current, submitsPerMinute: 600, ...patch } })).status()).toBe(200);
-}
-
-async function jobs(api: APIRequestContext): Promise<Job[]> {
-  return ((await (await api.get("/api/jobs?limit=100")).json()) as { jobs: Job[] }).jobs;
-}
-
-/**
- * Jobs whose submit WaveSpeed answered and A recorded. (The simulator counts a task before A has read its
- * answer: a kill in between leaves that job "outcome unknown", as it should, and not one to complete.)
- */
-const recorded = async (api: APIRequestContext) => (await jobs(api)).filter((j) => !["queued", "submitting"].includes(j.status)).length;
-
-test.beforeEach(async () => {
-  await freshData(DATA);
-  await freshData(`${DATA}-a`);
-  await freshData(`${DATA}-b`);
-  fs.rmSync(`${DATA}-sim`, { recursive: true, force: true });
-});
-
-test.afterEach(async () => {
-  await Promise.all(running.splice(0).map((c) => stopServer(c)));
-  if (sim) await stopServer(sim);
-});
+test.beforeEach(freshCluster);
+test.afterEach(stopCluster);
 
 test("20 jobs sent through A, A killed -9 mid-flight: B completes all 20, each sent once, polled no more than with one instance", async () => {
   await startSim();
