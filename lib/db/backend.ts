@@ -23,7 +23,7 @@ export type Conn = {
   all<T>(query: SQL): Promise<T[]>;
 };
 
-/** Statements built on one Conn's `db`, run together. */
+/** Statements built on one Conn's `db`, run together (typed as SQLite's, as `Db` is: see there). */
 export type Batch = readonly [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]];
 
 /** The Conn `exclusive` hands its callback. */
