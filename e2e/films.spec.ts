@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { StoryboardPage } from "./pages/storyboard";
+import { signIn } from "./support/auth";
 import { expectNoSidewaysScroll, scanEverywhere } from "./support/axe";
 import { createJobs, savedJobs } from "./support/jobs";
 
@@ -108,4 +109,43 @@ test("every film of a board is listed and says whether it matches the board; it 
   expect(box.x).toBeGreaterThanOrEqual(0);
   expect(box.x + box.width).toBeLessThanOrEqual(390);
   await page.screenshot({ path: test.info().outputPath("films-phone.png"), fullPage: true });
+});
+
+test("a film's Revoke, New link and Delete show only to whoever exported it, its board's maker or an admin", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(180_000);
+  const tag = `film-rights-${Date.now()}`;
+  const member = { email: `${tag}@studio.test`, password: "a member's password 1" };
+  expect((await page.request.post("/api/admin/members", { data: { name: "Ada", ...member, role: "member" } })).status()).toBe(201);
+  const [take] = await createJobs(page.request, `A kite over dunes ${tag}`, { aspectRatio: "16:9" });
+  await savedJobs(page.request, [take!.id]);
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  await signIn(context.request, baseURL!, member);
+  const newBoard = async (request: APIRequestContext, name: string) =>
+    ((await (await request.post(`${baseURL}/api/storyboards`, { data: { name, jobIds: [take!.id] } })).json()) as Board).id;
+  // The admin's board and film; the member's board, with a film the admin exported from it.
+  const adminsBoard = await newBoard(page.request, `Admin's ${tag}`);
+  const membersBoard = await newBoard(context.request, `Ada's ${tag}`);
+  await exportFilm(page.request, adminsBoard);
+  await exportFilm(page.request, membersBoard);
+
+  const ada = await context.newPage();
+  const films = new StoryboardPage(ada).films;
+  const only = ["Revoke film link", "New film link", "Delete…"];
+  await ada.goto(`${baseURL}/storyboards/${adminsBoard}`);
+  await expect(films).toHaveCount(1);
+  // Before, everyone saw Revoke (then got 403).
+  await expect(films.getByRole("button", { name: "Copy film link" })).toBeVisible();
+  await expect(films.getByRole("link", { name: "Download" })).toBeVisible();
+  for (const name of only) await expect(films.getByRole("button", { name })).toHaveCount(0);
+
+  await ada.goto(`${baseURL}/storyboards/${membersBoard}`);
+  await films.getByRole("button", { name: "Revoke film link" }).click();
+  await expect(new StoryboardPage(ada).status).toHaveText("Film link revoked.");
+  await expect(films.getByRole("button", { name: "New film link" })).toBeVisible();
+  await expect(films.getByRole("button", { name: "Delete…" })).toBeVisible();
+  await context.close();
 });

@@ -4,6 +4,7 @@ import { expect, request as http, test, type APIRequestContext } from "@playwrig
 import { serverBackendsEnv } from "../lib/test/backends";
 import { jobForm } from "../lib/test/job-form";
 import { ADMIN, ADMIN_ENV } from "./support/auth";
+import { savedJobs } from "./support/jobs";
 import { dataDirFor, STANDALONE } from "./support/entry";
 import { NPM_START_PORT, NPM_START_SIM_PORT } from "./support/ports";
 import { backendName, freshData, startServer, stopServer } from "./support/server";
@@ -58,7 +59,10 @@ let output = "";
 test.beforeEach(async () => {
   await freshData(DATA_DIR);
   fs.rmSync(`${DATA_DIR}-sim`, { recursive: true, force: true });
-  // Every submit takes 3 s to answer, so some are on the wire when npm is stopped.
+});
+
+/** The upstream, answering every submit `slowMs` late, so some are on the wire when npm is stopped. */
+async function startSimulator(slowMs: number) {
   sim = spawn(process.execPath, ["--import", "tsx", "scripts/simulator.ts"], {
     env: {
       ...process.env,
@@ -67,7 +71,7 @@ test.beforeEach(async () => {
       SIM_DELAY_MS: "2000",
       SIM_DATA_DIR: `${DATA_DIR}-sim`,
       SIM_FAULTS: "submit:slowx*",
-      SIM_SLOW_MS: "3000",
+      SIM_SLOW_MS: String(slowMs),
     },
     stdio: "ignore",
   });
@@ -81,7 +85,7 @@ test.beforeEach(async () => {
       { timeout: 20_000 },
     )
     .toBe(true);
-});
+}
 
 test.afterEach(async () => {
   if (restarted) await stopServer(restarted);
@@ -94,7 +98,8 @@ test.afterEach(async () => {
 });
 
 /** `npm start`, six takes sent through it, the first submits on the wire: npm's exit (code) to come. */
-async function startWithNpmAndSubmit(): Promise<{ api: APIRequestContext; npmExit: Promise<number | null> }> {
+async function startWithNpmAndSubmit(slowMs = 3000): Promise<{ api: APIRequestContext; npmExit: Promise<number | null> }> {
+  await startSimulator(slowMs);
   // Without INSTANCE_ID an instance is named host:pid, which tells the server's own process under npm.
   const { INSTANCE_ID: _unset, ...inherited } = process.env;
   npm = spawn("npm", ["start", "--", "-p", String(NPM_START_PORT)], { env: { ...inherited, ...env }, stdio: ["ignore", "pipe", "pipe"] });
@@ -132,6 +137,12 @@ async function allSixComplete(api: APIRequestContext) {
     })
     .toEqual(Array(6).fill("completed"));
   expect(await stats()).toMatchObject({ submitRequests: 6, submits: 6 });
+  // And saved: no copy (nor its ffmpeg) is left running into the next test's fresh data directory.
+  const { jobs } = (await (await api.get("/api/jobs")).json()) as { jobs: { id: string }[] };
+  await savedJobs(
+    api,
+    jobs.map((j) => j.id),
+  );
 }
 
 test("SIGTERM to `npm start` with submits on the wire: they finish, the server exits by itself, then npm exits 0", async () => {
@@ -153,5 +164,21 @@ test("npm killed -9 under `npm start`: the orphaned server notices, drains and e
   await npmExit;
   await serverDrainedAndGone();
   expect(output).toMatch(/The process that started it \(pid \d+\) exited: draining/);
+  await allSixComplete(api);
+});
+
+test("npm killed -9 while the server drains (a process manager's stop timeout): the drain goes on to its end", async () => {
+  // Submits answered 6 s late: the kill comes 2 s into the drain, with them still on the wire.
+  const { api, npmExit } = await startWithNpmAndSubmit(6000);
+  npm!.kill("SIGTERM");
+  await expect.poll(() => output, { timeout: 5_000 }).toContain("SIGTERM: draining");
+  await new Promise((resolve) => setTimeout(resolve, 2000));
+  const onTheWire = await stats();
+  expect(onTheWire.submitRequests).toBeGreaterThan(onTheWire.submits);
+  npm!.kill("SIGKILL");
+  await npmExit;
+  // Before, the watch for a dead parent took npm's death for a second signal and exited at once.
+  await serverDrainedAndGone();
+  expect(output).not.toContain("exiting now");
   await allSixComplete(api);
 });

@@ -51,7 +51,12 @@ await new Promise((resolve, reject) => {
 console.log(`[keyframe] Listening on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`);
 
 let drainingSince = 0;
+/** The parent-death watch below (under a package manager's script only). */
+let watch;
 async function drain(reason) {
+  // From here on only a signal can hurry the exit: a parent that dies mid-drain (killed after its own stop
+  // timeout, as supervisord or systemd's KillMode=process do) must not cut short the drain it asked for.
+  clearInterval(watch);
   if (drainingSince) {
     // Ctrl-C reaches the whole process group and npm forwards it as well: one press, two signals.
     if (Date.now() - drainingSince < 1000) return;
@@ -85,8 +90,8 @@ process.on("SIGINT", () => void drain("SIGINT"));
 // means stop. Not when started directly: `nohup node scripts/start.mjs &` outlives its shell on purpose.
 if (process.env.npm_lifecycle_event) {
   const parent = process.ppid;
-  const watch = setInterval(() => {
-    if (process.ppid === parent) return;
+  watch = setInterval(() => {
+    if (drainingSince || process.ppid === parent) return;
     clearInterval(watch);
     void drain(`The process that started it (pid ${parent}) exited`);
   }, 1000);

@@ -9,7 +9,8 @@ import { FilmItem, type FilmActions } from "./film-item";
 /** Films shown before "Show older films": the rest stay one click away, with a count of their live links. */
 const SHOWN = 3;
 
-function Progress({ film, onCancel }: { film: FilmView; onCancel: () => void }) {
+/** `onCancel`: absent for a member who may not cancel this export (`FilmView.canManage`). */
+function Progress({ film, onCancel }: { film: FilmView; onCancel?: () => void }) {
   const label = film.status === "queued" ? "Waiting for a free renderer…" : `Exporting… ${film.progress}%`;
   return (
     <div className="space-y-1">
@@ -26,9 +27,11 @@ function Progress({ film, onCancel }: { film: FilmView; onCancel: () => void }) 
       </div>
       <div className="flex items-center justify-between gap-2">
         <p className="text-sm text-zinc-700 tabular-nums dark:text-zinc-300">{label}</p>
-        <button type="button" className={buttonClass("ghost", "sm")} onClick={onCancel}>
-          Cancel export
-        </button>
+        {onCancel ? (
+          <button type="button" className={buttonClass("ghost", "sm")} onClick={onCancel}>
+            Cancel export
+          </button>
+        ) : null}
       </div>
     </div>
   );
@@ -91,7 +94,12 @@ export function FilmExport({
       >
         {running ? "Exporting…" : "Export MP4"}
       </button>
-      {running ? <Progress film={running} onCancel={() => void act(`/api/films/${running.id}`, "DELETE", "Export cancelled.")} /> : null}
+      {running ? (
+        <Progress
+          film={running}
+          onCancel={running.canManage ? () => void act(`/api/films/${running.id}`, "DELETE", "Export cancelled.") : undefined}
+        />
+      ) : null}
       <ul id={listId} className="space-y-2" aria-label="Exported films">
         {(showAll ? finished : finished.slice(0, SHOWN)).map((film) => (
           <li key={film.id} data-film-id={film.id} className="rounded-lg border border-zinc-200 p-2 text-sm dark:border-zinc-800">

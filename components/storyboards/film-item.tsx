@@ -29,10 +29,13 @@ function Freshness({ film }: { film: FilmView }) {
   );
 }
 
-/** One exported film: whether it still matches the board, watch, download, its link, delete. */
+/**
+ * One exported film: whether it still matches the board, watch, download, its link; revoking or renewing
+ * the link and deleting the film only for those who may (whoever exported it, the board's maker, an admin).
+ */
 export function FilmItem({ film, actions }: { film: FilmView; actions: FilmActions }) {
   const summary = `${film.shots} shot${film.shots === 1 ? "" : "s"} · ${film.durationS?.toFixed(1)} s · ${film.width}×${film.height}`;
-  const remove = (
+  const remove = film.canManage && (
     <ConfirmButton
       variant="secondary"
       title="Delete this film?"
@@ -74,18 +77,18 @@ export function FilmItem({ film, actions }: { film: FilmView; actions: FilmActio
           Download
         </a>
         {film.shareUrl ? (
-          <>
-            <button type="button" className={small} onClick={() => void actions.copy(film.shareUrl!)}>
-              Copy film link
-            </button>
-            <button
-              type="button"
-              className={small}
-              onClick={() => void actions.act(`/api/films/${film.id}/share`, "DELETE", "Film link revoked.")}
-            >
-              Revoke film link
-            </button>
-          </>
+          <button type="button" className={small} onClick={() => void actions.copy(film.shareUrl!)}>
+            Copy film link
+          </button>
+        ) : null}
+        {!film.canManage ? null : film.shareUrl ? (
+          <button
+            type="button"
+            className={small}
+            onClick={() => void actions.act(`/api/films/${film.id}/share`, "DELETE", "Film link revoked.")}
+          >
+            Revoke film link
+          </button>
         ) : (
           <button
             type="button"

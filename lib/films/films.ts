@@ -7,11 +7,11 @@ import type { Film } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { isId, newId } from "@/lib/jobs/ids";
 import { isShareId } from "@/lib/jobs/share";
-import { canManage } from "@/lib/jobs/types";
 import { hasFfmpeg } from "@/lib/media/ffmpeg";
 import { findBoard } from "@/lib/storyboards/boards";
 import { pickedTakes } from "@/lib/storyboards/picks";
 import { getTeamSettings } from "@/lib/team/settings";
+import { mayManageFilm } from "./access";
 import { kickFilmExporter } from "./exporter";
 import { removeFilmFiles } from "./files";
 
@@ -56,10 +56,19 @@ export async function findFilm(id: string): Promise<Film> {
   return film;
 }
 
-/** A new share link (the old one stops working), or none: whoever exported it, or an admin. */
-export async function setFilmShare(id: string, user: SessionUser, on: boolean): Promise<Film> {
+/** The film, if this member may change its link or delete it (`doing` says which, in the refusal). */
+async function managedFilm(id: string, user: SessionUser, doing: string): Promise<Film> {
   const film = await findFilm(id);
-  if (!canManage(user, film.userId)) throw new AppError("forbidden", "Only whoever exported this film, or an admin, can change its link.");
+  const board = await getStoryboard(film.storyboardId);
+  if (!mayManageFilm(user, film, board?.userId ?? null)) {
+    throw new AppError("forbidden", `Only whoever exported this film, whoever made its storyboard, or an admin can ${doing}.`);
+  }
+  return film;
+}
+
+/** A new share link (the old one stops working), or none: see `mayManageFilm` for who may. */
+export async function setFilmShare(id: string, user: SessionUser, on: boolean): Promise<Film> {
+  const film = await managedFilm(id, user, "change its link");
   if (film.status !== "done") throw new AppError("conflict", "Only a finished film can be shared.");
   const shareId = on ? newId() : null;
   await updateFilm(film.id, { shareId });
@@ -67,18 +76,18 @@ export async function setFilmShare(id: string, user: SessionUser, on: boolean): 
 }
 
 /**
- * The film, its link and its files go: whoever exported it, whoever made its storyboard, or an admin. A film
- * still queued or rendering is cancelled (its renderer stops on its next heartbeat and keeps no file).
+ * The film, its link and its files go (see `mayManageFilm` for who may). A film still queued or rendering
+ * is cancelled (its renderer stops on its next heartbeat and keeps no file).
  */
 export async function removeFilm(id: string, user: SessionUser): Promise<void> {
-  const film = await findFilm(id);
-  const board = await getStoryboard(film.storyboardId);
-  if (!canManage(user, film.userId) && !(board && canManage(user, board.userId))) {
-    throw new AppError("forbidden", "Only whoever exported this film, whoever made its storyboard, or an admin can delete it.");
-  }
+  const film = await managedFilm(id, user, "delete it");
+  // The files first: should the store fail, the film is still listed, to be deleted again.
+  await removeFilmFiles([film.id]);
   const gone = await deleteFilm(film.id);
   if (!gone) throw new AppError("not_found", "No film with that id.");
-  await removeFilmFiles([gone.id]);
+  // A render that finished between the two stored its files after they were removed; one finishing later
+  // finds its row gone and drops them itself.
+  if (film.status !== "done" && film.status !== "failed") await removeFilmFiles([gone.id]);
 }
 
 /** The finished film a link shows, or null (malformed, unknown or revoked: callers answer 404 alike). */

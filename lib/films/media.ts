@@ -20,7 +20,7 @@ export async function memberFilmResponse(request: Request, name: string): Promis
   const response = await objectResponse(request, await getStore(), filmVideoKey(film.id), {
     contentType: "video/mp4",
     cacheControl: IMMUTABLE,
-    downloadName: download ? filmView(film, "").downloadName : undefined,
+    downloadName: download ? filmView(film, "", false).downloadName : undefined,
   });
   return response ?? answer(404, "Not found");
 }

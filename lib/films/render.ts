@@ -63,6 +63,7 @@ export async function renderFilm(film: Film, onProgress: (perMille: number) => v
       signal.throwIfAborted();
       const source = path.join(dir, "take.mp4");
       await download(take, i, source, signal);
+      signal.throwIfAborted();
       // Takes copied before their size was recorded: the first one is probed, once.
       const fit: Frame = frame ?? (await probeVideo(source).then((info) => evenFrame(info.width, info.height)));
       frame = fit;
@@ -79,12 +80,14 @@ export async function renderFilm(film: Film, onProgress: (perMille: number) => v
       await fs.rm(source);
       before += take.duration;
     }
+    signal.throwIfAborted();
     const list = path.join(dir, "list.txt");
     await fs.writeFile(list, concatList(segments));
     const out = path.join(dir, "film.mp4");
     const tags = { title: film.name, description: `Keyframe film · ${takes.length} shot${takes.length === 1 ? "" : "s"}` };
     await ffmpegWithProgress(joinArgs(list, out, tags), total, (f) => onProgress(900 + Math.floor(f * 50)), signal, STEP_TIMEOUT_MS);
     for (const name of segments) await fs.rm(path.join(dir, name));
+    signal.throwIfAborted();
     const result = await probeVideo(out);
     const poster = path.join(dir, "poster.jpg");
     const hasPoster = await ffmpeg(posterArgs(out, poster)).then(

@@ -5,8 +5,11 @@ import { filmDifference } from "./difference";
 
 export const filmSharePath = (shareId: string) => `/f/${shareId}`;
 
-/** `boardPicks`: the board's picked takes now, in shot order, to say whether the film still matches them. */
-export function filmView(film: Film, origin: string, boardPicks?: string[]): FilmView {
+/**
+ * `canManage`: whether the viewer may change its link and delete it (`mayManageFilm`). `boardPicks`: the
+ * board's picked takes now, in shot order, to say whether the film still matches them.
+ */
+export function filmView(film: Film, origin: string, canManage: boolean, boardPicks?: string[]): FilmView {
   const done = film.status === "done";
   return {
     id: film.id,
@@ -24,5 +27,6 @@ export function filmView(film: Film, origin: string, boardPicks?: string[]): Fil
     downloadName: filmDownloadName(film.name),
     shareUrl: done && film.shareId ? `${origin}${filmSharePath(film.shareId)}` : null,
     outOfDate: boardPicks ? filmDifference(film.jobIds, boardPicks) : null,
+    canManage,
   };
 }

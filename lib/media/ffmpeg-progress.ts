@@ -4,7 +4,8 @@ import os from "node:os";
 
 /**
  * Runs ffmpeg (at nice 10) and reports how far it got as a fraction of `totalS` seconds of output (from its -progress
- * lines). Rejects with the tail of ffmpeg's errors; killed when `signal` aborts or after `timeoutMs`.
+ * lines). Rejects with the tail of ffmpeg's errors; killed when `signal` aborts or after `timeoutMs`. A signal
+ * aborted already rejects at once, with nothing started (an abort listener added now would never fire).
  */
 export function ffmpegWithProgress(
   args: string[],
@@ -13,6 +14,7 @@ export function ffmpegWithProgress(
   signal: AbortSignal,
   timeoutMs: number,
 ): Promise<void> {
+  if (signal.aborted) return Promise.reject(new Error("stopped"));
   return new Promise((resolve, reject) => {
     const child = spawn("ffmpeg", ["-y", "-nostdin", "-loglevel", "error", "-nostats", "-progress", "pipe:1", ...args], {
       stdio: ["ignore", "pipe", "pipe"],

@@ -1,6 +1,5 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth/session";
-import { deleteFilms } from "@/lib/db/queries/films";
 import { revokeBoardLinks } from "@/lib/db/queries/reviews";
 import {
   deleteStoryboard,
@@ -13,7 +12,7 @@ import {
 import { userNames } from "@/lib/db/queries/users";
 import type { Job, Storyboard } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
-import { removeFilmFiles } from "@/lib/films/files";
+import { removeBoardFilms } from "@/lib/films/files";
 import { getJob } from "@/lib/db/queries/jobs";
 import { isId, newId } from "@/lib/jobs/ids";
 import { canManage } from "@/lib/jobs/types";
@@ -63,8 +62,7 @@ export async function removeBoard(id: string, user: SessionUser): Promise<void> 
   const board = await findBoard(id);
   if (!canManage(user, board.userId)) throw new AppError("forbidden", "Only whoever made this storyboard, or an admin, can delete it.");
   await revokeBoardLinks(board.id);
-  const films = await deleteFilms(board.id);
-  await removeFilmFiles(films.map((f) => f.id));
+  await removeBoardFilms(board.id);
   await deleteStoryboard(board.id);
 }
 

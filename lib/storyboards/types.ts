@@ -26,6 +26,8 @@ export type FilmView = {
   shareUrl: string | null;
   /** What changed on the board since this export (other picks, shots added, removed or reordered); null while it matches, or where not compared. */
   outOfDate: string | null;
+  /** Whether this viewer may revoke or renew its link and delete it (`mayManageFilm`). */
+  canManage: boolean;
 };
 
 export type ReviewLinkView = { id: string; url: string; createdAt: string };

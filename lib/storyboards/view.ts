@@ -7,6 +7,7 @@ import { feedbackOnShots, reviewLinksOf } from "@/lib/db/queries/reviews";
 import { boardShots } from "@/lib/db/queries/storyboards";
 import { userNames } from "@/lib/db/queries/users";
 import { AppError } from "@/lib/errors";
+import { mayManageFilm } from "@/lib/films/access";
 import { filmView } from "@/lib/films/view";
 import { isId } from "@/lib/jobs/ids";
 import { marksFor } from "@/lib/jobs/marks";
@@ -51,7 +52,7 @@ export async function boardView(id: string, origin: string, viewer: Viewer): Pro
         };
       })
       .filter((shot) => shot.takes.length > 0),
-    films: films.map((f) => filmView(f, origin, picks)),
+    films: films.map((f) => filmView(f, origin, mayManageFilm(viewer, f, board.userId), picks)),
     reviewLinks: links.map((l) => ({ id: l.id, url: `${origin}${reviewPath(l.id)}`, createdAt: new Date(l.createdAt).toISOString() })),
   };
 }

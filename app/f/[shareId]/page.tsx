@@ -22,7 +22,7 @@ const load = cache(async (shareId: string) => {
   if (film.shareVisibility === "team" && !(await currentUser(requestHeaders)))
     redirect(`/sign-in?next=${encodeURIComponent(`/f/${shareId}`)}`);
   const origin = publicOrigin(requestHeaders);
-  return { film, view: filmView(film, origin), base: `${origin}/f/${shareId}` };
+  return { film, view: filmView(film, origin, false), base: `${origin}/f/${shareId}` };
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

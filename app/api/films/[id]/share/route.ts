@@ -6,11 +6,11 @@ import { filmView } from "@/lib/films/view";
 
 type Context = { params: Promise<{ id: string }> };
 
-/** A new share link (the old one stops working). Whoever exported it, or an admin. */
+/** A new share link (the old one stops working). Whoever exported it, whoever made its storyboard, or an admin. */
 export async function POST(request: Request, { params }: Context) {
   try {
     const user = await requireUser(request);
-    return Response.json(filmView(await setFilmShare((await params).id, user, true), requestOrigin(request)));
+    return Response.json(filmView(await setFilmShare((await params).id, user, true), requestOrigin(request), true));
   } catch (error) {
     return errorResponse(error);
   }
@@ -20,7 +20,7 @@ export async function POST(request: Request, { params }: Context) {
 export async function DELETE(request: Request, { params }: Context) {
   try {
     const user = await requireUser(request);
-    return Response.json(filmView(await setFilmShare((await params).id, user, false), requestOrigin(request)));
+    return Response.json(filmView(await setFilmShare((await params).id, user, false), requestOrigin(request), true));
   } catch (error) {
     return errorResponse(error);
   }

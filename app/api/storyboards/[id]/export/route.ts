@@ -9,7 +9,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   try {
     const user = await requireUser(request);
     const film = await requestExport((await params).id, user);
-    return Response.json(filmView(film, requestOrigin(request)), { status: 202 });
+    return Response.json(filmView(film, requestOrigin(request), true), { status: 202 });
   } catch (error) {
     return errorResponse(error);
   }
