@@ -1,11 +1,10 @@
 import { z } from "zod";
+import { MAX_SHOTS } from "./limits";
 import { idSchema, plainText } from "./plain-text";
 
 export const COMMENT_MAX = 500;
 export const REVIEWER_NAME_MAX = 60;
 export const MAX_REVIEW_TAKES = 24;
-/** A board's most shots (MAX_SHOTS in ./storyboard, not imported: the review page would load the form's schema). */
-const MAX_BATCH = 100;
 /** The one "shot" of a review link to a set of takes. */
 export const TAKES_SHOT = "takes";
 
@@ -44,7 +43,7 @@ export const feedbackBatchSchema = z.object({
   shots: z
     .array(z.object(word).refine(saysSomething, SAY_SOMETHING))
     .min(1, { error: "Pick a take or write a comment first." })
-    .max(MAX_BATCH, { error: `At most ${MAX_BATCH} shots at once.` })
+    .max(MAX_SHOTS, { error: `At most ${MAX_SHOTS} shots at once.` })
     .refine((shots) => new Set(shots.map((s) => s.shotKey)).size === shots.length, { error: "Each shot once." }),
 });
 export type FeedbackBatchInput = z.input<typeof feedbackBatchSchema>;

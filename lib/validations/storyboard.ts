@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { pick } from "zod/mini";
 import { generateSchema } from "./generate";
+import { MAX_SHOTS } from "./limits";
 import { idSchema, plainText } from "./plain-text";
 
 export const BOARD_NAME_MAX = 80;
-export const MAX_SHOTS = 100;
 
 export const boardNameSchema = plainText("The name", BOARD_NAME_MAX);
 
