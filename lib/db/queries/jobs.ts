@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, desc, eq, gte, inArray, isNotNull, lt, notInArray, or, sql } from "drizzle-orm";
-import { getDb } from "../client";
+import { getDb, type Conn } from "../client";
 import { ACTIVE_STATUSES, type Job, type NewJob } from "../schema";
 import { stamped } from "./stamp";
 
@@ -145,9 +145,15 @@ export async function recentRunTimes(
 
 /** Something shown on these jobs' cards changed elsewhere (a star, a reviewer's pick or comment): galleries hear of it. */
 export async function touchJobs(ids: (string | null | undefined)[]): Promise<void> {
-  const list = [...new Set(ids.filter((id): id is string => Boolean(id)))];
+  const list = touchable(ids);
   if (list.length === 0) return;
-  const { db, t } = await getDb();
-  const now = Date.now();
-  await db.update(t.jobs).set({ changedAt: now, updatedAt: now }).where(inArray(t.jobs.id, list));
+  await touchStatement(await getDb(), list, Date.now());
+}
+
+/** The ids touchJobs would touch: each once, none missing. */
+export const touchable = (ids: (string | null | undefined)[]): string[] => [...new Set(ids.filter((id): id is string => Boolean(id)))];
+
+/** touchJobs as one statement on `conn`, to run with others (a batch). */
+export function touchStatement({ db, t }: Pick<Conn, "db" | "t">, ids: string[], now: number) {
+  return db.update(t.jobs).set({ changedAt: now, updatedAt: now }).where(inArray(t.jobs.id, ids));
 }
