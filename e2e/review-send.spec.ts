@@ -13,7 +13,7 @@ async function reviewLink(page: Page, tag: string) {
   ).json()) as Board;
   await page.request.post(`/api/storyboards/${board.id}/shots`, { data: { jobId: b, shotId: board.shots[0]!.id } });
   const link = (await (await page.request.post("/api/review-links", { data: { storyboardId: board.id } })).json()) as { url: string };
-  return { board, url: link.url, b };
+  return { board, url: link.url, a, b };
 }
 
 for (const size of SIZES) {
@@ -22,7 +22,7 @@ for (const size of SIZES) {
     browser,
   }) => {
     test.setTimeout(120_000);
-    const { board, url, b } = await reviewLink(page, `send-${size.name}-${Date.now()}`);
+    const { board, url, a, b } = await reviewLink(page, `send-${size.name}-${Date.now()}`);
     const stranger = await browser.newContext({ storageState: { cookies: [], origins: [] }, viewport: size });
     const reviewer = await stranger.newPage();
     await reviewer.goto(url);
@@ -81,7 +81,6 @@ for (const size of SIZES) {
       [["Noor", b, null]],
       [["Noor", null, "Hold the last frame a beat longer"]],
     ]);
-    await stranger.close();
 
     // The team sees the name and comment isolated: no name's direction can turn the rest of the line around.
     await page.setViewportSize(size);
@@ -90,5 +89,29 @@ for (const size of SIZES) {
     await expect(said).toHaveText("Noor: “Hold the last frame a beat longer”");
     await expect(said.locator("bdi")).toHaveText(["Noor", "Hold the last frame a beat longer"]);
     await expect(said.locator("bdi").first()).toHaveCSS("unicode-bidi", "isolate");
+
+    // Taking words back: an emptied comment does not hold up the other shot, and Clear withdraws a pick.
+    const sent = () => reviewer.waitForResponse((r) => r.url().includes("/api/review/") && r.request().method() === "POST");
+    const teamWord = async () =>
+      ((await (await page.request.get(`/api/storyboards/${board.id}`)).json()) as Board).shots.map((s) =>
+        s.feedback.map((f) => [f.name, f.pickedJobId, f.comment]),
+      );
+    await one.getByRole("radio", { name: /^Take 1/ }).check();
+    await two.getByLabel("Comment (optional)").fill("");
+    await expect(reviewer.getByTestId("unsent-count")).toHaveText("2 shots not sent yet.");
+    let answer = sent();
+    await send.click();
+    expect((await answer).status()).toBe(200);
+    await expect(reviewer.getByTestId("unsent-count")).toHaveText("");
+    await expect(two.getByTestId("shot-state")).toHaveCount(0);
+    expect(await teamWord()).toEqual([[["Noor", a, null]], []]);
+    await one.getByRole("button", { name: "Clear pick and comment" }).click();
+    await expect(one.getByRole("radio", { name: /^Take 1/ })).not.toBeChecked();
+    answer = sent();
+    await send.click();
+    expect((await answer).status()).toBe(200);
+    await expect(one.getByTestId("shot-state")).toHaveCount(0);
+    expect(await teamWord()).toEqual([[], []]);
+    await stranger.close();
   });
 }

@@ -1,6 +1,6 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { StoryboardPage } from "./pages/storyboard";
-import { scanEverywhere } from "./support/axe";
+import { expectNoAxeViolations, scanEverywhere } from "./support/axe";
 import { createJobs, savedJobs } from "./support/jobs";
 
 type Board = { id: string; shots: { id: string; pickedJobId: string; takes: { id: string; video: { src: string } | null }[] }[] };
@@ -140,4 +140,74 @@ test("reviewers' word appears on an open board as they send it, without a reload
   await expect(dialog).toBeHidden();
   await expect(shot.getByText("Dana picked take 2: “Both work”")).toBeVisible({ timeout: 15_000 });
   await stranger.close();
+});
+
+/** A board of one shot holding one new saved take, opened. */
+async function boardOfOne(page: Page, prompt: string, fields: Record<string, string> = {}) {
+  const made = await createJobs(page.request, `${prompt} ${Date.now()}`, fields);
+  const [take] = await savedJobs(
+    page.request,
+    made.map((j) => j.id),
+  );
+  const board = await boardOf(page.request, `${prompt} ${Date.now()}`, [take!.id]);
+  await page.goto(`/storyboards/${board.id}`);
+  return { board, take: take!, shot: new StoryboardPage(page).shot(1) };
+}
+
+test("a take starred in the board's viewer stays starred there, as the server has it, with the viewer still open", async ({ page }) => {
+  test.setTimeout(90_000);
+  const { take, shot } = await boardOfOne(page, "A moth circles a lamp");
+  await shot.getByRole("button", { name: "Play take 1" }).click();
+  const star = page.getByRole("dialog").getByRole("button", { name: "Star", exact: true });
+  await expect(star).toHaveAttribute("aria-pressed", "false");
+  // Every state the button shows from the press on.
+  await star.evaluate((button) => {
+    const seen: string[] = [];
+    Object.assign(window, { starStates: seen });
+    new MutationObserver(() => seen.push(button.getAttribute("aria-pressed") ?? "")).observe(button, { attributeFilter: ["aria-pressed"] });
+  });
+  const put = page.waitForResponse((r) => r.url().endsWith(`/api/jobs/${take.id}/star`) && r.request().method() === "PUT");
+  await star.click();
+  expect((await put).ok()).toBe(true);
+  await expect
+    .poll(async () => ((await (await page.request.get(`/api/jobs/${take.id}`)).json()) as { stars: { mine: boolean } }).stars.mine)
+    .toBe(true);
+  // Past the board's own fetch after the change (and a poll interval): still pressed, never back in between.
+  await page.waitForTimeout(2_000);
+  await expect(star).toHaveAttribute("aria-pressed", "true");
+  expect(await page.evaluate(() => (window as unknown as { starStates: string[] }).starStates)).toEqual(["true"]);
+});
+
+test("New take with the take's own seed asks Already generated on the board: Open it shows that take, Pay again makes another", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const { board, take, shot } = await boardOfOne(page, "A kettle starts to steam", { seed: "5150" });
+  const ask = async () => {
+    await shot.getByRole("button", { name: "New take" }).click();
+    const dialog = page.getByRole("dialog", { name: "New take of shot 1" });
+    await dialog.getByLabel("Seed").fill("5150");
+    await dialog.getByRole("button", { name: /^Generate · \$/ }).click();
+    const already = page.getByRole("dialog", { name: "Already generated" });
+    await expect(already).toContainText("The same images, prompt, settings and seed were generated on");
+    await expect(already).toContainText("Open it, or pay $0.032 again?");
+    return { dialog, already };
+  };
+  let { dialog, already } = await ask();
+  await expectNoAxeViolations(page, "Already generated on a storyboard");
+  await already.getByRole("link", { name: "Open it" }).click();
+  await expect(already).toBeHidden();
+  await expect(dialog).toBeHidden();
+  const earlier = (await (await page.request.get(`/api/jobs/${take.id}`)).json()) as { video: { src: string } };
+  await expect(page.getByRole("dialog").locator("video")).toHaveAttribute("src", earlier.video.src);
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("dialog")).toBeHidden();
+
+  ({ dialog, already } = await ask());
+  await already.getByRole("button", { name: "Pay $0.032 again" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(new StoryboardPage(page).status).toHaveText("A new take of shot 1 is being generated.");
+  await expect(shot.getByRole("radio")).toHaveCount(2);
+  const after = (await (await page.request.get(`/api/storyboards/${board.id}`)).json()) as Board;
+  expect(after.shots[0]!.takes).toHaveLength(2);
 });

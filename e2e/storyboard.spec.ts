@@ -29,7 +29,8 @@ test("a three-shot storyboard from last frames: reordered by keyboard and drag, 
   await app.goto();
   await app.more(app.card(desk!), "Add to storyboard…");
   const dialog = page.getByRole("dialog", { name: "Add to storyboard" });
-  await dialog.getByLabel("Storyboard", { exact: true }).selectOption({ label: `Paper plane ${tag} (0 shots)` });
+  // The board's name sits isolated in its option (FSI … PDI): its direction cannot turn the shot count around.
+  await dialog.getByLabel("Storyboard", { exact: true }).selectOption({ label: `\u2068Paper plane ${tag}\u2069 (0 shots)` });
   await dialog.getByRole("button", { name: "Add" }).click();
   await dialog.getByRole("link", { name: "Open storyboard" }).click();
   await expect(page).toHaveURL(boardUrl);

@@ -7,6 +7,7 @@ import { Button, buttonClass } from "@/components/ui/button";
 import { DialogCard, DialogClose, DialogRoot } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { inputClass } from "@/components/ui/input-class";
+import { isolated } from "@/components/ui/isolate";
 import { fetcher, send } from "@/lib/http/fetcher";
 import type { StoryboardSummary, StoryboardView } from "@/lib/storyboards/types";
 import { boardNameSchema } from "@/lib/validations/storyboard";
@@ -78,9 +79,10 @@ export default function AddToBoardDialog({ jobIds, onClose }: { jobIds: string[]
           >
             <Field label="Storyboard" htmlFor="add-board">
               <select id="add-board" value={target} onChange={(e) => setChoice(e.target.value)} className={inputClass}>
+                {/* An option holds text only: the name goes between isolation marks, not in <bdi>. */}
                 {boards.map((b) => (
                   <option key={b.id} value={b.id}>
-                    {b.name} ({b.shots} shot{b.shots === 1 ? "" : "s"})
+                    {`${isolated(b.name)} (${b.shots} shot${b.shots === 1 ? "" : "s"})`}
                   </option>
                 ))}
                 <option value={NEW}>New storyboard…</option>

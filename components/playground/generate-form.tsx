@@ -26,7 +26,7 @@ import { useSubmit } from "./use-submit";
 import { useVideoDrop } from "./use-video-drop";
 import type { Dimensions } from "./use-image-source";
 
-const DuplicateDialog = dynamic(() => import("./duplicate-dialog"), { ssr: false });
+const DuplicateDialog = dynamic(() => import("@/components/gallery/duplicate-dialog"), { ssr: false });
 
 const preloadSchema = () => void loadSchema().catch(() => undefined);
 
@@ -176,6 +176,12 @@ export function GenerateForm({ initialRemix, presets = [] }: { initialRemix?: Jo
         <DuplicateDialog
           duplicate={submit.duplicate}
           onClose={submit.closeDuplicate}
+          onOpen={(jobId) => {
+            // The viewer follows the URL: open the earlier take without a reload.
+            window.history.pushState(null, "", `/?take=${jobId}`);
+            submit.closeDuplicate();
+            return true;
+          }}
           onPay={() => {
             submit.closeDuplicate();
             void submit.send(true);

@@ -2,13 +2,13 @@
 
 import { useState } from "react";
 import type { UseFormReturn } from "react-hook-form";
+import { readDuplicate, type Duplicate } from "@/components/gallery/duplicate";
 import { beginPending, resolvePending } from "@/components/gallery/pending-takes";
 import { revalidateJobs } from "@/components/gallery/use-jobs";
 import { ApiError } from "@/lib/http/fetcher";
 import type { GenerateField, GenerateFormValues, GenerateRequest } from "@/lib/validations/generate";
 import { submitJobs } from "./submit-jobs";
 
-export type Duplicate = { jobId: string; priceLabel: string };
 export type CapRefusal = { message: string; cap: string | null; leftMicros: number | null; resetsAt: string | null };
 export type Outcome = { kind: "started"; count: number } | { kind: "error" | "note"; message: string } | null;
 
@@ -52,8 +52,9 @@ export function useSubmit(form: UseFormReturn<GenerateFormValues, unknown, Gener
       }
       setPending(null);
       const d = error.details;
-      if (typeof d.duplicateOf === "string") {
-        setDuplicate({ jobId: d.duplicateOf, priceLabel: String(d.priceLabel ?? "") });
+      const duplicate = readDuplicate(d);
+      if (duplicate) {
+        setDuplicate(duplicate);
       } else if (error.code === "spend_cap") {
         setCapRefusal({
           message: error.message,

@@ -1,5 +1,6 @@
 "use client";
 
+import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/field";
 import { inputClass } from "@/components/ui/input-class";
 import type { ReviewShot as Shot } from "@/lib/reviews/types";
@@ -107,6 +108,12 @@ export function ReviewShot({
         />
         <FieldError id={`${id}-comment-error`} message={errors?.comment} />
       </div>
+      {word.pick || word.comment ? (
+        // Sent with the rest: the team then no longer sees this reviewer's word on the shot.
+        <Button variant="ghost" size="sm" onClick={() => onChange({ pick: null, comment: "" })}>
+          Clear pick and comment
+        </Button>
+      ) : null}
     </section>
   );
 }

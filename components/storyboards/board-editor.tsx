@@ -139,6 +139,14 @@ export function BoardEditor({ initial }: { initial: StoryboardView }) {
             announce(message);
             refresh();
           }}
+          onOpenTake={(jobId) => {
+            // A take on this board plays in its viewer; any other opens in the gallery.
+            const shot = board.shots.find((s) => s.takes.some((t) => t.id === jobId));
+            if (!shot) return false;
+            setDialog(null);
+            setViewing({ shotId: shot.id, jobId });
+            return true;
+          }}
           onClose={() => setDialog(null)}
         />
       ) : null}

@@ -1,8 +1,10 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
+import dynamic from "next/dynamic";
 import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
+import { readDuplicate, type Duplicate } from "@/components/gallery/duplicate";
 import { Button } from "@/components/ui/button";
 import { DialogCard, DialogClose, DialogRoot } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
@@ -14,11 +16,14 @@ import { formatUsd, priceMicros } from "@/lib/model/price";
 import { DURATION_MAX, DURATION_MIN, SEED_MAX, VARIATIONS_MAX } from "@/lib/model/seedance";
 import { shotTakeSchema, type ShotTakeInput, type ShotTakeRequest } from "@/lib/validations/storyboard";
 
+const DuplicateDialog = dynamic(() => import("@/components/gallery/duplicate-dialog"), { ssr: false });
+
 export type ShotTakeMode = "continue" | "retake";
 
 /**
  * Generates from a shot, charged like Generate: the next shot from the last frame of `from` ("continue"),
- * or more takes of this shot from its images ("retake"). Starts from `from`'s prompt and settings.
+ * or more takes of this shot from its images ("retake"). Starts from `from`'s prompt and settings. Takes
+ * already generated ask first, as Generate does: Open it (`onOpenTake`, true when shown here) or pay again.
  */
 export default function ShotTakeDialog({
   boardId,
@@ -27,6 +32,7 @@ export default function ShotTakeDialog({
   mode,
   from,
   onDone,
+  onOpenTake,
   onClose,
 }: {
   boardId: string;
@@ -35,6 +41,7 @@ export default function ShotTakeDialog({
   mode: ShotTakeMode;
   from: JobView;
   onDone: (message: string) => void;
+  onOpenTake: (jobId: string) => boolean;
   onClose: () => void;
 }) {
   const [key] = useState(() => crypto.randomUUID());
@@ -49,14 +56,17 @@ export default function ShotTakeDialog({
   const price = formatUsd(priceMicros(Number(duration) || 0, Number(variations) || 0));
   const errors = formState.errors;
 
-  const submit = handleSubmit(async (values) => {
+  const [duplicate, setDuplicate] = useState<(Duplicate & { values: ShotTakeRequest }) | null>(null);
+  const [paying, setPaying] = useState(false);
+
+  const post = async (values: ShotTakeRequest, confirmDuplicate: boolean) => {
     setError(null);
     try {
       const url = `/api/storyboards/${boardId}/shots/${shotId}/${mode}`;
       const res = await fetch(url, {
         method: "POST",
         headers: { "Content-Type": "application/json", Accept: "application/json", "Idempotency-Key": key },
-        body: JSON.stringify(values),
+        body: JSON.stringify(confirmDuplicate ? { ...values, confirmDuplicate } : values),
       });
       if (!res.ok) throw await readApiError(res);
       onDone(
@@ -66,12 +76,23 @@ export default function ShotTakeDialog({
       );
       onClose();
     } catch (e) {
+      const earlier = e instanceof ApiError ? readDuplicate(e.details) : null;
+      if (earlier) return setDuplicate({ ...earlier, values });
       if (e instanceof ApiError) {
         for (const [field, message] of Object.entries(e.fields)) setFieldError(field as keyof ShotTakeInput, { type: "server", message });
       }
       setError(e instanceof Error ? e.message : "Could not reach Keyframe.");
     }
-  });
+  };
+  const submit = handleSubmit((values) => post(values, false));
+  const payAgain = async () => {
+    if (!duplicate) return;
+    setDuplicate(null);
+    setPaying(true);
+    await post(duplicate.values, true);
+    setPaying(false);
+  };
+  const busy = formState.isSubmitting || paying;
 
   const title = mode === "continue" ? `Continue from the last frame of shot ${shotNumber}` : `New take of shot ${shotNumber}`;
   return (
@@ -135,11 +156,22 @@ export default function ShotTakeDialog({
             <DialogClose asChild>
               <Button variant="ghost">Cancel</Button>
             </DialogClose>
-            <Button type="submit" variant="primary" disabled={formState.isSubmitting}>
-              {formState.isSubmitting ? "Sending…" : `Generate · ${price}`}
+            <Button type="submit" variant="primary" disabled={busy}>
+              {busy ? "Sending…" : `Generate · ${price}`}
             </Button>
           </div>
         </form>
+        {duplicate ? (
+          <DuplicateDialog
+            duplicate={duplicate}
+            onPay={() => void payAgain()}
+            onOpen={(jobId) => {
+              setDuplicate(null);
+              return onOpenTake(jobId);
+            }}
+            onClose={() => setDuplicate(null)}
+          />
+        ) : null}
       </DialogCard>
     </DialogRoot>
   );

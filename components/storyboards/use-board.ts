@@ -1,7 +1,8 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useCallback, useEffect, useRef } from "react";
 import useSWR from "swr";
+import { onJobsChanged } from "@/components/gallery/use-jobs";
 import { fetcher, send } from "@/lib/http/fetcher";
 import { isFinished } from "@/lib/jobs/types";
 import type { StoryboardView } from "@/lib/storyboards/types";
@@ -39,7 +40,8 @@ function useDragging() {
  * One storyboard, polled while it is open (the server answers 304 while nothing on it changed), so
  * reviewers' picks and comments and other members' edits show up. Polls wait while this member drags a
  * shot, has a dialog open or has an edit on its way: nothing moves under them mid-edit. `change` sends an
- * edit and shows the board it answers; `refresh` fetches the board now.
+ * edit and shows the board it answers; `refresh` fetches the board now, as does any change this member
+ * makes to a take through the gallery's actions (revalidateJobs), dialog or not.
  */
 export function useBoard(initial: StoryboardView) {
   const url = `/api/storyboards/${initial.id}`;
@@ -59,10 +61,12 @@ export function useBoard(initial: StoryboardView) {
   });
   const { mutate } = swr;
   // Not through SWR's revalidation, which waits with the polls: this member asked for it.
-  const refresh = async () => {
+  const refresh = useCallback(async () => {
     const fresh = await fetcher<StoryboardView>(url).catch(() => undefined);
     if (fresh) await mutate(fresh, { revalidate: false });
-  };
+  }, [url, mutate]);
+  // A take changed from this page (a star, a link, a delete in the viewer): its dialog need not close first.
+  useEffect(() => onJobsChanged(() => void refresh()), [refresh]);
   const change = async (path: string, method: "POST" | "PUT" | "PATCH" | "DELETE", body?: unknown) => {
     sending.current += 1;
     try {

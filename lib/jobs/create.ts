@@ -1,10 +1,10 @@
 import "server-only";
 import { createHash, randomInt } from "node:crypto";
 import type { SessionUser } from "@/lib/auth/session";
-import { findRecentFingerprint, insertJobs, jobsInBatch } from "@/lib/db/queries/jobs";
+import { insertJobs, jobsInBatch } from "@/lib/db/queries/jobs";
 import type { Job, NewJob } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
-import { formatUsd, priceMicros } from "@/lib/model/price";
+import { priceMicros } from "@/lib/model/price";
 import { SEED_MAX } from "@/lib/model/seedance";
 import { getTeamSettings } from "@/lib/team/settings";
 import { release, reserve } from "@/lib/team/spend";
@@ -12,6 +12,7 @@ import { claimSubmission, dropSubmission } from "@/lib/team/submissions";
 import type { ImageInput } from "@/lib/validations/image-input";
 import type { GenerateRequest } from "@/lib/validations/generate";
 import { variationSeeds } from "@/lib/validations/generate-defaults";
+import { refuseDuplicates } from "./duplicates";
 import { newId } from "./ids";
 import { releaseInputs, removeUnusedInputs, storeInput } from "./inputs";
 import { toJobView } from "./view";
@@ -28,8 +29,6 @@ export type SubmitOptions = {
   requestHash?: string;
 };
 export type Created = { jobs: JobView[]; replayed: boolean };
-
-const DUPLICATE_WINDOW_MS = 24 * 60 * 60 * 1000;
 
 /** This request's stored inputs, pinned for it (as `holder`) until its jobs exist or it gives up. */
 type Inputs = { holder: string; names: string[] };
@@ -104,20 +103,7 @@ export async function createJobs(request: GenerateRequest, options: SubmitOption
     const hash = requestHash(request, start, end);
     const seeds = variationSeeds(request.seed, request.variations, () => randomInt(0, SEED_MAX + 1));
     const prints = seeds.map((seed) => takePrint(request, start, end, seed));
-    // A random seed is drawn afresh, so it cannot repeat an earlier take (bar a 1 in 4 billion chance).
-    if (request.seed !== -1 && !options.confirmDuplicate) {
-      const earlier = await findRecentFingerprint(prints, Date.now() - DUPLICATE_WINDOW_MS);
-      if (earlier) {
-        const price = priceMicros(request.duration) * request.variations;
-        throw new AppError(
-          "conflict",
-          `Already generated: the same images, prompt, settings and seed were generated ${new Date(earlier.createdAt).toISOString().slice(0, 16).replace("T", " ")} UTC. Open it, or pay ${formatUsd(price)} again?`,
-          undefined,
-          undefined,
-          { duplicateOf: earlier.id, duplicateCreatedAt: new Date(earlier.createdAt).toISOString(), priceLabel: formatUsd(price) },
-        );
-      }
-    }
+    if (!options.confirmDuplicate) await refuseDuplicates(request.seed !== -1, request.duration, seeds, prints);
     const batchId = newId();
     const now = Date.now();
     const rows: NewJob[] = seeds.map((seed, variation) => ({

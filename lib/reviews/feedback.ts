@@ -1,15 +1,18 @@
 import "server-only";
-import { feedbackCount, feedbackOfLink, saveFeedback } from "@/lib/db/queries/reviews";
+import { feedbackOfLink, saveFeedbacks } from "@/lib/db/queries/reviews";
 import { hit } from "@/lib/db/queries/rate-limits";
 import type { ReviewLink } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { validationError } from "@/lib/validations/errors";
+import { MAX_SHOTS } from "@/lib/validations/limits";
 import { feedbackBatchSchema, feedbackSchema, type FeedbackBatch } from "@/lib/validations/review";
 import { shotsOf } from "./public";
 import type { MyFeedback } from "./types";
 
-const PER_ADDRESS = { limit: 30, windowMs: 60_000 };
-const PER_LINK = { limit: 600, windowMs: 60 * 60_000 };
+// In shots (rows written), not requests: a whole board's review (MAX_SHOTS) twice a minute from one address,
+// twenty of them an hour on one link.
+const PER_ADDRESS = { limit: 2 * MAX_SHOTS, windowMs: 60_000 };
+const PER_LINK = { limit: 20 * MAX_SHOTS, windowMs: 60 * 60_000 };
 const MAX_FEEDBACK = 2000;
 
 /** A reviewer's word on several shots (`shots`), or on one (`shotKey`, the first contract): fields keyed as sent. */
@@ -39,12 +42,12 @@ export async function myFeedback(link: ReviewLink, reviewerId: string): Promise<
   return mine;
 }
 
-async function limitRate(link: ReviewLink, address: string): Promise<void> {
+async function limitRate(link: ReviewLink, address: string, shots: number): Promise<void> {
   for (const [key, { limit, windowMs }] of [
     [`review:${link.id}:${address}`, PER_ADDRESS],
     [`review:${link.id}`, PER_LINK],
   ] as const) {
-    const { count, windowStart } = await hit(key, windowMs);
+    const { count, windowStart } = await hit(key, windowMs, shots);
     if (count > limit) {
       const wait = Math.max(1, Math.ceil((windowStart + windowMs - Date.now()) / 1000));
       throw new AppError("rate_limited", `Too many reviews from here; try again in ${wait} s.`, undefined, { "Retry-After": String(wait) });
@@ -53,11 +56,12 @@ async function limitRate(link: ReviewLink, address: string): Promise<void> {
 }
 
 /**
- * A reviewer's picks and comments, each replacing their earlier word on that shot; one request counts once
- * against the rate limits (per address and per link). Every shot is checked before any is saved.
+ * A reviewer's picks and comments, each replacing their earlier word on that shot (no pick and no comment
+ * withdraws it): every shot is checked, then all are saved or none. Each shot counts once against the rate
+ * limits (per address and per link).
  */
 export async function submitFeedback(link: ReviewLink, input: FeedbackRequest, address: string): Promise<void> {
-  await limitRate(link, address);
+  await limitRate(link, address, input.shots.length);
   const shots = new Map((await shotsOf(link)).map((s) => [s.key, s]));
   const field = (i: number, name: string) => (input.single ? name : `shots.${i}.${name}`);
   const gone = input.shots.findIndex((word) => !shots.has(word.shotKey));
@@ -73,19 +77,8 @@ export async function submitFeedback(link: ReviewLink, input: FeedbackRequest, a
       [field(wrong, "pick")]: "Not one of this shot's takes.",
     });
   }
-  if ((await feedbackCount(link.id)) >= MAX_FEEDBACK) {
+  const words = input.shots.map((w) => ({ shotKey: w.shotKey, pickedJobId: w.pick, comment: w.comment || null }));
+  if (!(await saveFeedbacks(link.id, { id: input.reviewerId, name: input.name }, words, MAX_FEEDBACK))) {
     throw new AppError("conflict", "This review link cannot take more feedback; ask the team for a new one.");
-  }
-  const now = Date.now();
-  for (const word of input.shots) {
-    await saveFeedback({
-      linkId: link.id,
-      reviewerId: input.reviewerId,
-      shotKey: word.shotKey,
-      name: input.name,
-      pickedJobId: word.pick,
-      comment: word.comment || null,
-      updatedAt: now,
-    });
   }
 }

@@ -12,7 +12,8 @@ import { outputKey } from "@/lib/storage/keys";
 import { getStore } from "@/lib/storage/store";
 import type { GenerateRequest } from "@/lib/validations/generate";
 import { imageBytesProblem, type ImageInput } from "@/lib/validations/image-input";
-import { MAX_SHOTS, type ShotTakeRequest } from "@/lib/validations/storyboard";
+import { MAX_SHOTS } from "@/lib/validations/limits";
+import type { ShotTakeRequest } from "@/lib/validations/storyboard";
 import { findBoard } from "./boards";
 
 function fileInput(bytes: Buffer | null, name: string): ImageInput {

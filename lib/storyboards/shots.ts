@@ -2,7 +2,7 @@ import "server-only";
 import { boardShots, deleteShot, insertShot, insertTakes, pickTake, reorderShots } from "@/lib/db/queries/storyboards";
 import { AppError } from "@/lib/errors";
 import { newId } from "@/lib/jobs/ids";
-import { MAX_SHOTS } from "@/lib/validations/storyboard";
+import { MAX_SHOTS } from "@/lib/validations/limits";
 import { findBoard, usableTake } from "./boards";
 
 const NO_SHOT = () => new AppError("not_found", "This storyboard has no such shot (it may have been removed).");

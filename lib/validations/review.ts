@@ -1,11 +1,10 @@
 import { z } from "zod";
+import { MAX_SHOTS } from "./limits";
 import { idSchema, plainText } from "./plain-text";
 
 export const COMMENT_MAX = 500;
 export const REVIEWER_NAME_MAX = 60;
 export const MAX_REVIEW_TAKES = 24;
-/** A board's most shots (MAX_SHOTS in ./storyboard, not imported: the review page would load the form's schema). */
-const MAX_BATCH = 100;
 /** The one "shot" of a review link to a set of takes. */
 export const TAKES_SHOT = "takes";
 
@@ -31,20 +30,20 @@ const word = {
   pick: idSchema("The take").nullable().default(null),
   comment: plainText("The comment", COMMENT_MAX, { required: false, multiline: true }).default(""),
 };
-const saysSomething = (f: { pick: string | null; comment: string }) => f.pick !== null || f.comment !== "";
-const SAY_SOMETHING = { error: "Pick a take or write a comment.", path: ["comment"] };
-
-/** A reviewer's word on one shot: a favourite take and/or a short comment, under a name they type. */
-export const feedbackSchema = z.object({ ...reviewer, ...word }).refine(saysSomething, SAY_SOMETHING);
+/**
+ * A reviewer's word on one shot: a favourite take and/or a short comment, under a name they type. Neither
+ * withdraws what they said on that shot before.
+ */
+export const feedbackSchema = z.object({ ...reviewer, ...word });
 export type FeedbackInput = z.input<typeof feedbackSchema>;
 
 /** Their word on several shots at once (the review page's one Send): all are saved, or none. */
 export const feedbackBatchSchema = z.object({
   ...reviewer,
   shots: z
-    .array(z.object(word).refine(saysSomething, SAY_SOMETHING))
+    .array(z.object(word))
     .min(1, { error: "Pick a take or write a comment first." })
-    .max(MAX_BATCH, { error: `At most ${MAX_BATCH} shots at once.` })
+    .max(MAX_SHOTS, { error: `At most ${MAX_SHOTS} shots at once.` })
     .refine((shots) => new Set(shots.map((s) => s.shotKey)).size === shots.length, { error: "Each shot once." }),
 });
 export type FeedbackBatchInput = z.input<typeof feedbackBatchSchema>;

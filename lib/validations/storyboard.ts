@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { pick } from "zod/mini";
+import { boolean, extend, optional, pick } from "zod/mini";
 import { generateSchema } from "./generate";
+import { MAX_SHOTS } from "./limits";
 import { idSchema, plainText } from "./plain-text";
 
 export const BOARD_NAME_MAX = 80;
-export const MAX_SHOTS = 100;
 
 export const boardNameSchema = plainText("The name", BOARD_NAME_MAX);
 
@@ -34,3 +34,8 @@ export const pickSchema = z.object({ jobId: idSchema("The take") });
 export const shotTakeSchema = pick(generateSchema, { prompt: true, duration: true, cameraFixed: true, seed: true, variations: true });
 export type ShotTakeInput = z.input<typeof shotTakeSchema>;
 export type ShotTakeRequest = z.output<typeof shotTakeSchema>;
+
+/** What the shot route takes: the form's fields, and `confirmDuplicate` to pay again for takes already generated. */
+export const shotTakeRequestSchema = extend(shotTakeSchema, {
+  confirmDuplicate: optional(boolean({ error: "confirmDuplicate is true or false." })),
+});

@@ -20,7 +20,10 @@ afterEach(async () => {
   await db.delete(t.idempotencyKeys);
 });
 
-type Answer = { jobs?: { id: string; params: { seed: number } }[]; error?: { code: string; message: string; duplicateOf?: string } };
+type Answer = {
+  jobs?: { id: string; params: { seed: number } }[];
+  error?: { code: string; message: string; duplicateOf?: string; priceLabel?: string };
+};
 
 async function post(fields: Record<string, string> = {}): Promise<{ status: number; body: Answer }> {
   const body = jobForm({ prompt: "A lantern drifts up a dark stairwell", ...fields });
@@ -61,8 +64,22 @@ describe("Already generated? compares with what each take was sent", () => {
     const one = await post({ seed: "502" });
     expect(one.status).toBe(409);
     expect(one.body.error!.duplicateOf).toBe(batch.body.jobs![2]!.id);
-    // Two variations from 499 are 499 and 500: the second was made.
-    expect((await post({ seed: "499", variations: "2" })).status).toBe(409);
+    // Two variations from 499 are 499 and 500: the second was made, and only its price would be paid again.
+    const some = await post({ seed: "499", variations: "2" });
+    expect(some.status).toBe(409);
+    expect(some.body.error!.message).toMatch(
+      /^Already generated: 1 of these 2 takes \(seed 500\) repeats a take generated \d{4}-\d\d-\d\d \d\d:\d\d UTC with the same images, prompt, settings and seed\. Open it, or pay \$0\.064 for all 2, \$0\.032 of it again\?$/,
+    );
+    expect(some.body.error).toMatchObject({
+      duplicateOf: batch.body.jobs![0]!.id,
+      priceLabel: "$0.032",
+      totalLabel: "$0.064",
+      repeatedSeeds: [500],
+    });
+    // All of them repeating costs all of them again.
+    const all = await post({ seed: "501", variations: "2" });
+    expect(all.body.error).toMatchObject({ priceLabel: "$0.064", totalLabel: "$0.064", repeatedSeeds: [501, 502] });
+    expect(all.body.error!.message).toMatch(/Open it, or pay \$0\.064 again\?$/);
     expect((await post({ seed: "503" })).status).toBe(201);
     // The same seed with another setting is another video.
     expect((await post({ seed: "500", cameraFixed: "true" })).status).toBe(201);

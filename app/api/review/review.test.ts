@@ -112,21 +112,16 @@ describe("review links", () => {
     for (const bad of ["nope", "AAAAAAAAAAAAAAAAAAAAAA", "../../etc/passwd"]) expect((await stranger(bad)).status).toBe(404);
   }, 60_000);
 
-  test("a set of selected takes is one shot to pick from; feedback is rate-limited per address", async () => {
+  test("a set of selected takes is one shot to pick from", async () => {
     const ids = await takes(2);
     const link = await call<{ id: string }>(m.links, "POST", { cookie, body: { jobIds: ids } });
     const seen = await stranger(link.body.id);
     expect(seen.body.review.kind).toBe("takes");
     expect(seen.body.review.shots).toHaveLength(1);
     const feedback = { reviewerId: "reviewer-0123456789", name: "Sam", shotKey: "takes", pick: ids[1], comment: "" };
-    const statuses: number[] = [];
-    for (let i = 0; i < 32; i++) statuses.push((await stranger(link.body.id, feedback, "198.51.100.9")).status);
-    expect(statuses.slice(0, 30).every((s) => s === 200)).toBe(true);
-    const limited = await stranger(link.body.id, feedback, "198.51.100.9");
-    expect(limited.status).toBe(429);
-    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
-    // Another address is not held up by this one.
-    expect((await stranger(link.body.id, feedback, "198.51.100.10")).status).toBe(200);
+    expect((await stranger(link.body.id, feedback, "198.51.100.9")).body.mine).toEqual({
+      takes: { pick: ids[1], comment: "", name: "Sam" },
+    });
     expect((await call(m.links, "POST", { cookie, body: { jobIds: [] } })).status).toBe(400);
     expect((await call(m.links, "POST", { cookie, body: { jobIds: ["AAAAAAAAAAAAAAAAAAAAAA"] } })).status).toBe(404);
   }, 60_000);

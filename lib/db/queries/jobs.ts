@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, desc, eq, gte, inArray, isNotNull, lt, notInArray, or, sql } from "drizzle-orm";
-import { getDb } from "../client";
+import { getDb, type Conn } from "../client";
 import { ACTIVE_STATUSES, type Job, type NewJob } from "../schema";
 import { stamped } from "./stamp";
 
@@ -18,17 +18,26 @@ export async function jobsInBatch(batchId: string): Promise<Job[]> {
   return db.select().from(t.jobs).where(eq(t.jobs.batchId, batchId)).orderBy(asc(t.jobs.variation));
 }
 
-/** The newest job since `since` with any of these exact inputs that did not fail, if any. */
-export async function findRecentFingerprint(fingerprints: string[], since: number): Promise<Job | undefined> {
-  if (fingerprints.length === 0) return undefined;
+/**
+ * Which of these exact inputs a job since `since` that did not fail was made with, and the newest such job
+ * (undefined, and no prints, when none was).
+ */
+export async function findRecentFingerprints(
+  fingerprints: string[],
+  since: number,
+): Promise<{ prints: string[]; newest?: { id: string; createdAt: number } }> {
+  if (fingerprints.length === 0) return { prints: [] };
   const { db, t } = await getDb();
-  const [row] = await db
-    .select()
-    .from(t.jobs)
-    .where(and(inArray(t.jobs.fingerprint, fingerprints), gte(t.jobs.createdAt, since), notInArray(t.jobs.status, ["failed", "cancelled"])))
-    .orderBy(desc(t.jobs.createdAt))
-    .limit(1);
-  return row;
+  const recent = and(
+    inArray(t.jobs.fingerprint, fingerprints),
+    gte(t.jobs.createdAt, since),
+    notInArray(t.jobs.status, ["failed", "cancelled"]),
+  );
+  const [prints, [newest]] = await Promise.all([
+    db.selectDistinct({ fingerprint: t.jobs.fingerprint }).from(t.jobs).where(recent),
+    db.select({ id: t.jobs.id, createdAt: t.jobs.createdAt }).from(t.jobs).where(recent).orderBy(desc(t.jobs.createdAt)).limit(1),
+  ]);
+  return { prints: prints.flatMap((p) => (p.fingerprint ? [p.fingerprint] : [])), newest };
 }
 
 export async function getJob(id: string): Promise<Job | undefined> {
@@ -145,9 +154,15 @@ export async function recentRunTimes(
 
 /** Something shown on these jobs' cards changed elsewhere (a star, a reviewer's pick or comment): galleries hear of it. */
 export async function touchJobs(ids: (string | null | undefined)[]): Promise<void> {
-  const list = [...new Set(ids.filter((id): id is string => Boolean(id)))];
+  const list = touchable(ids);
   if (list.length === 0) return;
-  const { db, t } = await getDb();
-  const now = Date.now();
-  await db.update(t.jobs).set({ changedAt: now, updatedAt: now }).where(inArray(t.jobs.id, list));
+  await touchStatement(await getDb(), list, Date.now());
+}
+
+/** The ids touchJobs would touch: each once, none missing. */
+export const touchable = (ids: (string | null | undefined)[]): string[] => [...new Set(ids.filter((id): id is string => Boolean(id)))];
+
+/** touchJobs as one statement on `conn`, to run with others (a batch). */
+export function touchStatement({ db, t }: Pick<Conn, "db" | "t">, ids: string[], now: number) {
+  return db.update(t.jobs).set({ changedAt: now, updatedAt: now }).where(inArray(t.jobs.id, ids));
 }

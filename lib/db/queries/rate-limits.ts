@@ -3,24 +3,25 @@ import { and, eq, gt, lt, sql } from "drizzle-orm";
 import { getDb } from "../client";
 
 /**
- * Counts one hit on `key` in a fixed window of `windowMs`, in one atomic upsert: parallel requests each
- * get their own count. Answers the count including this hit and when the window started.
+ * Counts a hit on `key` in a fixed window of `windowMs`, in one atomic upsert: parallel requests each
+ * get their own count. `weight`: how many it counts as (a request doing several things counts each).
+ * Answers the count including this hit and when the window started.
  */
-export async function hit(key: string, windowMs: number, now = Date.now()): Promise<{ count: number; windowStart: number }> {
+export async function hit(key: string, windowMs: number, weight = 1, now = Date.now()): Promise<{ count: number; windowStart: number }> {
   const { db, t } = await getDb();
   const stale = sql`${t.rateLimits.windowStart} <= ${now - windowMs}`;
   const [row] = await db
     .insert(t.rateLimits)
-    .values({ key, count: 1, windowStart: now })
+    .values({ key, count: weight, windowStart: now })
     .onConflictDoUpdate({
       target: t.rateLimits.key,
       set: {
-        count: sql`case when ${stale} then 1 else ${t.rateLimits.count} + 1 end`,
+        count: sql`case when ${stale} then cast(${weight} as integer) else ${t.rateLimits.count} + cast(${weight} as integer) end`,
         windowStart: sql`case when ${stale} then cast(${now} as bigint) else ${t.rateLimits.windowStart} end`,
       },
     })
     .returning({ count: t.rateLimits.count, windowStart: t.rateLimits.windowStart });
-  return { count: Number(row?.count ?? 1), windowStart: Number(row?.windowStart ?? now) };
+  return { count: Number(row?.count ?? weight), windowStart: Number(row?.windowStart ?? now) };
 }
 
 /** Takes one hit back (an attempt that turned out fine should not count against its address). */

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { getDb } from "../client";
-import { touchJobs } from "./jobs";
+import { touchable, touchStatement } from "./jobs";
 import type { ReviewFeedback, ReviewLink } from "../schema";
 
 export async function insertReviewLink(row: ReviewLink): Promise<void> {
@@ -53,39 +53,69 @@ export async function revokeBoardLinks(boardId: string): Promise<void> {
     .where(and(eq(t.reviewLinks.storyboardId, boardId), isNull(t.reviewLinks.revokedAt)));
 }
 
-/** One reviewer's pick and comment on one shot, replacing what they said before. */
-export async function saveFeedback(row: ReviewFeedback): Promise<void> {
-  const { db, t } = await getDb();
-  const [before] = await db
-    .select({ pickedJobId: t.reviewFeedback.pickedJobId })
-    .from(t.reviewFeedback)
-    .where(
-      and(
-        eq(t.reviewFeedback.linkId, row.linkId),
-        eq(t.reviewFeedback.reviewerId, row.reviewerId),
-        eq(t.reviewFeedback.shotKey, row.shotKey),
-      ),
-    );
-  await db
-    .insert(t.reviewFeedback)
-    .values(row)
-    .onConflictDoUpdate({
-      target: [t.reviewFeedback.linkId, t.reviewFeedback.reviewerId, t.reviewFeedback.shotKey],
-      set: { name: row.name, pickedJobId: row.pickedJobId, comment: row.comment, updatedAt: row.updatedAt },
-    });
-  // The takes picked before and now show the reviewers' picks on their cards.
-  await touchJobs([before?.pickedJobId, row.pickedJobId]);
+/** A reviewer's word on one shot: neither a pick nor a comment withdraws what they said there. */
+export type FeedbackWord = { shotKey: string; pickedJobId: string | null; comment: string | null };
+
+const said = (word: FeedbackWord) => word.pickedJobId !== null || Boolean(word.comment);
+
+/**
+ * One reviewer's word on several shots, all saved or none, one send at a time per link (on any instance):
+ * each word replaces what they said before on that shot, an empty one withdraws it, and the takes picked
+ * before and now are touched once. False, with nothing saved, when the link would then hold more than
+ * `max` words (replacing or withdrawing a word never adds one).
+ */
+export async function saveFeedbacks(
+  linkId: string,
+  reviewer: { id: string; name: string },
+  words: FeedbackWord[],
+  max: number,
+): Promise<boolean> {
+  const backend = await getDb();
+  return backend.exclusive(`review:${linkId}`, async (conn) => {
+    const { db, t, batch } = conn;
+    const f = t.reviewFeedback;
+    const theirs = and(eq(f.linkId, linkId), eq(f.reviewerId, reviewer.id));
+    const keys = words.map((w) => w.shotKey);
+    const [before, [total]] = await Promise.all([
+      db
+        .select({ shotKey: f.shotKey, pickedJobId: f.pickedJobId })
+        .from(f)
+        .where(and(theirs, inArray(f.shotKey, keys))),
+      db
+        .select({ n: sql<number>`count(*)` })
+        .from(f)
+        .where(eq(f.linkId, linkId)),
+    ]);
+    const had = new Set(before.map((b) => b.shotKey));
+    const kept = words.filter(said);
+    if (Number(total?.n ?? 0) + kept.filter((w) => !had.has(w.shotKey)).length > max) return false;
+    const now = Date.now();
+    const gone = words.filter((w) => !said(w) && had.has(w.shotKey)).map((w) => w.shotKey);
+    const touched = touchable([...before.map((b) => b.pickedJobId), ...kept.map((w) => w.pickedJobId)]);
+    const statements = [
+      ...(kept.length
+        ? [
+            db
+              .insert(f)
+              .values(kept.map((w) => ({ ...w, linkId, reviewerId: reviewer.id, name: reviewer.name, updatedAt: now })))
+              .onConflictDoUpdate({
+                target: [f.linkId, f.reviewerId, f.shotKey],
+                set: { name: excluded(f.name), pickedJobId: excluded(f.pickedJobId), comment: excluded(f.comment), updatedAt: now },
+              }),
+          ]
+        : []),
+      ...(gone.length ? [db.delete(f).where(and(theirs, inArray(f.shotKey, gone)))] : []),
+      // The cards of the takes picked before and now show the reviewers' picks.
+      ...(touched.length ? [touchStatement(conn, touched, now)] : []),
+    ];
+    const [first, ...rest] = statements;
+    if (first) await batch([first, ...rest]);
+    return true;
+  });
 }
 
-/** How many reviewers have said something on this link (a cap against one link collecting without end). */
-export async function feedbackCount(linkId: string): Promise<number> {
-  const { db, t } = await getDb();
-  const [row] = await db
-    .select({ n: sql<number>`count(*)` })
-    .from(t.reviewFeedback)
-    .where(eq(t.reviewFeedback.linkId, linkId));
-  return Number(row?.n ?? 0);
-}
+/** The value a row of a multi-row upsert brought, in either dialect. */
+const excluded = (column: { name: string }) => sql.raw(`excluded."${column.name}"`);
 
 export async function feedbackOfLink(linkId: string): Promise<ReviewFeedback[]> {
   const { db, t } = await getDb();
