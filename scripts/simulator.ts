@@ -14,6 +14,7 @@ const sim = await startSimulator({
   workDir: path.resolve(process.env.SIM_DATA_DIR ?? "./data/simulator-standalone"),
   faults: process.env.SIM_FAULTS,
   slowMs: Number(process.env.SIM_SLOW_MS ?? 5000),
+  syncTimeoutMs: Number(process.env.SIM_SYNC_TIMEOUT_MS ?? 90_000),
 });
 console.log(`WaveSpeed simulator listening on ${sim.url}`);
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

@@ -2,13 +2,20 @@ import type http from "node:http";
 import type { FaultBook, FaultKind, FaultTarget } from "./faults";
 import type { Reply } from "./http";
 import type { TaskStore } from "./tasks";
+import type { SimulatorOptions, SimulatorStats } from "./types";
 import type { UploadStore } from "./uploads";
+import type { WebhookSender } from "./webhooks";
 
 /** What every route of the simulator works with. */
 export type SimContext = {
+  options: SimulatorOptions;
+  stats: SimulatorStats;
   store: TaskStore;
   uploads: UploadStore;
   faults: FaultBook;
+  sender: WebhookSender;
+  /** Tasks whose output URLs answer 404 (as after WaveSpeed's 7 days). */
+  expired: Set<string>;
   /** This server's own address (`http://host:port`), known once it listens. */
   baseUrl(): string;
   /** Request-level faults: an error answer, "malformed", or a kind that shapes the task (returned as is). */

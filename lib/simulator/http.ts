@@ -16,17 +16,29 @@ export const failure = (status: number, message: string, errorCode?: number): Re
 /** A body past the limit: the request is answered 413 rather than read into memory. */
 export class TooLarge extends Error {}
 
-/** The HTTP error answer a fault kind stands for, or undefined for faults that shape the task instead. */
-export function errorReply(kind: string): Reply | undefined {
-  if (kind === "404") return { status: 404, body: envelope(404, "Not found") };
-  if (kind === "429")
-    return { status: 429, body: envelope(429, "Too many requests: rate limit exceeded"), headers: { "retry-after": "1" } };
-  if (kind === "500") return { status: 500, body: envelope(500, "Internal server error") };
-  if (kind === "503") return { status: 503, body: envelope(503, "Service temporarily unavailable") };
+/** The answer a fault kind stands for, or undefined for faults that shape the task instead. */
+export function errorReply(kind: string, target?: string): Reply | undefined {
+  if (kind === "401") return failure(401, "Unauthorized: invalid API key");
+  if (kind === "403") return failure(403, "Forbidden: this account is suspended");
+  if (kind === "404") return failure(404, "Not found");
+  // WaveSpeed documents no Retry-After; `429ra` is the fault for a server that sends one anyway.
+  if (kind === "429") return failure(429, "Too many requests: rate limit exceeded");
+  if (kind === "429ra") return { ...failure(429, "Too many requests: rate limit exceeded"), headers: { "retry-after": "1" } };
+  if (kind === "500") return failure(500, "Internal server error", 5000);
+  if (kind === "503") return failure(503, "Service temporarily unavailable", 5003);
+  if (kind === "code500") {
+    const message = target === "upload" || target === "binary" ? "Upload failed: invalid file type" : "Internal server error";
+    return { status: 200, body: envelope(500, message) };
+  }
   return undefined;
 }
 
+const bodies = new WeakMap<http.IncomingMessage, Buffer>();
+
+/** The request's body, read once: a later call (a route after a counter) gets the same bytes. */
 export async function readBytes(req: http.IncomingMessage, maxBytes = 64 * 1024 * 1024): Promise<Buffer> {
+  const known = bodies.get(req);
+  if (known) return known;
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -34,7 +46,9 @@ export async function readBytes(req: http.IncomingMessage, maxBytes = 64 * 1024 
     if (size > maxBytes) throw new TooLarge(`Body is larger than ${maxBytes} bytes`);
     chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks);
+  const body = Buffer.concat(chunks);
+  bodies.set(req, body);
+  return body;
 }
 
 export async function readBody(req: http.IncomingMessage): Promise<string> {

@@ -6,6 +6,7 @@ import { probeImage } from "@/lib/images/probe";
 import { priceMicros } from "@/lib/model/price";
 import { MODEL_ID, OUTPUT_SIZES, nearestAspectRatio, type AspectRatio } from "@/lib/model/seedance";
 import { fetchImage, MediaAccessError } from "./fetch-image";
+import { FINAL_STATUSES, taskState, type Ending } from "./task-state";
 import { check } from "./validate";
 import { copyFallbackClip, hasFfmpeg, renderClip } from "./video";
 
@@ -17,13 +18,20 @@ export type SimTask = {
   input: Record<string, unknown>;
   fail: boolean;
   nsfw: boolean;
+  /** Ends cancelled, timed out or deleted instead of rendering (fault switches and prompt tags). */
+  ending?: Ending;
+  deletedAt?: number;
   ready: boolean;
   /** Submit to completion for this task, in ms (absent in tasks from before: the store's default). */
   delayMs?: number;
   /** When its video was rendered (the task cannot report completion before). */
   readyAt?: number;
   renderError?: string;
+  renderErrorCode?: number;
 };
+
+/** Media access failed: an input could not be fetched (WaveSpeed's code 1402). */
+class InputFetchError extends Error {}
 
 /** How long tasks take: `baseMs`, plus `perSecondMs` for each second of video, give or take `jitter` (a fraction). */
 export type Timing = {
@@ -45,7 +53,7 @@ export class TaskStore {
   /** Reads the simulator's own uploads (set by the server). */
   ownMedia: OwnMedia = async () => undefined;
 
-  /** An input URL as WaveSpeed fetches it: one it cannot reach fails the task with media access (1402). */
+  /** An input URL as WaveSpeed fetches it: one it cannot reach fails the task as media access failed. */
   private async fetchInput(field: "image" | "last_image", url: string): Promise<Buffer> {
     try {
       const own = await this.ownMedia(url);
@@ -53,7 +61,7 @@ export class TaskStore {
       return own ? own.bytes : await fetchImage(url);
     } catch (error) {
       const reason = error instanceof MediaAccessError ? error.message : String(error);
-      throw new Error(`media access failed (1402): could not fetch ${field}: ${reason}`);
+      throw new InputFetchError(`media access failed: could not fetch ${field}: ${reason}`);
     }
   }
 
@@ -88,12 +96,10 @@ export class TaskStore {
     const meta = JSON.parse(readFileSync(this.metaPath(id), "utf8")) as Omit<SimTask, "createdAt" | "ready"> & { createdAt: string };
     const ready = existsSync(this.videoPath(id));
     const task: SimTask = { ...meta, createdAt: new Date(meta.createdAt), ready };
-    if (!ready && !meta.fail) {
+    if (!ready && !meta.fail && !meta.ending) {
       if (existsSync(this.inputPath(id, "start"))) {
         const input = meta.input as { duration?: number; aspect_ratio?: AspectRatio };
-        void this.renderFromDisk(task, input.duration ?? 5, input.aspect_ratio).catch((error: unknown) => {
-          task.renderError = error instanceof Error ? error.message : String(error);
-        });
+        void this.renderFromDisk(task, input.duration ?? 5, input.aspect_ratio).catch((error: unknown) => this.failed(task, error));
       } else {
         task.renderError = "the simulator restarted before this video was rendered";
       }
@@ -103,15 +109,17 @@ export class TaskStore {
   }
 
   /** Validates like the real API (throws InputError for a 400) and starts rendering in the background. */
-  create(input: Record<string, unknown>, flags: { fail: boolean; nsfw: boolean }): SimTask {
+  create(input: Record<string, unknown>, flags: { fail: boolean; nsfw: boolean; ending?: Ending }): SimTask {
     const parsed = check(input);
     const prompt = typeof input.prompt === "string" ? input.prompt : "";
+    const tagged = /\[sim:(cancelled|timeout|deleted)\]/.exec(prompt)?.[1] as Ending | undefined;
     const task: SimTask = {
       id: randomBytes(16).toString("hex"),
       createdAt: new Date(),
       input,
       fail: flags.fail || prompt.includes("[sim:fail]"),
       nsfw: flags.nsfw || prompt.includes("[sim:nsfw]"),
+      ending: flags.ending ?? tagged,
       ready: false,
       delayMs: Math.round(
         (this.timing.baseMs + this.timing.perSecondMs * parsed.duration) * (1 + this.timing.jitter * (2 * Math.random() - 1)),
@@ -119,23 +127,32 @@ export class TaskStore {
     };
     this.tasks.set(task.id, task);
     this.balanceMicros -= priceMicros(parsed.duration);
-    const { id, createdAt, fail, nsfw, delayMs } = task;
-    void fs
-      .mkdir(this.workDir, { recursive: true })
-      .then(() =>
-        fs.writeFile(
-          this.metaPath(id),
-          JSON.stringify({ id, createdAt, fail, nsfw, delayMs, input: { ...input, image: undefined, last_image: undefined } }),
-        ),
-      );
-    void this.render(task, parsed).catch((error: unknown) => {
-      task.renderError = error instanceof Error ? error.message : String(error);
-    });
+    void this.saveMeta(task);
+    void this.render(task, parsed).catch((error: unknown) => this.failed(task, error));
     return task;
   }
 
+  private async saveMeta(task: SimTask): Promise<void> {
+    const { id, createdAt, fail, nsfw, ending, deletedAt, delayMs, input } = task;
+    await fs.mkdir(this.workDir, { recursive: true });
+    const kept = { ...input, image: undefined, last_image: undefined };
+    await fs.writeFile(this.metaPath(id), JSON.stringify({ id, createdAt, fail, nsfw, ending, deletedAt, delayMs, input: kept }));
+  }
+
+  private failed(task: SimTask, error: unknown): void {
+    task.renderError = error instanceof Error ? error.message : String(error);
+    task.renderErrorCode = error instanceof InputFetchError ? 1402 : 5000;
+  }
+
+  /** `POST /api/v3/predictions/delete`: the task answers "deleted" from now on, and its video is gone. */
+  async delete(task: SimTask): Promise<void> {
+    task.deletedAt ??= Date.now();
+    await this.saveMeta(task);
+    await fs.rm(this.videoPath(task.id), { force: true });
+  }
+
   private async render(task: SimTask, parsed: ReturnType<typeof check>): Promise<void> {
-    if (task.fail) return;
+    if (task.fail || task.ending) return;
     await fs.mkdir(this.workDir, { recursive: true });
     const image = typeof parsed.image === "string" ? await this.fetchInput("image", parsed.image) : parsed.image;
     const last = typeof parsed.lastImage === "string" ? await this.fetchInput("last_image", parsed.lastImage) : parsed.lastImage;
@@ -153,7 +170,7 @@ export class TaskStore {
     const imagePath = this.inputPath(task.id, "start");
     const lastPath = existsSync(this.inputPath(task.id, "end")) ? this.inputPath(task.id, "end") : undefined;
     const info = probeImage(await fs.readFile(imagePath));
-    if (!info) throw new Error("media access failed (1402): the fetched image could not be read");
+    if (!info) throw new InputFetchError("media access failed: the fetched image could not be read");
     const out = this.videoPath(task.id);
     if (this.timing.render && hasFfmpeg()) {
       const ratio = aspectRatio ?? nearestAspectRatio(info.width, info.height);
@@ -167,10 +184,15 @@ export class TaskStore {
     task.readyAt = Date.now();
   }
 
-  /** When the task finished (reports completed or failed from then on), or undefined while it runs. */
+  /** When the task finished (reports a final status from then on), or undefined while it runs. */
   finishedAt(task: SimTask): number | undefined {
+    if (task.deletedAt !== undefined) return Math.min(task.deletedAt, this.finishedAtUndeleted(task) ?? Infinity);
+    return this.finishedAtUndeleted(task);
+  }
+
+  private finishedAtUndeleted(task: SimTask): number | undefined {
     const due = task.createdAt.getTime() + this.delayFor(task);
-    if (task.fail || task.renderError) return Date.now() >= due ? due : undefined;
+    if (task.fail || task.ending || task.renderError) return Date.now() >= due ? due : undefined;
     return task.readyAt === undefined ? undefined : Math.max(due, task.readyAt);
   }
 
@@ -179,43 +201,30 @@ export class TaskStore {
     await new Promise((r) => setTimeout(r, Math.max(0, task.createdAt.getTime() + this.delayFor(task) - Date.now())));
     for (;;) {
       const view = this.view(task, baseUrl);
-      if (view.status === "completed" || view.status === "failed") return view;
+      if (FINAL_STATUSES.has(view.status)) return view;
       await new Promise((r) => setTimeout(r, 100));
     }
   }
 
-  /** The task as the result endpoint reports it now: created, then processing, then done. */
+  /** The task as the result endpoint reports it now: created, then processing, then its ending. */
   view(task: SimTask, baseUrl: string) {
     const age = Date.now() - task.createdAt.getTime();
-    let status = "created";
-    let error = "";
-    let outputs: string[] = [];
     const delay = this.delayFor(task);
-    if (age >= delay * 0.25) status = "processing";
-    if (age >= delay) {
-      if (task.fail) {
-        status = "failed";
-        error = "Task failed: the model could not generate this video (simulated failure, code 1403).";
-      } else if (task.renderError) {
-        status = "failed";
-        error = task.renderError.includes("media access") ? task.renderError : `Internal error (5000): ${task.renderError}`;
-      } else if (task.ready) {
-        status = "completed";
-        outputs = [`${baseUrl}/outputs/${task.id}.mp4`];
-      }
-    }
-    const done = status === "completed" || status === "failed";
+    const { status, error, code } = taskState(task, age, delay);
+    const done = FINAL_STATUSES.has(status);
+    const elapsed = done ? Math.min(age, delay) : 0;
     return {
       id: task.id,
       model: MODEL_ID,
-      outputs,
+      outputs: status === "completed" ? [`${baseUrl}/outputs/${task.id}.mp4`] : [],
       urls: { get: `${baseUrl}/api/v3/predictions/${task.id}/result` },
       has_nsfw_contents: status === "completed" ? [task.nsfw] : [],
       status,
       created_at: task.createdAt.toISOString(),
       error,
-      executionTime: done ? Math.min(age, delay) : 0,
-      timings: { inference: done ? Math.min(age, delay) : 0 },
+      ...(code === undefined ? {} : { code }),
+      executionTime: elapsed,
+      timings: { inference: elapsed },
     };
   }
 }

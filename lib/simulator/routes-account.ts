@@ -1,0 +1,84 @@
+import type http from "node:http";
+import { MODEL_ID } from "@/lib/model/seedance";
+import { billingItems, refundedMicros, taskPriceMicros } from "./billing";
+import { catalog, price } from "./catalog";
+import type { RouteResult, SimContext } from "./context";
+import { envelope, failure, type Reply } from "./http";
+import { jsonObject, oneOf, paging, time } from "./request";
+import { taskState } from "./task-state";
+
+const ok = (data: unknown): Reply => ({ status: 200, body: envelope(200, "success", data) });
+const usd = (micros: number) => Math.round(micros) / 1_000_000;
+
+async function balance(req: http.IncomingMessage, ctx: SimContext): Promise<RouteResult> {
+  ctx.stats.balanceGets += 1;
+  const fault = await ctx.requestFault("balance", req);
+  if (fault && typeof fault === "object") return fault;
+  if (fault === "malformed") return "malformed";
+  return ok({ balance: usd(ctx.store.balanceMicros + refundedMicros(ctx.store)) });
+}
+
+/** `POST /api/v3/billings/search`: deduct and refund items (see billing.ts for what is a guess). */
+async function billings(req: http.IncomingMessage, ctx: SimContext): Promise<Reply> {
+  const body = await jsonObject(req);
+  const { page, pageSize } = paging(body);
+  const type = oneOf(body, "billing_type", ["deduct", "refund"] as const);
+  const from = time(body, "start_time", true) ?? 0;
+  const to = time(body, "end_time", true) ?? 0;
+  const model = typeof body.model_uuid === "string" && body.model_uuid ? body.model_uuid : undefined;
+  const all = billingItems(ctx.store).filter(
+    (i) => (!type || i.billing_type === type) && i.at >= from && i.at <= to && (!model || model === MODEL_ID),
+  );
+  const items = all.slice((page - 1) * pageSize, page * pageSize).map(({ at: _at, taskId: _id, ...item }) => item);
+  return ok({ page, has_more: all.length > page * pageSize, items });
+}
+
+/** `POST /api/v3/user/usage_stats`: cost net of refunds, requests, and those that completed. */
+async function usage(req: http.IncomingMessage, ctx: SimContext): Promise<Reply> {
+  const body = await jsonObject(req);
+  const from = time(body, "start_time", true) ?? 0;
+  const to = time(body, "end_time", true) ?? 0;
+  const refunded = new Set(
+    billingItems(ctx.store)
+      .filter((i) => i.billing_type === "refund")
+      .map((i) => i.taskId),
+  );
+  const days = new Map<string, { date: string; total_cost: number; total_requests: number; success_requests: number }>();
+  const summary = { total_cost: 0, total_requests: 0, success_requests: 0 };
+  for (const task of ctx.store.tasks.values()) {
+    const at = task.createdAt.getTime();
+    if (at < from || at > to) continue;
+    const status = taskState(task, Date.now() - at, ctx.store.delayFor(task)).status;
+    const cost = refunded.has(task.id) ? 0 : taskPriceMicros(task);
+    const date = task.createdAt.toISOString().slice(0, 10);
+    const day = days.get(date) ?? { date, total_cost: 0, total_requests: 0, success_requests: 0 };
+    for (const row of [day, summary]) {
+      row.total_cost += cost;
+      row.total_requests += 1;
+      if (status === "completed") row.success_requests += 1;
+    }
+    days.set(date, day);
+  }
+  const money = <T extends { total_cost: number }>(row: T): T => ({ ...row, total_cost: usd(row.total_cost) });
+  const perModel = summary.total_requests ? [{ model_uuid: MODEL_ID, model_name: MODEL_ID, ...money(summary) }] : [];
+  return ok({
+    per_model_usage: perModel,
+    daily_usage: [...days.values()].sort((a, b) => a.date.localeCompare(b.date)).map(money),
+    summary: money(summary),
+  });
+}
+
+/** Account and catalog endpoints; the caller has checked the key. */
+export async function accountRoutes(req: http.IncomingMessage, url: URL, ctx: SimContext): Promise<RouteResult> {
+  const route = `${req.method} ${url.pathname}`;
+  if (route === "GET /api/v3/balance") return balance(req, ctx);
+  if (route === "GET /api/v3/webhook/secret") return ok({ secret: ctx.sender.secret });
+  if (route === "GET /api/v3/models") return ok(catalog());
+  if (route === "POST /api/v3/model/price") {
+    const answer = price(await jsonObject(req));
+    return answer ? ok(answer) : failure(404, "Model not found");
+  }
+  if (route === "POST /api/v3/billings/search") return billings(req, ctx);
+  if (route === "POST /api/v3/user/usage_stats") return usage(req, ctx);
+  return undefined;
+}
