@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { FaultBook, parseFaultSpec } from "./faults";
+import { FaultBook, lateSeconds, parseFaultSpec } from "./faults";
 
 test("parses targets, kinds and counts", () => {
   expect(parseFaultSpec("result:500x2, submit:429,any:slowx*")).toEqual([
@@ -21,4 +21,20 @@ test("rules are used up in order; a header wins for one request", () => {
     book.take("result", undefined),
     book.take("result", undefined),
   ]).toEqual(["500", "500", "429", undefined]);
+});
+
+test("new kinds and targets: 401, 403, 429ra, code500, late<N>, task endings, upload/put/binary", () => {
+  expect(parseFaultSpec("upload:404x*,put:code500,binary:403,submit:late40x2,result:429ra,any:401,submit:cancelled")).toEqual([
+    { target: "upload", kind: "404", remaining: Infinity },
+    { target: "put", kind: "code500", remaining: 1 },
+    { target: "binary", kind: "403", remaining: 1 },
+    { target: "submit", kind: "late40", remaining: 2 },
+    { target: "result", kind: "429ra", remaining: 1 },
+    { target: "any", kind: "401", remaining: 1 },
+    { target: "submit", kind: "cancelled", remaining: 1 },
+  ]);
+  expect(lateSeconds("late40")).toBe(40);
+  expect(lateSeconds("429")).toBeUndefined();
+  expect(() => parseFaultSpec("submit:latex")).toThrow(/Bad fault rule/);
+  expect(new FaultBook().take("submit", "late3")).toBe("late3");
 });
