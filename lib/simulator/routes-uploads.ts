@@ -1,25 +1,13 @@
 import type http from "node:http";
 import type { SimContext, RouteResult } from "./context";
-import { envelope, failure, readBody, readBytes, TooLarge, type Reply } from "./http";
+import { envelope, failure, readBytes, TooLarge, type Reply } from "./http";
+import { jsonObject } from "./request";
 import { UPLOAD_MAX_BYTES } from "./uploads";
-import { InputError } from "./validate";
 
 const tooLarge = () => failure(413, `File is larger than ${UPLOAD_MAX_BYTES} bytes`, 1401);
 
 async function ticket(req: http.IncomingMessage, ctx: SimContext): Promise<Reply> {
-  let body: unknown;
-  try {
-    body = JSON.parse(await readBody(req));
-  } catch {
-    return failure(400, "Invalid JSON body", 1401);
-  }
-  if (typeof body !== "object" || body === null || Array.isArray(body)) return failure(400, "Body must be a JSON object", 1401);
-  try {
-    return { status: 200, body: envelope(200, "success", await ctx.uploads.ticket(body as Record<string, unknown>, ctx.baseUrl())) };
-  } catch (error) {
-    if (error instanceof InputError) return failure(400, error.message, error.errorCode);
-    throw error;
-  }
+  return { status: 200, body: envelope(200, "success", await ctx.uploads.ticket(await jsonObject(req), ctx.baseUrl())) };
 }
 
 /** The legacy upload: multipart/form-data with the file in field `file`, parsed by undici's FormData. */
