@@ -28,3 +28,12 @@ export function refusalNotice(refusal: KeyRefusal): string {
   const what = said.startsWith(`${refusal.status}`) ? said : `${refusal.status}: ${said}`;
   return `WaveSpeed refused the API key (${what}). Check WAVESPEED_API_KEY in the server's environment and the account it belongs to at wavespeed.ai; no job is sent or checked meanwhile, and polling resumes by itself once WaveSpeed accepts it.`;
 }
+
+export type KeyRefusalView = { status: number; message: string; at: string; notice: string };
+
+/** The refusal as admins see it (GET /api/spend), or null while WaveSpeed accepts the key. */
+export async function keyRefusalView(): Promise<KeyRefusalView | null> {
+  const refusal = await keyRefusal();
+  if (!refusal) return null;
+  return { status: refusal.status, message: refusal.message, at: new Date(refusal.at).toISOString(), notice: refusalNotice(refusal) };
+}
