@@ -157,7 +157,7 @@ describe("worker", () => {
   test("a result GET refused for the key stops every result GET until the key is accepted, then the job completes", async () => {
     const [job] = await createJobs({ duration: 3 });
     const first = await startWorker();
-    const sent = (await until(async () => (await m.queries.getJob(job!.id))?.upstreamId)) as string;
+    await until(async () => (await m.queries.getJob(job!.id))?.upstreamId);
     await first.stop();
     // The key changed under a running install: WaveSpeed now refuses it.
     worker = await testWorker({ keyCheckMs: 60_000 }, wrongKey());
@@ -167,7 +167,6 @@ describe("worker", () => {
     // The simulator checks the key before it counts a result GET, so the job's own count of GETs made is read:
     // exactly one, the refused one, in 3 s (before: one every 100-400 ms here, for the job's whole life).
     expect((await m.queries.getJob(job!.id))!.pollCount - before).toBe(1);
-    expect(sim.stats.resultGets[sent] ?? 0).toBeGreaterThan(0);
     expect((await m.queries.getJob(job!.id))?.status).toMatch(/submitted|processing/);
     await worker.stop();
     // The right key again: the first balance check clears the refusal and polling resumes.
