@@ -12,6 +12,8 @@ export type SpendAnswer = {
   caps: CapView[];
   billsFailedTasks: boolean;
   balance?: { usd: number | null; error: string | null; warnBelowUsd: number | null };
+  /** Admins only: WaveSpeed refuses the API key (no job is sent or polled meanwhile). */
+  keyRefused?: { status: number; message: string; at: string; notice: string } | null;
 };
 
 export const SPEND_KEY = "/api/spend";

@@ -10,11 +10,12 @@ import { getTeamSettings } from "@/lib/team/settings";
 import { release, reserve } from "@/lib/team/spend";
 import { claimSubmission, dropSubmission } from "@/lib/team/submissions";
 import type { ImageInput } from "@/lib/validations/image-input";
+import type { TeamSettings } from "@/lib/validations/team";
 import type { GenerateRequest } from "@/lib/validations/generate";
 import { variationSeeds } from "@/lib/validations/generate-defaults";
 import { refuseDuplicates } from "./duplicates";
 import { newId } from "./ids";
-import { releaseInputs, removeUnusedInputs, storeInput } from "./inputs";
+import { inputName, releaseInputs, removeUnusedInputs, storeInput } from "./inputs";
 import { toJobView } from "./view";
 import type { JobView } from "./types";
 import { kickWorker } from "./registry";
@@ -33,11 +34,15 @@ export type Created = { jobs: JobView[]; replayed: boolean };
 /** This request's stored inputs, pinned for it (as `holder`) until its jobs exist or it gives up. */
 type Inputs = { holder: string; names: string[] };
 
-async function store(image: ImageInput, inputs: Inputs): Promise<StoredImage> {
+/** The image as its job row will name it: a stored file's name is its content's hash, known before it is stored. */
+function named(image: ImageInput): StoredImage {
   if (image.kind === "url") return { file: null, url: image.url, width: null, height: null };
-  const name = await storeInput(image.bytes, image.type, inputs.holder);
-  inputs.names.push(name);
-  return { file: name, url: null, width: image.width, height: image.height };
+  return { file: inputName(image.bytes, image.type), url: null, width: image.width, height: image.height };
+}
+
+async function store(image: ImageInput, inputs: Inputs): Promise<void> {
+  if (image.kind === "url") return;
+  inputs.names.push(await storeInput(image.bytes, image.type, inputs.holder));
 }
 
 /** The exact request: images (by content or URL), prompt and every setting. */
@@ -57,11 +62,13 @@ function takePrint(request: GenerateRequest, start: StoredImage, end: StoredImag
   return createHash("sha256").update(JSON.stringify(parts)).digest("hex");
 }
 
+type Admission = { kind: "replay"; created: Created } | { kind: "admitted"; team: TeamSettings; undo: () => Promise<void> };
+
 /**
- * Claims the submission (idempotency key, per-member rate limit), reserves its price under the caps, then
- * inserts the queued jobs. Each step undoes the ones before it on failure: no half batch, no stray charge.
+ * Claims the submission (idempotency key, per-member rate limit) and reserves its price under the caps;
+ * `undo` gives both back. A refusal throws and leaves nothing behind.
  */
-export async function submitBatch(rows: NewJob[], options: SubmitOptions): Promise<Created> {
+async function admit(rows: NewJob[], options: SubmitOptions): Promise<Admission> {
   const team = await getTeamSettings();
   const batchId = rows[0]!.batchId;
   const key = options.idempotencyKey ?? newId();
@@ -69,7 +76,7 @@ export async function submitBatch(rows: NewJob[], options: SubmitOptions): Promi
   if (claim.kind === "replay") {
     const earlier = await jobsInBatch(claim.batchId);
     if (earlier.length === 0) throw new AppError("conflict", "This submission is still being processed; the gallery will show it.");
-    return { jobs: earlier.map((job) => toJobView(job, options.origin)), replayed: true };
+    return { kind: "replay", created: { jobs: earlier.map((job) => toJobView(job, options.origin)), replayed: true } };
   }
   try {
     await reserve(
@@ -81,25 +88,48 @@ export async function submitBatch(rows: NewJob[], options: SubmitOptions): Promi
     await dropSubmission(options.user.id, key);
     throw error;
   }
+  return {
+    kind: "admitted",
+    team,
+    undo: async () => {
+      await release(rows.map((r) => r.id));
+      await dropSubmission(options.user.id, key);
+    },
+  };
+}
+
+/** Admits the batch, runs `prepare` (storing its images), then inserts the queued jobs; on failure undoes it all. */
+async function admitAndInsert(rows: NewJob[], options: SubmitOptions, prepare: () => Promise<void> = async () => {}): Promise<Created> {
+  const admission = await admit(rows, options);
+  if (admission.kind === "replay") return admission.created;
   let inserted: Job[];
   try {
-    inserted = await insertJobs(rows.map((r) => ({ ...r, userId: options.user.id, shareVisibility: team.defaultShareVisibility })));
+    await prepare();
+    const shareVisibility = admission.team.defaultShareVisibility;
+    inserted = await insertJobs(rows.map((r) => ({ ...r, userId: options.user.id, shareVisibility })));
   } catch (error) {
-    await release(rows.map((r) => r.id));
-    await dropSubmission(options.user.id, key);
+    await admission.undo();
     throw error;
   }
   kickWorker();
   return { jobs: inserted.map((job) => toJobView(job, options.origin)), replayed: false };
 }
 
-/** Stores the inputs and one queued job per variation; on any failure nothing is left behind. */
+/** Queues jobs whose images are already stored (a retry): admitted under the caps and rate limit, then inserted. */
+export function submitBatch(rows: NewJob[], options: SubmitOptions): Promise<Created> {
+  return admitAndInsert(rows, options);
+}
+
+/**
+ * One queued job per variation. Admission first (duplicate check, rate limit, caps), and only then are new
+ * images stored: a refused submit writes nothing, and on any failure nothing is left behind.
+ */
 export async function createJobs(request: GenerateRequest, options: SubmitOptions): Promise<Created> {
   const inputs: Inputs = { holder: newId(), names: [] };
   let created: Created | undefined;
   try {
-    const start = await store(request.image, inputs);
-    const end = request.lastImage ? await store(request.lastImage, inputs) : null;
+    const start = named(request.image);
+    const end = request.lastImage ? named(request.lastImage) : null;
     const hash = requestHash(request, start, end);
     const seeds = variationSeeds(request.seed, request.variations, () => randomInt(0, SEED_MAX + 1));
     const prints = seeds.map((seed) => takePrint(request, start, end, seed));
@@ -132,7 +162,10 @@ export async function createJobs(request: GenerateRequest, options: SubmitOption
       shareId: newId(),
       fingerprint: prints[variation]!,
     }));
-    created = await submitBatch(rows, { ...options, requestHash: hash });
+    created = await admitAndInsert(rows, { ...options, requestHash: hash }, async () => {
+      await store(request.image, inputs);
+      if (request.lastImage) await store(request.lastImage, inputs);
+    });
     return created;
   } finally {
     await releaseInputs(inputs.holder);

@@ -10,6 +10,7 @@ import { release } from "@/lib/team/spend";
 
 import { submitBatch, type Created } from "./create";
 import { newId } from "./ids";
+import { lifeStep } from "./life";
 import { pinStoredInputs, releaseInputs, removeUnusedInputs } from "./inputs";
 import { removeJobOutputs } from "./outputs";
 import { findJob } from "./list";
@@ -36,7 +37,8 @@ export async function deleteJob(id: string, user: SessionUser): Promise<void> {
 /** Withdraws a job that is still waiting in Keyframe's queue: it is never sent, and its reservation is released. */
 export async function cancelJob(id: string, user: SessionUser): Promise<Job> {
   const job = await manageableJob(id, user);
-  const cancelled = await cancelQueuedJob(job.id);
+  const { patch } = lifeStep({ kind: "cancel" }, Date.now());
+  const cancelled = await cancelQueuedJob(job.id, patch);
   if (!cancelled) {
     throw new AppError("conflict", "This job has already been sent to WaveSpeed, so it can no longer be cancelled.");
   }

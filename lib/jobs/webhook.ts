@@ -6,7 +6,7 @@ import { AppError } from "@/lib/errors";
 import { markFailed } from "@/lib/team/spend";
 import { wavespeed } from "@/lib/wavespeed";
 import { signedHeaders, verifySigned } from "@/lib/wavespeed/webhook";
-import { taskPatch } from "./transitions";
+import { jobLife } from "./life";
 import { kickWorker } from "./registry";
 
 const SECRET_TTL_MS = 60 * 60 * 1000;
@@ -46,9 +46,10 @@ export async function receiveWebhook(headers: Headers, rawBody: string): Promise
   const job = await getJobByUpstreamId(delivery.task.id);
   if (!job) throw new AppError("not_found", "No job for that task.");
   const now = Date.now();
-  const patch = taskPatch(job, delivery.task, now, job.nextPollAt ?? now);
+  const next = job.nextPollAt ?? now;
+  const { patch, money } = jobLife(job, { kind: "webhook", task: delivery.task }, { now, nextPoll: next, retry: () => next });
   const applied = await applyUpstream(job.id, patch);
-  if (applied && patch.status === "failed") await markFailed(job.id);
+  if (applied && money === "failed") await markFailed(job.id);
   await recordDelivery(delivery.id, now);
   // A completed job now has a copy to make.
   if (applied) kickWorker();

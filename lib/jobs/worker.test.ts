@@ -3,6 +3,7 @@ import type { Simulator } from "@/lib/simulator/server";
 import { setupApp, TEST_USER, until, testWorker } from "@/lib/test/app";
 import { makePng } from "@/lib/test/png";
 import { WaveSpeedClient } from "@/lib/wavespeed/client";
+import { INTERRUPTED_SUBMIT } from "./life";
 
 let sim: Simulator;
 let worker: import("./worker").JobWorker | undefined;
@@ -13,6 +14,9 @@ let m: {
   schema: typeof import("@/lib/validations/generate");
   defaults: typeof import("@/lib/validations/generate-defaults");
   ws: typeof import("@/lib/wavespeed");
+  refusal: typeof import("@/lib/team/key-refusal");
+  life: typeof import("./life");
+  ledger: typeof import("@/lib/db/queries/ledger");
 };
 
 beforeAll(async () => {
@@ -24,6 +28,9 @@ beforeAll(async () => {
     schema: await import("@/lib/validations/generate"),
     defaults: await import("@/lib/validations/generate-defaults"),
     ws: await import("@/lib/wavespeed"),
+    refusal: await import("@/lib/team/key-refusal"),
+    life: await import("./life"),
+    ledger: await import("@/lib/db/queries/ledger"),
   };
   // This file starts more jobs than a member may in a minute.
   const { getTeamSettings, saveTeamSettings } = await import("@/lib/team/settings");
@@ -38,8 +45,11 @@ async function setFaults(spec: string) {
 afterEach(async () => {
   await worker?.stop();
   worker = undefined;
+  await m.refusal.acceptKey();
   await fetch(`${sim.url}/__sim/reset`, { method: "POST" });
 });
+
+const wrongKey = () => new WaveSpeedClient({ baseUrl: sim.url, apiKey: "wrong-key-123456", timeoutMs: 1000 });
 
 async function startWorker() {
   worker = await testWorker();
@@ -117,20 +127,72 @@ describe("worker", () => {
     expect(done.error).toMatch(/Task failed/);
   });
 
-  test("a definite 4xx rejection fails the job once, with the message and without the key", async () => {
+  test("a definite 4xx rejection fails the job once, with the message", async () => {
+    await setFaults("submit:404");
     const [job] = await createJobs();
-    worker = new m.worker.JobWorker(new WaveSpeedClient({ baseUrl: sim.url, apiKey: "wrong-key-123456", timeoutMs: 1000 }), {
-      instanceId: "test",
-      expectMs: 200,
-      pollMinMs: 100,
-      pollMaxMs: 400,
-      submitConcurrency: 2,
-    });
-    await worker.start();
+    await startWorker();
     const done = await settled(job!.id);
     expect(done.status).toBe("failed");
-    expect(done.error).toBe("WaveSpeed 401: Unauthorized: invalid API key");
+    expect(done.error).toMatch(/^WaveSpeed 404: /);
     expect(sim.stats.submitRequests).toBe(1);
+  });
+
+  test("a submit refused for its key is not failed: it waits, and is sent once WaveSpeed accepts the key", async () => {
+    const [job] = await createJobs();
+    worker = await testWorker({ keyCheckMs: 300 }, wrongKey());
+    const refusal = await until(() => m.refusal.keyRefusal());
+    expect(refusal).toMatchObject({ status: 401, message: "WaveSpeed 401: Unauthorized: invalid API key" });
+    await new Promise((r) => setTimeout(r, 1000));
+    // The first refusal only: no other submit is tried with a refused key.
+    expect(sim.stats.submitRequests).toBe(1);
+    const waiting = await m.queries.getJob(job!.id);
+    expect(waiting).toMatchObject({ status: "queued", submitAttempts: 0 });
+    expect(waiting!.error).not.toContain("wrong-key");
+    await worker.stop();
+    await startWorker();
+    expect((await settled(job!.id)).status).toBe("completed");
+    expect(await m.refusal.keyRefusal()).toBeNull();
+  });
+
+  test("a result GET refused for the key stops every result GET until the key is accepted, then the job completes", async () => {
+    const [job] = await createJobs({ duration: 3 });
+    const first = await startWorker();
+    await until(async () => (await m.queries.getJob(job!.id))?.upstreamId);
+    await first.stop();
+    // The key changed under a running install: WaveSpeed now refuses it.
+    worker = await testWorker({ keyCheckMs: 60_000 }, wrongKey());
+    const before = (await m.queries.getJob(job!.id))!.pollCount;
+    await until(() => m.refusal.keyRefusal());
+    await new Promise((r) => setTimeout(r, 3000));
+    // The simulator checks the key before it counts a result GET, so the job's own count of GETs made is read:
+    // exactly one, the refused one, in 3 s (before: one every 100-400 ms here, for the job's whole life).
+    expect((await m.queries.getJob(job!.id))!.pollCount - before).toBe(1);
+    expect((await m.queries.getJob(job!.id))?.status).toMatch(/submitted|processing/);
+    await worker.stop();
+    // The right key again: the first balance check clears the refusal and polling resumes.
+    await startWorker();
+    expect((await settled(job!.id)).status).toBe("completed");
+    expect(await m.refusal.keyRefusal()).toBeNull();
+  });
+
+  test("a job past its deadline ends as timed out, its charge left as it was", async () => {
+    const failedSpend = async () => (await m.ledger.spendTotals(TEST_USER.id, 0, 0, false)).failed.me.month;
+    const before = await failedSpend();
+    const [job] = await createJobs({ duration: 2 });
+    const first = await startWorker();
+    await until(async () => (await m.queries.getJob(job!.id))?.upstreamId);
+    await first.stop();
+    // WaveSpeed still says "processing" (the simulator answers 503 meanwhile); the job was sent long ago.
+    await setFaults("result:503x*");
+    await m.queries.updateJob(job!.id, { submittedAt: Date.now() - m.life.deadlineMs(2) - 1000, nextPollAt: Date.now() });
+    await startWorker();
+    const done = await settled(job!.id);
+    expect(done.status).toBe("failed");
+    expect(done.error).toBe(
+      "WaveSpeed did not finish this video within 34 minutes, so Keyframe stopped waiting for it. It may still be charged: check your WaveSpeed dashboard.",
+    );
+    // Still charged (WaveSpeed may bill it), shown among failed takes.
+    expect((await failedSpend()) - before).toBe(job!.price.micros);
   });
 
   test("a job left mid-submit by a crash becomes unknown on start-up, with no upstream call", async () => {
@@ -139,7 +201,7 @@ describe("worker", () => {
     await startWorker();
     const done = await settled(job!.id);
     expect(done.status).toBe("unknown");
-    expect(done.error).toBe(m.worker.INTERRUPTED_SUBMIT);
+    expect(done.error).toBe(INTERRUPTED_SUBMIT);
     expect(sim.stats.submitRequests).toBe(0);
   });
 

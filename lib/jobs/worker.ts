@@ -13,15 +13,15 @@ import {
   renewLeases,
   type Lease,
 } from "@/lib/db/queries/work";
-import type { Job, NewJob } from "@/lib/db/schema";
+import type { Job } from "@/lib/db/schema";
+import { keyRefusal, acceptKey, refuseKey } from "@/lib/team/key-refusal";
 import { markCharged, markFailed, release } from "@/lib/team/spend";
 import type { WaveSpeedClient } from "@/lib/wavespeed/client";
 import { copyStep } from "./copy-step";
+import { jobLife, lifeStep, type Step } from "./life";
 import { removeJobOutputs } from "./outputs";
-import { submitInputFor } from "./submit-input";
-import { submitResult, unreadableInput, type SubmitResult } from "./submit-outcome";
+import { MissingInput, submitInputFor } from "./submit-input";
 import { PollSchedule } from "./schedule";
-import { taskPatch } from "./transitions";
 
 export type WorkerOptions = {
   /** This instance's name on the leases it takes. */
@@ -39,14 +39,15 @@ export type WorkerOptions = {
   copyRetryMs?: number;
   /** How long a lease lasts without renewal: a killed instance's jobs are taken over this long after. */
   leaseMs?: number;
+  /** While WaveSpeed refuses the key: how often the balance is asked to learn it is accepted again (default a minute). */
+  keyCheckMs?: number;
 };
 
 const IDLE_MS = 5000;
 const MIN_TICK_MS = 250;
 const POLL_CONCURRENCY = 16;
 const COPY_CONCURRENCY = 2;
-export const INTERRUPTED_SUBMIT =
-  "Keyframe stopped while sending this job, so WaveSpeed may or may not have created (and charged) it. It was not resent, to avoid paying twice: check your WaveSpeed dashboard.";
+const KEY_CHECK_MS = 60_000;
 
 type Work = { id: string; kind: "submit" | "poll" | "copy"; abort: AbortController; done: Promise<void> };
 
@@ -66,6 +67,7 @@ export class JobWorker {
   private readonly work = new Map<string, Work>();
   private readonly leaseMs: number;
   private readonly polls: PollSchedule;
+  private keyCheckedAt = 0;
   lastTickAt = 0;
 
   constructor(
@@ -83,7 +85,7 @@ export class JobWorker {
   }
 
   async start(): Promise<void> {
-    const unknown = await recoverAtStart(Date.now(), INTERRUPTED_SUBMIT);
+    const unknown = await recoverAtStart(Date.now(), lifeStep({ kind: "lease_expired_mid_submit" }, Date.now()).patch);
     await markCharged(unknown);
     if (unknown.length) console.warn(`[worker] ${unknown.length} job(s) were mid-submit when Keyframe stopped; marked as outcome unknown`);
     this.heartbeat = setInterval(() => void this.renew(), Math.max(1000, this.leaseMs / 3));
@@ -177,11 +179,13 @@ export class JobWorker {
     try {
       const lease = this.lease();
       this.lastTickAt = lease.now;
-      await markCharged(await expireLeases(lease.now, INTERRUPTED_SUBMIT));
-      for (const job of await claimQueued(lease, this.options.submitConcurrency - this.count("submit"))) {
+      await markCharged(await expireLeases(lease.now, lifeStep({ kind: "lease_expired_mid_submit" }, lease.now).patch));
+      // While WaveSpeed refuses the key nothing is sent or asked for: each request would only be refused again.
+      const refused = await this.keyRefused(lease.now);
+      for (const job of refused ? [] : await claimQueued(lease, this.options.submitConcurrency - this.count("submit"))) {
         this.track(job, "submit", () => this.submit(job));
       }
-      if (!this.stopped) {
+      if (!this.stopped && !refused) {
         for (const job of await claimPolls(lease, POLL_CONCURRENCY - this.count("poll"))) {
           this.track(job, "poll", (signal) => this.poll(job, signal));
         }
@@ -201,17 +205,40 @@ export class JobWorker {
     this.schedule(this.again ? 0 : delay);
   }
 
-  private async submit(job: Job): Promise<void> {
-    const input = await submitInputFor(job).catch((error: unknown) => error as Error);
-    const retry = (now: number) => (atLeastMs?: number) => this.polls.retry(job.submitAttempts, now, atLeastMs);
-    if (input instanceof Error) return this.settle(job, unreadableInput(job, input, Date.now(), retry(Date.now())));
-    const outcome = await this.client.submit(input, { webhookUrl: this.options.webhookUrl });
-    const now = Date.now();
-    const firstPoll = outcome.ok ? await this.polls.first(job.duration, now) : now;
-    await this.settle(job, submitResult(job, outcome, now, { firstPoll, retry: retry(now) }));
+  /** True while the key is refused; asks the balance now and then (every instance may) to learn it is accepted. */
+  private async keyRefused(now: number): Promise<boolean> {
+    if (!(await keyRefusal())) return false;
+    if (now - this.keyCheckedAt < (this.options.keyCheckMs ?? KEY_CHECK_MS)) return true;
+    this.keyCheckedAt = now;
+    try {
+      await this.client.balance();
+    } catch {
+      return true;
+    }
+    await acceptKey();
+    console.warn("[worker] WaveSpeed accepts the API key again; polling resumes");
+    return false;
   }
 
-  private async settle(job: Job, { patch, money }: SubmitResult): Promise<void> {
+  private async submit(job: Job): Promise<void> {
+    const input = await submitInputFor(job).catch((error: unknown) => error as Error);
+    const clock = (now: number) => ({
+      now,
+      nextPoll: now,
+      retry: (atLeastMs?: number) => this.polls.retry(job.submitAttempts, now, atLeastMs),
+    });
+    if (input instanceof Error) {
+      const event = { kind: "unreadable_input", missing: input instanceof MissingInput, message: input.message } as const;
+      return this.settle(job, jobLife(job, event, clock(Date.now())));
+    }
+    const outcome = await this.client.submit(input, { webhookUrl: this.options.webhookUrl });
+    const now = Date.now();
+    const nextPoll = outcome.ok ? await this.polls.first(job.duration, now) : now;
+    await this.settle(job, jobLife(job, { kind: "submit", outcome }, { ...clock(now), nextPoll }));
+  }
+
+  private async settle(job: Job, { patch, money, keyRefused }: Step): Promise<void> {
+    if (keyRefused) await refuseKey(keyRefused.status, keyRefused.message);
     if (money === "charge") await markCharged([job.id]);
     await recordSubmit(job.id, patch);
     if (money === "release") await release([job.id]);
@@ -222,18 +249,14 @@ export class JobWorker {
     const outcome = await this.client.result(job.upstreamId, signal);
     if (signal.aborted) return;
     const now = Date.now();
-    const pollCount = job.pollCount + 1;
-    let patch: Partial<NewJob>;
-    if (outcome.ok) {
-      const next = await this.polls.next(job.duration, job.submittedAt ?? now, now);
-      patch = { pollCount, ...taskPatch(job, outcome.task, now, next) };
-    } else if (outcome.retryable) {
-      const failures = job.pollFailures + 1;
-      patch = { pollCount, pollFailures: failures, nextPollAt: this.polls.retry(failures, now, outcome.retryAfterMs) };
-    } else {
-      patch = { pollCount, status: "failed", error: outcome.message, finishedAt: now, nextPollAt: null };
+    const nextPoll = outcome.ok ? await this.polls.next(job.duration, job.submittedAt ?? now, now) : now;
+    const retry = (atLeastMs?: number) => this.polls.retry(job.pollFailures + 1, now, atLeastMs);
+    const { patch, money, keyRefused } = jobLife(job, { kind: "result", outcome }, { now, nextPoll, retry });
+    if (keyRefused) {
+      await refuseKey(keyRefused.status, keyRefused.message);
+      console.warn(`[worker] ${keyRefused.message}: no job is sent or polled until WaveSpeed accepts the key`);
     }
-    if ((await finishLeased(job.id, this.options.instanceId, patch, true)) && patch.status === "failed") await markFailed(job.id);
+    if ((await finishLeased(job.id, this.options.instanceId, patch, true)) && money === "failed") await markFailed(job.id);
   }
 
   /** Keeps Keyframe's own copy of the output; retried with backoff, the upstream URL serving meanwhile. */

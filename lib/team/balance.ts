@@ -1,5 +1,6 @@
 import "server-only";
 import { wavespeed } from "@/lib/wavespeed";
+import { acceptKey } from "./key-refusal";
 
 const FRESH_MS = 60_000;
 let cached: { at: number; value: Promise<BalanceView> } | undefined;
@@ -15,7 +16,11 @@ export function accountBalance(): Promise<BalanceView> {
       value: wavespeed()
         .balance()
         .then(
-          (usd) => ({ usd, error: null }),
+          // The key works: if it was refused, polling resumes.
+          async (usd) => {
+            await acceptKey().catch(() => undefined);
+            return { usd, error: null };
+          },
           (error: unknown) => ({ usd: null, error: (error as Error).message }),
         ),
     };

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { MODEL_ID } from "@/lib/model/seedance";
+import packageJson from "@/package.json";
 import { balanceSchema, envelopeSchema, taskSchema, webhookSecretSchema, type WireTask } from "./schema";
-import { describeTaskError } from "./task-error";
+import { codeWords, finalTaskError } from "./task-error";
 import type { ResultOutcome, SubmitInput, SubmitOutcome, Task } from "./types";
 
 export type WaveSpeedConfig = { baseUrl: string; apiKey: string; timeoutMs: number };
@@ -14,7 +15,7 @@ export function toTask(wire: WireTask): Task {
     status: wire.status,
     outputs: wire.outputs ?? [],
     nsfw: wire.has_nsfw_contents ?? [],
-    error: wire.error ? describeTaskError(wire.error) : null,
+    error: finalTaskError(wire.status, wire.error, wire.code),
     inferenceMs: wire.timings?.inference ?? null,
   };
 }
@@ -31,6 +32,22 @@ function toWire(input: SubmitInput): Record<string, unknown> {
     enable_safety_checker: input.enableSafetyChecker,
   };
 }
+
+/** As WaveSpeed's official clients identify themselves (X-Client-Name, -Version, -OS). */
+const CLIENT_HEADERS = {
+  "X-Client-Name": "keyframe",
+  "X-Client-Version": packageJson.version,
+  "X-Client-OS": process.platform === "win32" ? "windows" : process.platform,
+};
+
+/**
+ * An answer that is an error: a 4xx/5xx, or HTTP 200 whose envelope `code` is not 200 (then that code
+ * stands for the status). `errorCode` is the body's `error_code` (or `data.code`).
+ */
+type Failure = { status: number; errorCode: number | null; message: string };
+type Read<T> = { ok: true; data: T } | { ok: false; failure: Failure } | { ok: false; unreadable: string };
+
+const isKeyRefusal = (status: number) => status === 401 || status === 403;
 
 function retryAfterMs(res: Response): number | undefined {
   const value = res.headers.get("retry-after");
@@ -50,6 +67,20 @@ function isTimeout(error: unknown): boolean {
   return error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
 }
 
+/** An answer that was an error; `status` is the HTTP status (or the envelope code standing for it). */
+export class WaveSpeedError extends Error {
+  constructor(
+    message: string,
+    readonly status?: number,
+  ) {
+    super(message);
+  }
+
+  get keyRefused(): boolean {
+    return this.status !== undefined && isKeyRefusal(this.status);
+  }
+}
+
 export class WaveSpeedClient {
   constructor(private readonly config: WaveSpeedConfig) {}
 
@@ -58,40 +89,56 @@ export class WaveSpeedClient {
     return text.split(this.config.apiKey).join("[redacted]").slice(0, 500);
   }
 
-  private async errorMessage(res: Response): Promise<string> {
-    const text = await res.text().catch(() => "");
+  /** Error text as WaveSpeed's clients read it: `message`, then `error_code`, then `data.code`, then the raw text. */
+  private failure(status: number, text: string, statusText = ""): Failure {
+    let body: { message?: unknown; error?: unknown; error_code?: unknown; data?: { code?: unknown } | null } = {};
     try {
-      const body = JSON.parse(text) as { message?: unknown; error?: unknown };
-      const message = typeof body.message === "string" ? body.message : typeof body.error === "string" ? body.error : "";
-      if (message) return this.scrub(`WaveSpeed ${res.status}: ${message}`);
+      const parsed: unknown = JSON.parse(text);
+      if (parsed && typeof parsed === "object") body = parsed as typeof body;
     } catch {
-      // not JSON: fall through to the status line
+      // not JSON: the raw text below
     }
-    return this.scrub(`WaveSpeed answered ${res.status} ${res.statusText}`.trim());
+    const num = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? v : null);
+    const errorCode = num(body.error_code) ?? num(body.data?.code);
+    const said = typeof body.message === "string" && body.message ? body.message : typeof body.error === "string" ? body.error : "";
+    const raw = said || (errorCode === null ? text.trim().slice(0, 200) : `error code ${errorCode}`);
+    const base = raw ? `WaveSpeed ${status}: ${raw}` : `WaveSpeed answered ${status} ${statusText}`.trim();
+    const words = codeWords(errorCode, raw);
+    return { status, errorCode, message: this.scrub(words ? `${words} (${base}).` : base) };
   }
 
   private request(path: string, init: RequestInit = {}, abort?: AbortSignal): Promise<Response> {
     const timeout = AbortSignal.timeout(this.config.timeoutMs);
     return fetch(`${this.config.baseUrl}${path}`, {
       ...init,
-      headers: { Authorization: `Bearer ${this.config.apiKey}`, ...init.headers },
+      headers: { Authorization: `Bearer ${this.config.apiKey}`, ...CLIENT_HEADERS, ...init.headers },
       signal: abort ? AbortSignal.any([abort, timeout]) : timeout,
       cache: "no-store",
     });
   }
 
-  private async parse<T extends z.ZodType>(res: Response, data: T): Promise<z.infer<T> | string> {
+  /** Reads any answer: an HTTP error, an envelope code other than 200 under any status, or the data. */
+  private async read<T extends z.ZodType>(res: Response, data: T): Promise<Read<z.infer<T>>> {
     const text = await res.text();
+    if (!res.ok) return { ok: false, failure: this.failure(res.status, text, res.statusText) };
     let json: unknown;
     try {
       json = JSON.parse(text);
     } catch {
-      return "WaveSpeed sent a response that is not JSON";
+      return { ok: false, unreadable: "WaveSpeed sent a response that is not JSON" };
     }
+    const code = (json as { code?: unknown } | null)?.code;
+    if (typeof code === "number" && code !== 200) return { ok: false, failure: this.failure(code, text) };
     const parsed = envelopeSchema(data).safeParse(json);
-    if (!parsed.success) return "WaveSpeed sent a response Keyframe does not understand";
-    if (parsed.data.code !== 200) return this.scrub(`WaveSpeed ${parsed.data.code}: ${parsed.data.message ?? "error"}`);
-    return parsed.data.data as z.infer<T>;
+    if (!parsed.success) return { ok: false, unreadable: "WaveSpeed sent a response Keyframe does not understand" };
+    return { ok: true, data: parsed.data.data as z.infer<T> };
+  }
+
+  private async parse<T extends z.ZodType>(res: Response, data: T): Promise<z.infer<T>> {
+    const read = await this.read(res, data);
+    if (read.ok) return read.data;
+    if ("failure" in read) throw new WaveSpeedError(read.failure.message, read.failure.status);
+    throw new WaveSpeedError(read.unreadable);
   }
 
   /**
@@ -114,19 +161,11 @@ export class WaveSpeedClient {
       const why = isTimeout(error) ? "timed out" : `failed (${code ?? "network error"})`;
       return { ok: false, kind: "unknown", message: `The submit request ${why} after it may have reached WaveSpeed.` };
     }
-    if (res.status === 429) {
-      return { ok: false, kind: "rate_limited", message: await this.errorMessage(res), retryAfterMs: retryAfterMs(res) };
-    }
-    if (res.status >= 400 && res.status < 500) {
-      return { ok: false, kind: "rejected", status: res.status, message: await this.errorMessage(res) };
-    }
-    if (!res.ok) {
-      return { ok: false, kind: "unknown", message: `${await this.errorMessage(res)} while submitting; the task may exist.` };
-    }
     try {
-      const data = await this.parse(res, taskSchema);
-      if (typeof data === "string") return { ok: false, kind: "unknown", message: `${data} to the submit; the task may exist.` };
-      return { ok: true, task: toTask(data) };
+      const read = await this.read(res, taskSchema);
+      if (read.ok) return { ok: true, task: toTask(read.data) };
+      if ("unreadable" in read) return { ok: false, kind: "unknown", message: `${read.unreadable} to the submit; the task may exist.` };
+      return submitFailure(read.failure, retryAfterMs(res));
     } catch {
       return { ok: false, kind: "unknown", message: "The submit response was cut off; the task may exist." };
     }
@@ -140,43 +179,43 @@ export class WaveSpeedClient {
     } catch (error) {
       return {
         ok: false,
-        retryable: true,
+        kind: "retry",
         message: isTimeout(error) ? "WaveSpeed did not answer in time" : `Network error (${networkCode(error) ?? "unknown"})`,
       };
     }
-    if (!res.ok) {
-      const transient = res.status === 429 || res.status >= 500 || res.status === 401 || res.status === 403;
-      return {
-        ok: false,
-        retryable: transient,
-        status: res.status,
-        message: await this.errorMessage(res),
-        retryAfterMs: retryAfterMs(res),
-      };
-    }
     try {
-      const data = await this.parse(res, taskSchema);
-      if (typeof data === "string") return { ok: false, retryable: true, message: data };
-      return { ok: true, task: toTask(data) };
+      const read = await this.read(res, taskSchema);
+      if (read.ok) return { ok: true, task: toTask(read.data) };
+      if ("unreadable" in read) return { ok: false, kind: "retry", message: read.unreadable };
+      const { status, message } = read.failure;
+      const kind = isKeyRefusal(status) ? "refused" : status === 429 || status >= 500 || status < 400 ? "retry" : "final";
+      return { ok: false, kind, status, message, retryAfterMs: retryAfterMs(res) };
     } catch {
-      return { ok: false, retryable: true, message: "The result response was cut off" };
+      return { ok: false, kind: "retry", message: "The result response was cut off" };
     }
   }
 
   /** The secret WaveSpeed signs webhook deliveries with (`whsec_…`). */
   async webhookSecret(): Promise<string> {
     const res = await this.request("/api/v3/webhook/secret");
-    if (!res.ok) throw new Error(await this.errorMessage(res));
-    const data = await this.parse(res, webhookSecretSchema);
-    if (typeof data === "string") throw new Error(data);
-    return data.secret;
+    return (await this.parse(res, webhookSecretSchema)).secret;
   }
 
   async balance(): Promise<number> {
     const res = await this.request("/api/v3/balance");
-    if (!res.ok) throw new Error(await this.errorMessage(res));
-    const data = await this.parse(res, balanceSchema);
-    if (typeof data === "string") throw new Error(data);
-    return data.balance;
+    return (await this.parse(res, balanceSchema)).balance;
   }
+}
+
+/**
+ * A submit WaveSpeed answered with an error (HTTP, or HTTP 200 with an envelope code other than 200; the
+ * code then stands for the status). 401/403: the key was refused, nothing created. 429: nothing created,
+ * send again later. Other 4xx: rejected, nothing created. 5xx and any other code: the task may exist.
+ */
+function submitFailure(failure: Failure, retryAfter: number | undefined): SubmitOutcome {
+  const { status, message } = failure;
+  if (isKeyRefusal(status)) return { ok: false, kind: "key_refused", status, message };
+  if (status === 429) return { ok: false, kind: "rate_limited", message, retryAfterMs: retryAfter };
+  if (status >= 400 && status < 500) return { ok: false, kind: "rejected", status, message };
+  return { ok: false, kind: "unknown", message: `${message} while submitting; the task may exist.` };
 }

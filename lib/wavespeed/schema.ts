@@ -7,6 +7,8 @@ export const taskSchema = z.looseObject({
   outputs: z.array(z.string()).nullish(),
   has_nsfw_contents: z.array(z.boolean()).nullish(),
   error: z.string().nullish(),
+  /** WaveSpeed's error code for a failed task (e.g. 5004), when it sends one. */
+  code: z.number().nullish(),
   created_at: z.string().nullish(),
   timings: z.looseObject({ inference: z.number().nullish() }).nullish(),
 });

@@ -73,12 +73,11 @@ export async function updateJob(id: string, patch: Partial<NewJob>): Promise<boo
 }
 
 /** Withdraws a job nobody has sent yet; undefined when it was no longer queued (a worker may have claimed it). */
-export async function cancelQueuedJob(id: string): Promise<Job | undefined> {
+export async function cancelQueuedJob(id: string, patch: Partial<NewJob>): Promise<Job | undefined> {
   const { db, t } = await getDb();
-  const now = Date.now();
   const [row] = await db
     .update(t.jobs)
-    .set(stamped({ status: "cancelled", error: null, finishedAt: now, nextPollAt: null }, now))
+    .set(stamped(patch))
     .where(and(eq(t.jobs.id, id), eq(t.jobs.status, "queued")))
     .returning();
   return row;

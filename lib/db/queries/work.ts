@@ -101,16 +101,16 @@ export async function recordSubmit(id: string, patch: Partial<NewJob>): Promise<
 }
 
 /**
- * Leases that ran out: a submit whose sender died may or may not exist upstream, so it becomes "outcome
- * unknown" and is never resent; a copy starts over. With `everyone`, every lease counts as run out (an
+ * Leases that ran out: a submit whose sender died may or may not exist upstream, so it gets `interrupted`
+ * (lib/jobs/life.ts: "outcome unknown", never resent); a copy starts over. With `everyone`, every lease counts as run out (an
  * embedded database has no other instance). Answers the ids newly marked unknown.
  */
-export async function expireLeases(now: number, unknownMessage: string, everyone = false): Promise<string[]> {
+export async function expireLeases(now: number, interrupted: Partial<NewJob>, everyone = false): Promise<string[]> {
   const { db, t } = await getDb();
   const expired = everyone ? sql`1 = 1` : free(now, t);
   const unknown = await db
     .update(t.jobs)
-    .set(stamped({ status: "unknown", error: unknownMessage, finishedAt: now, nextPollAt: null, leaseOwner: null, leaseUntil: null }, now))
+    .set(stamped({ ...interrupted, leaseOwner: null, leaseUntil: null }, now))
     .where(and(eq(t.jobs.status, "submitting"), expired))
     .returning({ id: t.jobs.id });
   await db
@@ -121,9 +121,9 @@ export async function expireLeases(now: number, unknownMessage: string, everyone
 }
 
 /** At start-up: an embedded database has no other instance, so whatever was leased was this process's before a restart. */
-export async function recoverAtStart(now: number, unknownMessage: string): Promise<string[]> {
+export async function recoverAtStart(now: number, interrupted: Partial<NewJob>): Promise<string[]> {
   const { kind } = await getDb();
-  return expireLeases(now, unknownMessage, kind === "embedded");
+  return expireLeases(now, interrupted, kind === "embedded");
 }
 
 /** On shutdown: polls and copies this instance holds go back to the pool at once (copies start over). */
