@@ -98,7 +98,7 @@ describe("worker", () => {
     expect((await settled(job!.id)).status).toBe("completed");
   });
 
-  test.each(["500", "malformed", "slow"])("a submit answered with %s is marked unknown and never resent", async (fault) => {
+  test.each(["500", "malformed", "slow", "code500"])("a submit answered with %s is marked unknown and never resent", async (fault) => {
     await setFaults(`submit:${fault}`);
     const [job] = await createJobs();
     await startWorker();
@@ -125,6 +125,22 @@ describe("worker", () => {
     const done = await settled(job!.id);
     expect(done.status).toBe("failed");
     expect(done.error).toMatch(/Task failed/);
+  });
+
+  test.each([
+    ["cancelled", /^WaveSpeed cancelled this task/],
+    ["timeout", /^WaveSpeed timed out on this task/],
+    ["deleted", /^WaveSpeed deleted this task/],
+  ])("a task WaveSpeed reports %s ends at its first such answer, in plain words", async (status, words) => {
+    const [job] = await createJobs({ prompt: `A dancer spins [sim:${status}]` });
+    await startWorker();
+    const done = await settled(job!.id);
+    expect(done.status).toBe("failed");
+    expect(done.error).toMatch(words);
+    // Final at once: no result GET after the one that said so.
+    const gets = sim.stats.resultGets[done.upstreamId!];
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(sim.stats.resultGets[done.upstreamId!]).toBe(gets);
   });
 
   test("a definite 4xx rejection fails the job once, with the message", async () => {

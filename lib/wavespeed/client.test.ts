@@ -86,10 +86,13 @@ describe("submit", () => {
     if (!r.ok) expect(r.message).toMatch(message);
   });
 
-  test("429 is a safe-to-retry refusal with Retry-After", async () => {
-    await setFaults("submit:429");
+  test.each([
+    ["429", undefined],
+    ["429ra", 1000],
+  ])("%s is a safe-to-retry refusal, waiting as long as a Retry-After asks if one is sent", async (fault, retryAfterMs) => {
+    await setFaults(`submit:${fault}`);
     const r = await client.submit(input);
-    expect(r).toMatchObject({ ok: false, kind: "rate_limited", retryAfterMs: 1000 });
+    expect(r).toMatchObject({ ok: false, kind: "rate_limited", retryAfterMs });
     expect(sim.stats.submits).toBe(0);
   });
 
@@ -135,7 +138,8 @@ describe("result", () => {
   });
 
   test.each([
-    ["429", { kind: "retry", status: 429, retryAfterMs: 1000 }],
+    ["429", { kind: "retry", status: 429, retryAfterMs: undefined }],
+    ["429ra", { kind: "retry", status: 429, retryAfterMs: 1000 }],
     ["500", { kind: "retry", status: 500 }],
     ["503", { kind: "retry", status: 503 }],
     ["malformed", { kind: "retry" }],
@@ -175,8 +179,9 @@ describe("result", () => {
       if (!r.ok) throw new Error(r.message);
       const task = await settle(r.task.id);
       expect(task.status).toBe("failed");
-      // The plain words come from the task's `code` (see wire.test.ts); the text itself always names the failure.
-      expect(task.error).toMatch(/media access failed|could not fetch/i);
+      // The plain words come from the task's `code` (1402), the text follows them.
+      const which = field === "image" ? "the start image" : "the end image";
+      expect(task.error).toMatch(new RegExp(`^WaveSpeed could not fetch ${which} from its URL \\(media access failed`));
       expect(hits).toBe(0);
     } finally {
       server.close();
