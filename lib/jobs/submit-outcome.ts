@@ -2,6 +2,7 @@ import type { Job, NewJob } from "@/lib/db/schema";
 import type { SubmitOutcome } from "@/lib/wavespeed/types";
 import { MissingInput } from "./submit-input";
 import { taskPatch } from "./transitions";
+import { UploadFailed } from "./uploads";
 
 const MAX_SUBMIT_ATTEMPTS = 8;
 
@@ -47,9 +48,17 @@ export function submitResult(
   return { patch: { status: "unknown", error, finishedAt: now, nextPollAt: null }, money: "charge" };
 }
 
-/** The inputs could not be read, so nothing was sent: gone for good fails the job; a storage error waits. */
+/**
+ * The inputs could not be read or uploaded, so nothing was sent: gone for good (or refused) fails the job;
+ * a storage error or a passing upload failure waits.
+ */
 export function unreadableInput(job: Job, error: Error, now: number, retry: () => number): SubmitResult {
   const gaveUp = job.submitAttempts >= MAX_SUBMIT_ATTEMPTS;
+  if (error instanceof UploadFailed) {
+    if (!error.retryable || gaveUp)
+      return { patch: { status: "failed", error: error.message, finishedAt: now, nextPollAt: null }, money: "release" };
+    return { patch: { status: "queued", error: `Waiting to retry: ${error.message}`, nextPollAt: retry() }, money: null };
+  }
   if (error instanceof MissingInput || gaveUp) {
     const message =
       error instanceof MissingInput ? error.message : `Could not read the input images (${error.message}); nothing was sent or charged.`;

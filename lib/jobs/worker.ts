@@ -104,8 +104,9 @@ export class JobWorker {
   }
 
   /**
-   * Stops claiming, lets submits on the wire finish (their outcome must be recorded), abandons polls and
-   * copies, then hands every lease back so another instance continues at once.
+   * Stops claiming; abandons polls, copies and uploads (nothing sent: back to the queue) and hands their leases
+   * back at once; waits up to `timeoutMs` for submits on the wire, renewing their leases. One unanswered by then
+   * dies with the process: its lease runs out and it becomes "outcome unknown", never resent.
    */
   async stop(timeoutMs = 25_000): Promise<void> {
     if (this.stopped) return;
@@ -113,10 +114,11 @@ export class JobWorker {
     clearTimeout(this.timer);
     // A tick under way may still be claiming: what it claims is handled like the rest.
     await this.current;
-    for (const w of this.work.values()) if (w.kind !== "submit") w.abort.abort();
+    for (const w of this.work.values()) w.abort.abort();
+    // Releases polled and copying jobs only: a job mid-submit keeps its lease.
+    await releaseLeases(this.options.instanceId, Date.now());
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)));
-    // Leases are renewed until the work settles: a submit may take WAVESPEED_TIMEOUT_MS, longer than a lease.
     await Promise.race([Promise.allSettled([...this.work.values()].map((w) => w.done)), deadline]);
     clearTimeout(timer);
     clearInterval(this.heartbeat);
@@ -179,7 +181,7 @@ export class JobWorker {
       this.lastTickAt = lease.now;
       await markCharged(await expireLeases(lease.now, INTERRUPTED_SUBMIT));
       for (const job of await claimQueued(lease, this.options.submitConcurrency - this.count("submit"))) {
-        this.track(job, "submit", () => this.submit(job));
+        this.track(job, "submit", (signal) => this.submit(job, signal));
       }
       if (!this.stopped) {
         for (const job of await claimPolls(lease, POLL_CONCURRENCY - this.count("poll"))) {
@@ -201,9 +203,12 @@ export class JobWorker {
     this.schedule(this.again ? 0 : delay);
   }
 
-  private async submit(job: Job): Promise<void> {
-    const input = await submitInputFor(job).catch((error: unknown) => error as Error);
+  private async submit(job: Job, signal: AbortSignal): Promise<void> {
+    // The signal (a drain) only cuts the uploads short: nothing has been sent then. A submit on the wire is never aborted.
+    const input = await submitInputFor(job, { client: this.client, abort: signal }).catch((error: unknown) => error as Error);
     const retry = (now: number) => (atLeastMs?: number) => this.polls.retry(job.submitAttempts, now, atLeastMs);
+    // Stopping before anything was sent: back in the queue at once, for another instance (or this one restarted).
+    if (signal.aborted) return this.settle(job, { patch: { status: "queued", error: null, nextPollAt: Date.now() }, money: null });
     if (input instanceof Error) return this.settle(job, unreadableInput(job, input, Date.now(), retry(Date.now())));
     const outcome = await this.client.submit(input, { webhookUrl: this.options.webhookUrl });
     const now = Date.now();

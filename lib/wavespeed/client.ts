@@ -3,10 +3,19 @@ import { MODEL_ID } from "@/lib/model/seedance";
 import { balanceSchema, envelopeSchema, taskSchema, webhookSecretSchema, type WireTask } from "./schema";
 import { describeTaskError } from "./task-error";
 import type { ResultOutcome, SubmitInput, SubmitOutcome, Task } from "./types";
+import { Uploader, type UploadFile, type UploadOutcome } from "./upload";
 
-export type WaveSpeedConfig = { baseUrl: string; apiKey: string; timeoutMs: number };
+export type WaveSpeedConfig = {
+  baseUrl: string;
+  apiKey: string;
+  /** Each result GET, upload ticket, balance… */
+  timeoutMs: number;
+  /** A submit's answer (and an upload's bytes): a submit is never resent, so it is waited for long. Default 10 min. */
+  submitTimeoutMs?: number;
+};
 
-const NEVER_CONNECTED = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
+/** Nothing reached WaveSpeed: the connection was never made (undici's connect timeout included). */
+const NEVER_CONNECTED = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "UND_ERR_CONNECT_TIMEOUT"]);
 
 export function toTask(wire: WireTask): Task {
   return {
@@ -51,7 +60,21 @@ function isTimeout(error: unknown): boolean {
 }
 
 export class WaveSpeedClient {
-  constructor(private readonly config: WaveSpeedConfig) {}
+  private readonly uploader: Uploader;
+
+  constructor(private readonly config: WaveSpeedConfig) {
+    this.uploader = new Uploader({
+      request: (path, init, abort, timeoutMs) => this.request(path, init, abort, timeoutMs),
+      errorMessage: (res) => this.errorMessage(res),
+      scrub: (text) => this.scrub(text),
+      timeoutMs: config.timeoutMs,
+      transferTimeoutMs: this.submitTimeoutMs,
+    });
+  }
+
+  private get submitTimeoutMs(): number {
+    return this.config.submitTimeoutMs ?? 600_000;
+  }
 
   /** Upstream text is shown to users; make sure the key can never ride along in it. */
   private scrub(text: string): string {
@@ -70,8 +93,8 @@ export class WaveSpeedClient {
     return this.scrub(`WaveSpeed answered ${res.status} ${res.statusText}`.trim());
   }
 
-  private request(path: string, init: RequestInit = {}, abort?: AbortSignal): Promise<Response> {
-    const timeout = AbortSignal.timeout(this.config.timeoutMs);
+  private request(path: string, init: RequestInit = {}, abort?: AbortSignal, timeoutMs = this.config.timeoutMs): Promise<Response> {
+    const timeout = AbortSignal.timeout(timeoutMs);
     return fetch(`${this.config.baseUrl}${path}`, {
       ...init,
       headers: { Authorization: `Bearer ${this.config.apiKey}`, ...init.headers },
@@ -102,11 +125,16 @@ export class WaveSpeedClient {
     let res: Response;
     const query = options.webhookUrl ? `?webhook=${encodeURIComponent(options.webhookUrl)}` : "";
     try {
-      res = await this.request(`/api/v3/${MODEL_ID}${query}`, {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify(toWire(input)),
-      });
+      res = await this.request(
+        `/api/v3/${MODEL_ID}${query}`,
+        {
+          method: "POST",
+          headers: { "Content-Type": "application/json" },
+          body: JSON.stringify(toWire(input)),
+        },
+        undefined,
+        this.submitTimeoutMs,
+      );
     } catch (error) {
       const code = networkCode(error);
       if (code && NEVER_CONNECTED.has(code))
@@ -130,6 +158,14 @@ export class WaveSpeedClient {
     } catch {
       return { ok: false, kind: "unknown", message: "The submit response was cut off; the task may exist." };
     }
+  }
+
+  /**
+   * Uploads a file to WaveSpeed (no charge) and answers the address a submit can name it by; WaveSpeed keeps
+   * it 7 days. Never throws: the outcome says whether trying again may help.
+   */
+  upload(bytes: Uint8Array, file: UploadFile, abort?: AbortSignal): Promise<UploadOutcome> {
+    return this.uploader.upload(bytes, file, abort);
   }
 
   /** One result GET. Retrying is the caller's choice: a GET costs nothing. */
