@@ -7,6 +7,15 @@ export type Reply = { status: number; body: unknown; headers?: Record<string, st
 
 export const envelope = (code: number, message: string, data: unknown = null) => ({ code, message, data });
 
+/** An HTTP error answer as WaveSpeed's clients read it: `message`, and `error_code` where WaveSpeed has one. */
+export const failure = (status: number, message: string, errorCode?: number): Reply => ({
+  status,
+  body: { code: status, message, ...(errorCode === undefined ? {} : { error_code: errorCode }), data: null },
+});
+
+/** A body past the limit: the request is answered 413 rather than read into memory. */
+export class TooLarge extends Error {}
+
 /** The HTTP error answer a fault kind stands for, or undefined for faults that shape the task instead. */
 export function errorReply(kind: string): Reply | undefined {
   if (kind === "404") return { status: 404, body: envelope(404, "Not found") };
@@ -17,10 +26,19 @@ export function errorReply(kind: string): Reply | undefined {
   return undefined;
 }
 
-export async function readBody(req: http.IncomingMessage): Promise<string> {
+export async function readBytes(req: http.IncomingMessage, maxBytes = 64 * 1024 * 1024): Promise<Buffer> {
   const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8");
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > maxBytes) throw new TooLarge(`Body is larger than ${maxBytes} bytes`);
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+export async function readBody(req: http.IncomingMessage): Promise<string> {
+  return (await readBytes(req)).toString("utf8");
 }
 
 export async function sendVideo(req: http.IncomingMessage, res: http.ServerResponse, file: string): Promise<void> {

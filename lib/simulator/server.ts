@@ -2,8 +2,11 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { MODEL_ID } from "@/lib/model/seedance";
 import { FaultBook, type FaultKind, type FaultTarget } from "./faults";
+import type { SimContext } from "./context";
 import { envelope, errorReply, readBody, sendVideo, type Reply } from "./http";
+import { uploadApiRoutes, uploadPublicRoutes } from "./routes-uploads";
 import { InputError, TaskStore } from "./tasks";
+import { UploadStore, type UploadStats } from "./uploads";
 import { simulatorSecret, WebhookSender, type WebhookStats } from "./webhooks";
 
 export type SimulatorOptions = {
@@ -38,6 +41,8 @@ export type SimulatorStats = {
   received: Record<string, unknown>[];
   /** Webhook deliveries: answered 2xx, failed (after retries, or refused), dropped by a fault switch. */
   webhooks: WebhookStats;
+  /** Upload tickets issued, PUTs and legacy uploads accepted, and the bytes they brought. */
+  uploads: UploadStats;
 };
 
 const describeImage = (v: unknown) =>
@@ -52,6 +57,10 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     jitter: options.delayJitter,
     render: options.render,
   });
+  const uploads = new UploadStore(options.workDir);
+  // The submit may name a file uploaded here: read it directly (its address is this machine's, which the
+  // image fetcher rightly refuses for anything else).
+  store.ownMedia = (href) => uploads.readUrl(href, baseUrl);
   const faults = new FaultBook();
   if (options.faults) faults.set(options.faults);
   const sender = new WebhookSender(simulatorSecret(options.workDir, options.webhookSecret), faults, options.slowMs ?? 5000);
@@ -63,6 +72,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     outputGets: 0,
     received: [],
     webhooks: Object.assign(sender.stats, { sent: 0, failed: 0, dropped: 0 }),
+    uploads: Object.assign(uploads.stats, { tickets: 0, puts: 0, binary: 0, bytes: 0 }),
   });
   const stats = fresh();
   const expired = new Set<string>();
@@ -85,9 +95,13 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     return kind;
   }
 
+  const ctx: SimContext = { store, uploads, faults, baseUrl: () => baseUrl, requestFault };
+
   async function route(req: http.IncomingMessage): Promise<Reply | "malformed"> {
     const url = new URL(req.url ?? "/", baseUrl);
     const p = url.pathname;
+    const unauthenticated = await uploadPublicRoutes(req, url, ctx);
+    if (unauthenticated) return unauthenticated;
 
     if (p === "/__sim/stats" && req.method === "GET") {
       // When each task finished, as its result began to say so (benchmarks measure how soon Keyframe knew).
@@ -176,6 +190,13 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
       return { status: 200, body: envelope(200, "success", { secret: sender.secret }) };
     }
 
+    if (p.startsWith("/api/v3/media/")) {
+      const denied = authorized(req);
+      if (denied) return denied;
+      const answer = await uploadApiRoutes(req, url, ctx);
+      if (answer) return answer;
+    }
+
     if (p === "/api/v3/balance" && req.method === "GET") {
       const denied = authorized(req);
       if (denied) return denied;
@@ -212,7 +233,10 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
           res.writeHead(200, { "content-type": "application/json" }).end('{"code":200,"message":"success","data":{"id":');
           return;
         }
-        res.writeHead(reply.status, { "content-type": "application/json", ...reply.headers }).end(JSON.stringify(reply.body));
+        const raw = Buffer.isBuffer(reply.body) || typeof reply.body === "string";
+        res
+          .writeHead(reply.status, { "content-type": "application/json", ...reply.headers })
+          .end(raw ? (reply.body as Buffer | string) : JSON.stringify(reply.body));
       })
       .catch((error: unknown) => {
         console.error("[simulator]", error);

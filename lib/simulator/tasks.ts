@@ -34,21 +34,28 @@ export type Timing = {
   render?: boolean;
 };
 
-/** An input URL as WaveSpeed fetches it: one it cannot reach fails the task with media access (1402). */
-async function fetchInput(field: "image" | "last_image", url: string): Promise<Buffer> {
-  try {
-    return await fetchImage(url);
-  } catch (error) {
-    const reason = error instanceof MediaAccessError ? error.message : String(error);
-    throw new Error(`media access failed (1402): could not fetch ${field}: ${reason}`);
-  }
-}
+/** A file uploaded to this simulator, "missing" for one of its media URLs it cannot serve, undefined for other URLs. */
+export type OwnMedia = (href: string) => Promise<{ bytes: Buffer } | "missing" | undefined>;
 
 export class TaskStore {
   readonly tasks = new Map<string, SimTask>();
   balanceMicros = 100_000_000;
 
   private readonly timing: Required<Timing>;
+  /** Reads the simulator's own uploads (set by the server). */
+  ownMedia: OwnMedia = async () => undefined;
+
+  /** An input URL as WaveSpeed fetches it: one it cannot reach fails the task with media access (1402). */
+  private async fetchInput(field: "image" | "last_image", url: string): Promise<Buffer> {
+    try {
+      const own = await this.ownMedia(url);
+      if (own === "missing") throw new MediaAccessError(`${url} answered 404`);
+      return own ? own.bytes : await fetchImage(url);
+    } catch (error) {
+      const reason = error instanceof MediaAccessError ? error.message : String(error);
+      throw new Error(`media access failed (1402): could not fetch ${field}: ${reason}`);
+    }
+  }
 
   constructor(
     private readonly workDir: string,
@@ -130,8 +137,8 @@ export class TaskStore {
   private async render(task: SimTask, parsed: ReturnType<typeof check>): Promise<void> {
     if (task.fail) return;
     await fs.mkdir(this.workDir, { recursive: true });
-    const image = typeof parsed.image === "string" ? await fetchInput("image", parsed.image) : parsed.image;
-    const last = typeof parsed.lastImage === "string" ? await fetchInput("last_image", parsed.lastImage) : parsed.lastImage;
+    const image = typeof parsed.image === "string" ? await this.fetchInput("image", parsed.image) : parsed.image;
+    const last = typeof parsed.lastImage === "string" ? await this.fetchInput("last_image", parsed.lastImage) : parsed.lastImage;
     await fs.writeFile(this.inputPath(task.id, "start"), image);
     if (last) await fs.writeFile(this.inputPath(task.id, "end"), last);
     await this.renderFromDisk(task, parsed.duration, parsed.aspectRatio);

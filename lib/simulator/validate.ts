@@ -1,13 +1,21 @@
 import { ASPECT_RATIOS, DURATION_MAX, DURATION_MIN, PROMPT_MAX, SEED_MAX, SEED_MIN, type AspectRatio } from "@/lib/model/seedance";
 import { imageBytesProblem } from "@/lib/validations/image-input";
 
-/** A submit WaveSpeed would refuse with a 400, and why. */
-export class InputError extends Error {}
+/** A request WaveSpeed would refuse with a 400, why, and its error_code (1400 missing, 1401 invalid). */
+export class InputError extends Error {
+  constructor(
+    message: string,
+    readonly errorCode: 1400 | 1401 = 1401,
+  ) {
+    super(message);
+  }
+}
 
 const DATA_URI = /^data:(image\/[a-z+.-]+);base64,(.*)$/s;
 
 function decodeImage(field: string, value: unknown): Buffer | string {
-  if (typeof value !== "string" || value.length === 0) throw new InputError(`${field} is required`);
+  if (typeof value !== "string" || value.length === 0)
+    throw new InputError(`${field} is required`, value === undefined || value === "" ? 1400 : 1401);
   if (/^https?:\/\//i.test(value)) return value;
   const base64 = DATA_URI.exec(value)?.[2] ?? value;
   const bytes = Buffer.from(base64, "base64");
