@@ -94,13 +94,23 @@ describe("submit", () => {
   });
 
   test.each(["500", "malformed", "slow"])("%s leaves the outcome unknown, never retried", async (fault) => {
-    const r = await client.submit({ ...input }).then(async () => {
+    // The simulator's slow answer (800 ms) comes after this client's submit timeout.
+    const impatient = new WaveSpeedClient({ baseUrl: sim.url, apiKey: KEY, timeoutMs: 500, submitTimeoutMs: 500 });
+    const r = await impatient.submit({ ...input }).then(async () => {
       await fetch(`${sim.url}/__sim/reset`, { method: "POST" });
       await setFaults(`submit:${fault}`);
-      return client.submit(input);
+      return impatient.submit(input);
     });
     expect(r).toMatchObject({ ok: false, kind: "unknown" });
     expect(sim.stats.submitRequests).toBe(1);
+  });
+
+  test("a submit answered after the result timeout (500 ms) is waited for and creates its task", async () => {
+    await setFaults("submit:slow");
+    const r = await client.submit(input);
+    expect(r).toMatchObject({ ok: true, task: { status: "created" } });
+    expect(sim.stats.submitRequests).toBe(1);
+    expect(sim.stats.submits).toBe(1);
   });
 
   test("a refused connection means nothing was sent", async () => {
