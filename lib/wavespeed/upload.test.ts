@@ -90,7 +90,12 @@ describe("upload", () => {
     const stub = await answering(400, JSON.stringify({ code: 400, message: "content_type is not allowed", error_code: 1401, data: null }));
     try {
       const r = await new WaveSpeedClient({ baseUrl: stub.url, apiKey: KEY, timeoutMs: 2000 }).upload(png, file);
-      expect(r).toMatchObject({ ok: false, kind: "rejected", status: 400, message: expect.stringContaining("content_type is not allowed") });
+      expect(r).toMatchObject({
+        ok: false,
+        kind: "rejected",
+        status: 400,
+        message: expect.stringContaining("content_type is not allowed"),
+      });
     } finally {
       await stub.close();
     }
