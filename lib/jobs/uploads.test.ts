@@ -186,4 +186,17 @@ describe("images by upload", () => {
     expect(done.status).toBe("completed");
     expect(sim.stats.submitRequests).toBe(1);
   });
+
+  test("a drain during an upload puts the job back in the queue, unsent, for the next worker to send", async () => {
+    await setFaults("put:slow");
+    const [job] = await createJobs(freshPng());
+    const draining = await testWorker();
+    await until(async () => sim.stats.uploads.tickets === 1);
+    await draining.stop();
+    expect(await m.queries.getJob(job!.id)).toMatchObject({ status: "queued", error: null, leaseOwner: null });
+    expect(sim.stats.submitRequests).toBe(0);
+    worker = await testWorker();
+    expect((await settled(job!.id)).status).toBe("completed");
+    expect(sim.stats.submitRequests).toBe(1);
+  });
 });
