@@ -2,6 +2,7 @@ import http from "node:http";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { Agent, getGlobalDispatcher, setGlobalDispatcher } from "undici";
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { startSimulator, type Simulator } from "@/lib/simulator/server";
 import { makePng } from "@/lib/test/png";
@@ -103,6 +104,26 @@ describe("submit", () => {
     });
     expect(r).toMatchObject({ ok: false, kind: "unknown" });
     expect(sim.stats.submitRequests).toBe(1);
+  });
+
+  test("a submit is waited for past fetch's own limit on an answer's headers (300 s in Node, 0.5 s here)", async () => {
+    const task = { id: "a".repeat(32), model: "m", outputs: [], has_nsfw_contents: [], status: "created", error: "" };
+    const late = http.createServer((req, res) => {
+      req.resume();
+      setTimeout(() => res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ code: 200, data: task })), 2500);
+    });
+    await new Promise<void>((resolve) => late.listen(0, "127.0.0.1", resolve));
+    const node = getGlobalDispatcher();
+    setGlobalDispatcher(new Agent({ headersTimeout: 500 }));
+    try {
+      const { port } = late.address() as net.AddressInfo;
+      const r = await new WaveSpeedClient({ baseUrl: `http://127.0.0.1:${port}`, apiKey: KEY, timeoutMs: 500 }).submit(input);
+      expect(r).toMatchObject({ ok: true, task: { id: task.id, status: "created" } });
+    } finally {
+      setGlobalDispatcher(node);
+      late.closeAllConnections();
+      await new Promise((resolve) => late.close(resolve));
+    }
   });
 
   test("a submit answered after the result timeout (500 ms) is waited for and creates its task", async () => {

@@ -1,3 +1,4 @@
+import { Agent, fetch as undiciFetch } from "undici";
 import { z } from "zod";
 import { MODEL_ID } from "@/lib/model/seedance";
 import { balanceSchema, envelopeSchema, taskSchema, webhookSecretSchema, type WireTask } from "./schema";
@@ -13,6 +14,13 @@ export type WaveSpeedConfig = {
   /** A submit's answer (and an upload's bytes): a submit is never resent, so it is waited for long. Default 10 min. */
   submitTimeoutMs?: number;
 };
+
+/**
+ * For the submit: Node's own fetch gives up on an answer's headers after 300 s whatever its signal allows
+ * (UND_ERR_HEADERS_TIMEOUT), so a longer WAVESPEED_SUBMIT_TIMEOUT_MS needs an agent of its own; the signal
+ * bounds the wait, connecting keeps its 10 s.
+ */
+const PATIENT = new Agent({ headersTimeout: 0, bodyTimeout: 0, connect: { timeout: 10_000 } });
 
 /** Nothing reached WaveSpeed: the connection was never made (undici's connect timeout included). */
 const NEVER_CONNECTED = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "UND_ERR_CONNECT_TIMEOUT"]);
@@ -93,14 +101,23 @@ export class WaveSpeedClient {
     return this.scrub(`WaveSpeed answered ${res.status} ${res.statusText}`.trim());
   }
 
-  private request(path: string, init: RequestInit = {}, abort?: AbortSignal, timeoutMs = this.config.timeoutMs): Promise<Response> {
+  private request(
+    path: string,
+    init: RequestInit = {},
+    abort?: AbortSignal,
+    timeoutMs = this.config.timeoutMs,
+    patient = false,
+  ): Promise<Response> {
     const timeout = AbortSignal.timeout(timeoutMs);
-    return fetch(`${this.config.baseUrl}${path}`, {
+    const options: RequestInit = {
       ...init,
       headers: { Authorization: `Bearer ${this.config.apiKey}`, ...init.headers },
       signal: abort ? AbortSignal.any([abort, timeout]) : timeout,
       cache: "no-store",
-    });
+    };
+    const url = `${this.config.baseUrl}${path}`;
+    if (!patient) return fetch(url, options);
+    return undiciFetch(url, { ...(options as Parameters<typeof undiciFetch>[1]), dispatcher: PATIENT }) as unknown as Promise<Response>;
   }
 
   private async parse<T extends z.ZodType>(res: Response, data: T): Promise<z.infer<T> | string> {
@@ -134,6 +151,7 @@ export class WaveSpeedClient {
         },
         undefined,
         this.submitTimeoutMs,
+        true,
       );
     } catch (error) {
       const code = networkCode(error);
