@@ -104,9 +104,8 @@ export class JobWorker {
   }
 
   /**
-   * Stops claiming; abandons polls, copies and uploads (nothing sent: back to the queue) and hands their leases
-   * back at once; waits up to `timeoutMs` for submits on the wire, renewing their leases. One unanswered by then
-   * dies with the process: its lease runs out and it becomes "outcome unknown", never resent.
+   * Stops claiming; abandons polls, copies and uploads (nothing sent: requeued), their leases released at once;
+   * waits up to `timeoutMs` for submits on the wire. One unanswered by then ends "outcome unknown", never resent.
    */
   async stop(timeoutMs = 25_000): Promise<void> {
     if (this.stopped) return;
@@ -115,8 +114,7 @@ export class JobWorker {
     // A tick under way may still be claiming: what it claims is handled like the rest.
     await this.current;
     for (const w of this.work.values()) w.abort.abort();
-    // Releases polled and copying jobs only: a job mid-submit keeps its lease.
-    await releaseLeases(this.options.instanceId, Date.now());
+    await releaseLeases(this.options.instanceId, Date.now()); // polled and copying jobs: one mid-submit keeps its lease
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)));
     await Promise.race([Promise.allSettled([...this.work.values()].map((w) => w.done)), deadline]);
@@ -204,10 +202,9 @@ export class JobWorker {
   }
 
   private async submit(job: Job, signal: AbortSignal): Promise<void> {
-    // The signal (a drain) only cuts the uploads short: nothing has been sent then. A submit on the wire is never aborted.
     const input = await submitInputFor(job, { client: this.client, abort: signal }).catch((error: unknown) => error as Error);
     const retry = (now: number) => (atLeastMs?: number) => this.polls.retry(job.submitAttempts, now, atLeastMs);
-    // Stopping before anything was sent: back in the queue at once, for another instance (or this one restarted).
+    // A drain cuts uploads short, never a submit on the wire: nothing was sent, so back in the queue at once.
     if (signal.aborted) return this.settle(job, { patch: { status: "queued", error: null, nextPollAt: Date.now() }, money: null });
     if (input instanceof Error) return this.settle(job, unreadableInput(job, input, Date.now(), retry(Date.now())));
     const outcome = await this.client.submit(input, { webhookUrl: this.options.webhookUrl });
