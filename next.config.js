@@ -8,7 +8,7 @@ const nextConfig = {
   // Paths built from process.cwd() make the tracer pull in whole folders; none of these are needed to run.
   outputFileTracingExcludes: { "*": ["data/**/*", "app/**/*", "lib/**/*.ts", "e2e/**/*", "scripts/**/*", "test-results/**/*"] },
   // Native drivers and SDKs are loaded by Node at run time, not bundled.
-  serverExternalPackages: ["@libsql/client", "libsql", "pg", "@aws-sdk/client-s3"],
+  serverExternalPackages: ["@libsql/client", "libsql", "pg", "@aws-sdk/client-s3", "undici"],
   experimental: {
     // The proxy buffers request bodies up to this size and silently cuts the rest (default 10 MB), which
     // broke multipart forms at the documented image limits. Just above POST /api/jobs's own limit

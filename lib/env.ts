@@ -24,6 +24,7 @@ const schema = z
     WAVESPEED_API_KEY: z.string().trim().min(8, "must be a WaveSpeed API key").optional(),
     WAVESPEED_BASE_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).default("https://api.wavespeed.ai"),
     WAVESPEED_TIMEOUT_MS: int(1000, 600_000).default(30_000),
+    WAVESPEED_SUBMIT_TIMEOUT_MS: int(1000, 3_600_000).default(600_000),
     DATA_DIR: z.string().min(1).default("./data"),
     DATABASE_URL: z
       .url({ protocol: /^postgres(ql)?$/, error: "must be a PostgreSQL URL, e.g. postgres://user:password@host:5432/keyframe" })

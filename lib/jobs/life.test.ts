@@ -122,18 +122,40 @@ const rows: Row[] = [
   [
     "upload failed, retryable",
     job({ status: "submitting" }),
-    { kind: "upload_failed", retryable: true, message: "WaveSpeed 503: busy." },
+    {
+      kind: "upload_failed",
+      retryable: true,
+      message: "Could not upload the start image to WaveSpeed: WaveSpeed 503: busy; nothing was sent or charged.",
+    },
     "queued",
-    "Waiting to retry: WaveSpeed 503: busy; nothing was submitted or charged.",
+    "Waiting to retry: Could not upload the start image to WaveSpeed: WaveSpeed 503: busy; nothing was sent or charged.",
     null,
   ],
   [
     "upload failed for good",
     job({ status: "submitting" }),
-    { kind: "upload_failed", retryable: false, message: "WaveSpeed 400: invalid file type" },
+    {
+      kind: "upload_failed",
+      retryable: false,
+      message: "Could not upload the start image to WaveSpeed: WaveSpeed 400: invalid file type; nothing was sent or charged.",
+    },
     "failed",
-    "WaveSpeed 400: invalid file type; nothing was submitted or charged.",
+    "Could not upload the start image to WaveSpeed: WaveSpeed 400: invalid file type; nothing was sent or charged.",
     "release",
+  ],
+  [
+    "upload refused for the key: waits for the key, its try not counted",
+    job({ status: "submitting", submitAttempts: 1 }),
+    {
+      kind: "upload_failed",
+      retryable: false,
+      refused: { status: 401, message: "WaveSpeed 401: Unauthorized: invalid API key" },
+      message:
+        "Could not upload the start image to WaveSpeed: WaveSpeed refused the API key (WaveSpeed 401: Unauthorized: invalid API key); nothing was sent or charged.",
+    },
+    "queued",
+    "Waiting: WaveSpeed 401: Unauthorized: invalid API key",
+    null,
   ],
   [
     "lease expired mid-submit",

@@ -24,7 +24,7 @@ export type LifeEvent =
   /** The stored images could not be read, so nothing was sent; `missing`: gone for good. */
   | { kind: "unreadable_input"; missing: boolean; message: string }
   /** The images could not be uploaded to WaveSpeed, so nothing was submitted. */
-  | { kind: "upload_failed"; retryable: boolean; message: string }
+  | { kind: "upload_failed"; retryable: boolean; message: string; refused?: { status: number; message: string } }
   /** One result GET. */
   | { kind: "result"; outcome: ResultOutcome }
   /** A signed webhook delivery. */
@@ -79,6 +79,15 @@ function taskStep(job: Job, task: Task, clock: Clock): Step {
   return { patch: { nextPollAt: nextPoll }, money: null };
 }
 
+/** Nothing was created and it is not the job's fault: it waits, its try not counted, until the key is accepted. */
+function keyWait(job: Job, refused: { status: number; message: string }, now: number): Step {
+  return {
+    patch: { status: "queued", error: `Waiting: ${refused.message}`, nextPollAt: now, submitAttempts: Math.max(0, job.submitAttempts - 1) },
+    money: null,
+    keyRefused: refused,
+  };
+}
+
 /** Nothing was sent (or nothing created): try again later, up to MAX_SUBMIT_ATTEMPTS, then fail with nothing charged. */
 function sendLater(job: Job, message: string, clock: Clock, atLeastMs?: number): Step {
   if (job.submitAttempts >= MAX_SUBMIT_ATTEMPTS) {
@@ -105,17 +114,7 @@ function submitStep(job: Job, outcome: SubmitOutcome, clock: Clock): Step {
     case "rejected":
       return { patch: ended(outcome.message, now), money: "release" };
     case "key_refused":
-      // Nothing was created and it is not the job's fault: it waits, its try not counted, until the key is accepted.
-      return {
-        patch: {
-          status: "queued",
-          error: `Waiting: ${outcome.message}`,
-          nextPollAt: now,
-          submitAttempts: Math.max(0, job.submitAttempts - 1),
-        },
-        money: null,
-        keyRefused: { status: outcome.status, message: outcome.message },
-      };
+      return keyWait(job, { status: outcome.status, message: outcome.message }, now);
     case "unknown":
       // WaveSpeed may have created (and will charge) the task: count it.
       return {
@@ -164,11 +163,11 @@ export function jobLife(job: Job, event: LifeEvent, clock: Clock): Step {
     case "unreadable_input":
       if (event.missing) return { patch: ended(event.message, now), money: "release" };
       return sendLater(job, `could not read the input images (${event.message}); nothing was sent or charged.`, clock, 0);
-    case "upload_failed": {
-      const message = `${event.message.replace(/\.$/, "")}; nothing was submitted or charged.`;
-      if (!event.retryable) return { patch: ended(message, now), money: "release" };
-      return sendLater(job, message, clock, 0);
-    }
+    case "upload_failed":
+      // The message says nothing was sent or charged; a refused key waits for the key like a refused submit.
+      if (event.refused) return keyWait(job, event.refused, now);
+      if (!event.retryable) return { patch: ended(event.message, now), money: "release" };
+      return sendLater(job, event.message, clock, 0);
     case "result":
       return resultStep(job, event.outcome, clock);
     case "webhook":

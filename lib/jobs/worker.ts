@@ -21,6 +21,7 @@ import { copyStep } from "./copy-step";
 import { jobLife, lifeStep, type Step } from "./life";
 import { removeJobOutputs } from "./outputs";
 import { MissingInput, submitInputFor } from "./submit-input";
+import { UploadFailed } from "./uploads";
 import { PollSchedule } from "./schedule";
 
 export type WorkerOptions = {
@@ -106,8 +107,8 @@ export class JobWorker {
   }
 
   /**
-   * Stops claiming, lets submits on the wire finish (their outcome must be recorded), abandons polls and
-   * copies, then hands every lease back so another instance continues at once.
+   * Stops claiming; abandons polls, copies and uploads (nothing sent: requeued), their leases released at once;
+   * waits up to `timeoutMs` for submits on the wire. One unanswered by then ends "outcome unknown", never resent.
    */
   async stop(timeoutMs = 25_000): Promise<void> {
     if (this.stopped) return;
@@ -115,10 +116,10 @@ export class JobWorker {
     clearTimeout(this.timer);
     // A tick under way may still be claiming: what it claims is handled like the rest.
     await this.current;
-    for (const w of this.work.values()) if (w.kind !== "submit") w.abort.abort();
+    for (const w of this.work.values()) w.abort.abort();
+    await releaseLeases(this.options.instanceId, Date.now()); // polled and copying jobs: one mid-submit keeps its lease
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)));
-    // Leases are renewed until the work settles: a submit may take WAVESPEED_TIMEOUT_MS, longer than a lease.
     await Promise.race([Promise.allSettled([...this.work.values()].map((w) => w.done)), deadline]);
     clearTimeout(timer);
     clearInterval(this.heartbeat);
@@ -183,7 +184,7 @@ export class JobWorker {
       // While WaveSpeed refuses the key nothing is sent or asked for: each request would only be refused again.
       const refused = await this.keyRefused(lease.now);
       for (const job of refused ? [] : await claimQueued(lease, this.options.submitConcurrency - this.count("submit"))) {
-        this.track(job, "submit", () => this.submit(job));
+        this.track(job, "submit", (signal) => this.submit(job, signal));
       }
       if (!this.stopped && !refused) {
         for (const job of await claimPolls(lease, POLL_CONCURRENCY - this.count("poll"))) {
@@ -220,13 +221,19 @@ export class JobWorker {
     return false;
   }
 
-  private async submit(job: Job): Promise<void> {
-    const input = await submitInputFor(job).catch((error: unknown) => error as Error);
+  private async submit(job: Job, signal: AbortSignal): Promise<void> {
+    const input = await submitInputFor(job, { client: this.client, abort: signal }).catch((error: unknown) => error as Error);
     const clock = (now: number) => ({
       now,
       nextPoll: now,
       retry: (atLeastMs?: number) => this.polls.retry(job.submitAttempts, now, atLeastMs),
     });
+    // A drain cuts uploads short, never a submit on the wire: nothing was sent, so back in the queue at once.
+    if (signal.aborted) return this.settle(job, { patch: { status: "queued", error: null, nextPollAt: Date.now() }, money: null });
+    if (input instanceof UploadFailed) {
+      const event = { kind: "upload_failed", retryable: input.retryable, refused: input.refused, message: input.message } as const;
+      return this.settle(job, jobLife(job, event, clock(Date.now())));
+    }
     if (input instanceof Error) {
       const event = { kind: "unreadable_input", missing: input instanceof MissingInput, message: input.message } as const;
       return this.settle(job, jobLife(job, event, clock(Date.now())));

@@ -2,6 +2,7 @@ import http from "node:http";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { Agent, getGlobalDispatcher, setGlobalDispatcher } from "undici";
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { startSimulator, type Simulator } from "@/lib/simulator/server";
 import { makePng } from "@/lib/test/png";
@@ -97,13 +98,43 @@ describe("submit", () => {
   });
 
   test.each(["500", "malformed", "slow"])("%s leaves the outcome unknown, never retried", async (fault) => {
-    const r = await client.submit({ ...input }).then(async () => {
+    // The simulator's slow answer (800 ms) comes after this client's submit timeout.
+    const impatient = new WaveSpeedClient({ baseUrl: sim.url, apiKey: KEY, timeoutMs: 500, submitTimeoutMs: 500 });
+    const r = await impatient.submit({ ...input }).then(async () => {
       await fetch(`${sim.url}/__sim/reset`, { method: "POST" });
       await setFaults(`submit:${fault}`);
-      return client.submit(input);
+      return impatient.submit(input);
     });
     expect(r).toMatchObject({ ok: false, kind: "unknown" });
     expect(sim.stats.submitRequests).toBe(1);
+  });
+
+  test("a submit is waited for past fetch's own limit on an answer's headers (300 s in Node, 0.5 s here)", async () => {
+    const task = { id: "a".repeat(32), model: "m", outputs: [], has_nsfw_contents: [], status: "created", error: "" };
+    const late = http.createServer((req, res) => {
+      req.resume();
+      setTimeout(() => res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ code: 200, data: task })), 2500);
+    });
+    await new Promise<void>((resolve) => late.listen(0, "127.0.0.1", resolve));
+    const node = getGlobalDispatcher();
+    setGlobalDispatcher(new Agent({ headersTimeout: 500 }));
+    try {
+      const { port } = late.address() as net.AddressInfo;
+      const r = await new WaveSpeedClient({ baseUrl: `http://127.0.0.1:${port}`, apiKey: KEY, timeoutMs: 500 }).submit(input);
+      expect(r).toMatchObject({ ok: true, task: { id: task.id, status: "created" } });
+    } finally {
+      setGlobalDispatcher(node);
+      late.closeAllConnections();
+      await new Promise((resolve) => late.close(resolve));
+    }
+  });
+
+  test("a submit answered after the result timeout (500 ms) is waited for and creates its task", async () => {
+    await setFaults("submit:slow");
+    const r = await client.submit(input);
+    expect(r).toMatchObject({ ok: true, task: { status: "created" } });
+    expect(sim.stats.submitRequests).toBe(1);
+    expect(sim.stats.submits).toBe(1);
   });
 
   test("a refused connection means nothing was sent", async () => {

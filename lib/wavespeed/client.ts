@@ -1,13 +1,30 @@
+import { Agent, fetch as undiciFetch } from "undici";
 import { z } from "zod";
 import { MODEL_ID } from "@/lib/model/seedance";
 import packageJson from "@/package.json";
 import { balanceSchema, envelopeSchema, taskSchema, webhookSecretSchema, type WireTask } from "./schema";
 import { codeWords, finalTaskError } from "./task-error";
 import type { ResultOutcome, SubmitInput, SubmitOutcome, Task } from "./types";
+import { Uploader, type UploadFile, type UploadOutcome } from "./upload";
 
-export type WaveSpeedConfig = { baseUrl: string; apiKey: string; timeoutMs: number };
+export type WaveSpeedConfig = {
+  baseUrl: string;
+  apiKey: string;
+  /** Each result GET, upload ticket, balance… */
+  timeoutMs: number;
+  /** A submit's answer (and an upload's bytes): a submit is never resent, so it is waited for long. Default 10 min. */
+  submitTimeoutMs?: number;
+};
 
-const NEVER_CONNECTED = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
+/**
+ * For the submit: Node's own fetch gives up on an answer's headers after 300 s whatever its signal allows
+ * (UND_ERR_HEADERS_TIMEOUT), so a longer WAVESPEED_SUBMIT_TIMEOUT_MS needs an agent of its own; the signal
+ * bounds the wait, connecting keeps its 10 s.
+ */
+const PATIENT = new Agent({ headersTimeout: 0, bodyTimeout: 0, connect: { timeout: 10_000 } });
+
+/** Nothing reached WaveSpeed: the connection was never made (undici's connect timeout included). */
+const NEVER_CONNECTED = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "UND_ERR_CONNECT_TIMEOUT"]);
 
 export function toTask(wire: WireTask): Task {
   return {
@@ -82,7 +99,21 @@ export class WaveSpeedError extends Error {
 }
 
 export class WaveSpeedClient {
-  constructor(private readonly config: WaveSpeedConfig) {}
+  private readonly uploader: Uploader;
+
+  constructor(private readonly config: WaveSpeedConfig) {
+    this.uploader = new Uploader({
+      request: (path, init, abort, timeoutMs) => this.request(path, init, abort, timeoutMs),
+      errorMessage: async (res) => this.failure(res.status, await res.text(), res.statusText).message,
+      scrub: (text) => this.scrub(text),
+      timeoutMs: config.timeoutMs,
+      transferTimeoutMs: this.submitTimeoutMs,
+    });
+  }
+
+  private get submitTimeoutMs(): number {
+    return this.config.submitTimeoutMs ?? 600_000;
+  }
 
   /** Upstream text is shown to users; make sure the key can never ride along in it. */
   private scrub(text: string): string {
@@ -107,14 +138,23 @@ export class WaveSpeedClient {
     return { status, errorCode, message: this.scrub(words ? `${words} (${base}).` : base) };
   }
 
-  private request(path: string, init: RequestInit = {}, abort?: AbortSignal): Promise<Response> {
-    const timeout = AbortSignal.timeout(this.config.timeoutMs);
-    return fetch(`${this.config.baseUrl}${path}`, {
+  private request(
+    path: string,
+    init: RequestInit = {},
+    abort?: AbortSignal,
+    timeoutMs = this.config.timeoutMs,
+    patient = false,
+  ): Promise<Response> {
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const options: RequestInit = {
       ...init,
       headers: { Authorization: `Bearer ${this.config.apiKey}`, ...CLIENT_HEADERS, ...init.headers },
       signal: abort ? AbortSignal.any([abort, timeout]) : timeout,
       cache: "no-store",
-    });
+    };
+    const url = `${this.config.baseUrl}${path}`;
+    if (!patient) return fetch(url, options);
+    return undiciFetch(url, { ...(options as Parameters<typeof undiciFetch>[1]), dispatcher: PATIENT }) as unknown as Promise<Response>;
   }
 
   /** Reads any answer: an HTTP error, an envelope code other than 200 under any status, or the data. */
@@ -149,11 +189,17 @@ export class WaveSpeedClient {
     let res: Response;
     const query = options.webhookUrl ? `?webhook=${encodeURIComponent(options.webhookUrl)}` : "";
     try {
-      res = await this.request(`/api/v3/${MODEL_ID}${query}`, {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify(toWire(input)),
-      });
+      res = await this.request(
+        `/api/v3/${MODEL_ID}${query}`,
+        {
+          method: "POST",
+          headers: { "Content-Type": "application/json" },
+          body: JSON.stringify(toWire(input)),
+        },
+        undefined,
+        this.submitTimeoutMs,
+        true,
+      );
     } catch (error) {
       const code = networkCode(error);
       if (code && NEVER_CONNECTED.has(code))
@@ -169,6 +215,14 @@ export class WaveSpeedClient {
     } catch {
       return { ok: false, kind: "unknown", message: "The submit response was cut off; the task may exist." };
     }
+  }
+
+  /**
+   * Uploads a file to WaveSpeed (no charge) and answers the address a submit can name it by; WaveSpeed keeps
+   * it 7 days. Never throws: the outcome says whether trying again may help.
+   */
+  upload(bytes: Uint8Array, file: UploadFile, abort?: AbortSignal): Promise<UploadOutcome> {
+    return this.uploader.upload(bytes, file, abort);
   }
 
   /** One result GET. Retrying is the caller's choice: a GET costs nothing. */

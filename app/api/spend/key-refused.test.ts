@@ -44,8 +44,9 @@ test("admins read WaveSpeed's refusal of the key in /api/spend until a balance c
     "WaveSpeed refused the API key (401: Unauthorized: invalid API key). Check WAVESPEED_API_KEY in the server's environment and the account it belongs to at wavespeed.ai; no job is sent or checked meanwhile, and polling resumes by itself once WaveSpeed accepts it.",
   );
   expect(await spend(member)).not.toHaveProperty("keyRefused");
-  expect(sim.stats.submitRequests).toBe(1);
-  expect((await getJob(job!.id))?.status).toBe("queued");
+  // Refused at the image's upload, before any submit: the job waits for the key.
+  expect(sim.stats.submitRequests).toBe(0);
+  expect(await until(async () => ((await getJob(job!.id))?.status === "queued" ? true : undefined))).toBe(true);
   await refused.stop();
 
   // The key is put right: the worker's next balance check clears the refusal and the job goes through.

@@ -112,6 +112,12 @@ export const rateLimits = pgTable("rate_limits", {
   windowStart: ms("window_start").notNull(),
 });
 
+export const upstreamUploads = pgTable("upstream_uploads", {
+  sha256: text("sha256").primaryKey(),
+  url: text("url").notNull(),
+  uploadedAt: ms("uploaded_at").notNull(),
+});
+
 export const inputPins = pgTable(
   "input_pins",
   {

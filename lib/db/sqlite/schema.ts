@@ -121,6 +121,13 @@ export const rateLimits = sqliteTable("rate_limits", {
   windowStart: integer("window_start").notNull(),
 });
 
+/** Images already uploaded to WaveSpeed, by the sha256 of their bytes: reused while WaveSpeed keeps them (7 days). */
+export const upstreamUploads = sqliteTable("upstream_uploads", {
+  sha256: text("sha256").primaryKey(),
+  url: text("url").notNull(),
+  uploadedAt: integer("uploaded_at").notNull(),
+});
+
 /** Stored inputs a request is about to use, so a concurrent delete of the last job using one leaves it alone. */
 export const inputPins = sqliteTable(
   "input_pins",
