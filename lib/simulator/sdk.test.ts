@@ -2,6 +2,7 @@
  * WaveSpeed's official npm SDK (`wavespeed` 0.3.2) against the simulator, used as its users use it. Each
  * test checks what the SDK returned or threw AND what the simulator received.
  */
+import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -200,5 +201,49 @@ describe("final statuses end the wait with the task's text", () => {
     const gets = sim.stats.resultGets[firstTaskId()] ?? 0;
     await new Promise((r) => setTimeout(r, 100));
     expect(sim.stats.resultGets[firstTaskId()]).toBe(gets);
+  });
+});
+
+describe("against `npm run simulator`, as its users start it", () => {
+  let child: ChildProcess;
+  let url = "";
+  let dir = "";
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "kf-sim-npm-"));
+    child = spawn("npm", ["run", "--silent", "simulator"], {
+      env: { ...process.env, SIM_PORT: "0", SIM_API_KEY: KEY, SIM_DELAY_MS: "300", SIM_RENDER: "0", SIM_DATA_DIR: dir },
+      stdio: ["ignore", "pipe", "inherit"],
+      detached: true,
+    });
+    url = await new Promise<string>((resolve, reject) => {
+      let out = "";
+      child.stdout?.on("data", (chunk: Buffer) => {
+        out += chunk.toString();
+        const found = /listening on (http:\/\/\S+)/.exec(out);
+        if (found?.[1]) resolve(found[1]);
+      });
+      child.once("exit", (code) => reject(new Error(`npm run simulator exited (${code}): ${out}`)));
+    });
+  }, 60_000);
+  afterAll(() => {
+    // npm, its shell and the simulator: the whole group.
+    if (child.pid) process.kill(-child.pid, "SIGTERM");
+  });
+
+  test("upload() then run(), sync mode, and a wrong key behave as against WaveSpeed", async () => {
+    const sdk = makeClient(KEY, url);
+    const file = path.join(dir, "start.png");
+    fs.writeFileSync(file, png);
+    const image = await sdk.upload(file);
+    expect(image).toMatch(new RegExp(`^${url}/media/[0-9a-f]{32}/start\\.png$`));
+    const { outputs } = await sdk.run(MODEL_ID, { image, prompt: "A slow push-in", duration: 2 }, fast);
+    expect(outputs[0]).toMatch(/\.mp4$/);
+    const sync = await sdk.run(MODEL_ID, { image, prompt: "Sync", duration: 2 }, { ...fast, enableSyncMode: true });
+    expect(sync.outputs).toHaveLength(1);
+    const refused = await thrown(makeClient("wrong-key-1234", url).run(MODEL_ID, { image, prompt: "x" }, fast));
+    expect(refused).toBeInstanceOf(WavespeedSubmissionException);
+    expect(refused.message).toMatch(/HTTP 401/);
+    const stats = (await (await fetch(`${url}/__sim/stats`)).json()) as { submits: number; uploads: { tickets: number; puts: number } };
+    expect(stats).toMatchObject({ submits: 2, uploads: { tickets: 1, puts: 1 } });
   });
 });
