@@ -137,6 +137,21 @@ describe("submit", () => {
     expect(sim.stats.submits).toBe(1);
   });
 
+  // 40 s of waiting: once, in the SQLite pass (no database here, nothing the second pass would add).
+  test.skipIf(Boolean(process.env.TEST_PG_URL))(
+    "a submit answered 40 s late, past the 30 s result timeout, is waited for: the task, not an unknown outcome",
+    async () => {
+      const patient = new WaveSpeedClient({ baseUrl: sim.url, apiKey: KEY, timeoutMs: 30_000 });
+      await setFaults("submit:late40");
+      const started = Date.now();
+      const r = await patient.submit(input);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(40_000);
+      expect(r).toMatchObject({ ok: true, task: { status: expect.stringMatching(/created|processing|completed/) } });
+      expect(sim.stats.submitRequests).toBe(1);
+    },
+    70_000,
+  );
+
   test("a refused connection means nothing was sent", async () => {
     const server = net.createServer();
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
