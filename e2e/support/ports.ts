@@ -22,3 +22,5 @@ export const MOVE_PORT = BASE + 50;
 export const MOVE_SIM_PORT = BASE + 51;
 export const NPM_START_PORT = BASE + 60;
 export const NPM_START_SIM_PORT = BASE + 61;
+export const KEY_PORT = BASE + 70;
+export const KEY_SIM_PORT = BASE + 71;
