@@ -144,8 +144,8 @@ const rows: Row[] = [
     "release",
   ],
   [
-    "upload refused for the key: waits for the key, its try not counted",
-    job({ status: "submitting", submitAttempts: 1 }),
+    "upload refused for the key: waits for the key, its try counted",
+    job({ status: "queued", submitAttempts: 1 }),
     {
       kind: "upload_failed",
       retryable: false,
@@ -254,12 +254,28 @@ const rows: Row[] = [
     "failed",
   ],
   [
-    "result GET key refused",
-    job(late),
+    "result GET key refused: the job waits",
+    job(),
     result({ ok: false, kind: "refused", status: 403, message: "WaveSpeed 403: suspended" }),
     undefined,
     undefined,
     null,
+  ],
+  [
+    "result GET key refused past the deadline: timed out like any other",
+    job(late),
+    result({ ok: false, kind: "refused", status: 403, message: "WaveSpeed 403: suspended" }),
+    "failed",
+    pastDeadline(5),
+    "failed",
+  ],
+  [
+    "submit key refused on the last try: ends, nothing charged",
+    job({ status: "submitting", submitAttempts: MAX_SUBMIT_ATTEMPTS }),
+    submit({ ok: false, kind: "key_refused", status: 403, message: "WaveSpeed 403: role cannot submit" }),
+    "failed",
+    `WaveSpeed 403: role cannot submit WaveSpeed refused the API key on each of ${MAX_SUBMIT_ATTEMPTS} tries; it created no task, so nothing was charged.`,
+    "release",
   ],
   // Webhook deliveries
   [
@@ -294,13 +310,14 @@ describe("a job's life", () => {
     expect(pastDeadline(12)).toMatch(/^WaveSpeed did not finish this video within 54 minutes/);
   });
 
-  test("a refusal of the key is reported, and the job waits without counting a try or a failure", () => {
+  test("a refusal of the key is reported, and the job waits (its try counted) without a failure", () => {
     const step = jobLife(
       job({ status: "submitting", submitAttempts: 3 }),
       submit({ ok: false, kind: "key_refused", status: 401, message: "m" }),
       clock,
     );
-    expect(step).toMatchObject({ keyRefused: { status: 401, message: "m" }, patch: { submitAttempts: 2, nextPollAt: NOW } });
+    expect(step).toMatchObject({ keyRefused: { status: 401, message: "m" }, patch: { status: "queued", nextPollAt: NOW } });
+    expect(step.patch).not.toHaveProperty("submitAttempts");
     const polled = jobLife(job(), result({ ok: false, kind: "refused", status: 401, message: "m" }), clock);
     expect(polled).toMatchObject({ keyRefused: { status: 401 }, patch: { pollCount: 3, nextPollAt: NOW } });
     expect(polled.patch).not.toHaveProperty("pollFailures");

@@ -79,13 +79,17 @@ function taskStep(job: Job, task: Task, clock: Clock): Step {
   return { patch: { nextPollAt: nextPoll }, money: null };
 }
 
-/** Nothing was created and it is not the job's fault: it waits, its try not counted, until the key is accepted. */
+/**
+ * Nothing was created: the job waits until the key is accepted (nothing is sent meanwhile, so a long refusal
+ * uses no tries). Each refusal still counts as a try, so a key WaveSpeed's balance accepts but its submits
+ * refuse ends the job after MAX_SUBMIT_ATTEMPTS rather than trying once a minute forever.
+ */
 function keyWait(job: Job, refused: { status: number; message: string }, now: number): Step {
-  return {
-    patch: { status: "queued", error: `Waiting: ${refused.message}`, nextPollAt: now, submitAttempts: Math.max(0, job.submitAttempts - 1) },
-    money: null,
-    keyRefused: refused,
-  };
+  if (job.submitAttempts >= MAX_SUBMIT_ATTEMPTS) {
+    const error = `${refused.message} WaveSpeed refused the API key on each of ${job.submitAttempts} tries; it created no task, so nothing was charged.`;
+    return { patch: ended(error, now), money: "release", keyRefused: refused };
+  }
+  return { patch: { status: "queued", error: `Waiting: ${refused.message}`, nextPollAt: now }, money: null, keyRefused: refused };
 }
 
 /** Nothing was sent (or nothing created): try again later, up to MAX_SUBMIT_ATTEMPTS, then fail with nothing charged. */
@@ -137,13 +141,13 @@ function resultStep(job: Job, outcome: ResultOutcome, clock: Clock): Step {
     return { ...step, patch: { pollCount, ...step.patch } };
   }
   switch (outcome.kind) {
-    case "refused":
-      // Not the job's fault: it waits (no GET is made for any job while the key is refused).
-      return {
-        patch: { pollCount, nextPollAt: now },
-        money: null,
-        keyRefused: { status: outcome.status ?? 401, message: outcome.message },
-      };
+    case "refused": {
+      // Not the job's fault: it waits (no GET is made for any job while the key is refused), until its deadline.
+      const keyRefused = { status: outcome.status ?? 401, message: outcome.message };
+      const late = timedOut(job, now);
+      if (late) return { ...late, patch: { pollCount, ...late.patch }, keyRefused };
+      return { patch: { pollCount, nextPollAt: now }, money: null, keyRefused };
+    }
     case "final":
       return { patch: { pollCount, ...ended(outcome.message, now) }, money: "failed" };
     case "retry": {

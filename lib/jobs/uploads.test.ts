@@ -175,6 +175,21 @@ describe("images by upload", () => {
     expect(sim.stats.submitRequests).toBe(1);
   });
 
+  test("an instance that dies while a job's images upload leaves it queued and reserved, not unknown and charged; another sends it once", async () => {
+    const { claimQueued, expireLeases } = await import("@/lib/db/queries/work");
+    const { lifeStep } = await import("./life");
+    const [job] = await createJobs(freshPng());
+    // Claimed by an instance that then died mid-upload: its lease runs out.
+    const now = Date.now();
+    expect((await claimQueued({ owner: "dead-instance", now, ms: 1000 }, 5)).map((j) => j.id)).toContain(job!.id);
+    expect(await expireLeases(now + 2000, lifeStep({ kind: "lease_expired_mid_submit" }, now + 2000).patch)).toEqual([]);
+    expect((await m.queries.getJob(job!.id))?.status).toBe("queued");
+    expect(await ledgerState(job!.id)).toBe("reserved");
+    worker = await testWorker();
+    expect((await settled(job!.id)).status).toBe("completed");
+    expect(sim.stats.submitRequests).toBe(1);
+  });
+
   test("two jobs sending the same new image at once both complete, and one upload is on record", async () => {
     const image = freshPng();
     const jobs = await createJobs(image, undefined, { variations: 2 });

@@ -166,7 +166,7 @@ describe("worker", () => {
     // The first refusal only: no other submit is tried with a refused key.
     expect(sim.stats.submitRequests).toBe(1);
     const waiting = await m.queries.getJob(job!.id);
-    expect(waiting).toMatchObject({ status: "queued", submitAttempts: 0 });
+    expect(waiting).toMatchObject({ status: "queued", submitAttempts: 1 });
     expect(waiting!.error).not.toContain("wrong-key");
     await worker.stop();
     await startWorker();

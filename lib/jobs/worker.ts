@@ -6,6 +6,8 @@ import {
   claimQueued,
   expireLeases,
   finishLeased,
+  finishUnsent,
+  markSending,
   nextDueAt,
   recordSubmit,
   recoverAtStart,
@@ -196,7 +198,8 @@ export class JobWorker {
           this.track(job, "copy", (signal) => this.copy(job, signal));
         }
       }
-      const due = await nextDueAt();
+      // While refused, jobs stay due but are not claimed: look again at the idle pace, not four times a second.
+      const due = refused ? undefined : await nextDueAt();
       if (due !== undefined) delay = Math.min(IDLE_MS, Math.max(MIN_TICK_MS, due - Date.now()));
     } catch (error) {
       console.error("[worker] tick failed", error);
@@ -228,24 +231,39 @@ export class JobWorker {
       nextPoll: now,
       retry: (atLeastMs?: number) => this.polls.retry(job.submitAttempts, now, atLeastMs),
     });
-    // A drain cuts uploads short, never a submit on the wire: nothing was sent, so back in the queue at once.
-    if (signal.aborted) return this.settle(job, { patch: { status: "queued", error: null, nextPollAt: Date.now() }, money: null });
+    // A drain cuts uploads short, never a submit on the wire: nothing was sent, so back in the queue at once,
+    // the try not counted.
+    const back = { status: "queued", error: null, nextPollAt: Date.now(), submitAttempts: Math.max(0, job.submitAttempts - 1) } as const;
+    if (signal.aborted) return this.unsent(job, { patch: back, money: null });
     if (input instanceof UploadFailed) {
       const event = { kind: "upload_failed", retryable: input.retryable, refused: input.refused, message: input.message } as const;
-      return this.settle(job, jobLife(job, event, clock(Date.now())));
+      return this.unsent(job, jobLife(job, event, clock(Date.now())));
     }
     if (input instanceof Error) {
       const event = { kind: "unreadable_input", missing: input instanceof MissingInput, message: input.message } as const;
-      return this.settle(job, jobLife(job, event, clock(Date.now())));
+      return this.unsent(job, jobLife(job, event, clock(Date.now())));
     }
+    // Cancelled, deleted or taken over while its images were uploaded: nothing may be sent.
+    if (!(await markSending(job.id, this.options.instanceId))) return;
     const outcome = await this.client.submit(input, { webhookUrl: this.options.webhookUrl });
     const now = Date.now();
     const nextPoll = outcome.ok ? await this.polls.first(job.duration, now) : now;
     await this.settle(job, jobLife(job, { kind: "submit", outcome }, { ...clock(now), nextPoll }));
   }
 
+  /** A claimed job's end before any POST: only while it is still this instance's and still queued. */
+  private async unsent(job: Job, { patch, money, keyRefused }: Step): Promise<void> {
+    if (keyRefused) await this.refuse(keyRefused);
+    if ((await finishUnsent(job.id, this.options.instanceId, patch)) && money === "release") await release([job.id]);
+  }
+
+  private async refuse({ status, message }: { status: number; message: string }): Promise<void> {
+    await refuseKey(status, message);
+    console.warn(`[worker] ${message}: no job is sent or polled until WaveSpeed accepts the key`);
+  }
+
   private async settle(job: Job, { patch, money, keyRefused }: Step): Promise<void> {
-    if (keyRefused) await refuseKey(keyRefused.status, keyRefused.message);
+    if (keyRefused) await this.refuse(keyRefused);
     if (money === "charge") await markCharged([job.id]);
     await recordSubmit(job.id, patch);
     if (money === "release") await release([job.id]);
@@ -259,10 +277,7 @@ export class JobWorker {
     const nextPoll = outcome.ok ? await this.polls.next(job.duration, job.submittedAt ?? now, now) : now;
     const retry = (atLeastMs?: number) => this.polls.retry(job.pollFailures + 1, now, atLeastMs);
     const { patch, money, keyRefused } = jobLife(job, { kind: "result", outcome }, { now, nextPoll, retry });
-    if (keyRefused) {
-      await refuseKey(keyRefused.status, keyRefused.message);
-      console.warn(`[worker] ${keyRefused.message}: no job is sent or polled until WaveSpeed accepts the key`);
-    }
+    if (keyRefused) await this.refuse(keyRefused);
     if ((await finishLeased(job.id, this.options.instanceId, patch, true)) && money === "failed") await markFailed(job.id);
   }
 

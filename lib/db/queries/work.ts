@@ -25,18 +25,47 @@ async function claim(lease: Lease, limit: number, due: SQL, order: SQL, set: Cha
 
 const free = (now: number, t: Awaited<ReturnType<typeof getDb>>["t"]) => or(isNull(t.jobs.leaseUntil), lt(t.jobs.leaseUntil, now))!;
 
-/** Due queued jobs move to "submitting" under this instance's lease: each is sent at most once. */
+/**
+ * Due queued jobs, taken under this instance's lease; they stay "queued" while their images are uploaded
+ * (nothing is sent yet, so a lease that runs out meanwhile only frees them) and become "submitting" in
+ * markSending, just before the POST.
+ */
 export async function claimQueued(lease: Lease, limit: number): Promise<Job[]> {
   const { t } = await getDb();
-  const queued = eq(t.jobs.status, "queued");
+  const queued = and(eq(t.jobs.status, "queued"), free(lease.now, t))!;
   return claim(
     lease,
     limit,
     sql`${queued} and (${t.jobs.nextPollAt} is null or ${t.jobs.nextPollAt} <= ${lease.now})`,
     sql`${t.jobs.createdAt}, ${t.jobs.variation}`,
-    { status: "submitting", submitAttempts: sql`${t.jobs.submitAttempts} + 1` },
+    { submitAttempts: sql`${t.jobs.submitAttempts} + 1` },
     queued,
   );
+}
+
+/**
+ * A claimed job's submit POST is about to go: "submitting" from now on, so a lease that runs out counts it as
+ * possibly sent. False when it was cancelled, deleted or taken over meanwhile: then nothing may be sent.
+ */
+export async function markSending(id: string, owner: string): Promise<boolean> {
+  const { db, t } = await getDb();
+  const rows = await db
+    .update(t.jobs)
+    .set(stamped({ status: "submitting" }))
+    .where(and(eq(t.jobs.id, id), eq(t.jobs.leaseOwner, owner), eq(t.jobs.status, "queued")))
+    .returning({ id: t.jobs.id });
+  return rows.length > 0;
+}
+
+/** What became of a claimed job before anything was sent (its images unreadable or not uploaded, a drain). */
+export async function finishUnsent(id: string, owner: string, patch: Partial<NewJob>): Promise<boolean> {
+  const { db, t } = await getDb();
+  const rows = await db
+    .update(t.jobs)
+    .set(stamped({ ...patch, leaseOwner: null, leaseUntil: null }))
+    .where(and(eq(t.jobs.id, id), eq(t.jobs.leaseOwner, owner), eq(t.jobs.status, "queued")))
+    .returning({ id: t.jobs.id });
+  return rows.length > 0;
 }
 
 /** Unfinished jobs whose next result poll is due and that no live lease holds. */
@@ -117,6 +146,11 @@ export async function expireLeases(now: number, interrupted: Partial<NewJob>, ev
     .update(t.jobs)
     .set(stamped({ copyStatus: "pending", nextCopyAt: now, leaseOwner: null, leaseUntil: null }, now))
     .where(and(eq(t.jobs.copyStatus, "copying"), expired));
+  // Claimed but never sent (uploading its images when its sender died): simply free again.
+  await db
+    .update(t.jobs)
+    .set({ leaseOwner: null, leaseUntil: null })
+    .where(and(eq(t.jobs.status, "queued"), sql`${t.jobs.leaseOwner} is not null`, expired));
   return unknown.map((r) => r.id);
 }
 
@@ -126,7 +160,7 @@ export async function recoverAtStart(now: number, interrupted: Partial<NewJob>):
   return expireLeases(now, interrupted, kind === "embedded");
 }
 
-/** On shutdown: polls and copies this instance holds go back to the pool at once (copies start over). */
+/** On shutdown: polls, copies and unsent jobs this instance holds go back to the pool at once (copies start over). */
 export async function releaseLeases(owner: string, now: number): Promise<void> {
   const { db, t } = await getDb();
   await db
@@ -136,7 +170,7 @@ export async function releaseLeases(owner: string, now: number): Promise<void> {
   await db
     .update(t.jobs)
     .set(stamped({ leaseOwner: null, leaseUntil: null }, now))
-    .where(and(eq(t.jobs.leaseOwner, owner), inArray(t.jobs.status, ["submitted", "processing"])));
+    .where(and(eq(t.jobs.leaseOwner, owner), inArray(t.jobs.status, ["queued", "submitted", "processing"])));
 }
 
 /** When the worker next has something to do, or undefined when nothing is waiting. */
