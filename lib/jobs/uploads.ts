@@ -44,7 +44,9 @@ export async function uploadedUrl(
   file: UploadFile & { which: "start" | "end" },
   abort?: AbortSignal,
 ): Promise<string> {
-  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  // Keyed by the bytes and the WaveSpeed they went to: an upload to the simulator (or another endpoint) is
+  // no address for the real one after the key is set.
+  const sha256 = createHash("sha256").update(client.baseUrl).update("\0").update(bytes).digest("hex");
   const startedAt = Date.now();
   const known = await findUpload(sha256);
   if (known && known.uploadedAt + UPLOAD_REUSE_MS > startedAt) return known.url;
@@ -57,7 +59,10 @@ export async function uploadedUrl(
   }
   if (!outcome.ok) throw failed(file.which, outcome);
   // Counted from before the upload began: WaveSpeed's 7 days may have started then.
-  await saveUpload({ sha256, url: outcome.url, uploadedAt: startedAt });
+  // A record that cannot be written costs a later upload, not this job.
+  await saveUpload({ sha256, url: outcome.url, uploadedAt: startedAt }).catch((error: unknown) =>
+    console.error("[uploads] could not record an upload", error),
+  );
   await pruneUploads(startedAt - UPLOAD_KEPT_MS).catch(() => undefined);
   return outcome.url;
 }

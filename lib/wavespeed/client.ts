@@ -3,6 +3,7 @@ import { z } from "zod";
 import { MODEL_ID } from "@/lib/model/seedance";
 import packageJson from "@/package.json";
 import { balanceSchema, envelopeSchema, taskSchema, webhookSecretSchema, type WireTask } from "./schema";
+import { isKeyRefusal, isTimeout, networkCode, retryAfterMs } from "./http";
 import { codeWords, finalTaskError } from "./task-error";
 import type { ResultOutcome, SubmitInput, SubmitOutcome, Task } from "./types";
 import { Uploader, type UploadFile, type UploadOutcome } from "./upload";
@@ -64,26 +65,6 @@ const CLIENT_HEADERS = {
 type Failure = { status: number; errorCode: number | null; message: string };
 type Read<T> = { ok: true; data: T } | { ok: false; failure: Failure } | { ok: false; unreadable: string };
 
-const isKeyRefusal = (status: number) => status === 401 || status === 403;
-
-function retryAfterMs(res: Response): number | undefined {
-  const value = res.headers.get("retry-after");
-  if (!value) return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
-}
-
-function networkCode(error: unknown): string | undefined {
-  const cause = (error as { cause?: { code?: unknown } })?.cause;
-  return typeof cause?.code === "string" ? cause.code : undefined;
-}
-
-function isTimeout(error: unknown): boolean {
-  return error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
-}
-
 /** An answer that was an error; `status` is the HTTP status (or the envelope code standing for it). */
 export class WaveSpeedError extends Error {
   constructor(
@@ -109,6 +90,11 @@ export class WaveSpeedClient {
       timeoutMs: config.timeoutMs,
       transferTimeoutMs: this.submitTimeoutMs,
     });
+  }
+
+  /** Which WaveSpeed this client talks to (uploads are known to that one only). */
+  get baseUrl(): string {
+    return this.config.baseUrl;
   }
 
   private get submitTimeoutMs(): number {

@@ -76,11 +76,11 @@ describe("upload", () => {
     expect(sim.stats.uploads.tickets).toBe(0);
   });
 
-  test("HTTP 200 with an envelope code other than 200 is an error, with WaveSpeed's message", async () => {
+  test("HTTP 200 with an envelope code other than 200 is an error, with WaveSpeed's message: a refused file is final", async () => {
     const stub = await answering(200, JSON.stringify({ code: 500, message: "Upload failed: invalid file type", data: null }));
     try {
       const r = await new WaveSpeedClient({ baseUrl: stub.url, apiKey: KEY, timeoutMs: 2000 }).upload(png, file);
-      expect(r).toMatchObject({ ok: false, kind: "transient", message: "WaveSpeed 500: Upload failed: invalid file type" });
+      expect(r).toMatchObject({ ok: false, kind: "rejected", message: "WaveSpeed 500: Upload failed: invalid file type" });
     } finally {
       await stub.close();
     }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isKeyRefusal, isTimeout, networkCode, retryAfterMs } from "./http";
 
 /** What WaveSpeed keeps an uploaded file for (its docs: 7 days). */
 export const UPLOAD_KEPT_MS = 7 * 24 * 60 * 60 * 1000;
@@ -47,21 +48,23 @@ const envelope = z.looseObject({ code: z.number(), message: z.string().nullish()
 const NEWER_MISSING_MS = 60 * 60 * 1000;
 
 function kindOf(status: number): "transient" | "rejected" | "key_refused" {
-  if (status === 401 || status === 403) return "key_refused";
+  if (isKeyRefusal(status)) return "key_refused";
   if (status === 408 || status === 429 || status >= 500) return "transient";
   return "rejected";
 }
 
-function networkFailure(error: unknown, what: string): UploadOutcome {
-  const name = error instanceof Error ? error.name : "";
-  if (name === "AbortError" || name === "TimeoutError") return { ok: false, kind: "transient", message: `${what} timed out` };
-  const code = (error as { cause?: { code?: unknown } })?.cause?.code;
-  return { ok: false, kind: "transient", message: `${what} failed (${typeof code === "string" ? code : "network error"})` };
+/**
+ * An error code inside an HTTP 200 answer: WaveSpeed's own SDK shows `{"code":500,"message":"Upload failed:
+ * invalid file type"}`, a refusal of the file, not a passing fault; only busy-like codes are worth a retry.
+ */
+function envelopeKindOf(code: number): "transient" | "rejected" | "key_refused" {
+  if (isKeyRefusal(code)) return "key_refused";
+  return [408, 429, 502, 503, 504].includes(code) ? "transient" : "rejected";
 }
 
-function retryAfterMs(res: Response): number | undefined {
-  const seconds = Number(res.headers.get("retry-after") ?? NaN);
-  return Number.isFinite(seconds) ? Math.max(0, seconds * 1000) : undefined;
+function networkFailure(error: unknown, what: string): UploadOutcome {
+  if (isTimeout(error)) return { ok: false, kind: "transient", message: `${what} timed out` };
+  return { ok: false, kind: "transient", message: `${what} failed (${networkCode(error) ?? "network error"})` };
 }
 
 /**
@@ -106,7 +109,7 @@ export class Uploader {
     if (!outer.success) return { failure: { ok: false, kind: "transient", message: "WaveSpeed's answer to the upload is not understood" } };
     if (outer.data.code !== 200) {
       const message = this.t.scrub(`WaveSpeed ${outer.data.code}: ${outer.data.message ?? "upload failed"}`);
-      return { failure: { ok: false, kind: kindOf(outer.data.code), status: outer.data.code, message } };
+      return { failure: { ok: false, kind: envelopeKindOf(outer.data.code), status: outer.data.code, message } };
     }
     const inner = schema.safeParse(outer.data.data);
     if (!inner.success)

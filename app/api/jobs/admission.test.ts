@@ -97,7 +97,8 @@ test("a submit over the rate limit writes nothing", async () => {
   expect(await state()).toEqual(before);
 });
 
-test("a duplicate (409) writes nothing", async () => {
+// A duplicate names images already stored, so only the rows can show a write; this guards them.
+test("a duplicate (409) adds no job and no ledger entry, and sends nothing", async () => {
   await settings({});
   expect((await post({ seed: "5" }, [12, 22, 32])).status).toBe(201);
   const before = await state();
