@@ -6,25 +6,20 @@ import {
   claimQueued,
   expireLeases,
   finishLeased,
-  finishUnsent,
-  markSending,
   nextDueAt,
-  recordSubmit,
   recoverAtStart,
   releaseLeases,
   renewLeases,
   type Lease,
 } from "@/lib/db/queries/work";
 import type { Job } from "@/lib/db/schema";
-import { keyRefusal, acceptKey, refuseKey } from "@/lib/team/key-refusal";
-import { markCharged, markFailed, release } from "@/lib/team/spend";
+import { markCharged, markFailed } from "@/lib/team/spend";
 import type { WaveSpeedClient } from "@/lib/wavespeed/client";
 import { copyStep } from "./copy-step";
-import { jobLife, lifeStep, type Step } from "./life";
+import { jobLife, lifeStep } from "./life";
 import { removeJobOutputs } from "./outputs";
-import { MissingInput, submitInputFor } from "./submit-input";
-import { UploadFailed } from "./uploads";
 import { PollSchedule } from "./schedule";
+import { keyStillRefused, refuse, sendJob } from "./send";
 
 export type WorkerOptions = {
   /** This instance's name on the leases it takes. */
@@ -186,7 +181,14 @@ export class JobWorker {
       // While WaveSpeed refuses the key nothing is sent or asked for: each request would only be refused again.
       const refused = await this.keyRefused(lease.now);
       for (const job of refused ? [] : await claimQueued(lease, this.options.submitConcurrency - this.count("submit"))) {
-        this.track(job, "submit", (signal) => this.submit(job, signal));
+        this.track(job, "submit", (signal) =>
+          sendJob(job, signal, {
+            client: this.client,
+            polls: this.polls,
+            owner: this.options.instanceId,
+            webhookUrl: this.options.webhookUrl,
+          }),
+        );
       }
       if (!this.stopped && !refused) {
         for (const job of await claimPolls(lease, POLL_CONCURRENCY - this.count("poll"))) {
@@ -209,64 +211,12 @@ export class JobWorker {
     this.schedule(this.again ? 0 : delay);
   }
 
-  /** True while the key is refused; asks the balance now and then (every instance may) to learn it is accepted. */
+  /** True while the key is refused; asks the balance once a keyCheckMs to learn it is accepted. */
   private async keyRefused(now: number): Promise<boolean> {
-    if (!(await keyRefusal())) return false;
-    if (now - this.keyCheckedAt < (this.options.keyCheckMs ?? KEY_CHECK_MS)) return true;
-    this.keyCheckedAt = now;
-    try {
-      await this.client.balance();
-    } catch {
-      return true;
-    }
-    await acceptKey();
-    console.warn("[worker] WaveSpeed accepts the API key again; polling resumes");
-    return false;
-  }
-
-  private async submit(job: Job, signal: AbortSignal): Promise<void> {
-    const input = await submitInputFor(job, { client: this.client, abort: signal }).catch((error: unknown) => error as Error);
-    const clock = (now: number) => ({
-      now,
-      nextPoll: now,
-      retry: (atLeastMs?: number) => this.polls.retry(job.submitAttempts, now, atLeastMs),
-    });
-    // A drain cuts uploads short, never a submit on the wire: nothing was sent, so back in the queue at once,
-    // the try not counted.
-    const back = { status: "queued", error: null, nextPollAt: Date.now(), submitAttempts: Math.max(0, job.submitAttempts - 1) } as const;
-    if (signal.aborted) return this.unsent(job, { patch: back, money: null });
-    if (input instanceof UploadFailed) {
-      const event = { kind: "upload_failed", retryable: input.retryable, refused: input.refused, message: input.message } as const;
-      return this.unsent(job, jobLife(job, event, clock(Date.now())));
-    }
-    if (input instanceof Error) {
-      const event = { kind: "unreadable_input", missing: input instanceof MissingInput, message: input.message } as const;
-      return this.unsent(job, jobLife(job, event, clock(Date.now())));
-    }
-    // Cancelled, deleted or taken over while its images were uploaded: nothing may be sent.
-    if (!(await markSending(job.id, this.options.instanceId))) return;
-    const outcome = await this.client.submit(input, { webhookUrl: this.options.webhookUrl });
-    const now = Date.now();
-    const nextPoll = outcome.ok ? await this.polls.first(job.duration, now) : now;
-    await this.settle(job, jobLife(job, { kind: "submit", outcome }, { ...clock(now), nextPoll }));
-  }
-
-  /** A claimed job's end before any POST: only while it is still this instance's and still queued. */
-  private async unsent(job: Job, { patch, money, keyRefused }: Step): Promise<void> {
-    if (keyRefused) await this.refuse(keyRefused);
-    if ((await finishUnsent(job.id, this.options.instanceId, patch)) && money === "release") await release([job.id]);
-  }
-
-  private async refuse({ status, message }: { status: number; message: string }): Promise<void> {
-    await refuseKey(status, message);
-    console.warn(`[worker] ${message}: no job is sent or polled until WaveSpeed accepts the key`);
-  }
-
-  private async settle(job: Job, { patch, money, keyRefused }: Step): Promise<void> {
-    if (keyRefused) await this.refuse(keyRefused);
-    if (money === "charge") await markCharged([job.id]);
-    await recordSubmit(job.id, patch);
-    if (money === "release") await release([job.id]);
+    const checkDue = now - this.keyCheckedAt >= (this.options.keyCheckMs ?? KEY_CHECK_MS);
+    const refused = await keyStillRefused(this.client, checkDue);
+    if (refused && checkDue) this.keyCheckedAt = now;
+    return refused;
   }
 
   private async poll(job: Job, signal: AbortSignal): Promise<void> {
@@ -277,7 +227,7 @@ export class JobWorker {
     const nextPoll = outcome.ok ? await this.polls.next(job.duration, job.submittedAt ?? now, now) : now;
     const retry = (atLeastMs?: number) => this.polls.retry(job.pollFailures + 1, now, atLeastMs);
     const { patch, money, keyRefused } = jobLife(job, { kind: "result", outcome }, { now, nextPoll, retry });
-    if (keyRefused) await this.refuse(keyRefused);
+    if (keyRefused) await refuse(keyRefused);
     if ((await finishLeased(job.id, this.options.instanceId, patch, true)) && money === "failed") await markFailed(job.id);
   }
 
