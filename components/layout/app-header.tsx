@@ -2,7 +2,7 @@ import { KeyRefusedBanner } from "@/components/account/key-refused-banner";
 import { SpendSummary } from "@/components/account/spend-summary";
 import { UserMenu } from "@/components/account/user-menu";
 import { ActivityPill } from "@/components/gallery/activity-pill";
-import type { SessionUser } from "@/lib/auth/session";
+import type { SessionUser } from "@/lib/auth/user";
 import { env } from "@/lib/env";
 
 /** One compact header for every signed-in page; its height never changes, so nothing below it moves. */

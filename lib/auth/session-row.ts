@@ -3,7 +3,7 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import { parseCookies } from "better-auth/cookies";
 import { sessionByToken, type SessionRow } from "@/lib/db/queries/sessions";
 import { getAuth } from "./server";
-import type { SessionUser } from "./session";
+import type { SessionUser } from "./user";
 
 /**
  * The token in a request's session cookie when its signature holds: base64 HMAC-SHA256 of the token under

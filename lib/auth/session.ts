@@ -5,9 +5,7 @@ import { AppError } from "@/lib/errors";
 import { getAuth } from "./server";
 import { memberFromSessionRow } from "./session-row";
 import { hasUsers } from "./setup";
-
-export type Role = "admin" | "member";
-export type SessionUser = { id: string; email: string; name: string; role: Role };
+import type { SessionUser } from "./user";
 
 /** The signed-in user of a request, or null (no cookie, expired, revoked or disabled). */
 export async function currentUser(headers: Headers): Promise<SessionUser | null> {

@@ -1,5 +1,5 @@
 import "server-only";
-import type { SessionUser } from "@/lib/auth/session";
+import type { SessionUser } from "@/lib/auth/user";
 import { deleteFilm, filmsOf, getFilm, getFilmByShareId, insertFilm, updateFilm } from "@/lib/db/queries/films";
 import { getJobs } from "@/lib/db/queries/jobs";
 import { boardShots, getStoryboard } from "@/lib/db/queries/storyboards";

@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash, randomInt } from "node:crypto";
-import type { SessionUser } from "@/lib/auth/session";
+import type { SessionUser } from "@/lib/auth/user";
 import { insertJobs, jobsInBatch } from "@/lib/db/queries/jobs";
 import type { Job, NewJob } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";

@@ -1,5 +1,5 @@
 import "server-only";
-import type { SessionUser } from "@/lib/auth/session";
+import type { SessionUser } from "@/lib/auth/user";
 import { cancelQueuedJob, deleteFinishedJob, updateJob } from "@/lib/db/queries/jobs";
 import { forgetStars } from "@/lib/db/queries/stars";
 import { forgetTake } from "@/lib/db/queries/storyboards";

@@ -1,5 +1,6 @@
 import "server-only";
-import { currentUser, type SessionUser } from "@/lib/auth/session";
+import { currentUser } from "@/lib/auth/session";
+import type { SessionUser } from "@/lib/auth/user";
 import { getJobByShareId, updateJob } from "@/lib/db/queries/jobs";
 import type { Job } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";

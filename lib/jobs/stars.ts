@@ -1,5 +1,5 @@
 import "server-only";
-import type { SessionUser } from "@/lib/auth/session";
+import type { SessionUser } from "@/lib/auth/user";
 import { setStar } from "@/lib/db/queries/stars";
 import { findJob, jobById } from "./list";
 import type { JobView } from "./types";

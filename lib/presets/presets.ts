@@ -1,5 +1,5 @@
 import "server-only";
-import type { SessionUser } from "@/lib/auth/session";
+import type { SessionUser } from "@/lib/auth/user";
 import { deletePreset, getPreset, insertPreset, insertPresets, listPresetRows, renamePreset } from "@/lib/db/queries/presets";
 import { claimSetting } from "@/lib/db/queries/settings";
 import { userNames } from "@/lib/db/queries/users";

@@ -1,5 +1,5 @@
 import "server-only";
-import type { SessionUser } from "@/lib/auth/session";
+import type { SessionUser } from "@/lib/auth/user";
 import { getReviewLink, insertReviewLink, revokeReviewLink } from "@/lib/db/queries/reviews";
 import { AppError } from "@/lib/errors";
 import { isId, newId } from "@/lib/jobs/ids";

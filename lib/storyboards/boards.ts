@@ -1,5 +1,5 @@
 import "server-only";
-import type { SessionUser } from "@/lib/auth/session";
+import type { SessionUser } from "@/lib/auth/user";
 import { revokeBoardLinks } from "@/lib/db/queries/reviews";
 import {
   deleteStoryboard,

@@ -1,5 +1,5 @@
 import "server-only";
-import type { SessionUser } from "@/lib/auth/session";
+import type { SessionUser } from "@/lib/auth/user";
 import { AppError } from "@/lib/errors";
 import { formatUsd, priceMicros } from "@/lib/model/price";
 import { DURATION_MIN } from "@/lib/model/seedance";

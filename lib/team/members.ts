@@ -1,6 +1,6 @@
 import "server-only";
 import { getAuth } from "@/lib/auth/server";
-import type { SessionUser } from "@/lib/auth/session";
+import type { SessionUser } from "@/lib/auth/user";
 import { listUsers, userNames } from "@/lib/db/queries/users";
 import { AppError } from "@/lib/errors";
 import type { MemberUpdate, NewMemberInput } from "@/lib/validations/account";
