@@ -39,6 +39,9 @@ try {
     .getByText(/^Sent\./)
     .waitFor();
   await page.waitForLoadState("networkidle");
+  // The whole page in one viewport, so the Send bar sits at its foot as a reader scrolled there sees it.
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.setViewportSize({ width: 1280, height });
   await page.screenshot({ path: out, fullPage: true });
   await browser.close();
   console.log(`wrote ${out}`);
