@@ -56,6 +56,14 @@ const rows: Row[] = [
     "charge",
   ],
   [
+    "submit answered with a task that already failed: charged and shown as a failed take",
+    job({ status: "submitting", submittedAt: null }),
+    submit({ ok: true, task: task("failed", { error: "WaveSpeed could not generate this video (Task failed)." }) }),
+    "failed",
+    "WaveSpeed could not generate this video (Task failed).",
+    "charge_failed",
+  ],
+  [
     "submit rejected (4xx)",
     job({ status: "submitting" }),
     submit({ ok: false, kind: "rejected", status: 400, message: "WaveSpeed 400: bad" }),

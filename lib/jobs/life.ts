@@ -8,9 +8,10 @@ import { FINAL_TASK_STATUSES, type ResultOutcome, type SubmitOutcome, type Task 
  *
  * Money: `charge` (WaveSpeed created, or may have created, a task: counted as spent, before the row is
  * written), `release` (nothing was created: the reservation no longer counts), `failed` (charged, and the
- * take failed: marked so, the charge left for reconciliation), or null.
+ * take failed: marked so, the charge left for reconciliation), `charge_failed` (both at once: a submit
+ * answered with a task that already failed), or null.
  */
-export type Money = "charge" | "release" | "failed" | null;
+export type Money = "charge" | "charge_failed" | "release" | "failed" | null;
 export type Step = {
   patch: Partial<NewJob>;
   money: Money;
@@ -108,7 +109,7 @@ function submitStep(job: Job, outcome: SubmitOutcome, clock: Clock): Step {
     const sent = { ...job, submittedAt: now };
     const step = taskStep(sent, outcome.task, clock);
     const patch = { upstreamId: outcome.task.id, submittedAt: now, error: null, finishedAt: null, ...step.patch };
-    return { patch, money: "charge" };
+    return { patch, money: step.money === "failed" ? "charge_failed" : "charge" };
   }
   switch (outcome.kind) {
     case "rate_limited":

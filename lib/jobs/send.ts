@@ -2,7 +2,7 @@ import "server-only";
 import { finishUnsent, markSending, recordSubmit } from "@/lib/db/queries/work";
 import type { Job } from "@/lib/db/schema";
 import { acceptKey, keyRefusal, refuseKey } from "@/lib/team/key-refusal";
-import { markCharged, release } from "@/lib/team/spend";
+import { markCharged, markFailed, release } from "@/lib/team/spend";
 import type { WaveSpeedClient } from "@/lib/wavespeed/client";
 import { jobLife, type Step } from "./life";
 import type { PollSchedule } from "./schedule";
@@ -61,8 +61,9 @@ export async function sendJob(job: Job, signal: AbortSignal, s: Sender): Promise
   const nextPoll = outcome.ok ? await s.polls.first(job.duration, now) : now;
   const { patch, money, keyRefused } = jobLife(job, { kind: "submit", outcome }, { ...clock(now), nextPoll });
   if (keyRefused) await refuse(keyRefused);
-  if (money === "charge") await markCharged([job.id]);
+  if (money === "charge" || money === "charge_failed") await markCharged([job.id]);
   await recordSubmit(job.id, patch);
+  if (money === "charge_failed") await markFailed(job.id);
   if (money === "release") await release([job.id]);
 }
 
