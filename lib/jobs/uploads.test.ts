@@ -244,7 +244,7 @@ describe("images by upload", () => {
     const draining = await testWorker();
     await until(async () => sim.stats.uploads.tickets === 1);
     await draining.stop();
-    expect(await m.queries.getJob(job!.id)).toMatchObject({ status: "queued", error: null, leaseOwner: null });
+    expect(await m.queries.getJob(job!.id)).toMatchObject({ status: "queued", error: null, leaseOwner: null, submitAttempts: 0 });
     expect(sim.stats.submitRequests).toBe(0);
     worker = await testWorker();
     expect((await settled(job!.id)).status).toBe("completed");

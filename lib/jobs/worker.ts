@@ -120,7 +120,7 @@ export class JobWorker {
     await Promise.race([Promise.allSettled([...this.work.values()].map((w) => w.done)), deadline]);
     clearTimeout(timer);
     clearInterval(this.heartbeat);
-    await releaseLeases(this.options.instanceId, Date.now());
+    await releaseLeases(this.options.instanceId, Date.now(), true);
   }
 
   private lease(): Lease {

@@ -160,8 +160,11 @@ export async function recoverAtStart(now: number, interrupted: Partial<NewJob>):
   return expireLeases(now, interrupted, kind === "embedded");
 }
 
-/** On shutdown: polls, copies and unsent jobs this instance holds go back to the pool at once (copies start over). */
-export async function releaseLeases(owner: string, now: number): Promise<void> {
+/**
+ * On shutdown: polls and copies this instance holds go back to the pool at once (copies start over); with
+ * `unsent`, claimed jobs not yet sent too (once their uploads have wound down and put them back themselves).
+ */
+export async function releaseLeases(owner: string, now: number, unsent = false): Promise<void> {
   const { db, t } = await getDb();
   await db
     .update(t.jobs)
@@ -170,7 +173,12 @@ export async function releaseLeases(owner: string, now: number): Promise<void> {
   await db
     .update(t.jobs)
     .set(stamped({ leaseOwner: null, leaseUntil: null }, now))
-    .where(and(eq(t.jobs.leaseOwner, owner), inArray(t.jobs.status, ["queued", "submitted", "processing"])));
+    .where(
+      and(
+        eq(t.jobs.leaseOwner, owner),
+        inArray(t.jobs.status, unsent ? ["queued", "submitted", "processing"] : ["submitted", "processing"]),
+      ),
+    );
 }
 
 /** When the worker next has something to do, or undefined when nothing is waiting. */
