@@ -29,6 +29,7 @@ const task = (status: string, patch: Partial<Task> = {}): Task => ({
   outputs: [],
   nsfw: [],
   error: null,
+  code: null,
   inferenceMs: null,
   ...patch,
 });

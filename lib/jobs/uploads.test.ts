@@ -220,6 +220,23 @@ describe("images by upload", () => {
     }
   });
 
+  test("an upload WaveSpeed can no longer fetch (1402) is forgotten: the next job with the image uploads it again", async () => {
+    const image = freshPng();
+    // Recorded as uploaded a minute ago, but WaveSpeed has lost it (the simulator never received its PUT).
+    const gone = `${sim.url}/media/${"0".repeat(32)}/gone.png`;
+    await m.uploads.saveUpload({ sha256: sha256(image), url: gone, uploadedAt: Date.now() - 60_000 });
+    const [first] = await createJobs(image);
+    worker = await testWorker();
+    const failed = await settled(first!.id);
+    expect(failed.status).toBe("failed");
+    expect(failed.error).toMatch(/^WaveSpeed could not fetch the start image from its URL/);
+    expect(await m.uploads.findUpload(sha256(image))).toBeUndefined();
+    const [second] = await createJobs(image, undefined, { seed: "11" });
+    expect((await settled(second!.id)).status).toBe("completed");
+    expect(sim.stats.uploads.tickets).toBe(1);
+    expect(String(sim.stats.received[1]?.image)).not.toBe(gone);
+  });
+
   test("two jobs sending the same new image at once both complete, and one upload is on record", async () => {
     const image = freshPng();
     const jobs = await createJobs(image, undefined, { variations: 2 });

@@ -1,7 +1,9 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
-import { findUpload, pruneUploads, saveUpload } from "@/lib/db/queries/uploads";
+import { findUpload, forgetUpload, pruneUploads, saveUpload } from "@/lib/db/queries/uploads";
+import type { Job } from "@/lib/db/schema";
+import { readInput } from "./inputs";
 import type { WaveSpeedClient } from "@/lib/wavespeed/client";
 import { UPLOAD_KEPT_MS, type UploadFailure, type UploadFile } from "@/lib/wavespeed/upload";
 
@@ -10,6 +12,24 @@ export const UPLOAD_REUSE_MS = UPLOAD_KEPT_MS - 24 * 60 * 60 * 1000;
 const TRIES = 3;
 const BACKOFF_MS = 500;
 const MAX_WAIT_MS = 30_000;
+
+// Keyed by the bytes and the WaveSpeed they went to: an upload to the simulator (or another endpoint) is
+// no address for the real one after the key is set.
+const uploadKey = (baseUrl: string, bytes: Uint8Array) => createHash("sha256").update(baseUrl).update("\0").update(bytes).digest("hex");
+
+/** WaveSpeed's code for a task whose inputs it could not fetch. */
+export const MEDIA_ACCESS_FAILED = 1402;
+
+/**
+ * WaveSpeed could not fetch a job's inputs (code 1402): the uploads it used may be gone before their 7 days,
+ * so they are forgotten and the next job with these images uploads them again.
+ */
+export async function forgetUploadsOf(job: Pick<Job, "imageFile" | "lastImageFile">, baseUrl: string): Promise<void> {
+  for (const file of [job.imageFile, job.lastImageFile]) {
+    const bytes = file ? await readInput(file).catch(() => null) : null;
+    if (bytes) await forgetUpload(uploadKey(baseUrl, bytes));
+  }
+}
 
 /** An image could not be uploaded, so nothing was submitted or charged. `retryable`: a later try may work. */
 export class UploadFailed extends Error {
@@ -44,9 +64,7 @@ export async function uploadedUrl(
   file: UploadFile & { which: "start" | "end" },
   abort?: AbortSignal,
 ): Promise<string> {
-  // Keyed by the bytes and the WaveSpeed they went to: an upload to the simulator (or another endpoint) is
-  // no address for the real one after the key is set.
-  const sha256 = createHash("sha256").update(client.baseUrl).update("\0").update(bytes).digest("hex");
+  const sha256 = uploadKey(client.baseUrl, bytes);
   const startedAt = Date.now();
   const known = await findUpload(sha256);
   if (known && known.uploadedAt + UPLOAD_REUSE_MS > startedAt) return known.url;

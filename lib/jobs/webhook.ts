@@ -8,6 +8,7 @@ import { wavespeed } from "@/lib/wavespeed";
 import { signedHeaders, verifySigned } from "@/lib/wavespeed/webhook";
 import { jobLife } from "./life";
 import { kickWorker } from "./registry";
+import { forgetUploadsOf, MEDIA_ACCESS_FAILED } from "./uploads";
 
 const SECRET_TTL_MS = 60 * 60 * 1000;
 const REFRESH_GAP_MS = 60 * 1000;
@@ -48,6 +49,7 @@ export async function receiveWebhook(headers: Headers, rawBody: string): Promise
   const now = Date.now();
   const next = job.nextPollAt ?? now;
   const { patch, money } = jobLife(job, { kind: "webhook", task: delivery.task }, { now, nextPoll: next, retry: () => next });
+  if (delivery.task.code === MEDIA_ACCESS_FAILED) await forgetUploadsOf(job, wavespeed().baseUrl);
   const applied = await applyUpstream(job.id, patch);
   if (applied && money === "failed") await markFailed(job.id);
   await recordDelivery(delivery.id, now);

@@ -20,6 +20,7 @@ import { jobLife, lifeStep } from "./life";
 import { removeJobOutputs } from "./outputs";
 import { PollSchedule } from "./schedule";
 import { keyStillRefused, refuse, sendJob } from "./send";
+import { forgetUploadsOf, MEDIA_ACCESS_FAILED } from "./uploads";
 
 export type WorkerOptions = {
   /** This instance's name on the leases it takes. */
@@ -228,6 +229,7 @@ export class JobWorker {
     const retry = (atLeastMs?: number) => this.polls.retry(job.pollFailures + 1, now, atLeastMs);
     const { patch, money, keyRefused } = jobLife(job, { kind: "result", outcome }, { now, nextPoll, retry });
     if (keyRefused) await refuse(keyRefused);
+    if (outcome.ok && outcome.task.code === MEDIA_ACCESS_FAILED) await forgetUploadsOf(job, this.client.baseUrl);
     if ((await finishLeased(job.id, this.options.instanceId, patch, true)) && money === "failed") await markFailed(job.id);
   }
 

@@ -34,6 +34,7 @@ export function toTask(wire: WireTask): Task {
     outputs: wire.outputs ?? [],
     nsfw: wire.has_nsfw_contents ?? [],
     error: finalTaskError(wire.status, wire.error, wire.code),
+    code: wire.code ?? null,
     inferenceMs: wire.timings?.inference ?? null,
   };
 }

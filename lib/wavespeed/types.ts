@@ -12,6 +12,8 @@ export type Task = {
   outputs: string[];
   nsfw: boolean[];
   error: string | null;
+  /** WaveSpeed's code for a task that ended without a video (1402: it could not fetch an input), if it sent one. */
+  code: number | null;
   inferenceMs: number | null;
 };
 

@@ -20,6 +20,12 @@ export async function saveUpload(upload: UpstreamUpload): Promise<void> {
     .onConflictDoUpdate({ target: t.upstreamUploads.sha256, set: { url: upload.url, uploadedAt: upload.uploadedAt } });
 }
 
+/** Forgets one upload (WaveSpeed could not fetch it after all). */
+export async function forgetUpload(sha256: string): Promise<void> {
+  const { db, t } = await getDb();
+  await db.delete(t.upstreamUploads).where(eq(t.upstreamUploads.sha256, sha256));
+}
+
 /** Forgets uploads WaveSpeed no longer keeps. */
 export async function pruneUploads(before: number): Promise<void> {
   const { db, t } = await getDb();
