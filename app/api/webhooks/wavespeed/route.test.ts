@@ -85,6 +85,16 @@ const finished = (id: string, timeoutMs = 10_000) =>
     return job && (job.status === "completed" || job.status === "failed") ? job : undefined;
   }, timeoutMs);
 
+/**
+ * A safety poll found the job: one, or a few where the simulator's render (ffmpeg, slower on a loaded machine)
+ * outlasted the first; never the steady polling of a job without webhooks (one every 100-400 ms here).
+ */
+function expectSafetyPolls(taskId: string) {
+  const gets = sim.stats.resultGets[taskId] ?? 0;
+  expect(gets).toBeGreaterThanOrEqual(1);
+  expect(gets).toBeLessThanOrEqual(3);
+}
+
 const faults = (spec: string) => fetch(`${sim.url}/__sim/faults`, { method: "POST", body: spec });
 
 describe("webhooks", () => {
@@ -106,7 +116,8 @@ describe("webhooks", () => {
     expect(done.status).toBe("failed");
     await until(async () => answers.length >= 2 || undefined);
     expect(answers).toEqual([200, 200]);
-    expect(sim.stats.webhooks.sent).toBe(2);
+    // The simulator counts a delivery once its answer is back, a moment after the receiver sent it.
+    expect(await until(async () => (sim.stats.webhooks.sent >= 2 ? sim.stats.webhooks.sent : undefined))).toBe(2);
   });
 
   test.each(["badsig", "stale"])(
@@ -120,7 +131,7 @@ describe("webhooks", () => {
       expect((await m.jobs.getJob(job.id))?.status).not.toBe("completed");
       const done = await finished(job.id);
       expect(done.status).toBe("completed");
-      expect(sim.stats.resultGets[done.upstreamId!]).toBe(1);
+      expectSafetyPolls(done.upstreamId!);
     },
   );
 
@@ -131,7 +142,7 @@ describe("webhooks", () => {
     const done = await finished(job.id);
     expect(done.status).toBe("completed");
     expect(sim.stats.webhooks.dropped).toBe(1);
-    expect(sim.stats.resultGets[done.upstreamId!]).toBe(1);
+    expectSafetyPolls(done.upstreamId!);
   });
 
   test("unsigned deliveries and unknown tasks change nothing: 401 and 404", async () => {
