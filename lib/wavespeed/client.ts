@@ -1,12 +1,12 @@
 import { Agent, fetch as undiciFetch } from "undici";
 import { z } from "zod";
 import { MODEL_ID } from "@/lib/model/seedance";
-import packageJson from "@/package.json";
-import { balanceSchema, envelopeSchema, taskSchema, webhookSecretSchema, type WireTask } from "./schema";
+import { balanceSchema, envelopeSchema, taskSchema, webhookSecretSchema } from "./schema";
 import { isKeyRefusal, isTimeout, networkCode, retryAfterMs } from "./http";
-import { codeWords, finalTaskError } from "./task-error";
-import type { ResultOutcome, SubmitInput, SubmitOutcome, Task } from "./types";
+import { codeWords } from "./task-error";
+import type { ResultOutcome, SubmitInput, SubmitOutcome } from "./types";
 import { Uploader, type UploadFile, type UploadOutcome } from "./upload";
+import { CLIENT_HEADERS, toTask, toWire } from "./wire";
 
 export type WaveSpeedConfig = {
   baseUrl: string;
@@ -26,38 +26,6 @@ const PATIENT = new Agent({ headersTimeout: 0, bodyTimeout: 0, connect: { timeou
 
 /** Nothing reached WaveSpeed: the connection was never made (undici's connect timeout included). */
 const NEVER_CONNECTED = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "UND_ERR_CONNECT_TIMEOUT"]);
-
-export function toTask(wire: WireTask): Task {
-  return {
-    id: wire.id,
-    status: wire.status,
-    outputs: wire.outputs ?? [],
-    nsfw: wire.has_nsfw_contents ?? [],
-    error: finalTaskError(wire.status, wire.error, wire.code),
-    code: wire.code ?? null,
-    inferenceMs: wire.timings?.inference ?? null,
-  };
-}
-
-function toWire(input: SubmitInput): Record<string, unknown> {
-  return {
-    image: input.image,
-    ...(input.lastImage ? { last_image: input.lastImage } : {}),
-    prompt: input.prompt,
-    duration: input.duration,
-    ...(input.aspectRatio ? { aspect_ratio: input.aspectRatio } : {}),
-    camera_fixed: input.cameraFixed,
-    seed: input.seed,
-    enable_safety_checker: input.enableSafetyChecker,
-  };
-}
-
-/** As WaveSpeed's official clients identify themselves (X-Client-Name, -Version, -OS). */
-const CLIENT_HEADERS = {
-  "X-Client-Name": "keyframe",
-  "X-Client-Version": packageJson.version,
-  "X-Client-OS": process.platform === "win32" ? "windows" : process.platform,
-};
 
 /**
  * An answer that is an error: a 4xx/5xx, or HTTP 200 whose envelope `code` is not 200 (then that code

@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { toTask } from "./client";
+import { toTask } from "./wire";
 import { taskSchema } from "./schema";
 import type { Task } from "./types";
 
