@@ -36,3 +36,19 @@ export type ShareVisibility = (typeof SHARE_VISIBILITIES)[number];
  */
 export const FILM_STATUSES = ["queued", "rendering", "done", "failed"] as const;
 export type FilmStatus = (typeof FILM_STATUSES)[number];
+
+/**
+ * What an API token may do. read: read its member's takes, boards and films · generate: that, and make,
+ * retry, cancel and share takes as its member · admin: everything its member may do, admin routes included
+ * (only an admin can make one, and it stops opening them if the member stops being an admin).
+ */
+export const TOKEN_SCOPES = ["read", "generate", "admin"] as const;
+export type TokenScope = (typeof TOKEN_SCOPES)[number];
+
+/** An outgoing webhook delivery. pending: due at nextAttemptAt · delivered: answered 2xx · failed: gave up. */
+export const DELIVERY_STATUSES = ["pending", "delivered", "failed"] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+
+/** Where a batch's rows came from: a CSV or JSON file, or a sweep of prompts × seeds × durations. */
+export const GROUP_SOURCES = ["csv", "json", "sweep"] as const;
+export type GroupSource = (typeof GROUP_SOURCES)[number];

@@ -3,7 +3,19 @@ import { asc, type SQL } from "drizzle-orm";
 import type { Backend, Schema } from "./backend";
 
 /** Tables in an order that satisfies foreign keys (accounts and sessions after users). Counters and pins are not moved. */
-const TABLES = ["user", "account", "session", "verification", "settings", "jobs", "ledger", "idempotencyKeys"] as const;
+const TABLES = [
+  "user",
+  "account",
+  "session",
+  "verification",
+  "settings",
+  "jobs",
+  "ledger",
+  "idempotencyKeys",
+  "apiTokens",
+  "hooks",
+  "jobGroups",
+] as const;
 type Moved = (typeof TABLES)[number];
 const PAGE = 500;
 

@@ -17,6 +17,10 @@ export type NewFilm = typeof sqlite.films.$inferInsert;
 export type ReviewLink = typeof sqlite.reviewLinks.$inferSelect;
 export type ReviewFeedback = typeof sqlite.reviewFeedback.$inferSelect;
 export type Preset = typeof sqlite.presets.$inferSelect;
+export type ApiToken = typeof sqlite.apiTokens.$inferSelect;
+export type Hook = typeof sqlite.hooks.$inferSelect;
+export type HookDelivery = typeof sqlite.hookDeliveries.$inferSelect;
+export type JobGroup = typeof sqlite.jobGroups.$inferSelect;
 
 // Both dialects' tables must read and write the very same shapes, or queries written once would lie.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

@@ -4,6 +4,7 @@ import { jsonb, ms } from "./columns";
 
 // The same tables as ../sqlite/schema.ts, column for column (times as bigint epoch ms, read as numbers).
 export * from "./studio-schema";
+export * from "./api-schema";
 
 export const jobs = pgTable(
   "jobs",
@@ -11,6 +12,8 @@ export const jobs = pgTable(
     id: text("id").primaryKey(),
     userId: text("user_id"),
     batchId: text("batch_id").notNull(),
+    /** The batch (a file or a sweep) it was made in, if any: see job_groups. */
+    groupId: text("group_id"),
     variation: integer("variation").notNull(),
     createdAt: ms("created_at").notNull(),
     updatedAt: ms("updated_at").notNull(),
@@ -71,6 +74,7 @@ export const jobs = pgTable(
     index("jobs_image_idx").on(t.imageFile),
     index("jobs_last_image_idx").on(t.lastImageFile),
     index("jobs_changed_idx").on(t.changedAt),
+    index("jobs_group_idx").on(t.groupId, t.createdAt),
   ],
 );
 

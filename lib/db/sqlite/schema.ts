@@ -2,6 +2,7 @@ import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlit
 import { COPY_STATUSES, JOB_STATUSES, LEDGER_STATES, SHARE_VISIBILITIES } from "../enums";
 
 export * from "./studio-schema";
+export * from "./api-schema";
 
 // Times are epoch milliseconds everywhere (bigint on PostgreSQL), so both schemas infer the same row types.
 
@@ -12,6 +13,8 @@ export const jobs = sqliteTable(
     /** Who made it (a better-auth user id); null for jobs from before accounts existed. */
     userId: text("user_id"),
     batchId: text("batch_id").notNull(),
+    /** The batch (a file or a sweep) it was made in, if any: see job_groups. */
+    groupId: text("group_id"),
     variation: integer("variation").notNull(),
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
@@ -75,6 +78,7 @@ export const jobs = sqliteTable(
     index("jobs_image_idx").on(t.imageFile),
     index("jobs_last_image_idx").on(t.lastImageFile),
     index("jobs_changed_idx").on(t.changedAt),
+    index("jobs_group_idx").on(t.groupId, t.createdAt),
   ],
 );
 
