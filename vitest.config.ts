@@ -10,7 +10,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["lib/**/*.test.ts", "app/**/*.test.ts", "components/**/*.test.ts"],
+    include: ["lib/**/*.test.ts", "app/**/*.test.ts", "components/**/*.test.ts", "scripts/keyframe/**/*.test.ts"],
     environment: "node",
     globalSetup: ["lib/test/global-setup.ts"],
     testTimeout: 30_000,

@@ -21,6 +21,7 @@ const ROUTES: [string, () => Promise<Record<string, unknown>>, string[]][] = [
   ["/api/jobs/[id]/retry", () => import("./jobs/[id]/retry/route"), ["POST"]],
   ["/api/jobs/[id]/copy", () => import("./jobs/[id]/copy/route"), ["POST"]],
   ["/api/spend", () => import("./spend/route"), ["GET"]],
+  ["/api/session", () => import("./session/route"), ["GET"]],
   ["/api/admin/settings", () => import("./admin/settings/route"), ["GET", "PUT"]],
   ["/api/admin/members", () => import("./admin/members/route"), ["GET", "POST"]],
   ["/api/admin/members/[id]", () => import("./admin/members/[id]/route"), ["PATCH"]],
@@ -145,6 +146,14 @@ describe("sign-in", () => {
     const jobs = await import("./jobs/route");
     // The old cookie, replayed, no longer works.
     expect((await jobs.GET(new Request("http://keyframe.test/api/jobs", { headers: { cookie: someone.cookie } }))).status).toBe(401);
+  });
+
+  test("GET /api/session says who the request signs in as (keyframe whoami)", async () => {
+    const someone = await signedIn("whoami@keyframe.test", "member");
+    const session = await import("./session/route");
+    const res = await session.GET(new Request("http://keyframe.test/api/session", { headers: { cookie: someone.cookie } }));
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ user: { id: someone.id, name: "whoami", email: "whoami@keyframe.test", role: "member" }, token: null });
   });
 });
 

@@ -1,3 +1,4 @@
+import { requireUser } from "@/lib/auth/session";
 import { signIn, signOut } from "@/lib/auth/sign-in";
 import { errorResponse } from "@/lib/errors";
 import { signInSchema } from "@/lib/validations/account";
@@ -24,6 +25,16 @@ export async function POST(request: Request) {
 export async function DELETE(request: Request) {
   try {
     return withCookies({ ok: true }, await signOut(request));
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
+
+/** Who a request signs in as, by its session or its API token (`keyframe whoami`). */
+export async function GET(request: Request) {
+  try {
+    const { id, name, email, role } = await requireUser(request);
+    return Response.json({ user: { id, name, email, role }, token: null }, { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
     return errorResponse(error);
   }
