@@ -153,7 +153,10 @@ describe("sign-in", () => {
     const session = await import("./session/route");
     const res = await session.GET(new Request("http://keyframe.test/api/session", { headers: { cookie: someone.cookie } }));
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ user: { id: someone.id, name: "whoami", email: "whoami@keyframe.test", role: "member" }, token: null });
+    expect(await res.json()).toEqual({
+      user: { id: someone.id, name: "whoami", email: "whoami@keyframe.test", role: "member" },
+      token: null,
+    });
   });
 });
 

@@ -22,7 +22,10 @@ export function parseCommandLine(argv) {
   const command = COMMANDS[first];
   if (!command) throw usageError(`Unknown command "${first}".`);
   const options = Object.fromEntries(
-    Object.entries({ ...command.options, ...GLOBAL_OPTIONS }).map(([name, o]) => [name, { type: o.type, ...(o.short ? { short: o.short } : {}) }]),
+    Object.entries({ ...command.options, ...GLOBAL_OPTIONS }).map(([name, o]) => [
+      name,
+      { type: o.type, ...(o.short ? { short: o.short } : {}) },
+    ]),
   );
   let parsed;
   try {
@@ -60,6 +63,7 @@ export function wholeNumber(values, name, fallback) {
   const raw = values[name];
   if (raw === undefined) return fallback;
   const n = Number(raw);
-  if (typeof raw !== "string" || !/^-?\d+$/.test(raw.trim()) || !Number.isSafeInteger(n)) throw usageError(`--${name} must be a whole number (got "${raw}").`);
+  if (typeof raw !== "string" || !/^-?\d+$/.test(raw.trim()) || !Number.isSafeInteger(n))
+    throw usageError(`--${name} must be a whole number (got "${raw}").`);
   return n;
 }

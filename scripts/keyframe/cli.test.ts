@@ -58,7 +58,19 @@ describe("keyframe against a fake Keyframe", () => {
   });
 
   test("generate --yes --out waits through every stage and saves a checked MP4; --json prints only JSON on stdout", async () => {
-    const run = await cli(["generate", "start.png", "-p", "a slow pan", "--seed", "7", "--camera-fixed", "--yes", "--out", "take.mp4", "--json"]);
+    const run = await cli([
+      "generate",
+      "start.png",
+      "-p",
+      "a slow pan",
+      "--seed",
+      "7",
+      "--camera-fixed",
+      "--yes",
+      "--out",
+      "take.mp4",
+      "--json",
+    ]);
     expect(run.code, run.stderr).toBe(0);
     const out = JSON.parse(run.stdout);
     expect(out.jobs[0]).toMatchObject({ status: "completed", copy: { state: "done" } });
@@ -94,11 +106,29 @@ describe("keyframe against a fake Keyframe", () => {
   });
 
   test.each([
-    { why: "a field refused (400)", args: ["-p", "x", "-d", "13"], token: TOKENS.good, code: 4, messages: ["Check the highlighted fields.", "duration: Duration must be a whole number from 2 to 12."] },
+    {
+      why: "a field refused (400)",
+      args: ["-p", "x", "-d", "13"],
+      token: TOKENS.good,
+      code: 4,
+      messages: ["Check the highlighted fields.", "duration: Duration must be a whole number from 2 to 12."],
+    },
     { why: "a read-only token (403)", args: ["-p", "x"], token: TOKENS.readOnly, code: 3, messages: ["This token is read-only"] },
     { why: "a revoked token (401)", args: ["-p", "x"], token: TOKENS.revoked, code: 3, messages: ["This API token was revoked."] },
-    { why: "a spend cap (403 spend_cap)", args: ["-p", "too much"], token: TOKENS.good, code: 5, messages: ["This would pass your daily cap."] },
-    { why: "the rate limit (429)", args: ["-p", "too fast"], token: TOKENS.good, code: 5, messages: ["Too many submits.", "retry after 42 s"] },
+    {
+      why: "a spend cap (403 spend_cap)",
+      args: ["-p", "too much"],
+      token: TOKENS.good,
+      code: 5,
+      messages: ["This would pass your daily cap."],
+    },
+    {
+      why: "the rate limit (429)",
+      args: ["-p", "too fast"],
+      token: TOKENS.good,
+      code: 5,
+      messages: ["Too many submits.", "retry after 42 s"],
+    },
   ])("generate refused for $why exits $code with the server's message", async ({ args, token, code, messages }) => {
     const run = await cli(["generate", "start.png", ...args, "--yes"], token);
     expect(run.code).toBe(code);
@@ -108,12 +138,24 @@ describe("keyframe against a fake Keyframe", () => {
   test("--json errors are JSON on stdout with the server's code, fields and the exit code", async () => {
     const run = await cli(["generate", "start.png", "-p", "x", "-d", "13", "--yes", "--json"]);
     expect(JSON.parse(run.stdout)).toEqual({
-      error: { code: "validation_failed", message: "Check the highlighted fields.", fields: { duration: "Duration must be a whole number from 2 to 12." }, status: 400, exitCode: 4 },
+      error: {
+        code: "validation_failed",
+        message: "Check the highlighted fields.",
+        fields: { duration: "Duration must be a whole number from 2 to 12." },
+        status: 400,
+        exitCode: 4,
+      },
     });
   });
 
   test("usage errors exit 2 before any request; an unreachable server exits 6", async () => {
-    for (const args of [["generate", "missing.png", "-p", "x", "--yes"], ["generate", "start.png"], ["list", "--status", "done"], ["frobnicate"], ["show"]]) {
+    for (const args of [
+      ["generate", "missing.png", "-p", "x", "--yes"],
+      ["generate", "start.png"],
+      ["list", "--status", "done"],
+      ["frobnicate"],
+      ["show"],
+    ]) {
       const run = await cli(args);
       expect(run.code, args.join(" ")).toBe(2);
     }

@@ -59,7 +59,8 @@ export function createClient({ url, token, fetch: fetcher = globalThis.fetch, re
    */
   async function request(method, path, options = {}) {
     const target = new URL(url + path);
-    for (const [key, value] of Object.entries(options.query ?? {})) if (value !== undefined && value !== "") target.searchParams.set(key, String(value));
+    for (const [key, value] of Object.entries(options.query ?? {}))
+      if (value !== undefined && value !== "") target.searchParams.set(key, String(value));
     /** @type {Record<string, string>} */
     const headers = { accept: "application/json", ...authFor(target.href), ...options.headers };
     /** @type {BodyInit | undefined} */
@@ -103,7 +104,12 @@ export function createClient({ url, token, fetch: fetcher = globalThis.fetch, re
       try {
         parsed = JSON.parse(text);
       } catch {
-        parsed = { error: { code: "download_failed", message: `Downloading the video answered ${response.status}${text ? `: ${text.slice(0, 200)}` : "."}` } };
+        parsed = {
+          error: {
+            code: "download_failed",
+            message: `Downloading the video answered ${response.status}${text ? `: ${text.slice(0, 200)}` : "."}`,
+          },
+        };
       }
       throw httpError(response.status, parsed, response.headers.get("retry-after"));
     }

@@ -75,7 +75,8 @@ export function capsLeftText(/** @type {unknown} */ capsLeft) {
       .map((cap) => `${formatUsd(Number(cap.leftMicros ?? 0))} left under ${String(cap.label ?? cap.key ?? "a cap")}`)
       .join(", ");
   }
-  if (isRecord(capsLeft) && typeof capsLeft.leftMicros === "number") return `${formatUsd(capsLeft.leftMicros)} left under ${String(capsLeft.label ?? "the caps")}`;
+  if (isRecord(capsLeft) && typeof capsLeft.leftMicros === "number")
+    return `${formatUsd(capsLeft.leftMicros)} left under ${String(capsLeft.label ?? "the caps")}`;
   return "no cap set";
 }
 
@@ -103,7 +104,12 @@ export function previewLines(/** @type {any} */ preview) {
 export async function batch(/** @type {Context} */ ctx) {
   const { values } = ctx;
   const timeoutMs = timeoutOf(ctx);
-  const { form, attached } = batchForm(ctx.io.cwd, /** @type {string} */ (ctx.positionals[0]), /** @type {string | undefined} */ (values.images), /** @type {string | undefined} */ (values.name));
+  const { form, attached } = batchForm(
+    ctx.io.cwd,
+    /** @type {string} */ (ctx.positionals[0]),
+    /** @type {string | undefined} */ (values.images),
+    /** @type {string | undefined} */ (values.name),
+  );
   if (attached.length) ctx.say(`Sending ${attached.length} image${attached.length === 1 ? "" : "s"}: ${attached.join(", ")}`);
   const preview = await ctx.client().call("POST", "/api/batches/preview", { form });
   for (const line of previewLines(preview)) ctx.say(line);
@@ -113,7 +119,10 @@ export async function batch(/** @type {Context} */ ctx) {
     error.shown = true;
     throw error;
   }
-  if (preview.fits === false) throw new CliError(EXIT.limit, `The batch costs ${preview.totalLabel}, more than the caps leave; nothing was charged.`, { body: { code: "spend_cap", preview } });
+  if (preview.fits === false)
+    throw new CliError(EXIT.limit, `The batch costs ${preview.totalLabel}, more than the caps leave; nothing was charged.`, {
+      body: { code: "spend_cap", preview },
+    });
   if (values["dry-run"] === true) {
     ctx.result({ preview });
     return EXIT.ok;

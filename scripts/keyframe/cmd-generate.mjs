@@ -10,7 +10,12 @@ import { allCompleted, outcomeLines, saveVideos, timeoutOf, waitForJobs } from "
 
 /** @typedef {import("./context.mjs").Context} Context */
 
-const TYPES = /** @type {Record<string, string>} */ ({ ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".webp": "image/webp" });
+const TYPES = /** @type {Record<string, string>} */ ({
+  ".png": "image/png",
+  ".jpg": "image/jpeg",
+  ".jpeg": "image/jpeg",
+  ".webp": "image/webp",
+});
 
 /**
  * An image argument as the form takes it: an http(s) URL as text, a local file as an upload.
@@ -29,7 +34,11 @@ export function appendImage(form, field, value, cwd) {
     const code = /** @type {NodeJS.ErrnoException} */ (error).code;
     throw usageError(code === "ENOENT" ? `No such file: ${value}` : `Cannot read ${value}: ${code ?? String(error)}`);
   }
-  form.append(field, new Blob([bytes], { type: TYPES[path.extname(file).toLowerCase()] ?? "application/octet-stream" }), path.basename(file));
+  form.append(
+    field,
+    new Blob([bytes], { type: TYPES[path.extname(file).toLowerCase()] ?? "application/octet-stream" }),
+    path.basename(file),
+  );
 }
 
 /**
@@ -110,6 +119,9 @@ export async function generate(/** @type {Context} */ ctx) {
   const waited = await waitForJobs(ctx, jobs, { timeoutMs });
   jobs = waited.jobs;
   const files = out === undefined ? [] : await saveVideos(ctx, jobs, out);
-  ctx.result({ jobs, idempotencyKey: key, replayed: answer.status === 200, files, timedOut: waited.timedOut }, outcomeLines(jobs).join("\n"));
+  ctx.result(
+    { jobs, idempotencyKey: key, replayed: answer.status === 200, files, timedOut: waited.timedOut },
+    outcomeLines(jobs).join("\n"),
+  );
   return allCompleted(jobs) ? EXIT.ok : EXIT.notDone;
 }

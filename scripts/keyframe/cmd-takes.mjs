@@ -22,13 +22,27 @@ export async function list(/** @type {Context} */ ctx) {
   /** @type {string | null} */
   let cursor = null;
   do {
-    const query = { limit: Math.min(PAGE_MAX, limit - jobs.length), status, q: /** @type {string | undefined} */ (values.search), scope: values.mine ? "mine" : undefined, cursor: cursor ?? undefined };
+    const query = {
+      limit: Math.min(PAGE_MAX, limit - jobs.length),
+      status,
+      q: /** @type {string | undefined} */ (values.search),
+      scope: values.mine ? "mine" : undefined,
+      cursor: cursor ?? undefined,
+    };
     const page = await ctx.client().call("GET", "/api/jobs", { query });
     jobs.push(...page.jobs);
     cursor = page.nextCursor;
   } while (cursor && jobs.length < limit);
   const rows = [["ID", "STATUS", "CREATED", "LEN", "PRICE", "BY", "PROMPT"]].concat(
-    jobs.map((job) => [job.id, stageOf(job), shortTime(job.createdAt), `${job.params.duration}s`, job.price.label, job.owner ?? "", truncate(job.prompt, 50)]),
+    jobs.map((job) => [
+      job.id,
+      stageOf(job),
+      shortTime(job.createdAt),
+      `${job.params.duration}s`,
+      job.price.label,
+      job.owner ?? "",
+      truncate(job.prompt, 50),
+    ]),
   );
   ctx.result({ jobs, nextCursor: cursor }, jobs.length ? table(rows).join("\n") : "");
   if (!jobs.length) ctx.say("No takes match.");
@@ -43,7 +57,10 @@ export async function show(/** @type {Context} */ ctx) {
     ["id", job.id],
     ["status", stageOf(job) + (job.error ? ` (${job.error})` : "")],
     ["prompt", job.prompt],
-    ["settings", `${p.duration} s, aspect ${p.aspectRatio ?? "auto"}, seed ${p.seed}${p.cameraFixed ? ", camera fixed" : ""}${p.enableSafetyChecker ? "" : ", safety checker off"}`],
+    [
+      "settings",
+      `${p.duration} s, aspect ${p.aspectRatio ?? "auto"}, seed ${p.seed}${p.cameraFixed ? ", camera fixed" : ""}${p.enableSafetyChecker ? "" : ", safety checker off"}`,
+    ],
     ["price", job.price.label],
     ["by", job.owner ?? "—"],
     ["created", job.createdAt],
@@ -60,7 +77,9 @@ export async function download(/** @type {Context} */ ctx) {
   const job = await fetchJob(ctx, /** @type {string} */ (ctx.positionals[0]));
   if (job.status !== "completed" || !job.video) {
     const why = job.status === "completed" ? "has no video" : `is ${stageOf(job)}${job.error ? ` (${job.error})` : ""}`;
-    throw new CliError(EXIT.notDone, `Take ${job.id} ${why}; nothing to download.`, { hint: job.status === "completed" ? undefined : `Run \`keyframe wait ${job.id} --out …\` to download it when done.` });
+    throw new CliError(EXIT.notDone, `Take ${job.id} ${why}; nothing to download.`, {
+      hint: job.status === "completed" ? undefined : `Run \`keyframe wait ${job.id} --out …\` to download it when done.`,
+    });
   }
   const [saved] = await saveVideos(ctx, [job], /** @type {string | undefined} */ (ctx.values.out));
   ctx.result(saved, saved?.file);

@@ -28,7 +28,11 @@ export const COMMANDS = {
     positionals: [0, 0],
     options: {
       url: { type: "string", arg: "base", help: "Keyframe's address, e.g. https://keyframe.example.com (or KEYFRAME_URL)." },
-      token: { type: "string", arg: "kf_…", help: "An API token from the API page; without it, read from stdin (hidden prompt on a terminal)." },
+      token: {
+        type: "string",
+        arg: "kf_…",
+        help: "An API token from the API page; without it, read from stdin (hidden prompt on a terminal).",
+      },
     },
     more: "Saves {url, token} to $XDG_CONFIG_HOME/keyframe/config.json (or ~/.config/keyframe/config.json), mode 0600.",
   },
@@ -122,7 +126,16 @@ export function commandHelp(/** @type {string} */ name) {
   const command = COMMANDS[name];
   if (!command) return overallHelp();
   const options = Object.entries({ ...command.options, ...GLOBAL_OPTIONS }).map(([n, o]) => optionLine(n, o));
-  return [`${command.summary}\n`, `Usage: ${command.usage}\n`, "Options:", ...options, ...(command.more ? ["", command.more] : []), "", EXIT_HELP, ""].join("\n");
+  return [
+    `${command.summary}\n`,
+    `Usage: ${command.usage}\n`,
+    "Options:",
+    ...options,
+    ...(command.more ? ["", command.more] : []),
+    "",
+    EXIT_HELP,
+    "",
+  ].join("\n");
 }
 
 export function overallHelp() {

@@ -62,7 +62,8 @@ export function normalizeUrl(/** @type {string} */ raw) {
   } catch {
     throw new CliError(EXIT.usage, `"${raw}" is not a URL: give Keyframe's address, e.g. https://keyframe.example.com`);
   }
-  if (url.protocol !== "http:" && url.protocol !== "https:") throw new CliError(EXIT.usage, `The URL must start with http:// or https:// (got ${url.protocol}).`);
+  if (url.protocol !== "http:" && url.protocol !== "https:")
+    throw new CliError(EXIT.usage, `The URL must start with http:// or https:// (got ${url.protocol}).`);
   return `${url.origin}${url.pathname.replace(/\/+$/, "").replace(/\/api$/, "")}`;
 }
 

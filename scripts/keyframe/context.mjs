@@ -62,7 +62,10 @@ export async function confirmPayment(ctx, question) {
 
 /** @param {Io} io @param {string} question */
 function ask(io, question) {
-  const rl = readline.createInterface({ input: io.stdin, output: /** @type {NodeJS.WritableStream} */ (/** @type {unknown} */ (io.stderr)) });
+  const rl = readline.createInterface({
+    input: io.stdin,
+    output: /** @type {NodeJS.WritableStream} */ (/** @type {unknown} */ (io.stderr)),
+  });
   return new Promise((resolve) => {
     rl.question(question, (answer) => {
       rl.close();

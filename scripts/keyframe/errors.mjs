@@ -65,7 +65,11 @@ export function httpError(status, body, retryAfter) {
   const error = isRecord(body) && isRecord(body.error) ? body.error : null;
   const code = typeof error?.code === "string" ? error.code : undefined;
   const message =
-    typeof error?.message === "string" ? error.message : status >= 500 ? `The server answered ${status}.` : `The server refused the request (${status}).`;
+    typeof error?.message === "string"
+      ? error.message
+      : status >= 500
+        ? `The server answered ${status}.`
+        : `The server refused the request (${status}).`;
   return new CliError(exitCodeFor(status, code), message, { status, body: error ?? undefined, retryAfter });
 }
 
@@ -90,7 +94,14 @@ export function describeError(error) {
 }
 
 /** The `code` of an error the CLI found itself (no server answer to quote). */
-const LOCAL_CODES = /** @type {Record<number, string>} */ ({ 1: "not_done", 2: "usage", 3: "unauthorized", 4: "refused", 5: "limit", 6: "unreachable" });
+const LOCAL_CODES = /** @type {Record<number, string>} */ ({
+  1: "not_done",
+  2: "usage",
+  3: "unauthorized",
+  4: "refused",
+  5: "limit",
+  6: "unreachable",
+});
 
 /** The JSON a `--json` caller gets on stdout for an error. */
 export function errorJson(/** @type {CliError} */ error) {

@@ -21,7 +21,12 @@ export function formatUsd(/** @type {number} */ micros) {
 /** Columns padded to their widest cell; the last column is not padded. */
 export function table(/** @type {string[][]} */ rows) {
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((row) => [...(row[i] ?? "")].length))) ?? [];
-  return rows.map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i] ?? 0))).join("  ").trimEnd());
+  return rows.map((row) =>
+    row
+      .map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i] ?? 0)))
+      .join("  ")
+      .trimEnd(),
+  );
 }
 
 export const truncate = (/** @type {string} */ text, /** @type {number} */ max) => {

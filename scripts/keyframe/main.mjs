@@ -38,7 +38,10 @@ export async function main(argv, io) {
     const run = /** @type {NonNullable<(typeof RUN)[string]>} */ (RUN[parsed.name]);
     return (await run(makeContext(io, parsed))) ?? EXIT.ok;
   } catch (error) {
-    const failure = error instanceof CliError ? error : new CliError(EXIT.server, `Unexpected: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    const failure =
+      error instanceof CliError
+        ? error
+        : new CliError(EXIT.server, `Unexpected: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     for (const line of describeError(failure)) io.stderr.write(`${line}\n`);
     if (json) io.stdout.write(toJson(errorJson(failure)));
     return failure.exitCode;

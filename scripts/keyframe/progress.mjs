@@ -6,7 +6,8 @@ export const FINAL_STATUSES = ["completed", "failed", "unknown", "cancelled"];
 const SAVING = ["pending", "copying"];
 
 /** Finished, and if completed, Keyframe has its own copy (or gave up making one): nothing left to wait for. */
-export const isSettled = (/** @type {JobLike} */ job) => FINAL_STATUSES.includes(job.status) && !(job.status === "completed" && SAVING.includes(job.copy?.state ?? ""));
+export const isSettled = (/** @type {JobLike} */ job) =>
+  FINAL_STATUSES.includes(job.status) && !(job.status === "completed" && SAVING.includes(job.copy?.state ?? ""));
 export const isFinal = (/** @type {JobLike} */ job) => FINAL_STATUSES.includes(job.status);
 
 /** What a person calls the stage a job is in. */

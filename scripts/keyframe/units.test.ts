@@ -76,7 +76,9 @@ describe("progress", () => {
     expect(bar(0, 10)).toBe("[░░░░░░░░░░]");
     expect(bar(0.5, 10)).toBe("[█████░░░░░]");
     expect(bar(1, 10)).toBe("[██████████]");
-    expect(jobsLine([job("processing"), job("completed", "copying")], 72_000)).toBe("[██████████████░░░░░░] 0 of 2 done · processing, saving · 1:12");
+    expect(jobsLine([job("processing"), job("completed", "copying")], 72_000)).toBe(
+      "[██████████████░░░░░░] 0 of 2 done · processing, saving · 1:12",
+    );
     expect(jobsLine([job("completed", "done"), job("failed")], 5_000)).toBe("[████████████████████] 2 of 2 done · 0:05");
     expect(jobsLine([job("queued")], 0)).toBe("[█░░░░░░░░░░░░░░░░░░░] 0 of 1 done · queued · 0:00");
   });

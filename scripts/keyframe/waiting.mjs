@@ -72,7 +72,8 @@ export const allCompleted = (/** @type {Job[]} */ jobs) => jobs.every((job) => j
  */
 export function videoPaths(cwd, out, jobs) {
   const target = out === undefined ? undefined : path.resolve(cwd, out);
-  const isDir = out === undefined || /[\\/]$/.test(out) || (target !== undefined && fs.existsSync(target) && fs.statSync(target).isDirectory());
+  const isDir =
+    out === undefined || /[\\/]$/.test(out) || (target !== undefined && fs.existsSync(target) && fs.statSync(target).isDirectory());
   /** @type {Set<string>} */
   const used = new Set();
   return jobs.map((job, i) => {
@@ -116,6 +117,7 @@ export function timeoutOf(/** @type {Context} */ ctx) {
   const raw = ctx.values.timeout;
   if (raw === undefined) return Infinity;
   const seconds = Number(raw);
-  if (!Number.isFinite(seconds) || seconds <= 0) throw new CliError(EXIT.usage, `--timeout must be a number of seconds (got "${String(raw)}").`);
+  if (!Number.isFinite(seconds) || seconds <= 0)
+    throw new CliError(EXIT.usage, `--timeout must be a number of seconds (got "${String(raw)}").`);
   return seconds * 1000;
 }

@@ -7,7 +7,14 @@ export const MP4_BYTES = Buffer.concat([Buffer.from([0, 0, 0, 24]), Buffer.from(
 
 export const TOKENS = { good: "kf_good", readOnly: "kf_read", revoked: "kf_revoked" };
 
-type Seen = { method: string; path: string; auth: string | null; idempotencyKey: string | null; fields: Record<string, string>; files: string[] };
+type Seen = {
+  method: string;
+  path: string;
+  auth: string | null;
+  idempotencyKey: string | null;
+  fields: Record<string, string>;
+  files: string[];
+};
 
 /**
  * A stand-in for Keyframe's HTTP API, speaking its contract (status codes, error bodies, job views) over
@@ -49,7 +56,12 @@ export async function startFakeKeyframe() {
     const fields: Record<string, string> = {};
     const files: string[] = [];
     if (req.method === "POST" && String(req.headers["content-type"]).startsWith("multipart/")) {
-      const request = new Request(url, { method: "POST", headers: req.headers as Record<string, string>, body: Readable.toWeb(req) as ReadableStream, duplex: "half" } as RequestInit);
+      const request = new Request(url, {
+        method: "POST",
+        headers: req.headers as Record<string, string>,
+        body: Readable.toWeb(req) as ReadableStream,
+        duplex: "half",
+      } as RequestInit);
       for (const [name, value] of await request.formData()) {
         if (typeof value === "string") fields[name] = value;
         else files.push(`${name}:${value.name}:${value.size}`);
@@ -63,8 +75,10 @@ export async function startFakeKeyframe() {
       res.writeHead(200, { "content-type": "video/mp4" });
       return res.end(MP4_BYTES);
     }
-    if (auth === `Bearer ${TOKENS.revoked}`) return refuse(401, "unauthorized", "This API token was revoked. Make a new one on the API page.");
-    if (auth !== `Bearer ${TOKENS.good}` && auth !== `Bearer ${TOKENS.readOnly}`) return refuse(401, "unauthorized", "Sign in to use Keyframe.");
+    if (auth === `Bearer ${TOKENS.revoked}`)
+      return refuse(401, "unauthorized", "This API token was revoked. Make a new one on the API page.");
+    if (auth !== `Bearer ${TOKENS.good}` && auth !== `Bearer ${TOKENS.readOnly}`)
+      return refuse(401, "unauthorized", "Sign in to use Keyframe.");
     if (auth === `Bearer ${TOKENS.readOnly}` && req.method !== "GET") {
       return refuse(403, "forbidden", "This token is read-only: it can only read (GET). Make a token with the generate scope to do this.");
     }
@@ -73,9 +87,14 @@ export async function startFakeKeyframe() {
 
     switch (route) {
       case "GET /api/session":
-        return send(200, { user: { id: "u1", name: "Ada", email: "ada@example.test", role: "member" }, token: { id: "t1", scope: "generate" } });
+        return send(200, {
+          user: { id: "u1", name: "Ada", email: "ada@example.test", role: "member" },
+          token: { id: "t1", scope: "generate" },
+        });
       case "GET /api/spend":
-        return send(200, { caps: [{ key: "memberDaily", label: "your daily cap", limitMicros: 2_000_000, spentMicros: 80_000, leftMicros: 1_920_000 }] });
+        return send(200, {
+          caps: [{ key: "memberDaily", label: "your daily cap", limitMicros: 2_000_000, spentMicros: 80_000, leftMicros: 1_920_000 }],
+        });
       case "POST /api/jobs": {
         if (failNextSubmit > 0) {
           failNextSubmit--;
@@ -84,7 +103,10 @@ export async function startFakeKeyframe() {
           jobs.set("job-retried", { view: job("job-retried", fields), polls: 0 });
           return refuse(503, "unavailable", "Busy.");
         }
-        if (fields.duration === "13") return refuse(400, "validation_failed", "Check the highlighted fields.", { fields: { duration: "Duration must be a whole number from 2 to 12." } });
+        if (fields.duration === "13")
+          return refuse(400, "validation_failed", "Check the highlighted fields.", {
+            fields: { duration: "Duration must be a whole number from 2 to 12." },
+          });
         if (fields.prompt === "too much") return refuse(403, "spend_cap", "This would pass your daily cap.");
         if (fields.prompt === "too fast") return refuse(429, "rate_limited", "Too many submits.", {}, { "retry-after": "42" });
         const known = key ? byKey.get(key) : undefined;
@@ -103,14 +125,19 @@ export async function startFakeKeyframe() {
         Object.assign(found.view, {
           status: stage === "saved" ? "completed" : stage,
           copy: { state: saved ? "done" : stage === "completed" ? "pending" : "none", error: null },
-          video: stage === "completed" || saved ? { src: saved ? "/media/videos/take.mp4" : "https://upstream.example/x.mp4", stored: saved, downloadName: `${id}.mp4` } : null,
+          video:
+            stage === "completed" || saved
+              ? { src: saved ? "/media/videos/take.mp4" : "https://upstream.example/x.mp4", stored: saved, downloadName: `${id}.mp4` }
+              : null,
         });
         return send(200, found.view);
       }
       case "POST /api/jobs/:id/cancel":
         return refuse(409, "conflict", "This take was already sent to WaveSpeed; it can no longer be cancelled.");
       case "GET /api/jobs": {
-        const list = [...jobs.values()].map((j) => j.view).filter((v) => !url.searchParams.get("q") || String(v.prompt).includes(url.searchParams.get("q")!));
+        const list = [...jobs.values()]
+          .map((j) => j.view)
+          .filter((v) => !url.searchParams.get("q") || String(v.prompt).includes(url.searchParams.get("q")!));
         return send(200, { jobs: list.slice(0, Number(url.searchParams.get("limit") ?? 24)), nextCursor: null });
       }
       case "POST /api/batches/preview": {
@@ -118,7 +145,14 @@ export async function startFakeKeyframe() {
         return send(200, {
           rows: [
             { line: 2, ok: true, errors: [], takes: 1, priceMicros: 80_000, priceLabel: "$0.08" },
-            { line: 3, ok: !bad, errors: bad ? [{ field: "duration", message: "Duration must be a whole number from 2 to 12." }] : [], takes: 2, priceMicros: 160_000, priceLabel: "$0.16" },
+            {
+              line: 3,
+              ok: !bad,
+              errors: bad ? [{ field: "duration", message: "Duration must be a whole number from 2 to 12." }] : [],
+              takes: 2,
+              priceMicros: 160_000,
+              priceLabel: "$0.16",
+            },
           ],
           takes: 3,
           totalMicros: 240_000,
