@@ -67,6 +67,12 @@ function ask(io, question) {
     output: /** @type {NodeJS.WritableStream} */ (/** @type {unknown} */ (io.stderr)),
   });
   return new Promise((resolve) => {
+    // Ctrl-C at the question is a no.
+    rl.on("SIGINT", () => {
+      rl.close();
+      io.stderr.write("\n");
+      resolve("");
+    });
     rl.question(question, (answer) => {
       rl.close();
       resolve(answer);
