@@ -81,7 +81,11 @@ export function describeError(error) {
   const lines = [`error: ${error.message}`];
   const body = error.shown ? {} : (error.body ?? {});
   if (isRecord(body.fields)) {
-    for (const [field, message] of Object.entries(body.fields)) lines.push(`  ${field}: ${String(message)}`);
+    for (const [field, message] of Object.entries(body.fields)) {
+      // The server's message is often the one field's own: name the field on that line instead of repeating it.
+      if (String(message) === error.message) lines[0] = `error: ${field}: ${error.message}`;
+      else lines.push(`  ${field}: ${String(message)}`);
+    }
   }
   if (Array.isArray(body.rows)) {
     for (const row of body.rows) {
