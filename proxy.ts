@@ -4,9 +4,12 @@ import { contentSecurityPolicy, newNonce } from "@/lib/http/csp";
 import { unglued } from "@/lib/http/glued-link";
 
 /**
- * The first gate, by cookie only (each route and page then checks the session for real):
- * everything but share pages, review links, their media, sign-in, first-run setup and the health check
- * needs a session; state-changing requests must come from this site.
+ * The first gate, by cookie or bearer token only (each route and page then checks the session or token for
+ * real): everything but share pages, review links, their media, sign-in, first-run setup and the health
+ * check needs a session; state-changing requests must come from this site. A request with
+ * `Authorization: Bearer` is a script's, not a browser's: no browser adds that header to a cross-site
+ * request by itself, so the Origin check does not apply, and it passes to /api and /media routes (never
+ * pages), which check the token.
  */
 const OPEN = [
   /^\/sign-in$/,
@@ -38,16 +41,20 @@ function sameOrigin(request: NextRequest): boolean {
   }
 }
 
+const hasBearer = (request: NextRequest) => /^\s*bearer\s/i.test(request.headers.get("authorization") ?? "");
+const API_OR_MEDIA = /^\/(api|media)\//;
+
 function gate(request: NextRequest, pass: () => NextResponse): NextResponse {
   const { pathname, search } = request.nextUrl;
-  if (!SAFE_METHODS.has(request.method) && !sameOrigin(request)) {
+  const bearer = hasBearer(request) && API_OR_MEDIA.test(pathname);
+  if (!SAFE_METHODS.has(request.method) && !bearer && !sameOrigin(request)) {
     return deny(403, "forbidden", "Cross-site request refused.");
   }
   const clean = SAFE_METHODS.has(request.method) ? unglued(pathname) : null;
   if (clean) return NextResponse.redirect(new URL(`${clean}${search}`, request.url), 308);
-  if (OPEN.some((re) => re.test(pathname))) return pass();
+  if (OPEN.some((re) => re.test(pathname)) || bearer) return pass();
   if (getSessionCookie(request, { cookiePrefix: "keyframe" })) return pass();
-  if (pathname.startsWith("/api/") || pathname.startsWith("/media/")) return deny(401, "unauthorized", "Sign in to use Keyframe.");
+  if (API_OR_MEDIA.test(pathname)) return deny(401, "unauthorized", "Sign in to use Keyframe.");
   const signIn = new URL("/sign-in", request.url);
   signIn.searchParams.set("next", `${pathname}${search}`);
   return NextResponse.redirect(signIn);

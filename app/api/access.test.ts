@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Simulator } from "@/lib/simulator/server";
+import { ROUTE_METHODS, callRoute as call } from "@/lib/test/api-routes";
 import { setupApp, signedIn } from "@/lib/test/app";
 
 let sim: Simulator;
@@ -9,58 +10,13 @@ beforeAll(async () => {
 });
 afterAll(() => sim.close());
 
-type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
-const id = "AAAAAAAAAAAAAAAAAAAAAA";
-const params = { id, kind: "videos", name: `${id}.mp4`, shareId: id, shotId: id, action: "continue" };
-
-/** Every API route and method that needs a session, with its module. */
-const ROUTES: [string, () => Promise<Record<string, unknown>>, string[]][] = [
-  ["/api/jobs", () => import("./jobs/route"), ["GET", "POST"]],
-  ["/api/jobs/[id]", () => import("./jobs/[id]/route"), ["GET", "DELETE"]],
-  ["/api/jobs/[id]/share", () => import("./jobs/[id]/share/route"), ["POST", "PATCH", "DELETE"]],
-  ["/api/jobs/[id]/retry", () => import("./jobs/[id]/retry/route"), ["POST"]],
-  ["/api/jobs/[id]/copy", () => import("./jobs/[id]/copy/route"), ["POST"]],
-  ["/api/spend", () => import("./spend/route"), ["GET"]],
-  ["/api/session", () => import("./session/route"), ["GET"]],
-  ["/api/admin/settings", () => import("./admin/settings/route"), ["GET", "PUT"]],
-  ["/api/admin/members", () => import("./admin/members/route"), ["GET", "POST"]],
-  ["/api/admin/members/[id]", () => import("./admin/members/[id]/route"), ["PATCH"]],
-  ["/api/jobs/[id]/star", () => import("./jobs/[id]/star/route"), ["PUT", "DELETE"]],
-  ["/api/storyboards", () => import("./storyboards/route"), ["GET", "POST"]],
-  ["/api/storyboards/[id]", () => import("./storyboards/[id]/route"), ["GET", "PATCH", "DELETE"]],
-  ["/api/storyboards/[id]/shots", () => import("./storyboards/[id]/shots/route"), ["POST"]],
-  ["/api/storyboards/[id]/order", () => import("./storyboards/[id]/order/route"), ["PUT"]],
-  ["/api/storyboards/[id]/shots/[shotId]", () => import("./storyboards/[id]/shots/[shotId]/route"), ["PATCH", "DELETE"]],
-  ["/api/storyboards/[id]/shots/[shotId]/[action]", () => import("./storyboards/[id]/shots/[shotId]/[action]/route"), ["POST"]],
-  ["/api/storyboards/[id]/export", () => import("./storyboards/[id]/export/route"), ["POST"]],
-  ["/api/films/[id]", () => import("./films/[id]/route"), ["DELETE"]],
-  ["/api/films/[id]/share", () => import("./films/[id]/share/route"), ["POST", "DELETE"]],
-  ["/api/review-links", () => import("./review-links/route"), ["POST"]],
-  ["/api/review-links/[id]", () => import("./review-links/[id]/route"), ["DELETE"]],
-  ["/api/presets", () => import("./presets/route"), ["GET", "POST"]],
-  ["/api/presets/[id]", () => import("./presets/[id]/route"), ["PATCH", "DELETE"]],
-  ["/media/films/[name]", () => import("@/app/media/films/[name]/route"), ["GET"]],
-  ["/media/[kind]/[name]", () => import("@/app/media/[kind]/[name]/route"), ["GET"]],
-  ["/media/inputs/[name]", () => import("@/app/media/inputs/[name]/route"), ["GET"]],
-];
-
-async function call(mod: Record<string, unknown>, method: string, headers: Record<string, string> = {}) {
-  const handler = mod[method] as Handler;
-  const body = method === "GET" || method === "DELETE" ? undefined : JSON.stringify({});
-  const request = new Request("http://keyframe.test/x", { method, body, headers: { "content-type": "application/json", ...headers } });
-  return handler(request, { params: Promise.resolve(params) });
-}
-
 describe("access", () => {
-  test.each(ROUTES.flatMap(([route, load, methods]) => methods.map((m) => [`${m} ${route}`, load, m] as const)))(
-    "%s without a session is 401 with no data",
-    async (_name, load, method) => {
-      const res = await call(await load(), method);
-      expect(res.status).toBe(401);
-      const text = await res.text();
-      expect(text).not.toMatch(/"jobs"|"members"|"spend"|"teamDailyCapUsd"|"storyboards"|"shots"|"presets"/);
-    },
-  );
+  test.each(ROUTE_METHODS)("%s without a session is 401 with no data", async (_name, load, method) => {
+    const res = await call(await load(), method);
+    expect(res.status).toBe(401);
+    const text = await res.text();
+    expect(text).not.toMatch(/"jobs"|"members"|"spend"|"teamDailyCapUsd"|"storyboards"|"shots"|"presets"/);
+  });
 
   test("a member calling an admin route gets 403; an admin gets the data", async () => {
     const member = await signedIn("member@keyframe.test", "member");
@@ -153,10 +109,14 @@ describe("sign-in", () => {
     const session = await import("./session/route");
     const res = await session.GET(new Request("http://keyframe.test/api/session", { headers: { cookie: someone.cookie } }));
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({
-      user: { id: someone.id, name: "whoami", email: "whoami@keyframe.test", role: "member" },
-      token: null,
-    });
+    const user = { id: someone.id, name: "whoami", email: "whoami@keyframe.test", role: "member" as const };
+    expect(await res.json()).toEqual({ user, token: null });
+    const { makeToken } = await import("@/lib/auth/tokens");
+    const made = await makeToken({ name: "a script", scope: "read", expiresInDays: null }, user);
+    const byToken = await session.GET(
+      new Request("http://keyframe.test/api/session", { headers: { authorization: `Bearer ${made.secret}` } }),
+    );
+    expect(await byToken.json()).toEqual({ user, token: { id: made.token.id, scope: "read" } });
   });
 });
 

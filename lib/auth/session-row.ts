@@ -2,6 +2,7 @@ import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { parseCookies } from "better-auth/cookies";
 import { sessionByToken, type SessionRow } from "@/lib/db/queries/sessions";
+import { bearerOf } from "./bearer";
 import { getAuth } from "./server";
 import type { SessionUser } from "./user";
 
@@ -12,7 +13,8 @@ import type { SessionUser } from "./user";
  */
 export async function signedSessionToken(headers: Headers): Promise<string | undefined> {
   const cookies = headers.get("cookie");
-  if (!cookies) return undefined;
+  // A request with a bearer token is that token's, whatever cookies it carries (see ./session.ts).
+  if (!cookies || bearerOf(headers) !== undefined) return undefined;
   const { authCookies, secret } = await (await getAuth()).$context;
   const name = authCookies.sessionToken.name;
   // Two cookies of that name (however spaced): better-auth picks one by its own rules, so let it.

@@ -1,6 +1,7 @@
 import { unstable_doesMiddlewareMatch } from "next/experimental/testing/server";
+import { NextRequest } from "next/server";
 import { describe, expect, test } from "vitest";
-import { config } from "@/proxy";
+import { config, proxy } from "@/proxy";
 
 const runsProxy = (url: string) => unstable_doesMiddlewareMatch({ config, url });
 
@@ -27,5 +28,37 @@ describe("which requests pass through proxy.ts", () => {
     ]) {
       expect(runsProxy(url), url).toBe(true);
     }
+  });
+});
+
+describe("the gate", () => {
+  const SITE = "http://keyframe.test";
+  const COOKIE = "keyframe.session_token=abc.def";
+  const BEARER = `Bearer kf_${"A".repeat(43)}`;
+  const gate = (path: string, method: string, headers: Record<string, string>) =>
+    proxy(new NextRequest(`${SITE}${path}`, { method, headers }));
+  const passed = (res: Response) => res.headers.get("x-middleware-next") === "1";
+
+  test("a cross-site POST with a session cookie is refused; with a bearer token it passes to the route", async () => {
+    const crossSite = { origin: "https://evil.example", host: "keyframe.test" };
+    const refused = gate("/api/jobs", "POST", { ...crossSite, cookie: COOKIE });
+    expect(refused.status).toBe(403);
+    expect(await refused.json()).toEqual({ error: { code: "forbidden", message: "Cross-site request refused." } });
+    expect(passed(gate("/api/jobs", "POST", { ...crossSite, authorization: BEARER }))).toBe(true);
+    expect(passed(gate("/api/jobs/abc/cancel", "POST", { authorization: BEARER, "sec-fetch-site": "cross-site" }))).toBe(true);
+    expect(gate("/api/jobs", "DELETE", { "sec-fetch-site": "cross-site", cookie: COOKIE }).status).toBe(403);
+  });
+
+  test("a bearer token passes the cookie gate for /api and /media, never for a page", () => {
+    expect(gate("/api/jobs", "GET", {}).status).toBe(401);
+    expect(passed(gate("/api/jobs", "GET", { authorization: BEARER }))).toBe(true);
+    expect(passed(gate("/media/videos/x.mp4", "GET", { authorization: BEARER }))).toBe(true);
+    for (const page of ["/", "/account/api", "/storyboards"]) {
+      const res = gate(page, "GET", { authorization: BEARER });
+      expect(res.status).toBe(307);
+      expect(res.headers.get("location")).toBe(`${SITE}/sign-in?next=${encodeURIComponent(page)}`);
+    }
+    // Nor does it lift the cross-site check off a page's POST (a server action).
+    expect(gate("/", "POST", { authorization: BEARER, origin: "https://evil.example", host: "keyframe.test" }).status).toBe(403);
   });
 });

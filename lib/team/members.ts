@@ -44,7 +44,7 @@ export async function createMember(input: NewMemberInput): Promise<Member> {
 }
 
 /** Reset a password, change a role, or disable (sessions end at once) / enable an account. */
-export async function updateMember(actor: SessionUser, headers: Headers, id: string, change: MemberUpdate): Promise<Member> {
+export async function updateMember(actor: SessionUser, id: string, change: MemberUpdate): Promise<Member> {
   const members = await listMembers();
   const target = members.find((m) => m.id === id);
   if (!target) throw new AppError("not_found", "No such member.");
@@ -53,14 +53,20 @@ export async function updateMember(actor: SessionUser, headers: Headers, id: str
   if (losesAdmin && admins.length <= 1) throw new AppError("conflict", "Keyframe needs at least one active admin.");
   if (id === actor.id && change.disabled) throw new AppError("conflict", "You cannot disable your own account.");
 
-  const auth = await getAuth();
-  // The acting admin's own session authorizes each call inside better-auth too.
+  // The acting admin is checked by the route (a session or an admin-scope token), so these go straight to
+  // better-auth's adapter: its admin endpoints would ask for a session cookie a script does not have.
+  const { internalAdapter, password } = await (await getAuth()).$context;
   if (change.password) {
-    await auth.api.setUserPassword({ body: { userId: id, newPassword: change.password }, headers });
-    await auth.api.revokeUserSessions({ body: { userId: id }, headers });
+    const hash = await password.hash(change.password);
+    if (await internalAdapter.findCredentialAccount(id)) await internalAdapter.updatePassword(id, hash);
+    else await internalAdapter.createAccount({ userId: id, providerId: "credential", accountId: id, password: hash });
+    await internalAdapter.deleteUserSessions(id);
   }
-  if (change.role) await auth.api.setRole({ body: { userId: id, role: authRole(change.role) }, headers });
-  if (change.disabled === true) await auth.api.banUser({ body: { userId: id, banReason: "Disabled by an admin" }, headers });
-  if (change.disabled === false) await auth.api.unbanUser({ body: { userId: id }, headers });
+  if (change.role) await internalAdapter.updateUser(id, { role: authRole(change.role) });
+  if (change.disabled === true) {
+    await internalAdapter.updateUser(id, { banned: true, banReason: "Disabled by an admin", banExpires: null });
+    await internalAdapter.deleteUserSessions(id);
+  }
+  if (change.disabled === false) await internalAdapter.updateUser(id, { banned: false, banReason: null, banExpires: null });
   return (await listMembers()).find((m) => m.id === id)!;
 }

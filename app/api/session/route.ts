@@ -33,8 +33,8 @@ export async function DELETE(request: Request) {
 /** Who a request signs in as, by its session or its API token (`keyframe whoami`). */
 export async function GET(request: Request) {
   try {
-    const { id, name, email, role } = await requireUser(request);
-    return Response.json({ user: { id, name, email, role }, token: null }, { headers: { "Cache-Control": "no-store" } });
+    const { id, name, email, role, token } = await requireUser(request);
+    return Response.json({ user: { id, name, email, role }, token: token ?? null }, { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
     return errorResponse(error);
   }

@@ -10,7 +10,7 @@ export async function PATCH(request: Request, { params }: { params: Promise<{ id
     const admin = await requireAdmin(request);
     const parsed = memberUpdateSchema.safeParse(await request.json().catch(() => null));
     if (!parsed.success) throw validationError(parsed.error);
-    return Response.json(await updateMember(admin, request.headers, (await params).id, parsed.data));
+    return Response.json(await updateMember(admin, (await params).id, parsed.data));
   } catch (error) {
     return errorResponse(error);
   }

@@ -1,0 +1,182 @@
+import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
+import type { Simulator } from "@/lib/simulator/server";
+import { setupApp, signedIn, testWorker } from "@/lib/test/app";
+import { jobForm } from "@/lib/test/job-form";
+
+type Err = { error: { code: string; message: string } };
+type Jobs = { jobs: { id: string; mine: boolean; owner: string | null }[] };
+
+let sim: Simulator;
+let alice: { cookie: string; id: string };
+let boss: { cookie: string; id: string };
+let m: {
+  jobs: typeof import("@/app/api/jobs/route");
+  changes: typeof import("@/app/api/jobs/changes/route");
+  member: typeof import("@/app/api/admin/members/[id]/route");
+  tokens: typeof import("@/lib/auth/tokens");
+  settings: typeof import("@/lib/team/settings");
+  worker: typeof import("@/lib/jobs/registry");
+  db: typeof import("@/lib/db/client");
+};
+
+beforeAll(async () => {
+  ({ sim } = await setupApp());
+  m = {
+    jobs: await import("@/app/api/jobs/route"),
+    changes: await import("@/app/api/jobs/changes/route"),
+    member: await import("@/app/api/admin/members/[id]/route"),
+    tokens: await import("@/lib/auth/tokens"),
+    settings: await import("@/lib/team/settings"),
+    worker: await import("@/lib/jobs/registry"),
+    db: await import("@/lib/db/client"),
+  };
+  alice = await signedIn("alice@keyframe.test", "member");
+  boss = await signedIn("boss@keyframe.test", "admin");
+});
+afterAll(() => sim.close());
+afterEach(async () => {
+  await m.worker.getWorker()?.stop();
+  m.worker.setWorker(undefined);
+  await fetch(`${sim.url}/__sim/reset`, { method: "POST" });
+});
+
+const aliceUser = () => ({ id: alice.id, email: "alice@keyframe.test", name: "alice", role: "member" as const });
+const token = async (scope: "read" | "generate", now?: number, expiresInDays: number | null = null) =>
+  (await m.tokens.makeToken({ name: `Script ${scope}`, scope, expiresInDays }, aliceUser(), now)).secret;
+const auth = (secret: string) => ({ authorization: `Bearer ${secret}` });
+const post = (headers: Record<string, string>, prompt = "From a script") =>
+  m.jobs.POST(new Request("http://keyframe.test/api/jobs", { method: "POST", body: jobForm({ prompt }), headers }));
+const list = (headers: Record<string, string>) => m.jobs.GET(new Request("http://keyframe.test/api/jobs?scope=mine", { headers }));
+const settings = (patch: Record<string, unknown>) =>
+  m.settings.saveTeamSettings({
+    teamDailyCapUsd: null,
+    teamMonthlyCapUsd: null,
+    memberDailyCapUsd: null,
+    memberMonthlyCapUsd: null,
+    balanceWarnUsd: null,
+    defaultShareVisibility: "public",
+    submitsPerMinute: 100,
+    billsFailedTasks: true,
+    ...patch,
+  });
+async function rows() {
+  const { db, t } = await m.db.getDb();
+  return { jobs: await db.select().from(t.jobs), ledger: await db.select().from(t.ledger) };
+}
+async function clear() {
+  const { db, t } = await m.db.getDb();
+  await db.delete(t.ledger);
+  await db.delete(t.jobs);
+  await db.delete(t.idempotencyKeys);
+}
+
+describe("a generate token goes through what a browser goes through", () => {
+  test("its job is its member's, in their gallery, on the ledger, and counts against their cap", async () => {
+    await clear();
+    await settings({ memberDailyCapUsd: 0.064 }); // two 2 s takes at $0.032
+    const secret = await token("generate");
+    const made = await post(auth(secret));
+    expect(made.status).toBe(201);
+    const [job] = ((await made.json()) as Jobs).jobs;
+    const stored = await rows();
+    expect(stored.jobs.map((j) => j.userId)).toEqual([alice.id]);
+    expect(stored.ledger.map((l) => l.userId)).toEqual([alice.id]);
+
+    const mine = (await (await list(auth(secret))).json()) as Jobs;
+    expect(mine.jobs).toEqual([expect.objectContaining({ id: job!.id, mine: true, owner: "alice" })]);
+    expect((await post({ cookie: alice.cookie }, "From the browser")).status).toBe(201);
+    const over = await post(auth(secret), "One too many");
+    expect(over.status).toBe(403);
+    expect(((await over.json()) as Err).error).toMatchObject({
+      code: "spend_cap",
+      message: expect.stringMatching(/your daily cap of \$0\.064/),
+    });
+    expect((await rows()).jobs).toHaveLength(2);
+  });
+
+  test("the member's rate limit and idempotency keys hold across token and browser", async () => {
+    await clear();
+    await settings({ submitsPerMinute: 2 });
+    const secret = await token("generate");
+    const first = await post({ ...auth(secret), "idempotency-key": "nightly-1" });
+    expect(first.status).toBe(201);
+    const again = await post({ ...auth(secret), "idempotency-key": "nightly-1" });
+    expect(again.status).toBe(200);
+    expect(((await again.json()) as Jobs).jobs[0]!.id).toBe(((await first.json()) as Jobs).jobs[0]!.id);
+    expect((await post({ cookie: alice.cookie })).status).toBe(201);
+    const limited = await post(auth(secret), "Third this minute");
+    expect(limited.status).toBe(429);
+    expect(((await limited.json()) as Err).error.message).toMatch(/You can start 2 generations a minute/);
+    expect((await rows()).jobs).toHaveLength(2);
+  });
+
+  test("a read-only token lists takes but its POST is 403, storing nothing and calling nobody upstream", async () => {
+    await clear();
+    await settings({});
+    await testWorker({ pollMaxMs: 300 });
+    const secret = await token("read");
+    expect((await list(auth(secret))).status).toBe(200);
+    const changes = await m.changes.GET(new Request("http://keyframe.test/api/jobs/changes?since=0.0.0", { headers: auth(secret) }));
+    expect([401, 403]).not.toContain(changes.status);
+    const res = await post(auth(secret));
+    expect(res.status).toBe(403);
+    expect(((await res.json()) as Err).error).toEqual({
+      code: "forbidden",
+      message: "This token is read-only: it can only read (GET). Make a token with the generate scope to do this.",
+    });
+    await new Promise((r) => setTimeout(r, 400));
+    expect(await rows()).toEqual({ jobs: [], ledger: [] });
+    expect(sim.stats.submitRequests).toBe(0);
+    expect(sim.stats.uploads.tickets + sim.stats.uploads.binary).toBe(0);
+  });
+});
+
+describe("a token that no longer stands for anyone is 401 at once, saying why", () => {
+  const refusal = async (secret: string, cookie?: string) => {
+    const res = await list({ ...auth(secret), ...(cookie ? { cookie } : {}) });
+    return { status: res.status, message: ((await res.json()) as Err).error.message, www: res.headers.get("www-authenticate") };
+  };
+
+  test("unknown, malformed, revoked, expired, and a disabled member's", async () => {
+    const unknown = `kf_${"A".repeat(43)}`;
+    expect(await refusal(unknown)).toMatchObject({
+      status: 401,
+      message: expect.stringMatching(/^This API token is not known/),
+      www: /Bearer/,
+    });
+    // Cookies beside a bad token are ignored: the token decides.
+    expect((await refusal("not-a-token", alice.cookie)).status).toBe(401);
+
+    const revoked = await m.tokens.makeToken({ name: "Soon gone", scope: "generate" }, aliceUser());
+    expect((await list(auth(revoked.secret))).status).toBe(200);
+    await m.tokens.revokeTokenById(revoked.token.id, aliceUser());
+    expect(await refusal(revoked.secret)).toMatchObject({
+      status: 401,
+      message: "This API token was revoked. Make a new one on the API page.",
+    });
+
+    const twoDaysAgo = Date.now() - 2 * 86_400_000;
+    const expired = await token("generate", twoDaysAgo, 1);
+    const when = new Date(twoDaysAgo + 86_400_000).toISOString().replace(/\.\d+Z$/, "Z");
+    expect(await refusal(expired)).toMatchObject({
+      status: 401,
+      message: `This API token expired at ${when}. Make a new one on the API page.`,
+    });
+
+    const live = await token("generate");
+    expect((await list(auth(live))).status).toBe(200);
+    const disable = await m.member.PATCH(
+      new Request("http://keyframe.test/x", {
+        method: "PATCH",
+        body: JSON.stringify({ disabled: true }),
+        headers: { cookie: boss.cookie },
+      }),
+      { params: Promise.resolve({ id: alice.id }) },
+    );
+    expect(disable.status).toBe(200);
+    expect(await refusal(live)).toMatchObject({
+      status: 401,
+      message: "This API token's member is disabled, so the token no longer works.",
+    });
+  });
+});

@@ -1,0 +1,48 @@
+type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+const id = "AAAAAAAAAAAAAAAAAAAAAA";
+const params = { id, kind: "videos", name: `${id}.mp4`, shareId: id, shotId: id, action: "continue" };
+
+/** Every API (and media) route and method that needs a member, with its module: each must answer 401 to nobody. */
+export const ROUTES: [string, () => Promise<Record<string, unknown>>, string[]][] = [
+  ["/api/jobs", () => import("@/app/api/jobs/route"), ["GET", "POST"]],
+  ["/api/jobs/changes", () => import("@/app/api/jobs/changes/route"), ["GET"]],
+  ["/api/jobs/[id]", () => import("@/app/api/jobs/[id]/route"), ["GET", "DELETE"]],
+  ["/api/jobs/[id]/share", () => import("@/app/api/jobs/[id]/share/route"), ["POST", "PATCH", "DELETE"]],
+  ["/api/jobs/[id]/retry", () => import("@/app/api/jobs/[id]/retry/route"), ["POST"]],
+  ["/api/jobs/[id]/copy", () => import("@/app/api/jobs/[id]/copy/route"), ["POST"]],
+  ["/api/spend", () => import("@/app/api/spend/route"), ["GET"]],
+  ["/api/session", () => import("@/app/api/session/route"), ["GET"]],
+  ["/api/admin/settings", () => import("@/app/api/admin/settings/route"), ["GET", "PUT"]],
+  ["/api/admin/members", () => import("@/app/api/admin/members/route"), ["GET", "POST"]],
+  ["/api/admin/members/[id]", () => import("@/app/api/admin/members/[id]/route"), ["PATCH"]],
+  ["/api/jobs/[id]/star", () => import("@/app/api/jobs/[id]/star/route"), ["PUT", "DELETE"]],
+  ["/api/storyboards", () => import("@/app/api/storyboards/route"), ["GET", "POST"]],
+  ["/api/storyboards/[id]", () => import("@/app/api/storyboards/[id]/route"), ["GET", "PATCH", "DELETE"]],
+  ["/api/storyboards/[id]/shots", () => import("@/app/api/storyboards/[id]/shots/route"), ["POST"]],
+  ["/api/storyboards/[id]/order", () => import("@/app/api/storyboards/[id]/order/route"), ["PUT"]],
+  ["/api/storyboards/[id]/shots/[shotId]", () => import("@/app/api/storyboards/[id]/shots/[shotId]/route"), ["PATCH", "DELETE"]],
+  ["/api/storyboards/[id]/shots/[shotId]/[action]", () => import("@/app/api/storyboards/[id]/shots/[shotId]/[action]/route"), ["POST"]],
+  ["/api/storyboards/[id]/export", () => import("@/app/api/storyboards/[id]/export/route"), ["POST"]],
+  ["/api/films/[id]", () => import("@/app/api/films/[id]/route"), ["DELETE"]],
+  ["/api/films/[id]/share", () => import("@/app/api/films/[id]/share/route"), ["POST", "DELETE"]],
+  ["/api/review-links", () => import("@/app/api/review-links/route"), ["POST"]],
+  ["/api/review-links/[id]", () => import("@/app/api/review-links/[id]/route"), ["DELETE"]],
+  ["/api/presets", () => import("@/app/api/presets/route"), ["GET", "POST"]],
+  ["/api/presets/[id]", () => import("@/app/api/presets/[id]/route"), ["PATCH", "DELETE"]],
+  ["/api/tokens", () => import("@/app/api/tokens/route"), ["GET", "POST"]],
+  ["/api/tokens/[id]", () => import("@/app/api/tokens/[id]/route"), ["DELETE"]],
+  ["/media/films/[name]", () => import("@/app/media/films/[name]/route"), ["GET"]],
+  ["/media/[kind]/[name]", () => import("@/app/media/[kind]/[name]/route"), ["GET"]],
+  ["/media/inputs/[name]", () => import("@/app/media/inputs/[name]/route"), ["GET"]],
+];
+
+/** Each route and method of ROUTES as one row: `[ "GET /api/jobs", load, "GET" ]`. */
+export const ROUTE_METHODS = ROUTES.flatMap(([route, load, methods]) => methods.map((m) => [`${m} ${route}`, load, m] as const));
+
+/** Calls a route's handler with an empty JSON body (for methods with one) and unknown ids. */
+export async function callRoute(mod: Record<string, unknown>, method: string, headers: Record<string, string> = {}) {
+  const handler = mod[method] as Handler;
+  const body = method === "GET" || method === "DELETE" ? undefined : JSON.stringify({});
+  const request = new Request("http://keyframe.test/x", { method, body, headers: { "content-type": "application/json", ...headers } });
+  return handler(request, { params: Promise.resolve(params) });
+}
