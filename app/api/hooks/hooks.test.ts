@@ -145,6 +145,12 @@ describe("outgoing webhooks through the API", () => {
       expect(body).toMatchObject({ event: "take.completed", take: { id: job!.id, status: "completed", prompt: "A hooked take" } });
       expect(body.take.videoUrl).toMatch(/^https:\/\/keyframe\.example\.com\/media\/videos\/.+\.mp4$/);
       expect(got!.headers["webhook-id"]).toBe(body.id);
+      // Sent after Keyframe's copy was saved, within a couple of the loop's ticks.
+      const { getJob } = await import("@/lib/db/queries/jobs");
+      const copiedAt = (await getJob(job!.id))!.copiedAt!;
+      console.log(`hook delivered ${got!.at - copiedAt} ms after the copy was saved`);
+      expect(got!.at - copiedAt).toBeGreaterThanOrEqual(0);
+      expect(got!.at - copiedAt).toBeLessThan(2000);
       expect(verifyDelivery(headersOf(got!), got!.body, hook.secret)).toMatchObject({ ok: false, reason: "The delivery is not a task." });
       expect(verifyDelivery(headersOf(got!), got!.body, "whsec_wrong")).toMatchObject({
         ok: false,
