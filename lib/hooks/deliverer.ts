@@ -1,5 +1,5 @@
 import "server-only";
-import { claimDeliveries, releaseDeliveries } from "@/lib/db/queries/hook-deliveries";
+import { claimDeliveries, pruneDeliveries, releaseDeliveries } from "@/lib/db/queries/hook-deliveries";
 import { enqueueFinished, sendClaimed } from "./deliver";
 import { HOOK_TIMEOUT_MS } from "./post";
 import { DEFAULT_POLICY, type RetryPolicy } from "./schedule";
@@ -19,6 +19,9 @@ export type DelivererOptions = {
 const LOOKBACK_MS = 24 * 60 * 60 * 1000;
 /** Each later look overlaps the one before by this much: a write stamped just before a look may commit after it. */
 const OVERLAP_MS = 60_000;
+/** The delivery log keeps 30 days; each instance prunes it once an hour. */
+const KEEP_MS = 30 * 24 * 60 * 60 * 1000;
+const PRUNE_EVERY_MS = 60 * 60 * 1000;
 
 /**
  * One per server process, beside the job worker; several may share a database. Each tick writes the
@@ -31,6 +34,7 @@ export class HookDeliverer {
   private ticking: Promise<void> = Promise.resolve();
   private readonly running = new Set<Promise<unknown>>();
   private since: number;
+  private prunedAt = 0;
 
   constructor(private readonly options: DelivererOptions) {
     this.since = Date.now() - LOOKBACK_MS;
@@ -56,6 +60,10 @@ export class HookDeliverer {
     try {
       // While a look finds a full page, the next one starts from the same point.
       if (!(await enqueueFinished(this.since, now)).full) this.since = now - OVERLAP_MS;
+      if (now - this.prunedAt > PRUNE_EVERY_MS) {
+        this.prunedAt = now;
+        await pruneDeliveries(now - KEEP_MS);
+      }
       const room = (this.options.concurrency ?? 4) - this.running.size;
       const lease = { owner: this.options.instanceId, now, ms: this.options.leaseMs ?? 30_000 };
       for (const delivery of this.stopped ? [] : await claimDeliveries(lease, room)) {

@@ -115,3 +115,11 @@ export async function latestDeliveries(hookId: string, limit: number): Promise<H
     .orderBy(desc(t.hookDeliveries.createdAt), desc(t.hookDeliveries.id))
     .limit(limit);
 }
+
+/** Finished deliveries older than `before` go (pending ones stay until they finish). */
+export async function pruneDeliveries(before: number): Promise<void> {
+  const { db, t } = await getDb();
+  await db
+    .delete(t.hookDeliveries)
+    .where(and(inArray(t.hookDeliveries.status, ["delivered", "failed"]), lt(t.hookDeliveries.createdAt, before)));
+}
