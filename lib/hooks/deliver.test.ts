@@ -159,7 +159,7 @@ describe("outgoing webhook deliveries", () => {
     }
   });
 
-  test("an unreachable receiver, a redirect and a slow one are each a failed try with a short reason", async () => {
+  test("an unreachable receiver, a redirect and a slow one are each a failed try with a short reason; a host name is looked up", async () => {
     const slow = await startReceiver([200], 500);
     const moved = await startReceiver([302]);
     const cases: [string, RegExp, number | null][] = [
@@ -178,6 +178,10 @@ describe("outgoing webhook deliveries", () => {
         expect(attempt.error).toMatch(error);
       }
       expect(moved.received).toHaveLength(1);
+      // A host name goes through the guarded DNS look-up; loopback is allowed.
+      const { postDelivery } = await import("./post");
+      const byName = await postDelivery(await hookFor(slow.url.replace("127.0.0.1", "localhost")), { id: "n", body: "{}" } as HookDelivery);
+      expect(byName).toEqual({ ok: true, status: 200, error: null });
     } finally {
       await slow.close();
       await moved.close();
