@@ -27,15 +27,16 @@ test("a member adds a webhook, sends a test that reaches the receiver, reads the
     await expect(card.getByText(/^whsec_[A-Za-z0-9_-]{43}$/)).toBeVisible();
     await card.getByRole("button", { name: "Send test" }).click();
     await expect(card.getByText("Test delivered (200).")).toBeVisible();
-    await expect(card.getByRole("row").filter({ hasText: "test" })).toContainText("delivered");
-    expect(JSON.parse(received[0]!)).toMatchObject({ event: "test" });
+    await expect(card.getByRole("row").filter({ has: page.getByRole("cell", { name: "test", exact: true }) })).toContainText("delivered");
+    // Other specs' takes may finish meanwhile and come too: the test event is among what arrived.
+    expect(received.map((b) => (JSON.parse(b) as { event: string }).event)).toContain("test");
 
     await scanEverywhere(page, "/account/api", "api page", async (p) => {
       await expect(
         p
           .getByRole("article", { name: `Webhook ${url}` })
           .getByRole("row")
-          .nth(1),
+          .filter({ has: p.getByRole("cell", { name: "test", exact: true }) }),
       ).toContainText("delivered");
     });
 
