@@ -16,10 +16,9 @@ export const takeEvent = (status: Job["status"]) => (status === "completed" ? "t
  */
 export async function finishedForHooks(since: number, limit: number): Promise<{ hook: Hook; job: Job }[]> {
   const { db, t } = await getDb();
-  const ready = or(
-    and(eq(t.jobs.status, "completed"), inArray(t.jobs.copyStatus, ["done", "failed"])),
-    inArray(t.jobs.status, ["failed", "unknown", "cancelled"]),
-  );
+  // One expression, not an OR of status tests: the planner then reads jobs by changedAt (the few changed
+  // lately), not by status (every completed job ever).
+  const ready = sql`(case when ${t.jobs.status} = 'completed' then ${t.jobs.copyStatus} in ('done', 'failed') else ${t.jobs.status} in ('failed', 'unknown', 'cancelled') end)`;
   const event = sql`case when ${t.jobs.status} = 'completed' then 'take.completed' else 'take.failed' end`;
   return db
     .select({ hook: t.hooks, job: t.jobs })
