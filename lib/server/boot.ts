@@ -6,6 +6,7 @@ import { closeDb, getDb } from "@/lib/db/client";
 import { ConfigError, env, SIMULATOR_KEY } from "@/lib/env";
 import { workDir } from "@/lib/media/copy";
 import { FilmExporter, getFilmExporter, setFilmExporter } from "@/lib/films/exporter";
+import { getHookDeliverer, HookDeliverer, setHookDeliverer } from "@/lib/hooks/deliverer";
 import { getWorker, setWorker } from "@/lib/jobs/registry";
 import { JobWorker } from "@/lib/jobs/worker";
 import { parseFaultSpec } from "@/lib/simulator/faults";
@@ -92,15 +93,20 @@ async function bootOnce(): Promise<void> {
     setFilmExporter(exporter);
     exporter.start();
   }
+  if (!getHookDeliverer()) {
+    const deliverer = new HookDeliverer({ instanceId: config.instanceId });
+    setHookDeliverer(deliverer);
+    deliverer.start();
+  }
   registry.__keyframeShutdown = async (timeoutMs) => {
     registry.__keyframeDraining = true;
-    await Promise.all([getWorker()?.stop(timeoutMs), getFilmExporter()?.stop()]);
+    await Promise.all([getWorker()?.stop(timeoutMs), getFilmExporter()?.stop(), getHookDeliverer()?.stop()]);
     await registry.__keyframeSimulator?.close();
   };
   registry.__keyframeCloseDb = closeDb;
 }
 
-/** Validates config, starts the simulator when needed, opens the database and storage and starts the worker and film exporter. */
+/** Validates config, starts the simulator when needed, opens the database and storage and starts the worker, film exporter and hook deliverer. */
 export async function boot(): Promise<void> {
   registry.__keyframeBoot ??= bootOnce().catch((error: unknown) => {
     if (error instanceof ConfigError) {

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { HooksPanel } from "@/components/api/hooks-panel";
 import { TokensPanel } from "@/components/api/tokens-panel";
 import { AppHeader } from "@/components/layout/app-header";
 import { pageUser } from "@/lib/auth/session";
@@ -14,7 +15,7 @@ export default async function ApiPage() {
   return (
     <>
       <AppHeader user={user} />
-      <main className="mx-auto max-w-3xl space-y-8 px-4 py-6 sm:px-6">
+      <main className="mx-auto max-w-4xl space-y-8 px-4 py-6 sm:px-6">
         <div className="space-y-2">
           <h1 className="text-xl font-semibold tracking-tight">API</h1>
           <p className="text-sm text-zinc-700 dark:text-zinc-300">
@@ -27,7 +28,7 @@ export default async function ApiPage() {
           </p>
         </div>
         <TokensPanel initial={tokens} team={team} isAdmin={isAdmin} />
-        {/* Webhooks: components/api/hooks-panel.tsx goes here. */}
+        <HooksPanel />
       </main>
     </>
   );
