@@ -211,16 +211,24 @@ describe("keyframe against a fake Keyframe", () => {
     expect(create!.idempotencyKey).toBeTruthy();
   });
 
-  test("a batch with a refused row or past the caps charges nothing (exit 4 / 5); --dry-run only previews", async () => {
+  test("a batch with a refused row, past the caps or repeating a take without --again charges nothing (exit 4 / 5 / 4); --dry-run only previews", async () => {
     fs.writeFileSync(path.join(home, "rows.json"), JSON.stringify([{ image: "https://example.test/a.png", prompt: "pan" }]));
     const bad = await cli(["batch", "rows.json", "--name", "bad", "--yes"]);
     expect(bad.code).toBe(4);
     expect(bad.stderr).toContain("duration: Duration must be a whole number from 2 to 12.");
     const huge = await cli(["batch", "rows.json", "--name", "huge", "--yes"]);
     expect(huge.code).toBe(5);
+    expect(huge.stderr).toContain("This batch costs $0.24, more than the $0.20 left under your daily cap.");
+    const repeat = await cli(["batch", "rows.json", "--name", "repeat", "--yes"]);
+    expect(repeat.code).toBe(4);
+    expect(repeat.stderr).toContain("ok, but Repeats take job-1 of the last day");
+    expect(repeat.stderr).toContain("Add --again to pay for them anyway");
     const dry = await cli(["batch", "rows.json", "--dry-run", "--json"]);
     expect(dry.code).toBe(0);
     expect(JSON.parse(dry.stdout).preview.totalLabel).toBe("$0.24");
     expect(fake.seen.filter((s) => s.path === "/api/batches")).toEqual([]);
+    const again = await cli(["batch", "rows.json", "--name", "repeat", "--yes", "--again"]);
+    expect(again.code, again.stderr).toBe(0);
+    expect(fake.seen.filter((s) => s.path === "/api/batches").map((s) => s.fields.confirmDuplicate)).toEqual(["true"]);
   });
 });

@@ -85,7 +85,11 @@ export function previewLines(/** @type {any} */ preview) {
   const rows = [["LINE", "CHECK", "TAKES", "PRICE"]].concat(
     preview.rows.map((/** @type {any} */ row) => [
       String(row.line),
-      row.ok ? "ok" : row.errors.map((/** @type {any} */ e) => `${e.field}: ${e.message}`).join("; "),
+      row.ok
+        ? row.repeat
+          ? `ok, but ${row.repeat.message}`
+          : "ok"
+        : row.errors.map((/** @type {any} */ e) => `${e.field}: ${e.message}`).join("; "),
       String(row.takes),
       row.priceLabel ?? formatUsd(row.priceMicros ?? 0),
     ]),
@@ -96,8 +100,48 @@ export function previewLines(/** @type {any} */ preview) {
     "",
     `Total: ${preview.totalLabel} for ${preview.takes} take${preview.takes === 1 ? "" : "s"} (${capsLeftText(preview.capsLeft)}).`,
     ...(bad ? [`${bad} row${bad === 1 ? "" : "s"} refused: fix ${bad === 1 ? "it" : "them"} and preview again.`] : []),
-    ...(preview.fits === false ? ["This is more than the caps leave: the server would refuse it."] : []),
+    ...(!bad && preview.fits === false ? [String(preview.problem ?? "This is more than the caps leave: the server would refuse it.")] : []),
   ];
+}
+
+/**
+ * Why a previewed batch must not be sent, as the exit it gets (the preview table already named the rows):
+ * refused rows (4), a total past the caps (5), another problem (4), rows repeating a recent take without
+ * --again (4). Null when it may be sent.
+ * @param {any} preview
+ * @param {boolean} again
+ */
+export function refusalOf(preview, again) {
+  const bad = preview.rows.filter((/** @type {any} */ row) => !row.ok);
+  const repeats = preview.rows.filter((/** @type {any} */ row) => row.repeat);
+  /** @type {CliError | null} */
+  let error = null;
+  if (bad.length) {
+    const rows = bad.flatMap((/** @type {any} */ row) => row.errors.map((/** @type {any} */ e) => ({ line: row.line, ...e })));
+    error = new CliError(EXIT.refused, "Some rows are refused; nothing was charged.", { body: { code: "invalid", rows, preview } });
+  } else if (preview.fits === false) {
+    const overCaps = typeof preview.capsLeft?.leftMicros === "number" && preview.totalMicros > preview.capsLeft.leftMicros;
+    error = overCaps
+      ? new CliError(EXIT.limit, `The batch costs ${preview.totalLabel}, more than the caps leave; nothing was charged.`, {
+          body: { code: "spend_cap", preview },
+        })
+      : new CliError(EXIT.refused, `${preview.problem ?? "The server would refuse this batch."} Nothing was charged.`, {
+          body: { code: "invalid", preview },
+        });
+  } else if (repeats.length && !again) {
+    const lines = repeats.map((/** @type {any} */ row) => row.line).join(", ");
+    const rows = repeats.map((/** @type {any} */ row) => ({ line: row.line, field: "seed", message: row.repeat.message }));
+    error = new CliError(
+      EXIT.refused,
+      `Line${repeats.length === 1 ? "" : "s"} ${lines} would pay again for a video made in the last day; nothing was charged.`,
+      {
+        body: { code: "conflict", rows, preview },
+        hint: "Add --again to pay for them anyway, or change their seed.",
+      },
+    );
+  }
+  if (error) error.shown = true;
+  return error;
 }
 
 /** keyframe batch <rows.csv|rows.json> [--images] [--name] [--dry-run] [--yes] [--wait] */
@@ -113,16 +157,9 @@ export async function batch(/** @type {Context} */ ctx) {
   if (attached.length) ctx.say(`Sending ${attached.length} image${attached.length === 1 ? "" : "s"}: ${attached.join(", ")}`);
   const preview = await ctx.client().call("POST", "/api/batches/preview", { form });
   for (const line of previewLines(preview)) ctx.say(line);
-  if (preview.rows.some((/** @type {any} */ row) => !row.ok)) {
-    const rows = preview.rows.flatMap((/** @type {any} */ row) => row.errors.map((/** @type {any} */ e) => ({ line: row.line, ...e })));
-    const error = new CliError(EXIT.refused, "Some rows are refused; nothing was charged.", { body: { code: "invalid", rows, preview } });
-    error.shown = true;
-    throw error;
-  }
-  if (preview.fits === false)
-    throw new CliError(EXIT.limit, `The batch costs ${preview.totalLabel}, more than the caps leave; nothing was charged.`, {
-      body: { code: "spend_cap", preview },
-    });
+  const refused = refusalOf(preview, values.again === true);
+  if (refused) throw refused;
+  if (values.again === true) form.append("confirmDuplicate", "true");
   if (values["dry-run"] === true) {
     ctx.result({ preview });
     return EXIT.ok;

@@ -97,6 +97,7 @@ export const COMMANDS = {
       images: { type: "string", arg: "dir|zip", help: "Where the rows' image files are: a folder or a .zip." },
       name: { type: "string", arg: "text", help: "The batch's name (default: the file's name)." },
       "dry-run": { type: "boolean", help: "Only preview: print each row's check and the total, pay nothing." },
+      again: { type: "boolean", help: "Pay again for rows that repeat a take of the last 24 hours." },
       yes,
       wait,
       "idempotency-key": key,

@@ -142,9 +142,13 @@ export async function startFakeKeyframe() {
       }
       case "POST /api/batches/preview": {
         const bad = fields.name === "bad";
+        const repeat =
+          fields.name === "repeat"
+            ? { line: 2, message: "Repeats take job-1 of the last day: the same image, prompt, settings and seed." }
+            : null;
         return send(200, {
           rows: [
-            { line: 2, ok: true, errors: [], takes: 1, priceMicros: 80_000, priceLabel: "$0.08" },
+            { line: 2, ok: true, errors: [], takes: 1, priceMicros: 80_000, priceLabel: "$0.08", repeat },
             {
               line: 3,
               ok: !bad,
@@ -158,10 +162,17 @@ export async function startFakeKeyframe() {
           totalMicros: 240_000,
           totalLabel: "$0.24",
           fits: fields.name !== "huge",
-          capsLeft: [{ key: "memberDaily", label: "your daily cap", leftMicros: 1_920_000 }],
+          capsLeft: {
+            cap: "memberDaily",
+            label: "your daily cap",
+            leftMicros: fields.name === "huge" ? 200_000 : 1_920_000,
+            leftLabel: "$1.92",
+          },
+          problem: fields.name === "huge" ? "This batch costs $0.24, more than the $0.20 left under your daily cap." : null,
         });
       }
       case "POST /api/batches":
+        if (fields.name === "repeat" && fields.confirmDuplicate !== "true") return refuse(409, "conflict", "Already generated.");
         return send(201, { batch: batchView(0), jobs: [] });
       case "GET /api/batches/:id":
         return send(200, { batch: batchView(++batchPolls), jobs: [] });
