@@ -30,7 +30,25 @@ function imagesUnder(/** @type {string} */ dir, prefix = "") {
     if (entry.isDirectory()) found.push(...imagesUnder(dir, rel));
     else if (IMAGE_FILE.test(entry.name)) found.push(rel);
   }
-  return found;
+  return found.sort((a, b) => a.split("/").length - b.split("/").length || a.localeCompare(b));
+}
+
+/**
+ * The images a rows file names, one file per name: a path in a subfolder the file names as written, else
+ * the shallowest file of a name it mentions (the server matches a row's image exactly, then by file name).
+ * @param {string} text the rows file
+ * @param {string[]} images paths under the folder, with `/`, shallowest first
+ */
+export function mentionedImages(text, images) {
+  const exact = images.filter((rel) => rel.includes("/") && text.includes(rel));
+  const names = new Set(exact.map((rel) => path.posix.basename(rel)));
+  const byName = images.filter((rel) => {
+    const name = path.posix.basename(rel);
+    if (names.has(name) || !text.includes(name)) return false;
+    names.add(name);
+    return true;
+  });
+  return [...exact, ...byName];
 }
 
 /**
@@ -57,9 +75,7 @@ export function batchForm(cwd, rowsFile, images, name) {
     return { form, attached: [path.basename(where)] };
   }
   if (!fs.existsSync(where) || !fs.statSync(where).isDirectory()) throw usageError(`--images ${images}: not a folder or a .zip.`);
-  const mentioned = text.toString("utf8");
-  for (const rel of imagesUnder(where)) {
-    if (!mentioned.includes(path.posix.basename(rel))) continue;
+  for (const rel of mentionedImages(text.toString("utf8"), imagesUnder(where))) {
     form.append("image", new Blob([readFile(path.join(where, rel), "the image")]), rel);
     attached.push(rel);
   }

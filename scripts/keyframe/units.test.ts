@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { parseCommandLine } from "./args.mjs";
-import { capsLeftText } from "./cmd-batch.mjs";
+import { capsLeftText, mentionedImages } from "./cmd-batch.mjs";
 import { COMMANDS } from "./commands.mjs";
 import { exitCodeFor } from "./errors.mjs";
 import { formatUsd, priceMicros } from "./format.mjs";
@@ -126,4 +126,12 @@ test("what the caps leave, in each shape the preview may give it", () => {
   expect(capsLeftText(null)).toBe("no cap set");
   expect(capsLeftText(1_500_000)).toBe("$1.50 left under the caps");
   expect(capsLeftText([{ label: "your daily cap", leftMicros: 920_000 }])).toBe("$0.92 left under your daily cap");
+});
+
+test("a batch sends each image its rows name once: a subfolder path as written, else the shallowest file of that name", () => {
+  const csv = "image,prompt\nshots/harbour.png,pan\ndunes.png,tilt\n";
+  expect(mentionedImages(csv, ["harbour.png", "dunes.png", "unused.png", "shots/harbour.png", "old/dunes.png"])).toEqual([
+    "shots/harbour.png",
+    "dunes.png",
+  ]);
 });
