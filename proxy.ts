@@ -5,14 +5,15 @@ import { unglued } from "@/lib/http/glued-link";
 
 /**
  * The first gate, by cookie only (each route and page then checks the session for real):
- * everything but share pages, review links, their media, sign-in, first-run setup and the health check
- * needs a session; state-changing requests must come from this site.
+ * everything but share pages, review links, their media, sign-in, first-run setup, the health check and the
+ * API's reference (its OpenAPI document and page) needs a session; state-changing requests must come from this site.
  */
 const OPEN = [
   /^\/sign-in$/,
   /^\/setup$/,
   /^\/v\/[^/]+(\/(video\.mp4|poster\.jpg))?$/,
-  /^\/api\/(health|session|setup)$/,
+  /^\/api\/(health|session|setup|openapi\.json)$/,
+  /^\/docs\/api$/,
   // WaveSpeed's deliveries are checked by their signature instead of a session.
   /^\/api\/webhooks\/wavespeed$/,
   // Exported films' share pages, and review links (the page, its takes' media and its API): no account needed.
