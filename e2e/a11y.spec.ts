@@ -44,6 +44,17 @@ test.describe("axe finds nothing, light and dark, desktop and phone; nothing scr
     });
   });
 
+  test("the API reference, for a stranger, every schema open", async ({ browser }) => {
+    const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+    const page = await context.newPage();
+    await scanEverywhere(page, "/docs/api", "api reference", async () => {
+      await expect(page.getByRole("heading", { name: "Generate: one take per variation" })).toBeVisible();
+      await expect(page.getByRole("link", { name: "/api/openapi.json" })).toBeVisible();
+      await page.locator("details").evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+    });
+    await context.close();
+  });
+
   test("a share page, for a stranger", async ({ browser }) => {
     const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
     const page = await context.newPage();

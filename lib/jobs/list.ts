@@ -62,7 +62,6 @@ export async function jobPage(query: ListQuery, origin: string, viewer: Viewer):
   };
 }
 
-
 /** Instances stamp changes with their own clocks: look this far back too (merging again is harmless). */
 const CLOCK_SLACK_MS = 15_000;
 const MAX_CHANGES = 200;

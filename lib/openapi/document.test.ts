@@ -29,15 +29,26 @@ describe("the OpenAPI document", () => {
     const routes = apiRoutes(path.resolve(import.meta.dirname, "../..")).map((r) => `${r.method} ${r.path}`);
     expect(routes.length).toBeGreaterThan(40);
     const publicRoutes = routes.filter((r) => !NOT_PUBLIC.includes(r));
-    expect(publicRoutes.filter((r) => !documented().includes(r)), "routes without documentation").toEqual([]);
-    expect(documented().filter((r) => !publicRoutes.includes(r)), "documented but no route answers").toEqual([]);
+    expect(
+      publicRoutes.filter((r) => !documented().includes(r)),
+      "routes without documentation",
+    ).toEqual([]);
+    expect(
+      documented().filter((r) => !publicRoutes.includes(r)),
+      "documented but no route answers",
+    ).toEqual([]);
   });
 
   test("every operation has an id, a tag, a summary, a 2xx answer and security; every refusal shares the Error body", () => {
     const ids = new Set<string>();
     for (const [p, item] of Object.entries(doc.paths ?? {})) {
       for (const m of HTTP_METHODS) {
-        const op = (item as Record<string, Record<string, never> | undefined>)[m];
+        const op = (
+          item as Record<
+            string,
+            { operationId: string; summary: string; security: unknown; responses: Record<string, unknown> } | undefined
+          >
+        )[m];
         if (!op) continue;
         const where = `${m} ${p}`;
         expect(op.operationId, where).toBeTruthy();
@@ -46,9 +57,13 @@ describe("the OpenAPI document", () => {
         expect(op.summary, where).toBeTruthy();
         expect(op.security, where).toBeDefined();
         const statuses = Object.keys(op.responses);
-        expect(statuses.some((s) => s.startsWith("2")), where).toBe(true);
+        expect(
+          statuses.some((s) => s.startsWith("2")),
+          where,
+        ).toBe(true);
         for (const s of statuses.filter((s) => Number(s) >= 400)) {
-          const schema = (op.responses[s] as { content?: Record<string, { schema: { $ref?: string } }> }).content?.["application/json"]?.schema;
+          const schema = (op.responses[s] as { content?: Record<string, { schema: { $ref?: string } }> }).content?.["application/json"]
+            ?.schema;
           expect(schema?.$ref, `${where} ${s}`).toMatch(/^#\/components\/schemas\/(Error|DuplicateError|Health)$/);
         }
       }

@@ -56,8 +56,18 @@ function build(): ZodOpenApiObject {
     paths: paths(),
     components: {
       securitySchemes: {
-        bearerAuth: { type: "http", scheme: "bearer", bearerFormat: "kf_<43 characters>", description: "An API token: `Authorization: Bearer kf_…`." },
-        sessionCookie: { type: "apiKey", in: "cookie", name: "keyframe.session_token", description: "A browser session, from POST /api/session." },
+        bearerAuth: {
+          type: "http",
+          scheme: "bearer",
+          bearerFormat: "kf_<43 characters>",
+          description: "An API token: `Authorization: Bearer kf_…`.",
+        },
+        sessionCookie: {
+          type: "apiKey",
+          in: "cookie",
+          name: "keyframe.session_token",
+          description: "A browser session, from POST /api/session.",
+        },
       },
     },
   };

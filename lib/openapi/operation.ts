@@ -62,15 +62,20 @@ const idempotencyKey = z.object({
     .string()
     .max(200)
     .optional()
-    .meta({ description: "Any unique text (at most 200 characters): sending the same key again answers the first result (200) instead of a new charge." }),
+    .meta({
+      description:
+        "Any unique text (at most 200 characters): sending the same key again answers the first result (200) instead of a new charge.",
+    }),
 });
 
-const SECURITY = {
+const bearer: Record<string, string[]> = { bearerAuth: [] };
+const cookie: Record<string, string[]> = { sessionCookie: [] };
+const SECURITY: Record<Access, Record<string, string[]>[]> = {
   public: [],
-  member: [{ bearerAuth: [] }, { sessionCookie: [] }],
-  admin: [{ bearerAuth: [] }, { sessionCookie: [] }],
-  browser: [{ sessionCookie: [] }],
-} satisfies Record<Access, Record<string, string[]>[]>;
+  member: [bearer, cookie],
+  admin: [bearer, cookie],
+  browser: [cookie],
+};
 
 /** The token scope an operation needs: read for reads, generate for changes, admin for admin routes. */
 function scopeOf(access: Access, method: string): string | null {
@@ -93,11 +98,11 @@ export function operation(method: string, op: Operation): ZodOpenApiOperationObj
   if (op.access !== "public") refusals.push(401);
   if (op.access === "admin" && !refusals.includes(403)) refusals.push(403);
   const responses: ZodOpenApiResponsesObject = {};
-  for (const answer of op.answers) responses[String(answer.status)] = response(answer);
+  for (const answer of op.answers) responses[`${answer.status}` as `2${string}`] = response(answer);
   for (const refusal of refusals) {
     const answer = typeof refusal === "number" ? { status: refusal, description: REFUSALS[refusal] ?? "Refused." } : refusal;
     const headers = answer.status === 429 ? { "retry-after": z.string().meta({ description: "Seconds to wait." }) } : undefined;
-    responses[String(answer.status)] = response({ schema: errorBodySchema, headers, ...answer });
+    responses[`${answer.status}` as `4${string}`] = response({ schema: errorBodySchema, headers, ...answer });
   }
   const body = op.json ?? op.multipart;
   return {

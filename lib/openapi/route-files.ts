@@ -15,11 +15,23 @@ export function apiRoutes(root: string): { method: string; path: string }[] {
       if (entry.isDirectory()) walk(full);
       else if (entry.name === "route.ts") {
         const source = fs.readFileSync(full, "utf8");
-        const apiPath = "/" + path.relative(path.join(root, "app"), dir).split(path.sep).join("/").replace(/\[([^\]]+)\]/g, "{$1}");
+        const apiPath =
+          "/" +
+          path
+            .relative(path.join(root, "app"), dir)
+            .split(path.sep)
+            .join("/")
+            .replace(/\[([^\]]+)\]/g, "{$1}");
         const exported = new Set<string>();
         for (const m of source.matchAll(/export\s+(?:async\s+)?(?:function|const|let)\s+([A-Z]+)\b/g)) exported.add(m[1]!);
         for (const m of source.matchAll(/export\s*\{([^}]*)\}/g)) {
-          for (const part of m[1]!.split(",")) exported.add(part.trim().split(/\s+as\s+/).pop()!);
+          for (const part of m[1]!.split(","))
+            exported.add(
+              part
+                .trim()
+                .split(/\s+as\s+/)
+                .pop()!,
+            );
         }
         for (const method of HTTP_METHODS) if (exported.has(method.toUpperCase())) found.push({ method, path: apiPath });
       }

@@ -6,7 +6,13 @@ import { setupApp, signedIn, testWorker } from "@/lib/test/app";
 import { jobForm } from "@/lib/test/job-form";
 import { call, savedJob } from "@/lib/test/routes";
 import { apiDocument } from "@/lib/openapi/document";
-import { presetViewSchema, reviewLinkCreatedSchema, reviewSchema, storyboardListSchema, storyboardSchema } from "@/lib/openapi/schemas/boards";
+import {
+  presetViewSchema,
+  reviewLinkCreatedSchema,
+  reviewSchema,
+  storyboardListSchema,
+  storyboardSchema,
+} from "@/lib/openapi/schemas/boards";
 import { errorBodySchema } from "@/lib/openapi/schemas/common";
 import { jobListSchema, jobPageSchema, jobViewSchema } from "@/lib/openapi/schemas/jobs";
 import { healthSchema, memberListSchema, spendSchema, teamSettingsViewSchema } from "@/lib/openapi/schemas/team";
@@ -45,7 +51,12 @@ describe("real answers match the documented schemas", () => {
     const one = await call(await import("@/app/api/jobs/[id]/route"), "GET", { cookie, params: { id } });
     expectDocumented("get", "/api/jobs/{id}", one, jobViewSchema);
     expect(one.body).toMatchObject({ status: "completed", video: { stored: true } });
-    expectDocumented("put", "/api/jobs/{id}/star", await call(await import("@/app/api/jobs/[id]/star/route"), "PUT", { cookie, params: { id } }), jobViewSchema);
+    expectDocumented(
+      "put",
+      "/api/jobs/{id}/star",
+      await call(await import("@/app/api/jobs/[id]/star/route"), "PUT", { cookie, params: { id } }),
+      jobViewSchema,
+    );
     expectDocumented("get", "/api/jobs", await call(jobs, "GET", { cookie, url: "/api/jobs" }), jobPageSchema);
 
     const boards = await import("@/app/api/storyboards/route");
@@ -55,14 +66,29 @@ describe("real answers match the documented schemas", () => {
     const link = await call(await import("@/app/api/review-links/route"), "POST", { cookie, body: { storyboardId: board.body.id } });
     expectDocumented("post", "/api/review-links", link, reviewLinkCreatedSchema);
     const token = (link.body as { url: string }).url.split("/r/")[1]!;
-    expectDocumented("get", "/api/review/{token}", await call(await import("@/app/api/review/[token]/route"), "GET", { params: { token } }), reviewSchema);
+    expectDocumented(
+      "get",
+      "/api/review/{token}",
+      await call(await import("@/app/api/review/[token]/route"), "GET", { params: { token } }),
+      reviewSchema,
+    );
 
     const presets = await call<{ presets: unknown[] }>(await import("@/app/api/presets/route"), "GET", { cookie });
     expectDocumented("get", "/api/presets", presets, z.object({ presets: z.array(presetViewSchema) }));
     expect(presets.body.presets.length).toBeGreaterThan(0);
     expectDocumented("get", "/api/spend", await call(await import("@/app/api/spend/route"), "GET", { cookie }), spendSchema);
-    expectDocumented("get", "/api/admin/members", await call(await import("@/app/api/admin/members/route"), "GET", { cookie }), memberListSchema);
-    expectDocumented("get", "/api/admin/settings", await call(await import("@/app/api/admin/settings/route"), "GET", { cookie }), teamSettingsViewSchema);
+    expectDocumented(
+      "get",
+      "/api/admin/members",
+      await call(await import("@/app/api/admin/members/route"), "GET", { cookie }),
+      memberListSchema,
+    );
+    expectDocumented(
+      "get",
+      "/api/admin/settings",
+      await call(await import("@/app/api/admin/settings/route"), "GET", { cookie }),
+      teamSettingsViewSchema,
+    );
     expectDocumented("get", "/api/health", await call(await import("@/app/api/health/route"), "GET"), healthSchema);
 
     const refused = await call(boards, "POST", { cookie, body: { name: "" } });

@@ -25,7 +25,9 @@ describe("GET /api/openapi.json", () => {
     expect(proxy(new NextRequest("http://keyframe.test/api/openapi.yaml")).status).toBe(401);
 
     const res = await route.GET(
-      new Request("http://10.0.0.5:3000/api/openapi.json", { headers: { "x-forwarded-host": "studio.example", "x-forwarded-proto": "https" } }),
+      new Request("http://10.0.0.5:3000/api/openapi.json", {
+        headers: { "x-forwarded-host": "studio.example", "x-forwarded-proto": "https" },
+      }),
     );
     expect(res.status).toBe(200);
     expect(res.headers.get("cache-control")).toBe("public, max-age=300");

@@ -49,13 +49,16 @@ const batchSchema = z
   .meta({ id: "Batch" });
 const batchWithJobs = z.object({ batch: batchSchema, jobs: z.array(jobViewSchema) });
 const preview = z.object({
-  rows: z.array(z.looseObject({ line: z.number().int(), ok: z.boolean(), errors: z.array(z.object({ field: z.string(), message: z.string() })) })),
+  rows: z.array(
+    z.looseObject({ line: z.number().int(), ok: z.boolean(), errors: z.array(z.object({ field: z.string(), message: z.string() })) }),
+  ),
   takes: z.number().int(),
   totalMicros: z.number().int(),
   totalLabel: z.string(),
   fits: z.boolean(),
 });
-const FILE = "Or multipart: `file` (a .csv or .json of rows), optional `images` (a .zip), and any number of `image` file parts matched to rows by file name.";
+const FILE =
+  "Or multipart: `file` (a .csv or .json of rows), optional `images` (a .zip), and any number of `image` file parts matched to rows by file name.";
 
 export const batchPaths: AreaPaths = {
   "/api/batches/preview": {
@@ -71,7 +74,13 @@ export const batchPaths: AreaPaths = {
     },
   },
   "/api/batches": {
-    get: { tag: "Batches", id: "listBatches", summary: "Batches", access: "member", answers: [{ status: 200, description: "The batches.", schema: z.object({ batches: z.array(batchSchema) }) }] },
+    get: {
+      tag: "Batches",
+      id: "listBatches",
+      summary: "Batches",
+      access: "member",
+      answers: [{ status: 200, description: "The batches.", schema: z.object({ batches: z.array(batchSchema) }) }],
+    },
     post: {
       tag: "Batches",
       id: "createBatch",
@@ -88,7 +97,15 @@ export const batchPaths: AreaPaths = {
     },
   },
   "/api/batches/{id}": {
-    get: { tag: "Batches", id: "getBatch", summary: "A batch and its takes", access: "member", path: idPath, answers: [{ status: 200, description: "The batch.", schema: batchWithJobs }], refusals: [404] },
+    get: {
+      tag: "Batches",
+      id: "getBatch",
+      summary: "A batch and its takes",
+      access: "member",
+      path: idPath,
+      answers: [{ status: 200, description: "The batch.", schema: batchWithJobs }],
+      refusals: [404],
+    },
   },
   "/api/batches/{id}/cancel": {
     post: {

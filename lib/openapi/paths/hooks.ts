@@ -23,18 +23,40 @@ export const hookPaths: AreaPaths = {
       id: "createHook",
       summary: "Register a URL for your finished takes",
       description:
-        "Keyframe POSTs `{ event: \"take.completed\" | \"take.failed\" | \"test\", take }` with `webhook-id`, `webhook-timestamp` and `webhook-signature: v3,<hex>`, signed as WaveSpeed signs, with the `secret` answered here.",
+        'Keyframe POSTs `{ event: "take.completed" | "take.failed" | "test", take }` with `webhook-id`, `webhook-timestamp` and `webhook-signature: v3,<hex>`, signed as WaveSpeed signs, with the `secret` answered here.',
       access: "member",
       json: newHookSchema,
-      answers: [{ status: 201, description: "The webhook and its signing secret.", schema: z.object({ hook: hookSchema.extend({ secret: z.string() }) }) }],
+      answers: [
+        {
+          status: 201,
+          description: "The webhook and its signing secret.",
+          schema: z.object({ hook: hookSchema.extend({ secret: z.string() }) }),
+        },
+      ],
       refusals: [400],
     },
   },
   "/api/hooks/{id}": {
-    delete: { tag: "Hooks", id: "deleteHook", summary: "Stop a webhook", access: "member", path: idPath, answers: [{ status: 204, description: "Deleted." }], refusals: [403, 404] },
+    delete: {
+      tag: "Hooks",
+      id: "deleteHook",
+      summary: "Stop a webhook",
+      access: "member",
+      path: idPath,
+      answers: [{ status: 204, description: "Deleted." }],
+      refusals: [403, 404],
+    },
   },
   "/api/hooks/{id}/test": {
-    post: { tag: "Hooks", id: "testHook", summary: "Send a test delivery", access: "member", path: idPath, answers: [{ status: 202, description: "Queued." }], refusals: [403, 404] },
+    post: {
+      tag: "Hooks",
+      id: "testHook",
+      summary: "Send a test delivery",
+      access: "member",
+      path: idPath,
+      answers: [{ status: 202, description: "Queued." }],
+      refusals: [403, 404],
+    },
   },
   "/api/hooks/{id}/deliveries": {
     get: {

@@ -5,7 +5,11 @@ import { duplicateErrorSchema, jobChangesSchema, jobListSchema, jobPageSchema, j
 
 const job = (description: string) => ({ status: 200, description, schema: jobViewSchema });
 
-const confirmDuplicate = { status: 409, description: "These inputs repeat a take of the last 24 hours: send `confirmDuplicate=true` to pay again.", schema: duplicateErrorSchema };
+const confirmDuplicate = {
+  status: 409,
+  description: "These inputs repeat a take of the last 24 hours: send `confirmDuplicate=true` to pay again.",
+  schema: duplicateErrorSchema,
+};
 
 export const jobPaths: AreaPaths = {
   "/api/jobs": {
@@ -100,7 +104,15 @@ export const jobPaths: AreaPaths = {
     },
   },
   "/api/jobs/{id}/share": {
-    post: { tag: "Jobs", id: "renewShare", summary: "A new share link (the old one stops working)", access: "member", path: idPath, answers: [job("The take.")], refusals: [403, 404, 409] },
+    post: {
+      tag: "Jobs",
+      id: "renewShare",
+      summary: "A new share link (the old one stops working)",
+      access: "member",
+      path: idPath,
+      answers: [job("The take.")],
+      refusals: [403, 404, 409],
+    },
     patch: {
       tag: "Jobs",
       id: "setShareVisibility",
@@ -111,10 +123,34 @@ export const jobPaths: AreaPaths = {
       answers: [job("The take.")],
       refusals: [400, 403, 404],
     },
-    delete: { tag: "Jobs", id: "revokeShare", summary: "Revoke the share link", access: "member", path: idPath, answers: [job("The take.")], refusals: [403, 404] },
+    delete: {
+      tag: "Jobs",
+      id: "revokeShare",
+      summary: "Revoke the share link",
+      access: "member",
+      path: idPath,
+      answers: [job("The take.")],
+      refusals: [403, 404],
+    },
   },
   "/api/jobs/{id}/star": {
-    put: { tag: "Jobs", id: "starJob", summary: "Star a take (your own star)", access: "member", path: idPath, answers: [job("The take.")], refusals: [404] },
-    delete: { tag: "Jobs", id: "unstarJob", summary: "Take your star off", access: "member", path: idPath, answers: [job("The take.")], refusals: [404] },
+    put: {
+      tag: "Jobs",
+      id: "starJob",
+      summary: "Star a take (your own star)",
+      access: "member",
+      path: idPath,
+      answers: [job("The take.")],
+      refusals: [404],
+    },
+    delete: {
+      tag: "Jobs",
+      id: "unstarJob",
+      summary: "Take your star off",
+      access: "member",
+      path: idPath,
+      answers: [job("The take.")],
+      refusals: [404],
+    },
   },
 };

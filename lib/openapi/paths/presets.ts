@@ -26,7 +26,24 @@ export const presetPaths: AreaPaths = {
     },
   },
   "/api/presets/{id}": {
-    patch: { tag: "Presets", id: "renamePreset", summary: "Rename a preset", access: "member", path: idPath, json: renamePresetSchema, answers: [preset], refusals: [400, 403, 404, 409] },
-    delete: { tag: "Presets", id: "removePreset", summary: "Remove a preset for the whole team", access: "member", path: idPath, answers: [{ status: 204, description: "Removed." }], refusals: [403, 404] },
+    patch: {
+      tag: "Presets",
+      id: "renamePreset",
+      summary: "Rename a preset",
+      access: "member",
+      path: idPath,
+      json: renamePresetSchema,
+      answers: [preset],
+      refusals: [400, 403, 404, 409],
+    },
+    delete: {
+      tag: "Presets",
+      id: "removePreset",
+      summary: "Remove a preset for the whole team",
+      access: "member",
+      path: idPath,
+      answers: [{ status: 204, description: "Removed." }],
+      refusals: [403, 404],
+    },
   },
 };

@@ -36,7 +36,9 @@ export const reviewPaths: AreaPaths = {
       summary: "The shots to review (no account needed)",
       access: "public",
       path: tokenPath,
-      query: z.object({ reviewer: reviewerIdSchema.optional().meta({ description: "With it, `mine` holds what this reviewer said before." }) }),
+      query: z.object({
+        reviewer: reviewerIdSchema.optional().meta({ description: "With it, `mine` holds what this reviewer said before." }),
+      }),
       answers: [{ status: 200, description: "The review.", schema: reviewSchema }],
       refusals: [404, 429],
     },

@@ -1,5 +1,13 @@
 import { z } from "zod";
-import { addTakeSchema, newBoardSchema, orderSchema, pickSchema, renameBoardSchema, shotActionSchema, shotTakeRequestSchema } from "@/lib/validations/storyboard";
+import {
+  addTakeSchema,
+  newBoardSchema,
+  orderSchema,
+  pickSchema,
+  renameBoardSchema,
+  shotActionSchema,
+  shotTakeRequestSchema,
+} from "@/lib/validations/storyboard";
 import { idPath, type AreaPaths } from "../operation";
 import { filmViewSchema, shotTakesSchema, storyboardListSchema, storyboardSchema } from "../schemas/boards";
 import { duplicateErrorSchema } from "../schemas/jobs";
@@ -9,7 +17,13 @@ const shotPath = idPath.extend({ shotId: z.string() });
 
 export const storyboardPaths: AreaPaths = {
   "/api/storyboards": {
-    get: { tag: "Storyboards", id: "listStoryboards", summary: "List the team's storyboards", access: "member", answers: [{ status: 200, description: "The boards.", schema: storyboardListSchema }] },
+    get: {
+      tag: "Storyboards",
+      id: "listStoryboards",
+      summary: "List the team's storyboards",
+      access: "member",
+      answers: [{ status: 200, description: "The boards.", schema: storyboardListSchema }],
+    },
     post: {
       tag: "Storyboards",
       id: "createStoryboard",
@@ -31,7 +45,16 @@ export const storyboardPaths: AreaPaths = {
       answers: [board()],
       refusals: [404],
     },
-    patch: { tag: "Storyboards", id: "renameStoryboard", summary: "Rename a board", access: "member", path: idPath, json: renameBoardSchema, answers: [board()], refusals: [400, 404] },
+    patch: {
+      tag: "Storyboards",
+      id: "renameStoryboard",
+      summary: "Rename a board",
+      access: "member",
+      path: idPath,
+      json: renameBoardSchema,
+      answers: [board()],
+      refusals: [400, 404],
+    },
     delete: {
       tag: "Storyboards",
       id: "deleteStoryboard",
@@ -69,8 +92,25 @@ export const storyboardPaths: AreaPaths = {
     },
   },
   "/api/storyboards/{id}/shots/{shotId}": {
-    patch: { tag: "Storyboards", id: "pickTake", summary: "Pick one of a shot's takes for the film", access: "member", path: shotPath, json: pickSchema, answers: [board()], refusals: [400, 404] },
-    delete: { tag: "Storyboards", id: "removeShot", summary: "Remove a shot (its takes stay in the gallery)", access: "member", path: shotPath, answers: [board()], refusals: [404] },
+    patch: {
+      tag: "Storyboards",
+      id: "pickTake",
+      summary: "Pick one of a shot's takes for the film",
+      access: "member",
+      path: shotPath,
+      json: pickSchema,
+      answers: [board()],
+      refusals: [400, 404],
+    },
+    delete: {
+      tag: "Storyboards",
+      id: "removeShot",
+      summary: "Remove a shot (its takes stay in the gallery)",
+      access: "member",
+      path: shotPath,
+      answers: [board()],
+      refusals: [404],
+    },
   },
   "/api/storyboards/{id}/shots/{shotId}/{action}": {
     post: {
@@ -87,7 +127,17 @@ export const storyboardPaths: AreaPaths = {
         { status: 201, description: "The new takes and the shot they belong to.", schema: shotTakesSchema },
         { status: 200, description: "What an earlier request with this Idempotency-Key made.", schema: shotTakesSchema },
       ],
-      refusals: [400, 403, 404, { status: 409, description: "A repeat of a recent take: send `confirmDuplicate: true` to pay again.", schema: duplicateErrorSchema }, 429],
+      refusals: [
+        400,
+        403,
+        404,
+        {
+          status: 409,
+          description: "A repeat of a recent take: send `confirmDuplicate: true` to pay again.",
+          schema: duplicateErrorSchema,
+        },
+        429,
+      ],
     },
   },
   "/api/storyboards/{id}/export": {
@@ -114,7 +164,23 @@ export const storyboardPaths: AreaPaths = {
     },
   },
   "/api/films/{id}/share": {
-    post: { tag: "Storyboards", id: "shareFilm", summary: "A new share link for a film", access: "member", path: idPath, answers: [{ status: 200, description: "The film.", schema: filmViewSchema }], refusals: [403, 404, 409] },
-    delete: { tag: "Storyboards", id: "unshareFilm", summary: "Revoke a film's share link", access: "member", path: idPath, answers: [{ status: 200, description: "The film.", schema: filmViewSchema }], refusals: [403, 404] },
+    post: {
+      tag: "Storyboards",
+      id: "shareFilm",
+      summary: "A new share link for a film",
+      access: "member",
+      path: idPath,
+      answers: [{ status: 200, description: "The film.", schema: filmViewSchema }],
+      refusals: [403, 404, 409],
+    },
+    delete: {
+      tag: "Storyboards",
+      id: "unshareFilm",
+      summary: "Revoke a film's share link",
+      access: "member",
+      path: idPath,
+      answers: [{ status: 200, description: "The film.", schema: filmViewSchema }],
+      refusals: [403, 404],
+    },
   },
 };

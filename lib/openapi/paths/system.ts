@@ -21,7 +21,13 @@ export const systemPaths: AreaPaths = {
       id: "openapi",
       summary: "This document (OpenAPI 3.1)",
       access: "public",
-      answers: [{ status: 200, description: "The document, with `servers` set to the address you reached.", schema: z.looseObject({ openapi: z.string() }) }],
+      answers: [
+        {
+          status: 200,
+          description: "The document, with `servers` set to the address you reached.",
+          schema: z.looseObject({ openapi: z.string() }),
+        },
+      ],
     },
   },
 };

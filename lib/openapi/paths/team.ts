@@ -15,7 +15,13 @@ export const teamPaths: AreaPaths = {
     },
   },
   "/api/admin/settings": {
-    get: { tag: "Team", id: "getTeamSettings", summary: "Team settings", access: "admin", answers: [{ status: 200, description: "The settings.", schema: teamSettingsViewSchema }] },
+    get: {
+      tag: "Team",
+      id: "getTeamSettings",
+      summary: "Team settings",
+      access: "admin",
+      answers: [{ status: 200, description: "The settings.", schema: teamSettingsViewSchema }],
+    },
     put: {
       tag: "Team",
       id: "updateTeamSettings",
@@ -28,7 +34,13 @@ export const teamPaths: AreaPaths = {
     },
   },
   "/api/admin/members": {
-    get: { tag: "Team", id: "listMembers", summary: "Members", access: "admin", answers: [{ status: 200, description: "Everyone on the team.", schema: memberListSchema }] },
+    get: {
+      tag: "Team",
+      id: "listMembers",
+      summary: "Members",
+      access: "admin",
+      answers: [{ status: 200, description: "Everyone on the team.", schema: memberListSchema }],
+    },
     post: {
       tag: "Team",
       id: "createMember",

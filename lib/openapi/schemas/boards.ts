@@ -38,7 +38,9 @@ export const storyboardSchema = z
         id: z.string(),
         pickedJobId: z.string().nullable(),
         takes: z.array(jobViewSchema),
-        feedback: z.array(z.strictObject({ name: z.string(), pickedJobId: z.string().nullable(), comment: z.string().nullable(), at: z.string() })),
+        feedback: z.array(
+          z.strictObject({ name: z.string(), pickedJobId: z.string().nullable(), comment: z.string().nullable(), at: z.string() }),
+        ),
       }),
     ),
     films: z.array(filmViewSchema),
