@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 
 /** `/api/tokens/{id}` → `app/api/tokens/[id]`: where Next keeps the route that answers it. */
-export const routeFolder = (apiPath: string) => apiPath.slice(1).replace(/\{([^}]+)\}/g, "[$1]");
+export const routeFolder = (apiPath: string) => `app${apiPath.replace(/\{([^}]+)\}/g, "[$1]")}`;
 
 /**
  * Whether this checkout or build has the route for `apiPath`: its source (dev, tests) or its compiled handler
