@@ -13,7 +13,7 @@ const OPEN = [
   /^\/setup$/,
   /^\/v\/[^/]+(\/(video\.mp4|poster\.jpg))?$/,
   /^\/api\/(health|session|setup|openapi\.json)$/,
-  /^\/docs\/api$/,
+  /^\/docs\/api(\/[a-z]+)?$/,
   // WaveSpeed's deliveries are checked by their signature instead of a session.
   /^\/api\/webhooks\/wavespeed$/,
   // Exported films' share pages, and review links (the page, its takes' media and its API): no account needed.

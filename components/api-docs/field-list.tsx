@@ -11,7 +11,7 @@ export function FieldList({ rows }: { rows: FieldRow[] }) {
             <code className="font-mono font-semibold break-all">{row.name}</code>
             <span className="font-mono text-xs text-zinc-700 dark:text-zinc-300">
               {row.ref ? (
-                <a href={`#schema-${row.ref}`} className="text-violet-700 underline dark:text-violet-300">
+                <a href={`/docs/api/schemas#schema-${row.ref}`} className="text-violet-700 underline dark:text-violet-300">
                   {row.type}
                 </a>
               ) : (

@@ -58,14 +58,10 @@ const REFUSALS: Record<number, string> = {
 };
 
 const idempotencyKey = z.object({
-  "idempotency-key": z
-    .string()
-    .max(200)
-    .optional()
-    .meta({
-      description:
-        "Any unique text (at most 200 characters): sending the same key again answers the first result (200) instead of a new charge.",
-    }),
+  "idempotency-key": z.string().max(200).optional().meta({
+    description:
+      "Any unique text (at most 200 characters): sending the same key again answers the first result (200) instead of a new charge.",
+  }),
 });
 
 const bearer: Record<string, string[]> = { bearerAuth: [] };

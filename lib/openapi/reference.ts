@@ -194,7 +194,7 @@ function responsesOf(op: Op): ResponseRow[] {
 
 /** The page's sections: each tag with its operations, in the document's order. */
 export function referenceOf(doc: ApiDocumentJson, origin: string) {
-  const tags = (doc.tags ?? []).map((tag) => ({ ...tag, operations: [] as OperationView[] }));
+  const tags = (doc.tags ?? []).map((tag) => ({ ...tag, slug: tag.name.toLowerCase(), operations: [] as OperationView[] }));
   for (const [path, item] of Object.entries(doc.paths)) {
     for (const [method, op] of Object.entries(item)) {
       const params = (op.parameters ?? []).map((p) => ({

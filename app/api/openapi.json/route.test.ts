@@ -16,7 +16,7 @@ afterAll(() => sim.close());
 describe("GET /api/openapi.json", () => {
   test("answers anyone, names the address they reached as its server, may be cached, and holds no secret", async () => {
     const { proxy } = await import("@/proxy");
-    for (const path of ["/api/openapi.json", "/docs/api"]) {
+    for (const path of ["/api/openapi.json", "/docs/api", "/docs/api/jobs", "/docs/api/schemas"]) {
       const gate = proxy(new NextRequest(`http://keyframe.test${path}`));
       expect(gate.status, path).toBe(200);
       expect(gate.headers.get("x-middleware-next"), path).toBe("1");

@@ -14,7 +14,7 @@ export const accountPaths: AreaPaths = {
       access: "public",
       json: signInSchema,
       answers: [{ status: 200, description: "Signed in.", schema: okSchema, headers: cookie }],
-      refusals: [400, 401, 429],
+      refusals: [400, { status: 401, description: "Wrong email or password, or the account is disabled." }, 429],
     },
     delete: {
       tag: "Account",
