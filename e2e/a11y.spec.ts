@@ -48,7 +48,7 @@ test.describe("axe finds nothing, light and dark, desktop and phone; nothing scr
     const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
     const page = await context.newPage();
     await scanEverywhere(page, "/docs/api", "api overview", async () => {
-      await expect(page.getByRole("link", { name: "/api/openapi.json" })).toBeVisible();
+      await expect(page.getByRole("heading", { name: "Keyframe API", level: 1 })).toBeVisible();
     });
     await scanEverywhere(page, "/docs/api/jobs", "api jobs", async () => {
       await expect(page.getByRole("heading", { name: "Generate: one take per variation" })).toBeVisible();
