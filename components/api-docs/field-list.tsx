@@ -1,4 +1,5 @@
 import type { FieldRow } from "@/lib/openapi/reference";
+import { Prose } from "./prose";
 
 /** A schema's fields: name, type (linked when it is a named schema), required, limits and description. */
 export function FieldList({ rows }: { rows: FieldRow[] }) {
@@ -21,7 +22,11 @@ export function FieldList({ rows }: { rows: FieldRow[] }) {
             {row.required ? <span className="text-xs font-medium text-rose-800 dark:text-rose-300">required</span> : null}
           </p>
           {row.notes.length > 0 ? <p className="text-xs break-words text-zinc-600 dark:text-zinc-400">{row.notes.join(" · ")}</p> : null}
-          {row.description ? <p className="mt-0.5 text-zinc-700 dark:text-zinc-300">{row.description}</p> : null}
+          {row.description ? (
+            <p className="mt-0.5 text-zinc-700 dark:text-zinc-300">
+              <Prose text={row.description} />
+            </p>
+          ) : null}
         </li>
       ))}
     </ul>

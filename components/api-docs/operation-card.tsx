@@ -1,5 +1,6 @@
 import type { OperationView } from "@/lib/openapi/reference";
 import { FieldList } from "./field-list";
+import { Prose } from "./prose";
 
 const METHOD_STYLE: Record<string, string> = {
   get: "bg-sky-100 text-sky-900 dark:bg-sky-950 dark:text-sky-200",
@@ -23,7 +24,11 @@ export function OperationCard({ op }: { op: OperationView }) {
         <MethodBadge method={op.method} />
         <code className="font-mono text-sm break-all">{op.path}</code>
       </p>
-      {op.description ? <p className="mt-2 text-sm text-zinc-700 dark:text-zinc-300">{op.description}</p> : null}
+      {op.description ? (
+        <p className="mt-2 text-sm text-zinc-700 dark:text-zinc-300">
+          <Prose text={op.description} />
+        </p>
+      ) : null}
       <p className="mt-2 text-xs text-zinc-600 dark:text-zinc-400">{op.access}</p>
       {op.params.length > 0 ? (
         <>
@@ -50,7 +55,7 @@ export function OperationCard({ op }: { op: OperationView }) {
       <ul className="space-y-1 text-sm">
         {op.responses.map((r) => (
           <li key={r.status}>
-            <span className="font-mono font-semibold">{r.status}</span> {r.description}{" "}
+            <span className="font-mono font-semibold">{r.status}</span> <Prose text={r.description} />{" "}
             {r.ref ? (
               <a href={`/docs/api/schemas#schema-${r.ref}`} className="font-mono text-xs text-violet-700 underline dark:text-violet-300">
                 {r.ref}

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { MethodBadge } from "@/components/api-docs/operation-card";
 import { linkClass, ReferenceShell } from "@/components/api-docs/reference-shell";
 import { referencePage } from "@/lib/openapi/reference-page";
+import { Prose } from "@/components/api-docs/prose";
 
 export const metadata: Metadata = { title: "API reference · Keyframe" };
 
@@ -12,7 +13,7 @@ export default async function ApiReferencePage() {
     <ReferenceShell page={page} current="">
       <section className="space-y-3">
         <h1 className="text-2xl font-semibold tracking-tight">{page.info.title}</h1>
-        <p className="text-sm text-zinc-700 dark:text-zinc-300">{page.info.description}</p>
+        <p className="text-sm text-zinc-700 dark:text-zinc-300">{page.info.description ? <Prose text={page.info.description} /> : null}</p>
         <p className="text-sm">
           Base URL <code className="font-mono break-all">{page.origin}</code>. The same as OpenAPI 3.1:{" "}
           <a href="/api/openapi.json" className={linkClass}>

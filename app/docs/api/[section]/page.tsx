@@ -4,6 +4,7 @@ import { FieldList } from "@/components/api-docs/field-list";
 import { OperationCard } from "@/components/api-docs/operation-card";
 import { ReferenceShell } from "@/components/api-docs/reference-shell";
 import { referencePage } from "@/lib/openapi/reference-page";
+import { Prose } from "@/components/api-docs/prose";
 
 type Props = { params: Promise<{ section: string }> };
 
@@ -25,7 +26,11 @@ export default async function ApiSectionPage({ params }: Props) {
             <h2 id={`heading-${s.name}`} className="font-mono text-base font-semibold">
               {s.name}
             </h2>
-            {s.description ? <p className="text-sm text-zinc-700 dark:text-zinc-300">{s.description}</p> : null}
+            {s.description ? (
+              <p className="text-sm text-zinc-700 dark:text-zinc-300">
+                <Prose text={s.description} />
+              </p>
+            ) : null}
             <FieldList rows={s.fields} />
           </section>
         ))}
