@@ -36,21 +36,21 @@ export function OperationCard({ op }: { op: OperationView }) {
           <FieldList rows={op.params} />
         </>
       ) : null}
-      {op.body ? (
-        <>
+      {op.bodies.map((body) => (
+        <div key={body.mediaType}>
           <h3 className={subheading}>
-            Request body <span className="font-mono text-xs font-normal text-zinc-600 dark:text-zinc-400">{op.body.mediaType}</span>
+            Request body <span className="font-mono text-xs font-normal text-zinc-600 dark:text-zinc-400">{body.mediaType}</span>
           </h3>
-          {op.body.variants.map((rows, i) => (
+          {body.variants.map((rows, i) => (
             <div key={i} className="mt-2">
-              {op.body!.variants.length > 1 ? (
+              {body.variants.length > 1 ? (
                 <p className="mb-1 text-xs font-medium text-zinc-600 dark:text-zinc-400">{i === 0 ? "Either" : "or"}</p>
               ) : null}
               <FieldList rows={rows} />
             </div>
           ))}
-        </>
-      ) : null}
+        </div>
+      ))}
       <h3 className={subheading}>Responses</h3>
       <ul className="space-y-1 text-sm">
         {op.responses.map((r) => (

@@ -37,6 +37,7 @@ export type Operation = {
   query?: z.ZodObject;
   /** Takes an `Idempotency-Key` header: the same key again answers the first result. */
   idempotent?: boolean;
+  /** The request body: JSON, multipart form fields, or either (both given). */
   json?: core.$ZodType;
   multipart?: core.$ZodType;
   answers: Answer[];
@@ -100,7 +101,10 @@ export function operation(method: string, op: Operation): ZodOpenApiOperationObj
     const headers = answer.status === 429 ? { "retry-after": z.string().meta({ description: "Seconds to wait." }) } : undefined;
     responses[`${answer.status}` as `4${string}`] = response({ schema: errorBodySchema, headers, ...answer });
   }
-  const body = op.json ?? op.multipart;
+  const content = {
+    ...(op.json ? { "application/json": { schema: op.json } } : {}),
+    ...(op.multipart ? { "multipart/form-data": { schema: op.multipart } } : {}),
+  };
   return {
     operationId: op.id,
     tags: [op.tag],
@@ -113,9 +117,7 @@ export function operation(method: string, op: Operation): ZodOpenApiOperationObj
       ...(op.query ? { query: op.query } : {}),
       ...(op.idempotent ? { header: idempotencyKey } : {}),
     },
-    ...(body
-      ? { requestBody: { required: true, content: { [op.json ? "application/json" : "multipart/form-data"]: { schema: body } } } }
-      : {}),
+    ...(op.json || op.multipart ? { requestBody: { required: true, content } } : {}),
     responses,
   };
 }

@@ -10,8 +10,8 @@ describe("the reference page's reading of the document", () => {
   test("Generate: multipart fields with their types, required marks and limits, and a curl example with a token", () => {
     const generate = op("createJobs");
     expect(generate).toMatchObject({ method: "post", path: "/api/jobs", access: "Token scope generate or admin; or a signed-in member." });
-    const fields = Object.fromEntries(generate.body!.variants[0]!.map((f) => [f.name, f]));
-    expect(generate.body!.mediaType).toBe("multipart/form-data");
+    const fields = Object.fromEntries(generate.bodies[0]!.variants[0]!.map((f) => [f.name, f]));
+    expect(generate.bodies[0]!.mediaType).toBe("multipart/form-data");
     expect(fields.image).toMatchObject({ type: "file or URL", required: true });
     expect(fields.lastImage).toMatchObject({ required: false });
     expect(fields.duration).toMatchObject({ type: "integer", required: true, notes: ["2 to 12"] });
@@ -28,7 +28,7 @@ describe("the reference page's reading of the document", () => {
 
   test("JSON bodies, unions, path parameters and public routes read as a person would say them", () => {
     const link = op("createReviewLink");
-    expect(link.body!.variants.map((v) => v.map((f) => f.name))).toEqual([["storyboardId"], ["jobIds"]]);
+    expect(link.bodies[0]!.variants.map((v) => v.map((f) => f.name))).toEqual([["storyboardId"], ["jobIds"]]);
     expect(link.curl).toContain(`-d '{"storyboardId":"…"}'`);
     const shot = op("generateForShot");
     expect(shot.curl).toContain('"https://studio.example/api/storyboards/$ID/shots/$SHOT_ID/continue"');

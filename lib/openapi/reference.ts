@@ -52,7 +52,7 @@ export type OperationView = {
   description?: string;
   access: string;
   params: FieldRow[];
-  body?: Body;
+  bodies: Body[];
   responses: ResponseRow[];
   curl: string;
 };
@@ -166,7 +166,8 @@ function curl(method: string, path: string, op: Op, origin: string, doc: ApiDocu
   if (mediaType === "multipart/form-data" && body) {
     for (const [k, v] of Object.entries(body.properties ?? {})) {
       if (!body.required?.includes(k)) continue;
-      lines.push(v.anyOf?.some((x) => x.format === "binary") ? `-F "${k}=@start.png"` : `-F "${k}=${String(example(k, v))}"`);
+      const file = v.format === "binary" || v.anyOf?.some((x) => x.format === "binary");
+      lines.push(file ? `-F "${k}=@${k === "file" ? "rows.csv" : "start.png"}"` : `-F "${k}=${String(example(k, v))}"`);
     }
   } else if (body) {
     lines.push(`-H "Content-Type: application/json"`, `-d '${JSON.stringify(example("", body))}'`);
@@ -176,12 +177,12 @@ function curl(method: string, path: string, op: Op, origin: string, doc: ApiDocu
 
 const resolve = (s: Schema, doc: ApiDocumentJson): Schema => (s.$ref ? (doc.components?.schemas?.[refName(s.$ref)] ?? s) : s);
 
-function bodyOf(op: Op, doc: ApiDocumentJson): Body | undefined {
-  const [mediaType, content] = Object.entries(op.requestBody?.content ?? {})[0] ?? [];
-  if (!mediaType || !content) return undefined;
-  const schema = resolve(content.schema, doc);
-  const variants = schema.anyOf ? without(schema.anyOf).map((v) => fieldRows(resolve(v, doc))) : [fieldRows(schema)];
-  return { mediaType, variants, ref: content.schema.$ref ? refName(content.schema.$ref) : undefined };
+function bodiesOf(op: Op, doc: ApiDocumentJson): Body[] {
+  return Object.entries(op.requestBody?.content ?? {}).map(([mediaType, content]) => {
+    const schema = resolve(content.schema, doc);
+    const variants = schema.anyOf ? without(schema.anyOf).map((v) => fieldRows(resolve(v, doc))) : [fieldRows(schema)];
+    return { mediaType, variants, ref: content.schema.$ref ? refName(content.schema.$ref) : undefined };
+  });
 }
 
 function responsesOf(op: Op): ResponseRow[] {
@@ -212,7 +213,7 @@ export function referenceOf(doc: ApiDocumentJson, origin: string) {
           description: op.description,
           access: accessOf(op),
           params,
-          body: bodyOf(op, doc),
+          bodies: bodiesOf(op, doc),
           responses: responsesOf(op),
           curl: curl(method, path, op, origin, doc),
         });

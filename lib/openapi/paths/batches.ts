@@ -32,6 +32,12 @@ const batchJsonSchema = z.union([
     }),
   }),
 ]);
+const batchFormSchema = z.object({
+  file: z.file().meta({ description: "A .csv (header row: the row keys) or .json of rows." }),
+  images: z.file().optional().meta({ description: "A .zip of the images the rows name." }),
+  image: z.array(z.file()).optional().meta({ description: "Image file parts, matched to rows by file name." }),
+  name: z.string().optional(),
+});
 const batchSchema = z
   .object({
     id: z.string(),
@@ -57,8 +63,7 @@ const preview = z.object({
   totalLabel: z.string(),
   fits: z.boolean(),
 });
-const FILE =
-  "Or multipart: `file` (a .csv or .json of rows), optional `images` (a .zip), and any number of `image` file parts matched to rows by file name.";
+const FILE = "JSON rows or a sweep, or a multipart upload of a .csv or .json file with its images (a .zip, or `image` parts).";
 
 export const batchPaths: AreaPaths = {
   "/api/batches/preview": {
@@ -69,6 +74,7 @@ export const batchPaths: AreaPaths = {
       description: FILE,
       access: "member",
       json: batchJsonSchema,
+      multipart: batchFormSchema,
       answers: [{ status: 200, description: "Each row's problems and the total against the caps.", schema: preview }],
       refusals: [400],
     },
@@ -89,6 +95,7 @@ export const batchPaths: AreaPaths = {
       access: "member",
       idempotent: true,
       json: batchJsonSchema,
+      multipart: batchFormSchema,
       answers: [
         { status: 201, description: "The batch and its takes.", schema: batchWithJobs },
         { status: 200, description: "The batch an earlier request with this key made.", schema: batchWithJobs },
