@@ -5,17 +5,18 @@ import { unglued } from "@/lib/http/glued-link";
 
 /**
  * The first gate, by cookie or bearer token only (each route and page then checks the session or token for
- * real): everything but share pages, review links, their media, sign-in, first-run setup and the health
- * check needs a session; state-changing requests must come from this site. A request with
- * `Authorization: Bearer` is a script's, not a browser's: no browser adds that header to a cross-site
- * request by itself, so the Origin check does not apply, and it passes to /api and /media routes (never
- * pages), which check the token.
+ * real): everything but share pages, review links, their media, sign-in, first-run setup, the health check and
+ * the API's reference (its OpenAPI document and page) needs a session; state-changing requests must come from
+ * this site. A request with `Authorization: Bearer` is a script's, not a browser's: no browser adds that header
+ * to a cross-site request by itself, so the Origin check does not apply, and it passes to /api and /media
+ * routes (never pages), which check the token.
  */
 const OPEN = [
   /^\/sign-in$/,
   /^\/setup$/,
   /^\/v\/[^/]+(\/(video\.mp4|poster\.jpg))?$/,
-  /^\/api\/(health|session|setup)$/,
+  /^\/api\/(health|session|setup|openapi\.json)$/,
+  /^\/docs\/api(\/[a-z]+)?$/,
   // WaveSpeed's deliveries are checked by their signature instead of a session.
   /^\/api\/webhooks\/wavespeed$/,
   // Exported films' share pages, and review links (the page, its takes' media and its API): no account needed.

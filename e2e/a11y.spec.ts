@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { Playground } from "./pages/playground";
-import { scanEverywhere } from "./support/axe";
+import { expectNoAxeViolations, expectNoSidewaysScroll, scanEverywhere, SCHEMES, SIZES } from "./support/axe";
 import { createJobs, savedJobs } from "./support/jobs";
 
 // Pages with takes; setup, sign-in and the empty playground are checked on a fresh install (fresh-install.spec.ts).
@@ -42,6 +42,28 @@ test.describe("axe finds nothing, light and dark, desktop and phone; nothing scr
       await expect(page.getByRole("heading", { name: "Add a member" })).toBeVisible();
       await expect(page.getByTestId("teamDailyCapUsd-spent")).toContainText("Team:");
     });
+  });
+
+  test("the API reference, for a stranger: its overview, its largest section with every answer's fields open", async ({ browser }) => {
+    const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+    const page = await context.newPage();
+    await scanEverywhere(page, "/docs/api", "api overview", async () => {
+      await expect(page.getByRole("heading", { name: "Keyframe API", level: 1 })).toBeVisible();
+    });
+    // The largest section (its cards share every component of the other sections): axe in both schemes, and
+    // nothing sideways on a phone; a full axe pass per size would add ~20 s for the same colours.
+    for (const size of SIZES) {
+      for (const scheme of SCHEMES) {
+        await page.setViewportSize(size);
+        await page.emulateMedia({ colorScheme: scheme, reducedMotion: "reduce" });
+        await page.goto("/docs/api/jobs");
+        await expect(page.getByRole("heading", { name: "Generate: one take per variation" })).toBeVisible();
+        await page.locator("details").evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+        if (size.name === "phone") await expectNoSidewaysScroll(page, `api jobs ${scheme}`);
+        else await expectNoAxeViolations(page, `api jobs ${scheme}`);
+      }
+    }
+    await context.close();
   });
 
   test("a share page, for a stranger", async ({ browser }) => {

@@ -97,7 +97,14 @@ function ShowSecret({ secret }: { secret: string }) {
         Copy it now: <strong>you won’t see it again.</strong> Keyframe keeps only a hash of it.
       </p>
       <Field label="Your new token" htmlFor="token-secret">
-        <input id="token-secret" readOnly value={secret} className={`${inputClass} font-mono`} onFocus={(e) => e.target.select()} />
+        <textarea
+          id="token-secret"
+          readOnly
+          rows={2}
+          value={secret}
+          onFocus={(e) => e.target.select()}
+          className="w-full resize-none rounded-lg border border-zinc-300 bg-white px-3 py-2 font-mono text-sm break-all outline-none focus:border-violet-500 focus:ring-2 focus:ring-violet-500/30 dark:border-zinc-700 dark:bg-zinc-900"
+        />
       </Field>
       <div className="flex items-center justify-end gap-2">
         <p role="status" aria-live="polite" className="mr-auto text-sm text-zinc-700 dark:text-zinc-300">

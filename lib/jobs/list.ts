@@ -1,6 +1,5 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { z } from "zod";
 import { memberOfSession, signedSessionToken } from "@/lib/auth/session-row";
 import { requireUser } from "@/lib/auth/session";
 import type { SessionUser } from "@/lib/auth/user";
@@ -12,17 +11,11 @@ import { userNames } from "@/lib/db/queries/users";
 import { AppError } from "@/lib/errors";
 import { isId } from "./ids";
 import { marksFor } from "./marks";
-import { STAR_FILTERS, STATUS_FILTERS, type JobChanges, type JobPage, type JobView, type StatusFilter, type Viewer } from "./types";
+import { type JobChanges, type JobPage, type JobView, type StatusFilter, type Viewer } from "./types";
 import { toJobView } from "./view";
+import type { ChangesQuery, ListQuery } from "@/lib/validations/jobs";
 
-export const listQuerySchema = z.object({
-  limit: z.coerce.number().int().min(1).max(100).default(24),
-  cursor: z.string().max(100).optional(),
-  status: z.enum(STATUS_FILTERS, { error: `must be one of ${STATUS_FILTERS.join(", ")}` }).default("all"),
-  q: z.string().trim().max(200, "Search text can be at most 200 characters.").optional(),
-  scope: z.enum(["team", "mine"], { error: "must be team or mine" }).default("team"),
-  starred: z.enum(STAR_FILTERS, { error: "must be me or anyone" }).optional(),
-});
+export { changesQuerySchema, listQuerySchema } from "@/lib/validations/jobs";
 
 const FILTER_STATUSES: Record<StatusFilter, JobStatus[] | undefined> = {
   all: undefined,
@@ -39,8 +32,6 @@ function decodeCursor(value: string): Cursor {
   if (!id || !Number.isSafeInteger(createdAt)) throw new AppError("bad_request", "Invalid cursor.", { cursor: "Invalid cursor." });
   return { createdAt, id };
 }
-
-export type ListQuery = z.infer<typeof listQuerySchema>;
 
 const filterOf = (query: Pick<ListQuery, "status" | "q" | "scope" | "starred">, viewer: Viewer): JobFilter => ({
   statuses: FILTER_STATUSES[query.status],
@@ -70,11 +61,6 @@ export async function jobPage(query: ListQuery, origin: string, viewer: Viewer):
     version,
   };
 }
-
-export const changesQuerySchema = listQuerySchema.pick({ status: true, q: true, scope: true, starred: true }).extend({
-  since: z.string().max(100, "Invalid version."),
-});
-export type ChangesQuery = z.infer<typeof changesQuerySchema>;
 
 /** Instances stamp changes with their own clocks: look this far back too (merging again is harmless). */
 const CLOCK_SLACK_MS = 15_000;

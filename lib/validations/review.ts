@@ -21,8 +21,11 @@ export const reviewLinkSchema = z.union(
   { error: "Send a storyboardId, or jobIds." },
 );
 
+/** The id a reviewer's browser made up for itself (also `?reviewer=` on GET /api/review/{token}). */
+export const reviewerIdSchema = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, { error: "Reload the page and try again." });
+
 const reviewer = {
-  reviewerId: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, { error: "Reload the page and try again." }),
+  reviewerId: reviewerIdSchema,
   name: plainText("Your name", REVIEWER_NAME_MAX),
 };
 const word = {

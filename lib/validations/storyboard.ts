@@ -39,3 +39,6 @@ export type ShotTakeRequest = z.output<typeof shotTakeSchema>;
 export const shotTakeRequestSchema = extend(shotTakeSchema, {
   confirmDuplicate: optional(boolean({ error: "confirmDuplicate is true or false." })),
 });
+
+/** The shot route's last segment: `continue` (the next shot, from the last frame) or `retake` (more takes of this shot). */
+export const shotActionSchema = z.enum(["continue", "retake"]);

@@ -3,9 +3,10 @@ import { AppError, errorResponse } from "@/lib/errors";
 import { requestOrigin } from "@/lib/http/origin";
 import { createJobs } from "@/lib/jobs/create";
 import { conditionalJson } from "@/lib/http/conditional";
-import { galleryViewer, jobPage, listQuerySchema } from "@/lib/jobs/list";
+import { galleryViewer, jobPage } from "@/lib/jobs/list";
 import { serverGenerateSchema } from "@/lib/validations/generate-server";
 import { validationError } from "@/lib/validations/errors";
+import { listQuerySchema } from "@/lib/validations/jobs";
 
 // Two images of at most 10 MB each plus text fields; next.config.js lets the proxy buffer a little more.
 const MAX_BODY_BYTES = 21 * 1024 * 1024;

@@ -84,6 +84,9 @@ describe("a generate token goes through what a browser goes through", () => {
 
     const mine = (await (await list(auth(secret))).json()) as Jobs;
     expect(mine.jobs).toEqual([expect.objectContaining({ id: job!.id, mine: true, owner: "alice" })]);
+    // The token decides who asks, whatever session cookie rides along.
+    const withBossCookie = (await (await list({ ...auth(secret), cookie: boss.cookie })).json()) as Jobs;
+    expect(withBossCookie.jobs.map((j) => j.id)).toEqual([job!.id]);
     expect((await post({ cookie: alice.cookie }, "From the browser")).status).toBe(201);
     const over = await post(auth(secret), "One too many");
     expect(over.status).toBe(403);

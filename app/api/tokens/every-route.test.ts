@@ -1,6 +1,8 @@
+import fs from "node:fs";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Simulator } from "@/lib/simulator/server";
-import { ROUTE_METHODS, callRoute } from "@/lib/test/api-routes";
+import { OPEN_ROUTES, ROUTE_METHODS, callRoute } from "@/lib/test/api-routes";
 import { setupApp, signedIn } from "@/lib/test/app";
 
 /** Every route that takes a member takes a bearer token the same way, through requireUser / currentUser. */
@@ -41,7 +43,7 @@ describe("a bearer token on every route", () => {
     "%s: a read-only token reads, and changes nothing",
     async (name, load, method) => {
       const res = await callRoute(await load(), method, bearer(secrets.read));
-      if (method === "GET" && !adminRoute(name)) {
+      if ((method === "GET" || method === "HEAD") && !adminRoute(name)) {
         expect([401, 403]).not.toContain(res.status);
       } else if (method === "GET") {
         expect(res.status).toBe(403);
@@ -71,4 +73,25 @@ describe("a bearer token on every route", () => {
     expect(res.status).toBe(403);
     expect(await errorOf(res)).toMatch(/^API tokens are managed from a browser session/);
   });
+});
+
+/** Every route file under app/api and app/media, with the methods it exports, as "METHOD /path". */
+function routeFiles(): string[] {
+  const found: string[] = [];
+  for (const top of ["app/api", "app/media"]) {
+    for (const file of fs.readdirSync(top, { recursive: true, encoding: "utf8" })) {
+      if (path.basename(file) !== "route.ts") continue;
+      const route = `/${path.join(top.replace(/^app\//, ""), path.dirname(file))}`.replace(/\/\.$/, "");
+      if (OPEN_ROUTES.includes(route)) continue;
+      const source = fs.readFileSync(path.join(top, file), "utf8");
+      for (const [, method] of source.matchAll(/export (?:async function|const) (GET|HEAD|POST|PUT|PATCH|DELETE)\b/g)) {
+        found.push(`${method} ${route}`);
+      }
+    }
+  }
+  return found.sort();
+}
+
+test("the list every route check walks names every route that needs a member, and no other", () => {
+  expect(ROUTE_METHODS.map(([name]) => name).sort()).toEqual(routeFiles());
 });

@@ -1,8 +1,9 @@
 import { errorResponse } from "@/lib/errors";
 import { conditionalJson } from "@/lib/http/conditional";
 import { requestOrigin } from "@/lib/http/origin";
-import { changesQuerySchema, galleryViewer, jobChanges } from "@/lib/jobs/list";
+import { galleryViewer, jobChanges } from "@/lib/jobs/list";
 import { validationError } from "@/lib/validations/errors";
+import { changesQuerySchema } from "@/lib/validations/jobs";
 
 /**
  * `?since=<version>&status=&q=&scope=`: what changed after a gallery's version (see JobChanges). Answers 304

@@ -1,20 +1,19 @@
-import { z } from "zod";
 import { AppError, errorResponse } from "@/lib/errors";
 import { clientAddress } from "@/lib/http/client-address";
 import { myFeedback, readFeedback, submitFeedback } from "@/lib/reviews/feedback";
 import { reviewLink, reviewView } from "@/lib/reviews/public";
+import { reviewerIdSchema } from "@/lib/validations/review";
 
 type Context = { params: Promise<{ token: string }> };
 
 const NO_LINK = () => new AppError("not_found", "This review link does not exist or is no longer shared.");
-const reviewer = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
 
 /** For reviewers, no account needed: the shots, and with `?reviewer=` what that reviewer said before. */
 export async function GET(request: Request, { params }: Context) {
   try {
     const link = await reviewLink((await params).token);
     if (!link) throw NO_LINK();
-    const id = reviewer.safeParse(new URL(request.url).searchParams.get("reviewer"));
+    const id = reviewerIdSchema.safeParse(new URL(request.url).searchParams.get("reviewer"));
     return Response.json(
       { review: await reviewView(link), mine: id.success ? await myFeedback(link, id.data) : {} },
       { headers: { "Cache-Control": "no-store" } },

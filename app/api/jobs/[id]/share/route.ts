@@ -1,15 +1,12 @@
-import { z } from "zod";
 import { requireUser } from "@/lib/auth/session";
 import { errorResponse } from "@/lib/errors";
 import { requestOrigin } from "@/lib/http/origin";
 import { renewShare, revokeShare, setShareVisibility } from "@/lib/jobs/share";
-import { SHARE_VISIBILITIES } from "@/lib/jobs/types";
 import { toJobView } from "@/lib/jobs/view";
 import { validationError } from "@/lib/validations/errors";
+import { shareVisibilitySchema } from "@/lib/validations/jobs";
 
 type Context = { params: Promise<{ id: string }> };
-
-const visibilitySchema = z.object({ visibility: z.enum(SHARE_VISIBILITIES, { error: "must be public or team" }) });
 
 /** Makes a new link (the old one stops working). Its maker or an admin. */
 export async function POST(request: Request, { params }: Context) {
@@ -26,7 +23,7 @@ export async function POST(request: Request, { params }: Context) {
 export async function PATCH(request: Request, { params }: Context) {
   try {
     const user = await requireUser(request);
-    const body = visibilitySchema.safeParse(await request.json().catch(() => null));
+    const body = shareVisibilitySchema.safeParse(await request.json().catch(() => null));
     if (!body.success) throw validationError(body.error);
     const job = await setShareVisibility((await params).id, user, body.data.visibility);
     return Response.json(toJobView(job, requestOrigin(request), user));

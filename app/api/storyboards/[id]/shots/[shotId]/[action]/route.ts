@@ -1,12 +1,9 @@
-import { z } from "zod";
 import { requireUser } from "@/lib/auth/session";
 import { AppError, errorResponse } from "@/lib/errors";
 import { jsonBody } from "@/lib/http/body";
 import { requestOrigin } from "@/lib/http/origin";
 import { generateForShot } from "@/lib/storyboards/generate";
-import { shotTakeRequestSchema } from "@/lib/validations/storyboard";
-
-const action = z.enum(["continue", "retake"]);
+import { shotActionSchema, shotTakeRequestSchema } from "@/lib/validations/storyboard";
 
 /**
  * `{ prompt, duration, cameraFixed, seed, variations }`: `continue` makes the next shot, after this one, from
@@ -18,7 +15,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   try {
     const user = await requireUser(request);
     const { id, shotId, action: name } = await params;
-    const mode = action.safeParse(name);
+    const mode = shotActionSchema.safeParse(name);
     if (!mode.success) throw new AppError("not_found", "No such action on a shot.");
     const { confirmDuplicate, ...input } = await jsonBody(request, shotTakeRequestSchema);
     const key = request.headers.get("idempotency-key")?.trim().slice(0, 200) || null;

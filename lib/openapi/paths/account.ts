@@ -1,0 +1,39 @@
+import { signInSchema, setupSchema } from "@/lib/validations/account";
+import { type AreaPaths } from "../operation";
+import { okSchema } from "../schemas/common";
+import { z } from "zod";
+
+const cookie = { "set-cookie": z.string().meta({ description: "The session cookie, `keyframe.session_token`." }) };
+
+export const accountPaths: AreaPaths = {
+  "/api/session": {
+    post: {
+      tag: "Account",
+      id: "signIn",
+      summary: "Sign in (sets the session cookie)",
+      access: "public",
+      json: signInSchema,
+      answers: [{ status: 200, description: "Signed in.", schema: okSchema, headers: cookie }],
+      refusals: [400, { status: 401, description: "Wrong email or password, or the account is disabled." }, 429],
+    },
+    delete: {
+      tag: "Account",
+      id: "signOut",
+      summary: "Sign out (ends the session on the server)",
+      access: "public",
+      answers: [{ status: 200, description: "Signed out.", schema: okSchema }],
+    },
+  },
+  "/api/setup": {
+    post: {
+      tag: "Account",
+      id: "setup",
+      summary: "First run only: create the admin and sign in",
+      description: "The setup code is in the server's log on first start.",
+      access: "public",
+      json: setupSchema,
+      answers: [{ status: 201, description: "The admin exists and is signed in.", schema: okSchema, headers: cookie }],
+      refusals: [400, 403, 409],
+    },
+  },
+};
