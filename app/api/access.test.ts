@@ -117,6 +117,9 @@ describe("sign-in", () => {
       new Request("http://keyframe.test/api/session", { headers: { authorization: `Bearer ${made.secret}` } }),
     );
     expect(await byToken.json()).toEqual({ user, token: { id: made.token.id, scope: "read" } });
+    const nobody = await session.GET(new Request("http://keyframe.test/api/session"));
+    expect(nobody.status).toBe(401);
+    expect(await nobody.text()).not.toContain("whoami");
   });
 });
 
