@@ -1,7 +1,7 @@
 import "server-only";
 import { undecodableImage } from "@/lib/images/decode";
 import { formatUsd, priceMicros } from "@/lib/model/price";
-import { DURATION_DEFAULT } from "@/lib/model/seedance";
+import { DURATION_DEFAULT, DURATION_MAX, DURATION_MIN, VARIATIONS_MAX } from "@/lib/model/seedance";
 import { makeGenerateSchema, type GenerateField, type GenerateRequest } from "@/lib/validations/generate";
 import type { BatchInput } from "./input";
 import { BATCH_MAX_TAKES, type RowKey } from "./limits";
@@ -84,8 +84,13 @@ async function checkRow(input: BatchInput, row: RawRow): Promise<CheckedRow & { 
     }
   }
   const request = parsed.success && errors.length === 0 ? parsed.data : undefined;
-  const takes = request?.variations ?? (Number.isInteger(Number(v.variations)) && Number(v.variations) > 0 ? Number(v.variations) : 1);
-  const duration = request?.duration ?? (Number.isInteger(Number(v.duration)) ? Number(v.duration) : DURATION_DEFAULT);
+  // An invalid row is priced only as far as its duration and variations are valid: nothing for what cannot run.
+  const whole = (value: unknown, fallback: number, min: number, max: number) => {
+    const n = blank(value) ? fallback : Number(value);
+    return Number.isInteger(n) && n >= min && n <= max ? n : 0;
+  };
+  const takes = request?.variations ?? Math.max(1, whole(v.variations, 1, 1, VARIATIONS_MAX));
+  const duration = request?.duration ?? whole(v.duration, DURATION_DEFAULT, DURATION_MIN, DURATION_MAX);
   const price = priceMicros(duration, takes);
   return { line: row.line, ok: request !== undefined, errors, takes, priceMicros: price, priceLabel: formatUsd(price), request };
 }
