@@ -94,6 +94,9 @@ export default function AccountMenu({
         <MenuItem asChild>
           <Link href="/storyboards">Storyboards</Link>
         </MenuItem>
+        <MenuItem asChild>
+          <Link href="/batches">Batches</Link>
+        </MenuItem>
         {role === "admin" ? (
           <MenuItem asChild>
             <Link href="/admin">Team settings</Link>

@@ -59,7 +59,13 @@ async function fromForm(form: FormData): Promise<BatchInput> {
   const confirmDuplicate = form.get("confirmDuplicate") === "true";
   const sweepText = form.get("sweep");
   if (typeof sweepText === "string") {
-    const sweep = sweepSchema.safeParse(JSON.parse(sweepText || "{}"));
+    let raw: unknown;
+    try {
+      raw = JSON.parse(sweepText || "{}");
+    } catch {
+      throw new AppError("bad_request", "The sweep field is not valid JSON.", { sweep: "Not valid JSON." });
+    }
+    const sweep = sweepSchema.safeParse(raw);
     if (!sweep.success) throw validationError(sweep.error);
     return { name: named || "Sweep", source: "sweep", rows: sweepRows(sweep.data), files, fileProblems, confirmDuplicate };
   }

@@ -8,7 +8,8 @@ import type { BatchInput } from "./input";
 import { findRepeats, type Repeat } from "./repeats";
 
 export type CapsLeft = { cap: string; label: string; leftMicros: number; leftLabel: string; resetsAt: string } | null;
-export type PreviewRow = CheckedRow & { repeat: Repeat | null };
+/** A row as checked, with its cells as read (text), and whether it repeats a take. */
+export type PreviewRow = CheckedRow & { values: Record<string, string>; repeat: Repeat | null };
 export type BatchPreview = {
   name: string;
   source: BatchInput["source"];
@@ -24,6 +25,9 @@ export type BatchPreview = {
   /** Why the batch cannot run as it is, in a sentence (null when it can). */
   problem: string | null;
 };
+
+const cellText = (values: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(values).flatMap(([k, v]) => (v === undefined || v === null || v === "" ? [] : [[k, String(v)]])));
 
 /** The cap that leaves the least, and whether the total fits under it. */
 export function tightestCap(caps: CapView[]): CapsLeft {
@@ -52,7 +56,11 @@ export async function previewBatch(input: BatchInput, user: SessionUser): Promis
   return {
     name: input.name,
     source: input.source,
-    rows: batch.rows.map((row) => ({ ...rowView(row), repeat: repeats.find((r) => r.line === row.line) ?? null })),
+    rows: batch.rows.map((row, i) => ({
+      ...rowView(row),
+      values: cellText(input.rows[i]!.values),
+      repeat: repeats.find((r) => r.line === row.line) ?? null,
+    })),
     takes: batch.takes,
     totalMicros: batch.totalMicros,
     totalLabel: formatUsd(batch.totalMicros),

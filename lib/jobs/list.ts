@@ -22,6 +22,8 @@ export const listQuerySchema = z.object({
   q: z.string().trim().max(200, "Search text can be at most 200 characters.").optional(),
   scope: z.enum(["team", "mine"], { error: "must be team or mine" }).default("team"),
   starred: z.enum(STAR_FILTERS, { error: "must be me or anyone" }).optional(),
+  /** One batch's takes (job_groups id). */
+  group: z.string().max(40).optional(),
 });
 
 const FILTER_STATUSES: Record<StatusFilter, JobStatus[] | undefined> = {
@@ -42,11 +44,12 @@ function decodeCursor(value: string): Cursor {
 
 export type ListQuery = z.infer<typeof listQuerySchema>;
 
-const filterOf = (query: Pick<ListQuery, "status" | "q" | "scope" | "starred">, viewer: Viewer): JobFilter => ({
+const filterOf = (query: Pick<ListQuery, "status" | "q" | "scope" | "starred" | "group">, viewer: Viewer): JobFilter => ({
   statuses: FILTER_STATUSES[query.status],
   q: query.q || undefined,
   userId: query.scope === "mine" ? viewer.id : undefined,
   starred: query.starred ? { by: query.starred === "me" ? viewer.id : undefined } : undefined,
+  groupId: query.group || undefined,
 });
 
 export async function jobPage(query: ListQuery, origin: string, viewer: Viewer): Promise<JobPage> {
@@ -71,7 +74,7 @@ export async function jobPage(query: ListQuery, origin: string, viewer: Viewer):
   };
 }
 
-export const changesQuerySchema = listQuerySchema.pick({ status: true, q: true, scope: true, starred: true }).extend({
+export const changesQuerySchema = listQuerySchema.pick({ status: true, q: true, scope: true, starred: true, group: true }).extend({
   since: z.string().max(100, "Invalid version."),
 });
 export type ChangesQuery = z.infer<typeof changesQuerySchema>;

@@ -2,7 +2,7 @@ import { zipSync } from "fflate";
 import { makePng } from "./png";
 
 /** A CSV of `count` rows over shot-1.png … shot-N.png (2 s each, random seeds), with `edit` changing some lines' cells. */
-export function batchCsv(count: number, edit: (line: number) => Record<string, string> = () => ({})): string {
+export function batchCsv(count: number, edit: (line: number) => Record<string, string | undefined> = () => ({})): string {
   const header = ["image", "prompt", "duration", "seed"];
   const lines = Array.from({ length: count }, (_, i) => {
     const row = { image: `shot-${i + 1}.png`, prompt: `Shot ${i + 1}, a slow push-in`, duration: "2", seed: "", ...edit(i + 2) };

@@ -75,8 +75,8 @@ describe("preview", () => {
     const { status, body } = await send("preview", batchForm(csv, shotsZip(4)));
     const took = performance.now() - started;
     expect(status).toBe(200);
-    expect(body.rows).toEqual([
-      { line: 2, ok: true, errors: [], takes: 1, priceMicros: 32_000, priceLabel: "$0.032", repeat: null },
+    expect(body.rows).toMatchObject([
+      { line: 2, ok: true, errors: [], takes: 1, priceMicros: 32_000, priceLabel: "$0.032", repeat: null, values: { image: "shot-1.png", prompt: "Shot 1, a slow push-in", duration: "2" } },
       { line: 3, ok: false, errors: [{ field: "duration", message: "Duration must be a whole number from 2 to 12." }], takes: 1, priceMicros: 0, priceLabel: "$0.00", repeat: null },
       { line: 4, ok: false, errors: [{ field: "image", message: 'No image named "missing.png" in the zip or among the uploaded images.' }], takes: 1, priceMicros: 32_000, priceLabel: "$0.032", repeat: null },
       { line: 5, ok: true, errors: [], takes: 1, priceMicros: 80_000, priceLabel: "$0.08", repeat: null },
@@ -194,5 +194,48 @@ describe("repeats and cancel", () => {
     expect(after.batch.cancelledAt).not.toBeNull();
     expect(await stored()).toMatchObject({ jobs: 3, ledger: 0 });
     expect(sim.stats.submitRequests).toBe(0);
+  });
+});
+
+describe("limits and JSON", () => {
+  test("200 rows over 10 images in a zip preview in one request; 201 rows are refused, saying the limit", async () => {
+    // Each distinct image is decoded once, however many rows name it.
+    const form = batchForm(batchCsv(200, (line) => ({ image: `shot-${((line - 2) % 10) + 1}.png` })), shotsZip(10));
+    const started = performance.now();
+    const { status, body } = await send("preview", form);
+    const took = performance.now() - started;
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ takes: 200, totalLabel: "$6.40", fits: true });
+    console.log(`preview of 200 rows over 10 distinct 400×300 PNGs in a zip: ${took.toFixed(0)} ms`);
+    const over = await send("preview", batchForm(batchCsv(201)));
+    expect(over.status).toBe(400);
+    expect(over.body.error!.message).toBe("The file has 201 rows; a batch can have at most 200. Split it into several batches.");
+  });
+
+  test("JSON rows by URL: an unknown key and a non-http image are named by row number", async () => {
+    const rows = [
+      { image: "https://example.test/a.png", prompt: "Orbit", duration: 4 },
+      { image: "ftp://example.test/b.png", prompt: "Orbit" },
+      { image: "https://example.test/c.png", prompt: "Orbit", sed: 3 },
+    ];
+    const { status, body } = await send("batches", { name: "By URL", rows });
+    expect(status).toBe(400);
+    expect(body.error!.rows).toEqual([
+      { line: 2, field: "image", message: "Image URLs must use http or https." },
+      { line: 3, field: "sed", message: 'Unknown key "sed"; the keys are image, end_image, prompt, duration, aspect_ratio, camera_fixed, seed, variations.' },
+    ]);
+    expect(await stored()).toMatchObject({ groups: 0, jobs: 0, ledger: 0 });
+    const made = await send("batches", { name: "By URL", rows: [rows[0]] });
+    expect(made.status).toBe(201);
+    expect(made.body.batch).toMatchObject({ name: "By URL", source: "json", total: 1 });
+  });
+
+  test("a member over the per-minute limit is refused the batch with 429, nothing stored", async () => {
+    await settings({ submitsPerMinute: 1 });
+    const single = () => m.jobs.POST(new Request("http://keyframe.test/api/jobs", { method: "POST", body: jobForm(), headers: { cookie } }));
+    expect((await single()).status).toBe(201);
+    const { status } = await send("batches", batchForm(batchCsv(2), shotsZip(2)));
+    expect(status).toBe(429);
+    expect(await stored()).toMatchObject({ groups: 0, jobs: 1, ledger: 1 });
   });
 });
