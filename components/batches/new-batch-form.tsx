@@ -45,11 +45,13 @@ export function NewBatchForm() {
     for (const [k, v] of Object.entries(extra)) form.append(k, v);
     return form;
   };
-  const changed = <T,>(set: (v: T) => void) => (v: T) => {
-    set(v);
-    setPreview(null);
-    setError(null);
-  };
+  const changed =
+    <T,>(set: (v: T) => void) =>
+    (v: T) => {
+      set(v);
+      setPreview(null);
+      setError(null);
+    };
 
   async function check(event: FormEvent) {
     event.preventDefault();
@@ -84,7 +86,11 @@ export function NewBatchForm() {
   return (
     <form onSubmit={check} className="space-y-5">
       <RadioTabs label="Batch from" options={MODES} value={mode} onChange={changed(setMode)} />
-      {mode === "file" ? <FileFields draft={files} onChange={changed(setFiles)} /> : <SweepFields draft={sweep} onChange={changed(setSweep)} />}
+      {mode === "file" ? (
+        <FileFields draft={files} onChange={changed(setFiles)} />
+      ) : (
+        <SweepFields draft={sweep} onChange={changed(setSweep)} />
+      )}
       <div className="max-w-md">
         <label htmlFor="batch-name" className="mb-1.5 block text-sm font-medium text-zinc-900 dark:text-zinc-100">
           Name (optional)
@@ -104,13 +110,16 @@ export function NewBatchForm() {
         {error ? (
           <p className="text-sm text-red-700 dark:text-red-400">
             {error.message}
-            {Array.isArray(error.details.rows) ? ` (${error.details.rows.length} problem${error.details.rows.length === 1 ? "" : "s"})` : ""}
+            {Array.isArray(error.details.rows)
+              ? ` (${error.details.rows.length} problem${error.details.rows.length === 1 ? "" : "s"})`
+              : ""}
           </p>
         ) : null}
         {preview ? (
           <p className="text-sm">
             <span className="font-medium">
-              {preview.rows.length} row{preview.rows.length === 1 ? "" : "s"}, {preview.takes} take{preview.takes === 1 ? "" : "s"}: total {preview.totalLabel}
+              {preview.rows.length} row{preview.rows.length === 1 ? "" : "s"}, {preview.takes} take{preview.takes === 1 ? "" : "s"}: total{" "}
+              {preview.totalLabel}
             </span>
             {preview.capsLeft ? ` · ${preview.capsLeft.leftLabel} left under ${preview.capsLeft.label}` : " · no spend cap set"}
             {preview.problem ? <span className="block text-red-700 dark:text-red-400">{preview.problem}</span> : null}

@@ -8,11 +8,21 @@ export function PreviewTable({ preview, thumbs }: { preview: BatchPreview; thumb
         <caption className="sr-only">Rows of the batch, with each row&rsquo;s price and problems</caption>
         <thead className="bg-zinc-50 text-xs text-zinc-700 uppercase dark:bg-zinc-900 dark:text-zinc-300">
           <tr>
-            <th scope="col" className="px-3 py-2">Line</th>
-            <th scope="col" className="px-3 py-2">Image</th>
-            <th scope="col" className="px-3 py-2">Prompt</th>
-            <th scope="col" className="px-3 py-2">Settings</th>
-            <th scope="col" className="px-3 py-2 text-right">Price</th>
+            <th scope="col" className="px-3 py-2">
+              Line
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Image
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Prompt
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Settings
+            </th>
+            <th scope="col" className="px-3 py-2 text-right">
+              Price
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
@@ -20,10 +30,17 @@ export function PreviewTable({ preview, thumbs }: { preview: BatchPreview; thumb
             const cell = row.values;
             const image = cell.image ?? "";
             const thumb = thumbs.get(image) ?? thumbs.get(image.split("/").pop() ?? "");
-            const settings = [cell.duration ? `${cell.duration} s` : "", cell.aspect_ratio, cell.seed ? `seed ${cell.seed}` : "", row.takes > 1 ? `× ${row.takes}` : ""];
+            const settings = [
+              cell.duration ? `${cell.duration} s` : "",
+              cell.aspect_ratio,
+              cell.seed ? `seed ${cell.seed}` : "",
+              row.takes > 1 ? `× ${row.takes}` : "",
+            ];
             return (
               <tr key={row.line} className={row.ok ? "" : "bg-red-50 dark:bg-red-950/30"}>
-                <th scope="row" className="px-3 py-2 align-top font-medium tabular-nums">{row.line}</th>
+                <th scope="row" className="px-3 py-2 align-top font-medium tabular-nums">
+                  {row.line}
+                </th>
                 <td className="px-3 py-2 align-top">
                   <div className="flex items-center gap-2">
                     {/* eslint-disable-next-line @next/next/no-img-element -- a blob: thumbnail of a file not uploaded yet */}
@@ -44,7 +61,9 @@ export function PreviewTable({ preview, thumbs }: { preview: BatchPreview; thumb
                   ))}
                   {row.repeat ? <p className="mt-1 text-amber-800 dark:text-amber-300">{row.repeat.message}</p> : null}
                 </td>
-                <td className="px-3 py-2 align-top text-zinc-700 dark:text-zinc-300">{settings.filter(Boolean).join(" · ") || "defaults"}</td>
+                <td className="px-3 py-2 align-top text-zinc-700 dark:text-zinc-300">
+                  {settings.filter(Boolean).join(" · ") || "defaults"}
+                </td>
                 <td className="px-3 py-2 text-right align-top tabular-nums">{row.priceLabel}</td>
               </tr>
             );

@@ -14,7 +14,10 @@ const list = (text: string) =>
 export function sweepBody(draft: SweepDraft): FormData {
   const body = new FormData();
   const prompts = draft.prompts.split(/\r?\n/).filter((p) => p.trim() !== "");
-  body.append("sweep", JSON.stringify({ image: draft.image?.name ?? "", prompts, seeds: list(draft.seeds), durations: list(draft.durations) }));
+  body.append(
+    "sweep",
+    JSON.stringify({ image: draft.image?.name ?? "", prompts, seeds: list(draft.seeds), durations: list(draft.durations) }),
+  );
   if (draft.image) body.append("image", draft.image);
   return body;
 }
@@ -52,13 +55,23 @@ export function SweepFields({ draft, onChange }: { draft: SweepDraft; onChange: 
         <label htmlFor="sweep-seeds" className={label}>
           Seeds (-1 for random)
         </label>
-        <input id="sweep-seeds" value={draft.seeds} onChange={(e) => onChange({ ...draft, seeds: e.target.value })} className={inputClass} />
+        <input
+          id="sweep-seeds"
+          value={draft.seeds}
+          onChange={(e) => onChange({ ...draft, seeds: e.target.value })}
+          className={inputClass}
+        />
       </div>
       <div>
         <label htmlFor="sweep-durations" className={label}>
           Durations in seconds (2–12)
         </label>
-        <input id="sweep-durations" value={draft.durations} onChange={(e) => onChange({ ...draft, durations: e.target.value })} className={inputClass} />
+        <input
+          id="sweep-durations"
+          value={draft.durations}
+          onChange={(e) => onChange({ ...draft, durations: e.target.value })}
+          className={inputClass}
+        />
       </div>
     </div>
   );

@@ -10,7 +10,12 @@ export const isActive = (b: BatchView) => b.queued + b.running > 0;
 
 /** "12 of 40 done", and what else there is to say. */
 export function progressText(b: BatchView): string {
-  const rest = [b.running ? `${b.running} running` : "", b.queued ? `${b.queued} queued` : "", b.failed ? `${b.failed} failed` : "", b.cancelled ? `${b.cancelled} cancelled` : ""];
+  const rest = [
+    b.running ? `${b.running} running` : "",
+    b.queued ? `${b.queued} queued` : "",
+    b.failed ? `${b.failed} failed` : "",
+    b.cancelled ? `${b.cancelled} cancelled` : "",
+  ];
   const extra = rest.filter(Boolean).join(", ");
   return `${b.completed} of ${b.total} done${extra ? ` · ${extra}` : ""}`;
 }

@@ -42,7 +42,8 @@ export function Gallery({ initial, group }: { initial?: JobPage; group?: string 
   const newOnTop = !filter.group && (filter.status === "all" || filter.status === "active") && filter.q.trim() === "";
   const items = useMemo(() => galleryItems(jobs, newOnTop ? pending : []), [jobs, pending, newOnTop]);
   useEffect(() => settlePending(new Set(jobs.map((j) => j.id))), [jobs]);
-  const filtered = Boolean(filter.group) || filter.status !== "all" || filter.q.trim() !== "" || filter.scope === "mine" || Boolean(filter.starred);
+  const filtered =
+    Boolean(filter.group) || filter.status !== "all" || filter.q.trim() !== "" || filter.scope === "mine" || Boolean(filter.starred);
 
   const renderItem = useCallback(
     (item: GalleryItem, width: number, mediaHeight: number) =>

@@ -36,8 +36,20 @@ const ROW_FIELD: Record<GenerateField, RowKey | "row"> = {
 
 const blank = (v: unknown) => v === undefined || v === null || (typeof v === "string" && v.trim() === "");
 const orDefault = (v: unknown, fallback: unknown) => (blank(v) ? fallback : typeof v === "string" ? v.trim() : v);
-const FLAGS: Record<string, boolean> = { true: true, yes: true, y: true, "1": true, on: true, false: false, no: false, n: false, "0": false, off: false };
-const flag = (v: unknown) => (blank(v) ? false : typeof v === "string" ? (FLAGS[v.trim().toLowerCase()] ?? v) : v === 1 ? true : v === 0 ? false : v);
+const FLAGS: Record<string, boolean> = {
+  true: true,
+  yes: true,
+  y: true,
+  "1": true,
+  on: true,
+  false: false,
+  no: false,
+  n: false,
+  "0": false,
+  off: false,
+};
+const flag = (v: unknown) =>
+  blank(v) ? false : typeof v === "string" ? (FLAGS[v.trim().toLowerCase()] ?? v) : v === 1 ? true : v === 0 ? false : v;
 
 /** A file by the name a row gives: exactly, else by its last path part, else ignoring case. */
 function findFile(input: BatchInput, name: string): Blob | string {
@@ -95,7 +107,12 @@ async function checkRow(input: BatchInput, row: RawRow): Promise<CheckedRow & { 
   return { line: row.line, ok: request !== undefined, errors, takes, priceMicros: price, priceLabel: formatUsd(price), request };
 }
 
-export type CheckedBatch = { rows: (CheckedRow & { request?: GenerateRequest })[]; takes: number; totalMicros: number; problem: string | null };
+export type CheckedBatch = {
+  rows: (CheckedRow & { request?: GenerateRequest })[];
+  takes: number;
+  totalMicros: number;
+  problem: string | null;
+};
 
 /** Every row through the single generate's rules (images checked and decoded as the form's are). */
 export async function checkBatch(input: BatchInput): Promise<CheckedBatch> {

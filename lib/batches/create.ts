@@ -47,7 +47,10 @@ async function makeRows(group: JobGroup, rows: ValidRow[], options: Options): Pr
 async function resume(group: JobGroup, rows: ValidRow[], contentHash: string, takes: number, options: Options): Promise<BatchDetail> {
   const earlier = await claimedHash(options.user.id, `batch:${group.key}`);
   if ((earlier !== undefined && earlier !== contentHash) || group.total !== takes) {
-    throw new AppError("idempotency_mismatch", "This Idempotency-Key was already used for a different batch. Send a new key with a new batch.");
+    throw new AppError(
+      "idempotency_mismatch",
+      "This Idempotency-Key was already used for a different batch. Send a new key with a new batch.",
+    );
   }
   if (group.cancelledAt === null) await makeRows(group, rows, options);
   return batchDetail(group.id, options.origin, options.user);
@@ -57,7 +60,9 @@ function invalidRows(rows: ValidRow[] | { line: number; errors: { field: string;
   const list = rows.flatMap((r) => r.errors.map((e) => ({ line: r.line, ...e })));
   const first = list[0]!;
   const more = list.length > 1 ? ` (and ${list.length - 1} more)` : "";
-  return new AppError("invalid", `Line ${first.line}, ${first.field}: ${first.message}${more} Nothing was charged.`, undefined, undefined, { rows: list });
+  return new AppError("invalid", `Line ${first.line}, ${first.field}: ${first.message}${more} Nothing was charged.`, undefined, undefined, {
+    rows: list,
+  });
 }
 
 /**
@@ -72,7 +77,9 @@ export async function createBatch(input: BatchInput, options: Options): Promise<
   if (batch.problem) throw new AppError("bad_request", batch.problem);
   const rows = batch.rows as ValidRow[];
   const contentHash = sha(
-    JSON.stringify(rows.map((r) => [r.line, requestHash(r.request, named(r.request.image), r.request.lastImage ? named(r.request.lastImage) : null)])),
+    JSON.stringify(
+      rows.map((r) => [r.line, requestHash(r.request, named(r.request.image), r.request.lastImage ? named(r.request.lastImage) : null)]),
+    ),
   );
   const key = options.idempotencyKey ?? `content:${contentHash}`;
   const existing = await findGroupByKey(options.user.id, key);
@@ -83,14 +90,29 @@ export async function createBatch(input: BatchInput, options: Options): Promise<
     const repeats = await findRepeats(batch);
     if (repeats.length > 0) {
       const lines = repeats.map((r) => r.line).join(", ");
-      throw new AppError("conflict", `Already generated: line${repeats.length === 1 ? "" : "s"} ${lines} would pay again for a video made in the last day. Run anyway with confirmDuplicate, or change the seed.`, undefined, undefined, { rows: repeats });
+      throw new AppError(
+        "conflict",
+        `Already generated: line${repeats.length === 1 ? "" : "s"} ${lines} would pay again for a video made in the last day. Run anyway with confirmDuplicate, or change the seed.`,
+        undefined,
+        undefined,
+        { rows: repeats },
+      );
     }
   }
   const capsLeft = tightestCap(await capViews(options.user.id, team));
   const over = batchProblem(batch, capsLeft);
   if (over) throw new AppError("spend_cap", `${over} Nothing was charged.`, undefined, undefined, { capsLeft });
 
-  const group: JobGroup = { id: newId(), userId: options.user.id, name: input.name, source: input.source, total: batch.takes, key, createdAt: Date.now(), cancelledAt: null };
+  const group: JobGroup = {
+    id: newId(),
+    userId: options.user.id,
+    name: input.name,
+    source: input.source,
+    total: batch.takes,
+    key,
+    createdAt: Date.now(),
+    cancelledAt: null,
+  };
   // The batch is one submission under the member's per-minute limit; its rows claim theirs without counting.
   const claim = await claimSubmission(options.user.id, `batch:${key}`, group.id, contentHash, team.submitsPerMinute);
   if (claim.kind === "replay") {

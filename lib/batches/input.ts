@@ -71,7 +71,9 @@ async function fromForm(form: FormData): Promise<BatchInput> {
   }
   const file = form.get("file");
   if (!(file instanceof File) || file.size === 0) {
-    throw new AppError("bad_request", "Attach the batch as a .csv or .json file (the file field).", { file: "Attach a .csv or .json file." });
+    throw new AppError("bad_request", "Attach the batch as a .csv or .json file (the file field).", {
+      file: "Attach a .csv or .json file.",
+    });
   }
   const text = await file.text();
   const isJson = /\.json$/i.test(file.name) || file.type === "application/json" || /^\s*[[{]/.test(text.replace(/^\uFEFF/, ""));
@@ -89,7 +91,11 @@ async function fromJson(request: Request): Promise<BatchInput> {
   const isSweep = typeof body === "object" && body !== null && "sweep" in body;
   const parsed = (isSweep ? batchSweepBodySchema : batchRowsBodySchema).safeParse(body);
   if (!parsed.success) throw validationError(parsed.error);
-  const empty = { files: new Map<string, Blob>(), fileProblems: new Map<string, string>(), confirmDuplicate: parsed.data.confirmDuplicate ?? false };
+  const empty = {
+    files: new Map<string, Blob>(),
+    fileProblems: new Map<string, string>(),
+    confirmDuplicate: parsed.data.confirmDuplicate ?? false,
+  };
   if ("sweep" in parsed.data) return { name: parsed.data.name || "Sweep", source: "sweep", rows: sweepRows(parsed.data.sweep), ...empty };
   return { name: parsed.data.name || "Batch", source: "json", rows: objectRows(parsed.data.rows), ...empty };
 }
@@ -97,7 +103,10 @@ async function fromJson(request: Request): Promise<BatchInput> {
 /** Reads a batch from multipart (file, images zip, image parts) or JSON ({ rows } or { sweep }). */
 export async function readBatch(request: Request): Promise<BatchInput> {
   if (Number(request.headers.get("content-length") ?? 0) > BATCH_MAX_BODY_BYTES) {
-    throw new AppError("payload_too_large", `The upload is too large: a batch's file, zip and images can be at most ${BATCH_MAX_BODY_BYTES / MB} MB together. Give larger sets of images by URL.`);
+    throw new AppError(
+      "payload_too_large",
+      `The upload is too large: a batch's file, zip and images can be at most ${BATCH_MAX_BODY_BYTES / MB} MB together. Give larger sets of images by URL.`,
+    );
   }
   if ((request.headers.get("content-type") ?? "").includes("application/json")) return fromJson(request);
   const form = await request.formData().catch(() => {

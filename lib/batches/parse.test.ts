@@ -6,11 +6,11 @@ import { unzipImages } from "./zip";
 describe("CSV as spreadsheets export it", () => {
   test("BOM, CRLF, quoted commas and newlines, header names in any case: line numbers as a spreadsheet shows them", () => {
     const csv =
-      '\uFEFFImage,PROMPT,End Image,Duration\r\n' +
+      "\uFEFFImage,PROMPT,End Image,Duration\r\n" +
       'a.png,"Pan left, slowly",,5\r\n' +
-      '\r\n' +
+      "\r\n" +
       'b.png,"Two lines:\r\nthen ""zoom""",c.png,\r\n' +
-      'https://example.test/d.png,Tilt up,,12\r\n';
+      "https://example.test/d.png,Tilt up,,12\r\n";
     const rows = parseCsv(csv);
     expect(rows.map((r) => r.line)).toEqual([2, 4, 5]);
     expect(rows[0]!.values).toEqual({ image: "a.png", prompt: "Pan left, slowly", end_image: "", duration: "5" });
@@ -24,10 +24,14 @@ describe("CSV as spreadsheets export it", () => {
   });
 
   test("an unknown column, a missing prompt column, an unclosed quote and extra cells are named", () => {
-    expect(() => parseCsv("image,prompt,speed\na.png,x,3\n")).toThrow('Line 1 names unknown column "speed"; the columns are image, end_image');
+    expect(() => parseCsv("image,prompt,speed\na.png,x,3\n")).toThrow(
+      'Line 1 names unknown column "speed"; the columns are image, end_image',
+    );
     expect(() => parseCsv("image,seed\na.png,3\n")).toThrow('Line 1 has no "prompt" column');
     expect(() => parseCsv('image,prompt\na.png,ok\nb.png,"never closed\n')).toThrow(/could not be read/);
-    expect(parseCsv("image,prompt\na.png,x,extra\n")[0]!.problems).toEqual([{ field: "row", message: "This line has 3 cells; the header has 2." }]);
+    expect(parseCsv("image,prompt\na.png,x,extra\n")[0]!.problems).toEqual([
+      { field: "row", message: "This line has 3 cells; the header has 2." },
+    ]);
   });
 
   test("at most 200 rows, said plainly", () => {
@@ -38,7 +42,11 @@ describe("CSV as spreadsheets export it", () => {
 
 describe("JSON rows", () => {
   test("an array or { name, rows }, numbered from 1; unknown keys are the row's errors", () => {
-    expect(parseJsonRows('[{"image":"a.png","prompt":"x"}]').rows[0]).toEqual({ line: 1, values: { image: "a.png", prompt: "x" }, problems: [] });
+    expect(parseJsonRows('[{"image":"a.png","prompt":"x"}]').rows[0]).toEqual({
+      line: 1,
+      values: { image: "a.png", prompt: "x" },
+      problems: [],
+    });
     const named = parseJsonRows('{"name":"Tests","rows":[{"image":"a.png","prompt":"x"},{"image":"b.png","promt":"y"}]}');
     expect(named.name).toBe("Tests");
     expect(named.rows[1]!.problems[0]).toEqual({ field: "promt", message: expect.stringMatching(/^Unknown key "promt"/) });
@@ -56,7 +64,12 @@ function declareSizes(zip: Uint8Array, size: number): Uint8Array {
 
 describe("zips of images", () => {
   test("entries by name; folders, __MACOSX and hidden files left out", () => {
-    const zip = zipSync({ "a.png": new Uint8Array([1, 2, 3]), "shots/b.png": new Uint8Array([4]), "__MACOSX/._a.png": new Uint8Array([0]), ".DS_Store": new Uint8Array([0]) });
+    const zip = zipSync({
+      "a.png": new Uint8Array([1, 2, 3]),
+      "shots/b.png": new Uint8Array([4]),
+      "__MACOSX/._a.png": new Uint8Array([0]),
+      ".DS_Store": new Uint8Array([0]),
+    });
     expect([...unzipImages(zip).files.keys()].sort()).toEqual(["a.png", "shots/b.png"]);
   });
 

@@ -7,10 +7,17 @@ export type RawRow = { line: number; values: Partial<Record<RowKey, unknown>>; p
 
 const KNOWN = new Set<string>(ROW_KEYS);
 /** "End image", "end-image" and "END_IMAGE" all name end_image. */
-const headerKey = (header: string) => header.trim().toLowerCase().replace(/[\s-]+/g, "_");
+const headerKey = (header: string) =>
+  header
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, "_");
 
 function tooMany(count: number): AppError {
-  return new AppError("bad_request", `The file has ${count} rows; a batch can have at most ${BATCH_MAX_ROWS}. Split it into several batches.`);
+  return new AppError(
+    "bad_request",
+    `The file has ${count} rows; a batch can have at most ${BATCH_MAX_ROWS}. Split it into several batches.`,
+  );
 }
 
 /** A CSV export from a spreadsheet: UTF-8 with or without a BOM, CRLF or LF, commas or semicolons, quoted cells. */
@@ -23,25 +30,36 @@ export function parseCsv(text: string): RawRow[] {
   } catch (error) {
     if (error instanceof CsvError) {
       const line = (error as CsvError & { lines?: number }).lines;
-      throw new AppError("bad_request", `The CSV could not be read${line ? ` at line ${line}` : ""}: ${error.message.replace(/^.*?: /, "")}`);
+      throw new AppError(
+        "bad_request",
+        `The CSV could not be read${line ? ` at line ${line}` : ""}: ${error.message.replace(/^.*?: /, "")}`,
+      );
     }
     throw error;
   }
   const [header, ...body] = records;
-  if (!header || header.every((h) => h.trim() === "")) throw new AppError("bad_request", "The CSV is empty: line 1 should name the columns (image, prompt, …).");
+  if (!header || header.every((h) => h.trim() === ""))
+    throw new AppError("bad_request", "The CSV is empty: line 1 should name the columns (image, prompt, …).");
   const columns = header.map(headerKey);
   const unknown = columns.filter((c) => c !== "" && !KNOWN.has(c));
   if (unknown.length > 0) {
-    throw new AppError("bad_request", `Line 1 names unknown column${unknown.length === 1 ? "" : "s"} ${unknown.map((c) => `"${c}"`).join(", ")}; the columns are ${ROW_KEYS.join(", ")}.`);
+    throw new AppError(
+      "bad_request",
+      `Line 1 names unknown column${unknown.length === 1 ? "" : "s"} ${unknown.map((c) => `"${c}"`).join(", ")}; the columns are ${ROW_KEYS.join(", ")}.`,
+    );
   }
   for (const required of ["image", "prompt"]) {
-    if (!columns.includes(required)) throw new AppError("bad_request", `Line 1 has no "${required}" column; the columns are ${ROW_KEYS.join(", ")}.`);
+    if (!columns.includes(required))
+      throw new AppError("bad_request", `Line 1 has no "${required}" column; the columns are ${ROW_KEYS.join(", ")}.`);
   }
   const rows: RawRow[] = [];
   body.forEach((cells, i) => {
     // A blank line is a blank spreadsheet row: skipped, but it keeps the numbering.
     if (cells.every((c) => c.trim() === "")) return;
-    const problems = cells.length > columns.length ? [{ field: "row", message: `This line has ${cells.length} cells; the header has ${columns.length}.` }] : [];
+    const problems =
+      cells.length > columns.length
+        ? [{ field: "row", message: `This line has ${cells.length} cells; the header has ${columns.length}.` }]
+        : [];
     const values = Object.fromEntries(columns.flatMap((c, j) => (c === "" ? [] : [[c, cells[j] ?? ""]])));
     rows.push({ line: i + 2, values, problems });
   });

@@ -39,7 +39,8 @@ export function tightestCap(caps: CapView[]): CapsLeft {
 
 export function batchProblem(batch: CheckedBatch, capsLeft: CapsLeft): string | null {
   const bad = batch.rows.filter((r) => !r.ok);
-  if (bad.length > 0) return `${bad.length} row${bad.length === 1 ? "" : "s"} need${bad.length === 1 ? "s" : ""} fixing (line${bad.length === 1 ? "" : "s"} ${bad.map((r) => r.line).join(", ")}).`;
+  if (bad.length > 0)
+    return `${bad.length} row${bad.length === 1 ? "" : "s"} need${bad.length === 1 ? "s" : ""} fixing (line${bad.length === 1 ? "" : "s"} ${bad.map((r) => r.line).join(", ")}).`;
   if (batch.problem) return batch.problem;
   if (capsLeft && batch.totalMicros > capsLeft.leftMicros) {
     return `This batch costs ${formatUsd(batch.totalMicros)}, more than the ${capsLeft.leftLabel} left under ${capsLeft.label}.`;

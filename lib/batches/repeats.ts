@@ -20,7 +20,10 @@ export async function findRepeats(batch: CheckedBatch): Promise<Repeat[]> {
     const start = named(request.image);
     const end = request.lastImage ? named(request.lastImage) : null;
     const seeds = variationSeeds(request.seed, request.variations, () => 0);
-    prints.set(row.line, seeds.map((seed) => takePrint(request, start, end, seed)));
+    prints.set(
+      row.line,
+      seeds.map((seed) => takePrint(request, start, end, seed)),
+    );
   }
   if (prints.size === 0) return [];
   const recent = await findRecentFingerprints([...prints.values()].flat(), Date.now() - DUPLICATE_WINDOW_MS);
@@ -29,7 +32,11 @@ export async function findRepeats(batch: CheckedBatch): Promise<Repeat[]> {
   for (const [line, list] of prints) {
     const earlier = list.map((p) => seen.get(p)).find((l) => l !== undefined);
     if (list.some((p) => recent.prints.includes(p))) {
-      repeats.push({ line, message: "Already generated in the last day with the same image, prompt, settings and seed.", duplicateOf: recent.newest?.id });
+      repeats.push({
+        line,
+        message: "Already generated in the last day with the same image, prompt, settings and seed.",
+        duplicateOf: recent.newest?.id,
+      });
     } else if (earlier !== undefined) {
       repeats.push({ line, message: `Repeats line ${earlier}: the same image, prompt, settings and seed.` });
     }

@@ -23,14 +23,21 @@ export function unzipImages(bytes: Uint8Array): { files: Map<string, Blob>; tooL
       filter: (file) => {
         if (skipped(file.name)) return false;
         entries += 1;
-        if (entries > ZIP_MAX_ENTRIES) throw new AppError("bad_request", `The zip has more than ${ZIP_MAX_ENTRIES} files; a batch's zip can have at most ${ZIP_MAX_ENTRIES}.`);
+        if (entries > ZIP_MAX_ENTRIES)
+          throw new AppError(
+            "bad_request",
+            `The zip has more than ${ZIP_MAX_ENTRIES} files; a batch's zip can have at most ${ZIP_MAX_ENTRIES}.`,
+          );
         if (file.originalSize > IMAGE_MAX_BYTES) {
           tooLarge.set(file.name, `Image is ${(file.originalSize / MB).toFixed(1)} MB; the limit is ${IMAGE_MAX_BYTES / MB} MB.`);
           return false;
         }
         unpacked += file.originalSize;
         if (unpacked > ZIP_MAX_UNPACKED_BYTES) {
-          throw new AppError("bad_request", `The zip unpacks to more than ${ZIP_MAX_UNPACKED_BYTES / MB} MB; a batch's images can be at most ${ZIP_MAX_UNPACKED_BYTES / MB} MB in all.`);
+          throw new AppError(
+            "bad_request",
+            `The zip unpacks to more than ${ZIP_MAX_UNPACKED_BYTES / MB} MB; a batch's images can be at most ${ZIP_MAX_UNPACKED_BYTES / MB} MB in all.`,
+          );
         }
         return true;
       },

@@ -14,7 +14,9 @@ export function batchCsv(count: number, edit: (line: number) => Record<string, s
 /** A zip of `count` distinct decodable PNGs named shot-1.png … shot-N.png. */
 export function shotsZip(count: number): Uint8Array {
   return zipSync(
-    Object.fromEntries(Array.from({ length: count }, (_, i) => [`shot-${i + 1}.png`, new Uint8Array(makePng(400, 300, [i * 12, 80, 200 - i * 5]))])),
+    Object.fromEntries(
+      Array.from({ length: count }, (_, i) => [`shot-${i + 1}.png`, new Uint8Array(makePng(400, 300, [i * 12, 80, 200 - i * 5]))]),
+    ),
   );
 }
 

@@ -50,12 +50,19 @@ const settings = (patch: Record<string, unknown>) =>
     ...patch,
   });
 
-type Detail = { batch: { id: string; total: number; queued: number; cancelled: number; completed: number }; jobs: { id: string; status: string }[] };
+type Detail = {
+  batch: { id: string; total: number; queued: number; cancelled: number; completed: number };
+  jobs: { id: string; status: string }[];
+};
 type Answer = Detail & { error?: { code: string; message: string; rows?: { line: number; field: string; message: string }[] } };
 
 async function send(route: "batches" | "preview", body: FormData | object, headers: Record<string, string> = {}) {
   const json = !(body instanceof FormData);
-  const init = { method: "POST", body: json ? JSON.stringify(body) : body, headers: { cookie, ...(json ? { "content-type": "application/json" } : {}), ...headers } };
+  const init = {
+    method: "POST",
+    body: json ? JSON.stringify(body) : body,
+    headers: { cookie, ...(json ? { "content-type": "application/json" } : {}), ...headers },
+  };
   const res = await m[route].POST(new Request(`http://keyframe.test/api/batches${route === "preview" ? "/preview" : ""}`, init));
   return { status: res.status, body: (await res.json()) as Answer & Record<string, unknown> };
 }
@@ -63,25 +70,63 @@ async function send(route: "batches" | "preview", body: FormData | object, heade
 async function stored() {
   const { db, t } = await m.db.getDb();
   const [groups, jobs, ledger] = await Promise.all([db.select().from(t.jobGroups), db.select().from(t.jobs), db.select().from(t.ledger)]);
-  return { groups: groups.length, jobs: jobs.length, ledger: ledger.filter((l) => l.state !== "released").length, inputs: (await storedNames("inputs")).length };
+  return {
+    groups: groups.length,
+    jobs: jobs.length,
+    ledger: ledger.filter((l) => l.state !== "released").length,
+    inputs: (await storedNames("inputs")).length,
+  };
 }
 const NOTHING = { groups: 0, jobs: 0, ledger: 0, inputs: 0 };
 
 describe("preview", () => {
   test("each row's validation, takes and price, the total and what the tightest cap leaves; nothing stored or sent", async () => {
     await settings({ memberDailyCapUsd: 1, teamMonthlyCapUsd: 50 });
-    const csv = batchCsv(4, (line) => (line === 3 ? { duration: "20" } : line === 4 ? { image: "missing.png" } : line === 5 ? { duration: "5" } : {}));
+    const csv = batchCsv(4, (line) =>
+      line === 3 ? { duration: "20" } : line === 4 ? { image: "missing.png" } : line === 5 ? { duration: "5" } : {},
+    );
     const started = performance.now();
     const { status, body } = await send("preview", batchForm(csv, shotsZip(4)));
     const took = performance.now() - started;
     expect(status).toBe(200);
     expect(body.rows).toMatchObject([
-      { line: 2, ok: true, errors: [], takes: 1, priceMicros: 32_000, priceLabel: "$0.032", repeat: null, values: { image: "shot-1.png", prompt: "Shot 1, a slow push-in", duration: "2" } },
-      { line: 3, ok: false, errors: [{ field: "duration", message: "Duration must be a whole number from 2 to 12." }], takes: 1, priceMicros: 0, priceLabel: "$0.00", repeat: null },
-      { line: 4, ok: false, errors: [{ field: "image", message: 'No image named "missing.png" in the zip or among the uploaded images.' }], takes: 1, priceMicros: 32_000, priceLabel: "$0.032", repeat: null },
+      {
+        line: 2,
+        ok: true,
+        errors: [],
+        takes: 1,
+        priceMicros: 32_000,
+        priceLabel: "$0.032",
+        repeat: null,
+        values: { image: "shot-1.png", prompt: "Shot 1, a slow push-in", duration: "2" },
+      },
+      {
+        line: 3,
+        ok: false,
+        errors: [{ field: "duration", message: "Duration must be a whole number from 2 to 12." }],
+        takes: 1,
+        priceMicros: 0,
+        priceLabel: "$0.00",
+        repeat: null,
+      },
+      {
+        line: 4,
+        ok: false,
+        errors: [{ field: "image", message: 'No image named "missing.png" in the zip or among the uploaded images.' }],
+        takes: 1,
+        priceMicros: 32_000,
+        priceLabel: "$0.032",
+        repeat: null,
+      },
       { line: 5, ok: true, errors: [], takes: 1, priceMicros: 80_000, priceLabel: "$0.08", repeat: null },
     ]);
-    expect(body).toMatchObject({ takes: 4, totalMicros: 144_000, totalLabel: "$0.144", fits: false, problem: "2 rows need fixing (lines 3, 4)." });
+    expect(body).toMatchObject({
+      takes: 4,
+      totalMicros: 144_000,
+      totalLabel: "$0.144",
+      fits: false,
+      problem: "2 rows need fixing (lines 3, 4).",
+    });
     expect(body.capsLeft).toMatchObject({ cap: "memberDaily", leftMicros: 1_000_000, leftLabel: "$1.00" });
     expect(await stored()).toEqual(NOTHING);
     expect(sim.stats.submitRequests).toBe(0);
@@ -126,7 +171,8 @@ describe("create: all or nothing", () => {
     expect(body.jobs).toHaveLength(5);
     expect(await stored()).toEqual({ groups: 1, jobs: 5, ledger: 5, inputs: 5 });
     // 2 a minute: the batch used one; a single generate still goes, the next is limited.
-    const single = () => m.jobs.POST(new Request("http://keyframe.test/api/jobs", { method: "POST", body: jobForm(), headers: { cookie } }));
+    const single = () =>
+      m.jobs.POST(new Request("http://keyframe.test/api/jobs", { method: "POST", body: jobForm(), headers: { cookie } }));
     expect((await single()).status).toBe(201);
     expect((await single()).status).toBe(429);
     const list = await m.batches.GET(new Request("http://keyframe.test/api/batches", { headers: { cookie } }));
@@ -186,7 +232,10 @@ describe("repeats and cancel", () => {
   test("cancel withdraws the batch's queued takes and releases their reservations", async () => {
     const { body } = await send("batches", batchForm(batchCsv(3), shotsZip(3)));
     const params = Promise.resolve({ id: body.batch.id });
-    const res = await m.cancel.POST(new Request(`http://keyframe.test/api/batches/${body.batch.id}/cancel`, { method: "POST", headers: { cookie } }), { params });
+    const res = await m.cancel.POST(
+      new Request(`http://keyframe.test/api/batches/${body.batch.id}/cancel`, { method: "POST", headers: { cookie } }),
+      { params },
+    );
     expect(res.status).toBe(200);
     const got = await m.one.GET(new Request(`http://keyframe.test/api/batches/${body.batch.id}`, { headers: { cookie } }), { params });
     const after = (await got.json()) as Detail & { batch: { cancelledAt: string | null } };
@@ -200,7 +249,10 @@ describe("repeats and cancel", () => {
 describe("limits and JSON", () => {
   test("200 rows over 10 images in a zip preview in one request; 201 rows are refused, saying the limit", async () => {
     // Each distinct image is decoded once, however many rows name it.
-    const form = batchForm(batchCsv(200, (line) => ({ image: `shot-${((line - 2) % 10) + 1}.png` })), shotsZip(10));
+    const form = batchForm(
+      batchCsv(200, (line) => ({ image: `shot-${((line - 2) % 10) + 1}.png` })),
+      shotsZip(10),
+    );
     const started = performance.now();
     const { status, body } = await send("preview", form);
     const took = performance.now() - started;
@@ -222,7 +274,11 @@ describe("limits and JSON", () => {
     expect(status).toBe(400);
     expect(body.error!.rows).toEqual([
       { line: 2, field: "image", message: "Image URLs must use http or https." },
-      { line: 3, field: "sed", message: 'Unknown key "sed"; the keys are image, end_image, prompt, duration, aspect_ratio, camera_fixed, seed, variations.' },
+      {
+        line: 3,
+        field: "sed",
+        message: 'Unknown key "sed"; the keys are image, end_image, prompt, duration, aspect_ratio, camera_fixed, seed, variations.',
+      },
     ]);
     expect(await stored()).toMatchObject({ groups: 0, jobs: 0, ledger: 0 });
     const made = await send("batches", { name: "By URL", rows: [rows[0]] });
@@ -232,7 +288,8 @@ describe("limits and JSON", () => {
 
   test("a member over the per-minute limit is refused the batch with 429, nothing stored", async () => {
     await settings({ submitsPerMinute: 1 });
-    const single = () => m.jobs.POST(new Request("http://keyframe.test/api/jobs", { method: "POST", body: jobForm(), headers: { cookie } }));
+    const single = () =>
+      m.jobs.POST(new Request("http://keyframe.test/api/jobs", { method: "POST", body: jobForm(), headers: { cookie } }));
     expect((await single()).status).toBe(201);
     const { status } = await send("batches", batchForm(batchCsv(2), shotsZip(2)));
     expect(status).toBe(429);

@@ -14,7 +14,10 @@ export async function insertGroup(group: JobGroup): Promise<boolean> {
 
 export async function findGroupByKey(userId: string, key: string): Promise<JobGroup | undefined> {
   const { db, t } = await getDb();
-  const [row] = await db.select().from(t.jobGroups).where(and(eq(t.jobGroups.userId, userId), eq(t.jobGroups.key, key)));
+  const [row] = await db
+    .select()
+    .from(t.jobGroups)
+    .where(and(eq(t.jobGroups.userId, userId), eq(t.jobGroups.key, key)));
   return row;
 }
 
