@@ -9,7 +9,7 @@ import { newId } from "@/lib/jobs/ids";
 import { getTeamSettings } from "@/lib/team/settings";
 import { capViews } from "@/lib/team/spend";
 import { claimSubmission, dropSubmission } from "@/lib/team/submissions";
-import { checkBatch, type ValidRow } from "./check";
+import { checkBatch, type RowError, type ValidRow } from "./check";
 import type { BatchInput } from "./input";
 import { batchProblem, tightestCap } from "./preview";
 import { batchDetail, type BatchDetail } from "./progress";
@@ -56,10 +56,10 @@ async function resume(group: JobGroup, rows: ValidRow[], contentHash: string, ta
   return batchDetail(group.id, options.origin, options.user);
 }
 
-function invalidRows(rows: ValidRow[] | { line: number; errors: { field: string; message: string }[] }[]): AppError {
+function invalidRows(rows: { line: number; errors: RowError[] }[]): AppError {
   const list = rows.flatMap((r) => r.errors.map((e) => ({ line: r.line, ...e })));
   const first = list[0]!;
-  const more = list.length > 1 ? ` (and ${list.length - 1} more)` : "";
+  const more = list.length > 1 ? ` ${list.length - 1} more problem${list.length === 2 ? "" : "s"} in the rows.` : "";
   return new AppError("invalid", `Line ${first.line}, ${first.field}: ${first.message}${more} Nothing was charged.`, undefined, undefined, {
     rows: list,
   });

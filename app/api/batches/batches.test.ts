@@ -4,6 +4,7 @@ import { setupApp, signedIn } from "@/lib/test/app";
 import { storedNames } from "@/lib/test/backends";
 import { batchCsv, batchForm, shotsZip } from "@/lib/test/batch-form";
 import { jobForm } from "@/lib/test/job-form";
+import { makePng } from "@/lib/test/png";
 
 let sim: Simulator;
 let cookie = "";
@@ -143,6 +144,26 @@ describe("preview", () => {
   });
 });
 
+test("a sweep from the form: its image as a part named in the sweep, every combination a row", async () => {
+  const form = new FormData();
+  form.append(
+    "sweep",
+    JSON.stringify({ image: "still.png", prompts: ["Orbit left", "Orbit right", "Hold"], seeds: [-1], durations: [2, 3] }),
+  );
+  form.append("image", new File([new Uint8Array(makePng(400, 300))], "still.png", { type: "image/png" }));
+  const { status, body } = await send("preview", form);
+  expect(status).toBe(200);
+  expect(body).toMatchObject({ name: "Sweep", source: "sweep", takes: 6, totalLabel: "$0.24", fits: true });
+  expect((body.rows as { line: number; ok: boolean; values: { prompt: string } }[]).map((r) => [r.line, r.ok, r.values.prompt])).toEqual([
+    [1, true, "Orbit left"],
+    [2, true, "Orbit left"],
+    [3, true, "Orbit right"],
+    [4, true, "Orbit right"],
+    [5, true, "Hold"],
+    [6, true, "Hold"],
+  ]);
+});
+
 describe("create: all or nothing", () => {
   test("a bad row 17 of 20 refuses the whole batch with 400 naming line 17: nothing stored, nothing sent", async () => {
     const csv = batchCsv(20, (line) => (line === 17 ? { prompt: "" } : {}));
@@ -175,6 +196,10 @@ describe("create: all or nothing", () => {
       m.jobs.POST(new Request("http://keyframe.test/api/jobs", { method: "POST", body: jobForm(), headers: { cookie } }));
     expect((await single()).status).toBe(201);
     expect((await single()).status).toBe(429);
+    // The gallery's view of the batch: its takes only.
+    const group = await m.jobs.GET(new Request(`http://keyframe.test/api/jobs?group=${body.batch.id}`, { headers: { cookie } }));
+    const takes = ((await group.json()) as { jobs: { id: string }[] }).jobs.map((j) => j.id);
+    expect(takes.sort()).toEqual(body.jobs.map((j) => j.id).sort());
     const list = await m.batches.GET(new Request("http://keyframe.test/api/batches", { headers: { cookie } }));
     expect(((await list.json()) as { batches: { id: string }[] }).batches.map((b) => b.id)).toEqual([body.batch.id]);
   });
