@@ -42,6 +42,7 @@ test("a 20-row CSV with a zip of images shows each row and the total before char
   await expect(page.getByRole("heading", { name: `Batch «${tag}»` })).toBeVisible();
   await expect(page.getByText(/^20 of 20 done/)).toBeVisible({ timeout: 60_000 });
   console.log(`batch of 20: run to 20 of 20 done in ${Date.now() - t0} ms`);
+  await expectNoAxeViolations(page, "batch progress, dark");
 
   await page.getByRole("link", { name: "Show in gallery" }).click();
   await expect(page.getByText(`Batch «${tag}»: 20 of 20 done`)).toBeVisible();

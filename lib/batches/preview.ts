@@ -1,4 +1,6 @@
 import "server-only";
+import type * as z from "zod";
+import type { batchPreviewSchema } from "@/lib/validations/batch";
 import type { SessionUser } from "@/lib/auth/user";
 import { formatUsd } from "@/lib/model/price";
 import { getTeamSettings } from "@/lib/team/settings";
@@ -10,21 +12,8 @@ import { findRepeats, type Repeat } from "./repeats";
 export type CapsLeft = { cap: string; label: string; leftMicros: number; leftLabel: string; resetsAt: string } | null;
 /** A row as checked, with its cells as read (text), and whether it repeats a take. */
 export type PreviewRow = CheckedRow & { values: Record<string, string>; repeat: Repeat | null };
-export type BatchPreview = {
-  name: string;
-  source: BatchInput["source"];
-  rows: PreviewRow[];
-  takes: number;
-  totalMicros: number;
-  totalLabel: string;
-  /** Every row valid, within the batch's limits, and the total within what every cap leaves. */
-  fits: boolean;
-  /** The cap with the least left (null: no cap is set). */
-  capsLeft: CapsLeft;
-  caps: CapView[];
-  /** Why the batch cannot run as it is, in a sentence (null when it can). */
-  problem: string | null;
-};
+/** `fits`: every row valid, within the limits, and the total within every cap; `capsLeft`: the tightest cap (null: none set). */
+export type BatchPreview = z.infer<typeof batchPreviewSchema>;
 
 const cellText = (values: Record<string, unknown>) =>
   Object.fromEntries(Object.entries(values).flatMap(([k, v]) => (v === undefined || v === null || v === "" ? [] : [[k, String(v)]])));

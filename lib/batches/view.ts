@@ -1,18 +1,8 @@
+import type * as z from "zod";
+import type { batchViewSchema } from "@/lib/validations/batch";
 import type { JobGroup, JobStatus } from "@/lib/db/schema";
 
-export type BatchView = {
-  id: string;
-  name: string;
-  source: JobGroup["source"];
-  total: number;
-  queued: number;
-  running: number;
-  completed: number;
-  failed: number;
-  cancelled: number;
-  createdAt: string;
-  cancelledAt: string | null;
-};
+export type BatchView = z.infer<typeof batchViewSchema>;
 
 /** A batch with its takes counted by where they are: "12 of 40 done" is completed of total. */
 export function toBatchView(group: JobGroup, counts: Partial<Record<JobStatus, number>>): BatchView {

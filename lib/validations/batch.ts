@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { BATCH_MAX_ROWS } from "@/lib/batches/limits";
+import { GROUP_SOURCES } from "@/lib/db/enums";
 import { DURATION_MAX, DURATION_MIN, SEED_MAX, SEED_MIN } from "@/lib/model/seedance";
 
 /**
@@ -55,3 +56,59 @@ export type BatchBody = z.infer<typeof batchBodySchema>;
 export const batchFileSchema = z.union([rows, z.object({ name, rows })]);
 
 export const batchListQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(100).default(50) });
+
+/** Answers (for the API reference; the routes build them from typed values). */
+export const batchViewSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  source: z.enum(GROUP_SOURCES),
+  total: z.number().int(),
+  queued: z.number().int(),
+  running: z.number().int(),
+  completed: z.number().int(),
+  failed: z.number().int(),
+  cancelled: z.number().int(),
+  createdAt: z.string(),
+  cancelledAt: z.string().nullable(),
+});
+
+const rowError = z.object({ field: z.string(), message: z.string() });
+export const batchPreviewSchema = z.object({
+  name: z.string(),
+  source: z.enum(GROUP_SOURCES),
+  rows: z.array(
+    z.object({
+      line: z.number().int(),
+      ok: z.boolean(),
+      errors: z.array(rowError),
+      takes: z.number().int(),
+      priceMicros: z.number().int(),
+      priceLabel: z.string(),
+      values: z.record(z.string(), z.string()),
+      repeat: z.object({ line: z.number().int(), message: z.string(), duplicateOf: z.string().optional() }).nullable(),
+    }),
+  ),
+  takes: z.number().int(),
+  totalMicros: z.number().int(),
+  totalLabel: z.string(),
+  fits: z.boolean(),
+  capsLeft: z
+    .object({ cap: z.string(), label: z.string(), leftMicros: z.number().int(), leftLabel: z.string(), resetsAt: z.string() })
+    .nullable(),
+  caps: z.array(
+    z.object({
+      key: z.string(),
+      label: z.string(),
+      limitMicros: z.number(),
+      spentMicros: z.number(),
+      leftMicros: z.number(),
+      resetsAt: z.string(),
+    }),
+  ),
+  problem: z.string().nullable(),
+});
+
+/** 400 for a batch with invalid rows: every problem by line and field. */
+export const batchInvalidSchema = z.object({
+  error: z.object({ code: z.literal("invalid"), message: z.string(), rows: z.array(rowError.extend({ line: z.number().int() })) }),
+});
