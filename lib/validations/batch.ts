@@ -28,10 +28,12 @@ const rows = z
   .min(1, "The batch has no rows.")
   .max(BATCH_MAX_ROWS, `A batch can have at most ${BATCH_MAX_ROWS} rows.`);
 
-const wholeNumbers = (label: string, min: number, max: number) =>
-  z
-    .array(z.coerce.number().int(`${label} must be whole numbers.`).min(min).max(max), { error: `${label} must be a list.` })
+const wholeNumbers = (label: string, min: number, max: number) => {
+  const message = `${label} must be whole numbers from ${min} to ${max}.`;
+  return z
+    .array(z.coerce.number(message).int(message).min(min, message).max(max, message), { error: `${label} must be a list.` })
     .min(1, `Give at least one ${label.toLowerCase().replace(/s$/, "")}.`);
+};
 
 /** prompts × seeds × durations, one start image (a URL, or in multipart the name of an `image` part). */
 export const sweepSchema = z.object({

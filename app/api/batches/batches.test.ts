@@ -141,6 +141,9 @@ describe("preview", () => {
     expect(status).toBe(200);
     expect(body).toMatchObject({ name: "Orbits", source: "sweep", takes: 8, totalLabel: "$0.384", fits: false });
     expect(body.problem).toBe("This batch costs $0.384, more than the $0.30 left under your daily cap.");
+    const bad = await send("preview", { sweep: { ...sweep, durations: [2, 20] } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error).toMatchObject({ code: "validation_failed", message: "Durations must be whole numbers from 2 to 12." });
   });
 });
 
