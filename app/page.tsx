@@ -12,12 +12,13 @@ import { sharedJob } from "@/lib/jobs/share";
 import { PAGE_SIZE } from "@/lib/jobs/types";
 import { listPresets } from "@/lib/presets/presets";
 import { toJobView } from "@/lib/jobs/view";
+import { isId } from "@/lib/jobs/ids";
 
-type Props = { searchParams: Promise<{ remix?: string | string[]; take?: string | string[] }> };
+type Props = { searchParams: Promise<{ remix?: string | string[]; take?: string | string[]; group?: string | string[] }> };
 
 export default async function PlaygroundPage({ searchParams }: Props) {
   await connection();
-  const { remix, take } = await searchParams;
+  const { remix, take, group } = await searchParams;
   const next = typeof remix === "string" ? `/?remix=${remix}` : typeof take === "string" ? `/?take=${take}` : "/";
   const user = await pageUser(next);
   const origin = publicOrigin(await headers());
@@ -41,7 +42,7 @@ export default async function PlaygroundPage({ searchParams }: Props) {
           <GenerateForm initialRemix={remixJob ? toJobView(remixJob, origin, user) : null} presets={presets} />
         </section>
         <div className="min-w-0 px-3 py-4 sm:px-5">
-          <Gallery initial={initial} />
+          <Gallery initial={initial} group={typeof group === "string" && isId(group) ? group : undefined} />
         </div>
       </main>
     </PlaygroundActions>

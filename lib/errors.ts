@@ -1,5 +1,6 @@
 export const ERROR_STATUS = {
   bad_request: 400,
+  invalid: 400,
   validation_failed: 400,
   unauthorized: 401,
   forbidden: 403,

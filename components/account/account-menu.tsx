@@ -97,6 +97,9 @@ export default function AccountMenu({
         <MenuItem asChild>
           <Link href="/account/api">API</Link>
         </MenuItem>
+        <MenuItem asChild>
+          <Link href="/batches">Batches</Link>
+        </MenuItem>
         {role === "admin" ? (
           <MenuItem asChild>
             <Link href="/admin">Team settings</Link>

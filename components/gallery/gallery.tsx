@@ -15,6 +15,7 @@ import { useGallerySize } from "./use-gallery-size";
 import { NO_FILTER, useJobs, type GalleryFilter } from "./use-jobs";
 import { useFinishedWhileHidden } from "./use-finished-while-hidden";
 import { useTakeParam } from "./use-take-param";
+import { BatchBanner } from "@/components/batches/batch-banner";
 
 // The viewer loads when a take is opened, not with the page.
 const TakeViewer = dynamic(() => import("./take-viewer"), { ssr: false });
@@ -24,8 +25,9 @@ function summary(count: number, activeCount: number): string {
   return `${activeCount} job${activeCount > 1 ? "s" : ""} in progress.`;
 }
 
-export function Gallery({ initial }: { initial?: JobPage }) {
-  const [filter, setFilter] = useState<GalleryFilter>(NO_FILTER);
+/** `group`: show one batch's takes (the gallery's ?group=), under a banner with its progress. */
+export function Gallery({ initial, group }: { initial?: JobPage; group?: string }) {
+  const [filter, setFilter] = useState<GalleryFilter>(group ? { ...NO_FILTER, group } : NO_FILTER);
   const [size, setSize] = useGallerySize();
   const { jobs, waiting, showWaiting, activeCount, error, isLoading, hasMore, loadMore, isValidating } = useJobs(filter, initial);
   useFinishedWhileHidden(jobs);
@@ -37,10 +39,11 @@ export function Gallery({ initial }: { initial?: JobPage }) {
     [],
   );
   const onNearEnd = useCallback(() => void loadMore(), [loadMore]);
-  const newOnTop = (filter.status === "all" || filter.status === "active") && filter.q.trim() === "";
+  const newOnTop = !filter.group && (filter.status === "all" || filter.status === "active") && filter.q.trim() === "";
   const items = useMemo(() => galleryItems(jobs, newOnTop ? pending : []), [jobs, pending, newOnTop]);
   useEffect(() => settlePending(new Set(jobs.map((j) => j.id))), [jobs]);
-  const filtered = filter.status !== "all" || filter.q.trim() !== "" || filter.scope === "mine" || Boolean(filter.starred);
+  const filtered =
+    Boolean(filter.group) || filter.status !== "all" || filter.q.trim() !== "" || filter.scope === "mine" || Boolean(filter.starred);
 
   const renderItem = useCallback(
     (item: GalleryItem, width: number, mediaHeight: number) =>
@@ -83,6 +86,7 @@ export function Gallery({ initial }: { initial?: JobPage }) {
           )}
         </div>
       </div>
+      {filter.group ? <BatchBanner id={filter.group} /> : null}
       <GalleryToolbar filter={filter} onChange={setFilter} size={size} onSize={setSize} />
       {error instanceof ApiError && error.status === 401 ? (
         <p role="alert" className="mb-4 rounded-lg bg-amber-50 p-3 text-sm text-amber-950 dark:bg-amber-950/50 dark:text-amber-100">

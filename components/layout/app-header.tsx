@@ -41,6 +41,13 @@ export function AppHeader({ user, home = false }: { user: SessionUser; home?: bo
             >
               Storyboards
             </a>
+            {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- see the home link above */}
+            <a
+              href="/batches"
+              className="ml-2 rounded px-1 text-sm font-medium text-zinc-700 outline-none hover:text-zinc-950 focus-visible:ring-2 focus-visible:ring-violet-500 dark:text-zinc-300 dark:hover:text-white"
+            >
+              Batches
+            </a>
           </nav>
           <div className="ml-auto flex shrink-0 items-center gap-2 sm:gap-3">
             {home ? <ActivityPill /> : null}

@@ -8,7 +8,7 @@ import { priceMicros } from "@/lib/model/price";
 import { SEED_MAX } from "@/lib/model/seedance";
 import { getTeamSettings } from "@/lib/team/settings";
 import { release, reserve } from "@/lib/team/spend";
-import { claimSubmission, dropSubmission } from "@/lib/team/submissions";
+import { claimSubmission, dropSubmission, ROW_CLAIM } from "@/lib/team/submissions";
 import type { ImageInput } from "@/lib/validations/image-input";
 import type { TeamSettings } from "@/lib/validations/team";
 import type { GenerateRequest } from "@/lib/validations/generate";
@@ -28,6 +28,13 @@ export type SubmitOptions = {
   confirmDuplicate?: boolean;
   /** What the idempotency key stands for: the same key with another request is refused. */
   requestHash?: string;
+  /**
+   * A row of a batch (job_groups row `groupId`): its jobs join the group, and its claim is no submission of
+   * its own under the per-minute limit (the batch claimed one for all its rows).
+   */
+  groupId?: string;
+  /** The submission's id (jobs.batch_id): a batch derives each row's, so a resend can tell which rows are made. */
+  batchId?: string;
 };
 export type Created = { jobs: JobView[]; replayed: boolean };
 
@@ -35,7 +42,7 @@ export type Created = { jobs: JobView[]; replayed: boolean };
 type Inputs = { holder: string; names: string[] };
 
 /** The image as its job row will name it: a stored file's name is its content's hash, known before it is stored. */
-function named(image: ImageInput): StoredImage {
+export function named(image: ImageInput): StoredImage {
   if (image.kind === "url") return { file: null, url: image.url, width: null, height: null };
   return { file: inputName(image.bytes, image.type), url: null, width: image.width, height: image.height };
 }
@@ -46,7 +53,7 @@ async function store(image: ImageInput, inputs: Inputs): Promise<void> {
 }
 
 /** The exact request: images (by content or URL), prompt and every setting. */
-function requestHash(request: GenerateRequest, start: StoredImage, end: StoredImage | null): string {
+export function requestHash(request: GenerateRequest, start: StoredImage, end: StoredImage | null): string {
   const parts: unknown[] = [start.file ?? start.url, end?.file ?? end?.url ?? null, request.prompt, request.duration, request.aspectRatio];
   parts.push(request.cameraFixed, request.seed, request.enableSafetyChecker, request.variations);
   return createHash("sha256").update(JSON.stringify(parts)).digest("hex");
@@ -56,7 +63,7 @@ function requestHash(request: GenerateRequest, start: StoredImage, end: StoredIm
  * One take's inputs as sent: images, prompt, settings and the seed it ran with (a random one once drawn).
  * Asking for that seed again with the same rest is paying twice for the same video.
  */
-function takePrint(request: GenerateRequest, start: StoredImage, end: StoredImage | null, seed: number): string {
+export function takePrint(request: GenerateRequest, start: StoredImage, end: StoredImage | null, seed: number): string {
   const parts: unknown[] = ["take", start.file ?? start.url, end?.file ?? end?.url ?? null, request.prompt, request.duration];
   parts.push(request.aspectRatio, request.cameraFixed, request.enableSafetyChecker, seed);
   return createHash("sha256").update(JSON.stringify(parts)).digest("hex");
@@ -72,7 +79,10 @@ async function admit(rows: NewJob[], options: SubmitOptions): Promise<Admission>
   const team = await getTeamSettings();
   const batchId = rows[0]!.batchId;
   const key = options.idempotencyKey ?? newId();
-  const claim = await claimSubmission(options.user.id, key, batchId, options.requestHash ?? batchId, team.submitsPerMinute);
+  const hash = options.requestHash ?? batchId;
+  const claim = options.groupId
+    ? await claimSubmission(options.user.id, key, batchId, `${ROW_CLAIM}${hash}`, null)
+    : await claimSubmission(options.user.id, key, batchId, hash, team.submitsPerMinute);
   if (claim.kind === "replay") {
     const earlier = await jobsInBatch(claim.batchId);
     if (earlier.length === 0) throw new AppError("conflict", "This submission is still being processed; the gallery will show it.");
@@ -134,7 +144,7 @@ export async function createJobs(request: GenerateRequest, options: SubmitOption
     const seeds = variationSeeds(request.seed, request.variations, () => randomInt(0, SEED_MAX + 1));
     const prints = seeds.map((seed) => takePrint(request, start, end, seed));
     if (!options.confirmDuplicate) await refuseDuplicates(request.seed !== -1, request.duration, seeds, prints);
-    const batchId = newId();
+    const batchId = options.batchId ?? newId();
     const now = Date.now();
     const rows: NewJob[] = seeds.map((seed, variation) => ({
       id: newId(),
@@ -160,6 +170,7 @@ export async function createJobs(request: GenerateRequest, options: SubmitOption
       safetyChecker: request.enableSafetyChecker,
       priceMicros: priceMicros(request.duration),
       shareId: newId(),
+      groupId: options.groupId ?? null,
       fingerprint: prints[variation]!,
     }));
     created = await admitAndInsert(rows, { ...options, requestHash: hash }, async () => {

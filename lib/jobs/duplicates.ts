@@ -3,7 +3,7 @@ import { findRecentFingerprints } from "@/lib/db/queries/jobs";
 import { AppError } from "@/lib/errors";
 import { formatUsd, priceMicros } from "@/lib/model/price";
 
-const DUPLICATE_WINDOW_MS = 24 * 60 * 60 * 1000;
+export const DUPLICATE_WINDOW_MS = 24 * 60 * 60 * 1000;
 
 /**
  * "Already generated": a 409 when takes of this request (each by its seed, `seeds[i]` sent as `prints[i]`)

@@ -64,7 +64,7 @@ describe("the OpenAPI document", () => {
         for (const s of statuses.filter((s) => Number(s) >= 400)) {
           const schema = (op.responses[s] as { content?: Record<string, { schema: { $ref?: string } }> }).content?.["application/json"]
             ?.schema;
-          expect(schema?.$ref, `${where} ${s}`).toMatch(/^#\/components\/schemas\/(Error|DuplicateError|Health)$/);
+          expect(schema?.$ref, `${where} ${s}`).toMatch(/^#\/components\/schemas\/(Error|DuplicateError|BatchError|Health)$/);
         }
       }
     }

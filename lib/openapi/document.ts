@@ -13,12 +13,20 @@ import { storyboardPaths } from "./paths/storyboards";
 import { systemPaths } from "./paths/system";
 import { teamPaths } from "./paths/team";
 import { tokenPaths } from "./paths/tokens";
-import { routeExists } from "./present";
 
 /** Every area's routes. A new route: an entry in its area's file (lib/openapi/paths/<area>.ts). */
-const AREAS: AreaPaths[] = [jobPaths, storyboardPaths, presetPaths, reviewPaths, teamPaths, accountPaths, systemPaths];
-/** Routes other work is still building: documented once their route file exists. */
-const UPCOMING: AreaPaths[] = [tokenPaths, hookPaths, batchPaths];
+const AREAS: AreaPaths[] = [
+  jobPaths,
+  storyboardPaths,
+  presetPaths,
+  reviewPaths,
+  teamPaths,
+  accountPaths,
+  systemPaths,
+  tokenPaths,
+  hookPaths,
+  batchPaths,
+];
 
 /** Upload fields take a file part or a URL; zod sees only `unknown` before its own checks. */
 const IMAGE_FIELDS = new Set<unknown>([serverGenerateSchema.shape.image, serverGenerateSchema.shape.lastImage]);
@@ -32,8 +40,7 @@ const IMAGE_FIELD = {
 
 function paths(): ZodOpenApiPathsObject {
   const out: ZodOpenApiPathsObject = {};
-  const upcoming = UPCOMING.map((area) => Object.fromEntries(Object.entries(area).filter(([path]) => routeExists(path))));
-  for (const area of [...AREAS, ...upcoming]) {
+  for (const area of AREAS) {
     for (const [path, methods] of Object.entries(area)) {
       for (const [method, op] of Object.entries(methods)) (out[path] ??= {})[method as "get"] = operation(method, op);
     }

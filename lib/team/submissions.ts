@@ -2,20 +2,21 @@ import "server-only";
 import { claimSubmission as claim } from "@/lib/db/queries/submissions";
 import { AppError } from "@/lib/errors";
 
-export { dropSubmission } from "@/lib/db/queries/submissions";
+export { dropSubmission, ROW_CLAIM } from "@/lib/db/queries/submissions";
 
 export type Claim = { kind: "new" } | { kind: "replay"; batchId: string };
 
 /**
  * Claims one form submission: its idempotency key (the same key again answers the first request's jobs;
- * with a different request it is refused, as payment APIs do) and the member's submits-per-minute limit.
+ * with a different request it is refused, as payment APIs do) and the member's submits-per-minute limit
+ * (`perMinute` null: a batch's row, which its batch's own claim already counted).
  */
 export async function claimSubmission(
   userId: string,
   key: string,
   batchId: string,
   requestHash: string,
-  perMinute: number,
+  perMinute: number | null,
 ): Promise<Claim> {
   const result = await claim(userId, key, batchId, requestHash, perMinute);
   if (result.kind === "new") return result;

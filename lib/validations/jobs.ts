@@ -9,11 +9,13 @@ export const listQuerySchema = z.object({
   q: z.string().trim().max(200, "Search text can be at most 200 characters.").optional(),
   scope: z.enum(["team", "mine"], { error: "must be team or mine" }).default("team"),
   starred: z.enum(STAR_FILTERS, { error: "must be me or anyone" }).optional(),
+  /** One batch's takes (job_groups id). */
+  group: z.string().max(40).optional(),
 });
 export type ListQuery = z.infer<typeof listQuerySchema>;
 
 /** GET /api/jobs/changes: what changed after `since` (a page's `version`), with the page's filters. */
-export const changesQuerySchema = listQuerySchema.pick({ status: true, q: true, scope: true, starred: true }).extend({
+export const changesQuerySchema = listQuerySchema.pick({ status: true, q: true, scope: true, starred: true, group: true }).extend({
   since: z.string().max(100, "Invalid version."),
 });
 export type ChangesQuery = z.infer<typeof changesQuerySchema>;

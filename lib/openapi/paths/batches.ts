@@ -1,68 +1,15 @@
 import { z } from "zod";
-import { GROUP_SOURCES } from "@/lib/db/enums";
+import { batchBodySchema, batchInvalidSchema, batchListQuerySchema, batchPreviewSchema, batchViewSchema } from "@/lib/validations/batch";
 import { idPath, type AreaPaths } from "../operation";
-import { isoTime } from "../schemas/common";
 import { jobViewSchema } from "../schemas/jobs";
 
-// Placeholders from the brief's contract, until the batches routes land: the lead swaps in the schemas those
-// routes validate with (lib/validations/batches.ts).
-const rowSchema = z.object({
-  image: z.string().meta({ description: "A file name in the zip or parts, or an http(s) URL." }),
-  end_image: z.string().optional(),
-  prompt: z.string(),
-  duration: z.number().int().optional(),
-  aspect_ratio: z.string().optional(),
-  camera_fixed: z.boolean().optional(),
-  seed: z.number().int().optional(),
-  variations: z.number().int().optional(),
-});
-const batchJsonSchema = z.union([
-  z.object({ name: z.string().optional(), rows: z.array(rowSchema) }),
-  z.object({
-    name: z.string().optional(),
-    sweep: z.object({
-      image: z.string(),
-      end_image: z.string().optional(),
-      prompts: z.array(z.string()),
-      seeds: z.array(z.number().int()),
-      durations: z.array(z.number().int()),
-      aspect_ratio: z.string().optional(),
-      camera_fixed: z.boolean().optional(),
-      variations: z.number().int().optional(),
-    }),
-  }),
-]);
 const batchFormSchema = z.object({
   file: z.file().meta({ description: "A .csv (header row: the row keys) or .json of rows." }),
   images: z.file().optional().meta({ description: "A .zip of the images the rows name." }),
   image: z.array(z.file()).optional().meta({ description: "Image file parts, matched to rows by file name." }),
   name: z.string().optional(),
 });
-const batchSchema = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    source: z.enum(GROUP_SOURCES),
-    total: z.number().int(),
-    queued: z.number().int(),
-    running: z.number().int(),
-    completed: z.number().int(),
-    failed: z.number().int(),
-    cancelled: z.number().int(),
-    createdAt: isoTime,
-    cancelledAt: isoTime.nullable(),
-  })
-  .meta({ id: "Batch" });
-const batchWithJobs = z.object({ batch: batchSchema, jobs: z.array(jobViewSchema) });
-const preview = z.object({
-  rows: z.array(
-    z.looseObject({ line: z.number().int(), ok: z.boolean(), errors: z.array(z.object({ field: z.string(), message: z.string() })) }),
-  ),
-  takes: z.number().int(),
-  totalMicros: z.number().int(),
-  totalLabel: z.string(),
-  fits: z.boolean(),
-});
+const batchWithJobs = z.object({ batch: batchViewSchema, jobs: z.array(jobViewSchema) });
 const FILE = "JSON rows or a sweep, or a multipart upload of a .csv or .json file with its images (a .zip, or `image` parts).";
 
 export const batchPaths: AreaPaths = {
@@ -73,9 +20,9 @@ export const batchPaths: AreaPaths = {
       summary: "Check every row and price the batch, storing nothing",
       description: FILE,
       access: "member",
-      json: batchJsonSchema,
+      json: batchBodySchema,
       multipart: batchFormSchema,
-      answers: [{ status: 200, description: "Each row's problems and the total against the caps.", schema: preview }],
+      answers: [{ status: 200, description: "Each row's problems and the total against the caps.", schema: batchPreviewSchema }],
       refusals: [400],
     },
   },
@@ -83,9 +30,10 @@ export const batchPaths: AreaPaths = {
     get: {
       tag: "Batches",
       id: "listBatches",
-      summary: "Batches",
+      summary: "Your batches, newest first",
       access: "member",
-      answers: [{ status: 200, description: "The batches.", schema: z.object({ batches: z.array(batchSchema) }) }],
+      answers: [{ status: 200, description: "The batches.", schema: z.object({ batches: z.array(batchViewSchema) }) }],
+      query: batchListQuerySchema,
     },
     post: {
       tag: "Batches",
@@ -94,13 +42,24 @@ export const batchPaths: AreaPaths = {
       description: `${FILE} A repeat with the same Idempotency-Key answers 200 with the same batch.`,
       access: "member",
       idempotent: true,
-      json: batchJsonSchema,
+      json: batchBodySchema,
       multipart: batchFormSchema,
       answers: [
         { status: 201, description: "The batch and its takes.", schema: batchWithJobs },
         { status: 200, description: "The batch an earlier request with this key made.", schema: batchWithJobs },
       ],
-      refusals: [400, 403, 429],
+      refusals: [
+        {
+          status: 400,
+          description: "Rows refused, each with its line and field; nothing stored.",
+          schema: batchInvalidSchema.meta({ id: "BatchError" }),
+        },
+        403,
+        409,
+        413,
+        422,
+        429,
+      ],
     },
   },
   "/api/batches/{id}": {
