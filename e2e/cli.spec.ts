@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { runCli, tempHome } from "../scripts/keyframe/testing/run-cli";
-import { landscape } from "./fixtures/images";
+import { ending, landscape } from "./fixtures/images";
 import { ffprobe } from "./support/ffprobe";
 
 // The CLI as a user runs it (`node scripts/keyframe.mjs`, its own process, stdin not a terminal) against
@@ -15,7 +15,7 @@ async function makeToken(request: APIRequestContext, name: string, scope: "read"
   return (await res.json()) as Made;
 }
 
-test("from a shell with only a token: login, generate --wait --out a playable MP4, list --json; refusals exit 3 and 4", async ({
+test("from a shell with only a token: login, generate --wait --out a playable MP4, list --json, a batch file; refusals exit 3 and 4", async ({
   request,
   baseURL,
 }) => {
@@ -64,6 +64,19 @@ test("from a shell with only a token: login, generate --wait --out a playable MP
   expect(badInput.stderr).toContain("duration: Duration must be a whole number from 2 to 12.");
   const after = await cli(["--json", "list", "--search", prompt]);
   expect((JSON.parse(after.stdout) as { jobs: unknown[] }).jobs).toHaveLength(1);
+
+  // A batch file: each row's check and the total before paying, then followed to the end.
+  fs.mkdirSync(path.join(home, "shots"));
+  fs.writeFileSync(path.join(home, "shots", ending.name), ending.buffer);
+  const rows = `image,prompt,duration\n${landscape.name},${prompt} (batch 1),2\nshots/${ending.name},${prompt} (batch 2),3\n`;
+  fs.writeFileSync(path.join(home, "rows.csv"), rows);
+  const batch = await cli(["batch", "rows.csv", "--yes", "--wait"]);
+  expect(batch.code, batch.stderr).toBe(0);
+  expect(batch.stderr).toMatch(/^2 +1 +\$0\.032 +ok$/m);
+  expect(batch.stderr).toMatch(/^3 +1 +\$0\.048 +ok$/m);
+  expect(batch.stderr).toContain("Total: $0.08 for 2 takes");
+  expect(batch.stderr).toContain("2 of 2 done");
+  expect(batch.stdout).toMatch(/^\S+ {2}2 completed, 0 failed, 0 cancelled, of 2\n$/);
 
   expect((await request.delete(`/api/tokens/${generateToken.token.id}`)).status()).toBe(204);
   const revoked = await cli(["whoami"]);
