@@ -32,7 +32,7 @@ export function HookCard({ hook, onChanged }: { hook: HookView; onChanged: (mess
   }
 
   async function copy() {
-    await navigator.clipboard.writeText(hook.secret).then(
+    await navigator.clipboard.writeText(hook.secret ?? "").then(
       () => setNote("Secret copied."),
       () => setNote("Could not copy; select the secret and copy it."),
     );

@@ -33,5 +33,8 @@ export async function tokenMember(secret: string, now = Date.now()): Promise<Tok
   if (row.user.banned) return { user: null, refusal: "This API token's member is disabled, so the token no longer works." };
   if (row.lastUsedAt === null || now - row.lastUsedAt >= LAST_USED_EVERY_MS) await touchToken(row.id, now, LAST_USED_EVERY_MS);
   const { id, email, name, role } = row.user;
-  return { user: { id, email, name, role: role === "admin" ? "admin" : "member", token: { id: row.id, scope: row.scope } } };
+  // An admin's read or generate token acts as a member: an admin's powers (managing anyone's takes, boards,
+  // links, presets) go only with the admin scope, so a leaked script token cannot wield them.
+  const acting = role === "admin" && row.scope === "admin" ? "admin" : "member";
+  return { user: { id, email, name, role: acting, token: { id: row.id, scope: row.scope } } };
 }

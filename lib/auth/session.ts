@@ -49,10 +49,10 @@ export async function requireUser(request: Request): Promise<SessionUser> {
 /** An admin member; through a token, only one with the admin scope. */
 export async function requireAdmin(request: Request): Promise<SessionUser> {
   const user = await requireUser(request);
-  if (user.role !== "admin") throw new AppError("forbidden", "Only an admin can do that.");
   if (user.token && user.token.scope !== "admin") {
     throw new AppError("forbidden", "This token's scope is not admin: admin routes need an admin's token made with the admin scope.");
   }
+  if (user.role !== "admin") throw new AppError("forbidden", "Only an admin can do that.");
   return user;
 }
 

@@ -1,7 +1,8 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import type { SessionUser } from "@/lib/auth/user";
-import { claimedHash, deleteGroup, findGroupByKey, getGroup, groupRowBatchIds, insertGroup } from "@/lib/db/queries/groups";
+import { claimedHash, deleteGroup, findGroupByKey, getGroup, groupRowBatchIds, insertGroup, retireGroupKey } from "@/lib/db/queries/groups";
+import { KEEP_KEYS_MS } from "@/lib/db/queries/submissions";
 import type { JobGroup } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { createJobs, named, requestHash } from "@/lib/jobs/create";
@@ -12,7 +13,7 @@ import { claimSubmission, dropSubmission } from "@/lib/team/submissions";
 import { checkBatch, type RowError, type ValidRow } from "./check";
 import type { BatchInput } from "./input";
 import { batchProblem, tightestCap } from "./preview";
-import { batchDetail, type BatchDetail } from "./progress";
+import { batchDetail, cancelBatch, type BatchDetail } from "./progress";
 import { findRepeats } from "./repeats";
 
 type Options = { user: SessionUser; origin: string; idempotencyKey: string | null };
@@ -28,6 +29,8 @@ async function makeRows(group: JobGroup, rows: ValidRow[], options: Options): Pr
   for (const row of rows) {
     const batchId = rowBatchId(group.id, row.line);
     if (made.has(batchId)) continue;
+    // Cancelled meanwhile (from the batch page, another shell): the rows not made yet are not made or paid.
+    if ((await getGroup(group.id))?.cancelledAt != null) break;
     await createJobs(row.request, {
       user: options.user,
       origin: options.origin,
@@ -40,6 +43,8 @@ async function makeRows(group: JobGroup, rows: ValidRow[], options: Options): Pr
     });
     count += 1;
   }
+  // A cancel that came while a row was being made missed that row's takes: withdraw them now, unsent.
+  if ((await getGroup(group.id))?.cancelledAt != null) await cancelBatch(group.id, options.user, options.origin);
   return count;
 }
 
@@ -82,7 +87,12 @@ export async function createBatch(input: BatchInput, options: Options): Promise<
     ),
   );
   const key = options.idempotencyKey ?? `content:${contentHash}`;
-  const existing = await findGroupByKey(options.user.id, key);
+  let existing = await findGroupByKey(options.user.id, key);
+  // A key answers its batch for a day, as a single generate's does; after that the same key or file is a new batch.
+  if (existing && Date.now() - existing.createdAt > KEEP_KEYS_MS) {
+    await retireGroupKey(existing);
+    existing = undefined;
+  }
   if (existing) return { replayed: true, detail: await resume(existing, rows, contentHash, batch.takes, options) };
 
   const team = await getTeamSettings();

@@ -34,8 +34,8 @@ function verified(r: Received, secret: string): boolean {
 }
 
 let n = 0;
-async function hookFor(url: string, userId = `hook-user-${++n}`): Promise<Hook> {
-  const hook: Hook = { id: `hook-${++n}`, userId, url, secret: `whsec_secret-${n}`, createdAt: Date.now() - 60_000 };
+async function hookFor(url: string, userId = `hook-user-${++n}`, createdAt = Date.now() - 60_000): Promise<Hook> {
+  const hook: Hook = { id: `hook-${++n}`, userId, url, secret: `whsec_secret-${n}`, createdAt };
   expect(await m.hooks.insertHook(hook, 10)).toBe("added");
   return hook;
 }
@@ -105,6 +105,16 @@ describe("outgoing webhook deliveries", () => {
     await finishedJob(hook.userId, { status: "failed", finishedAt: hook.createdAt - 1 });
     const later = await m.deliver.enqueueFinished(since);
     expect(later.written.map((d) => [d.jobId, d.event])).toEqual([[cancelled.id, "take.failed"]]);
+  });
+
+  test("a take finished long ago and changed now (starred, shared) is not announced, though its delivery was pruned", async () => {
+    const day = 24 * 60 * 60 * 1000;
+    const hook = await hookFor("http://127.0.0.1:9/never", undefined, Date.now() - 40 * day);
+    const old = await finishedJob(hook.userId, { finishedAt: Date.now() - 35 * day });
+    const recent = await finishedJob(hook.userId, { finishedAt: Date.now() - 2 * day });
+    const written = (await m.deliver.enqueueFinished(Date.now() - 60_000)).written.map((d) => d.jobId);
+    expect(written).toEqual([recent.id]);
+    expect(written).not.toContain(old.id);
   });
 
   test("a receiver answering 500 then 200 gets the same signed bytes under the same id, after a backoff", async () => {

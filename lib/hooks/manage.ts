@@ -15,7 +15,8 @@ import { hookBody, sampleTake } from "./payload";
 export const DELIVERY_LOG_SIZE = 50;
 const INLINE_LEASE_MS = 30_000;
 
-export type HookView = { id: string; url: string; secret: string; createdAt: string };
+/** `secret` is null for a read-only token: with it, anyone could sign deliveries the member's pipeline trusts. */
+export type HookView = { id: string; url: string; secret: string | null; createdAt: string };
 export type DeliveryView = {
   id: string;
   event: string;
@@ -45,7 +46,8 @@ export const deliveryView = (d: HookDelivery): DeliveryView => ({
 });
 
 export async function listHooks(user: SessionUser): Promise<HookView[]> {
-  return (await listHookRows(user.id)).map(hookView);
+  const hideSecret = user.token?.scope === "read";
+  return (await listHookRows(user.id)).map((row) => ({ ...hookView(row), secret: hideSecret ? null : row.secret }));
 }
 
 export async function createHook({ url }: z.output<typeof hookCreateSchema>, user: SessionUser): Promise<HookView> {

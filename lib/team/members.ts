@@ -52,6 +52,11 @@ export async function updateMember(actor: SessionUser, id: string, change: Membe
   const losesAdmin = target.role === "admin" && (change.role === "member" || change.disabled === true);
   if (losesAdmin && admins.length <= 1) throw new AppError("conflict", "Keyframe needs at least one active admin.");
   if (id === actor.id && change.disabled) throw new AppError("conflict", "You cannot disable your own account.");
+  // A token that could set its own member's password could sign in as them, and then make tokens.
+  if (id === actor.id && change.password && actor.token) {
+    const message = "A token cannot set its own member's password: change it from a browser session.";
+    throw new AppError("forbidden", message, { password: message });
+  }
 
   // The acting admin is checked by the route (a session or an admin-scope token), so these go straight to
   // better-auth's adapter: its admin endpoints would ask for a session cookie a script does not have.

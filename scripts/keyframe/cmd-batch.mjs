@@ -186,7 +186,7 @@ export async function batch(/** @type {Context} */ ctx) {
   let { batch: group, jobs } = created.body;
   ctx.say(
     created.status === 200
-      ? `Batch ${group.id} was already made with this Idempotency-Key; nothing charged again.`
+      ? `Batch ${group.id} was already started with this Idempotency-Key: rows already made are not charged again.`
       : `Batch ${group.id} "${group.name}": ${group.total} takes submitted for ${preview.totalLabel} (Idempotency-Key ${key}).`,
   );
   if (values.wait !== true) {

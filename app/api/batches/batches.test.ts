@@ -139,6 +139,20 @@ describe("resending a batch charges nothing twice", () => {
     expect(await app.stored()).toMatchObject({ groups: 1, jobs: 4, ledger: 4 });
     expect((await app.send("batches", batchForm(batchCsv(4), shotsZip(4)))).status).toBe(200);
     expect(await app.stored()).toMatchObject({ jobs: 4, ledger: 4 });
+
+    // A day on, as an idempotency key does, the same file stops answering its old batch: it is a new one, said so.
+    await db
+      .update(t.jobGroups)
+      .set({ createdAt: Date.now() - 25 * 60 * 60 * 1000 })
+      .where(inArray(t.jobGroups.id, [first.body.batch.id]));
+    await db
+      .update(t.idempotencyKeys)
+      .set({ createdAt: Date.now() - 25 * 60 * 60 * 1000 })
+      .where(like(t.idempotencyKeys.key, "batch:%"));
+    const dayLater = await app.send("batches", batchForm(batchCsv(4), shotsZip(4)));
+    expect(dayLater.status).toBe(201);
+    expect(dayLater.body.batch.id).not.toBe(first.body.batch.id);
+    expect(await app.stored()).toMatchObject({ groups: 2, jobs: 8, ledger: 8 });
   });
 });
 

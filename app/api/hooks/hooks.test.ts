@@ -77,6 +77,17 @@ describe("outgoing webhooks through the API", () => {
     expect(made.status).toBe(201);
     const { hook } = made.body;
     expect(hook.secret).toMatch(/^whsec_[A-Za-z0-9_-]{43}$/);
+    // A read-only token lists the hook but not its secret: with it, anyone could sign deliveries the pipeline trusts.
+    const { makeToken } = await import("@/lib/auth/tokens");
+    const member = { id: owner.id, email: "hooks-owner@keyframe.test", name: "owner", role: "member" as const };
+    for (const [scope, secret] of [
+      ["read", null],
+      ["generate", hook.secret],
+    ] as const) {
+      const { secret: bearer } = await makeToken({ name: scope, scope }, member);
+      const seen = await call<{ hooks: HookView[] }>(m.list, "GET", { headers: { authorization: `Bearer ${bearer}` } });
+      expect(seen.body.hooks).toEqual([{ ...hook, secret }]);
+    }
     const params = { id: hook.id };
     expect((await call<{ hooks: HookView[] }>(m.list, "GET", { cookie: other.cookie })).body.hooks).toEqual([]);
     for (const [mod, method] of [
@@ -110,7 +121,7 @@ describe("outgoing webhooks through the API", () => {
     expect([twice.status, twice.body.error.message]).toEqual([409, "Only a failed delivery can be sent again; this one is delivered."]);
 
     expect(receiver.received.map((r) => r.body)).toEqual([receiver.received[0]!.body, receiver.received[0]!.body]);
-    const signed = verifyDelivery(headersOf(receiver.received[1]!), receiver.received[1]!.body, hook.secret);
+    const signed = verifyDelivery(headersOf(receiver.received[1]!), receiver.received[1]!.body, hook.secret!);
     expect(signed).toEqual({ ok: false, reason: "The delivery is not a task." }); // signature accepted; the body is ours, not a WaveSpeed task
     expect(JSON.parse(receiver.received[1]!.body)).toMatchObject({
       event: "test",
@@ -151,7 +162,7 @@ describe("outgoing webhooks through the API", () => {
       console.log(`hook delivered ${got!.at - copiedAt} ms after the copy was saved`);
       expect(got!.at - copiedAt).toBeGreaterThanOrEqual(0);
       expect(got!.at - copiedAt).toBeLessThan(2000);
-      expect(verifyDelivery(headersOf(got!), got!.body, hook.secret)).toMatchObject({ ok: false, reason: "The delivery is not a task." });
+      expect(verifyDelivery(headersOf(got!), got!.body, hook.secret!)).toMatchObject({ ok: false, reason: "The delivery is not a task." });
       expect(verifyDelivery(headersOf(got!), got!.body, "whsec_wrong")).toMatchObject({
         ok: false,
         reason: "The delivery's signature does not match.",

@@ -183,3 +183,47 @@ describe("a token that no longer stands for anyone is 401 at once, saying why", 
     });
   });
 });
+
+describe("an admin's powers go with the admin scope only", () => {
+  const bossUser = () => ({ id: boss.id, email: "boss@keyframe.test", name: "boss", role: "admin" as const });
+  const bossToken = async (scope: "read" | "generate" | "admin") =>
+    (await m.tokens.makeToken({ name: `Boss ${scope}`, scope }, bossUser())).secret;
+  const cancel = async (id: string, headers: Record<string, string>) => {
+    const { POST } = await import("@/app/api/jobs/[id]/cancel/route");
+    return POST(new Request(`http://keyframe.test/api/jobs/${id}/cancel`, { method: "POST", headers }), {
+      params: Promise.resolve({ id }),
+    });
+  };
+
+  test("an admin's generate token cannot withdraw another member's take; the admin-scope token can", async () => {
+    await settings({});
+    // A member of their own (an earlier test disables alice).
+    const carol = await signedIn("carol@keyframe.test", "member");
+    const made = (await (await post({ cookie: carol.cookie, origin: "http://keyframe.test" }, "Carol's queued take")).json()) as Jobs;
+    const id = made.jobs[0]!.id;
+    const asMember = await cancel(id, auth(await bossToken("generate")));
+    expect(asMember.status).toBe(403);
+    expect(((await asMember.json()) as Err).error.code).toBe("forbidden");
+    const asAdmin = await cancel(id, auth(await bossToken("admin")));
+    expect(asAdmin.status).toBe(200);
+    expect(await asAdmin.json()).toMatchObject({ id, status: "cancelled" });
+  });
+
+  test("a token cannot set its own member's password; a browser session can", async () => {
+    const admin = await bossToken("admin");
+    const patch = (headers: Record<string, string>) =>
+      m.member.PATCH(
+        new Request(`http://keyframe.test/api/admin/members/${boss.id}`, {
+          method: "PATCH",
+          body: JSON.stringify({ password: "a-new-long-password-1" }),
+          headers: { "content-type": "application/json", ...headers },
+        }),
+        { params: Promise.resolve({ id: boss.id }) },
+      );
+    const byToken = await patch(auth(admin));
+    expect(byToken.status).toBe(403);
+    expect(await byToken.json()).toMatchObject({
+      error: { fields: { password: "A token cannot set its own member's password: change it from a browser session." } },
+    });
+  });
+});

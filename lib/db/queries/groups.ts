@@ -21,6 +21,15 @@ export async function findGroupByKey(userId: string, key: string): Promise<JobGr
   return row;
 }
 
+/** Frees an old batch's key (kept, suffixed with its id): the same key or content may then start a new batch. */
+export async function retireGroupKey(group: JobGroup): Promise<void> {
+  const { db, t } = await getDb();
+  await db
+    .update(t.jobGroups)
+    .set({ key: `${group.key}~${group.id}` })
+    .where(eq(t.jobGroups.id, group.id));
+}
+
 export async function getGroup(id: string): Promise<JobGroup | undefined> {
   const { db, t } = await getDb();
   const [row] = await db.select().from(t.jobGroups).where(eq(t.jobGroups.id, id));

@@ -3,6 +3,9 @@ import { and, desc, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import { getDb } from "../client";
 import type { Hook, HookDelivery, Job } from "../schema";
 
+/** How long after a take finished it may still be announced (a copy saved late, a sweep catching up). */
+const RECENT_FINISH_MS = 7 * 24 * 60 * 60 * 1000;
+
 export type DeliveryLease = { owner: string; now: number; ms: number };
 type Patch = Partial<Omit<HookDelivery, "id" | "hookId" | "jobId" | "event" | "body" | "createdAt">>;
 
@@ -29,6 +32,9 @@ export async function finishedForHooks(since: number, limit: number): Promise<{ 
         sql`${t.jobs.changedAt} >= ${since}`,
         ready,
         sql`${t.jobs.finishedAt} >= ${t.hooks.createdAt}`,
+        // Finished lately: a take starred or shared long after (changedAt moves) whose delivery was pruned
+        // after 30 days is not announced a second time.
+        sql`${t.jobs.finishedAt} >= ${since - RECENT_FINISH_MS}`,
         sql`not exists (select 1 from ${t.hookDeliveries} where ${t.hookDeliveries.hookId} = ${t.hooks.id} and ${t.hookDeliveries.jobId} = ${t.jobs.id} and ${t.hookDeliveries.event} = ${event})`,
       ),
     )

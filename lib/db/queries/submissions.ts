@@ -3,7 +3,8 @@ import { and, eq, lt, sql } from "drizzle-orm";
 import { getDb } from "../client";
 
 const MINUTE = 60_000;
-const KEEP_KEYS_MS = 24 * 60 * 60 * 1000;
+/** How long an idempotency key answers its first request (a batch's key too). */
+export const KEEP_KEYS_MS = 24 * 60 * 60 * 1000;
 
 /**
  * A batch's row claims its key with a request hash starting so: the batch itself counted once under the

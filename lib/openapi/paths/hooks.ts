@@ -8,7 +8,10 @@ const hookSchema = z
   .strictObject({
     id: z.string(),
     url: z.string(),
-    secret: z.string().meta({ description: "`whsec_…`: check each delivery's `webhook-signature` with it." }),
+    secret: z
+      .string()
+      .nullable()
+      .meta({ description: "`whsec_…`: check each delivery's `webhook-signature` with it. Null for a read-only token." }),
     createdAt: isoTime,
   })
   .meta({ id: "Hook" });
