@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import useSWR from "swr";
+import useSWR, { useSWRConfig } from "swr";
 import useSWRInfinite from "swr/infinite";
 import { fetcher } from "@/lib/http/fetcher";
 import { PAGE_SIZE, type JobChanges, type JobPage, type StarFilter, type StatusFilter } from "@/lib/jobs/types";
@@ -53,6 +53,12 @@ export function onJobsChanged(refresh: () => void): () => void {
  */
 export function useJobs(filter: GalleryFilter, initial?: JobPage) {
   const key = filterParams(filter).toString();
+  // The server-rendered first page goes into the first page's own cache entry, not only the fallback: loading
+  // a second page (as soon as the first does not fill the screen) would otherwise fetch the first again, and a
+  // teammate's take made since it was rendered would jump in rather than wait behind "new takes".
+  const { cache } = useSWRConfig();
+  const firstPage = jobsUrl(NO_FILTER);
+  if (initial && key === "" && cache.get(firstPage)?.data === undefined) cache.set(firstPage, { data: initial });
   const pages = useSWRInfinite<JobPage>(
     (_index, previous: JobPage | null) => (previous && !previous.nextCursor ? null : jobsUrl(filter, previous?.nextCursor)),
     fetcher,
