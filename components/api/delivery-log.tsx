@@ -12,7 +12,13 @@ export function DeliveryLog({ deliveries }: { deliveries: DeliveryView[] | undef
   if (!deliveries) return null;
   if (deliveries.length === 0) return <p className="text-sm text-zinc-600 dark:text-zinc-400">No deliveries yet.</p>;
   return (
-    <div className="overflow-x-auto">
+    // Scrolls sideways on a phone: focusable, so a keyboard can scroll it too.
+    <div
+      role="region"
+      aria-label="Latest deliveries"
+      tabIndex={0}
+      className="overflow-x-auto rounded focus-visible:outline-2 focus-visible:outline-violet-600"
+    >
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Latest deliveries</caption>
         <thead className="text-xs text-zinc-600 dark:text-zinc-400">

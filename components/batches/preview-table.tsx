@@ -3,7 +3,13 @@ import type { BatchPreview } from "@/lib/batches/preview";
 /** Each row's image, prompt, settings, price, and what is wrong with it (red, by field) or whether it repeats a take. */
 export function PreviewTable({ preview, thumbs }: { preview: BatchPreview; thumbs: Map<string, string> }) {
   return (
-    <div className="overflow-x-auto rounded-xl border border-zinc-200 dark:border-zinc-800">
+    // Scrolls sideways on a phone: focusable, so a keyboard can scroll it too.
+    <div
+      role="region"
+      aria-label="Rows of the batch"
+      tabIndex={0}
+      className="overflow-x-auto rounded-xl border border-zinc-200 focus-visible:outline-2 focus-visible:outline-violet-600 dark:border-zinc-800"
+    >
       <table className="w-full min-w-[640px] text-left text-sm">
         <caption className="sr-only">Rows of the batch, with each row&rsquo;s price and problems</caption>
         <thead className="bg-zinc-50 text-xs text-zinc-700 uppercase dark:bg-zinc-900 dark:text-zinc-300">
