@@ -52,3 +52,13 @@ export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 /** Where a batch's rows came from: a CSV or JSON file, or a sweep of prompts × seeds × durations. */
 export const GROUP_SOURCES = ["csv", "json", "sweep"] as const;
 export type GroupSource = (typeof GROUP_SOURCES)[number];
+
+/** Who wrote a review comment: a reviewer through a review link (no account), or a member in the app. */
+export const COMMENT_AUTHORS = ["reviewer", "member"] as const;
+export type CommentAuthor = (typeof COMMENT_AUTHORS)[number];
+
+/**
+ * A drawing on the picture, in the picture's own coordinates (0..1 of its width and height), so it sits right at
+ * any size. pen: a freehand line through `points` · arrow: from points[0] to points[1] · rect: corners points[0], points[1].
+ */
+export type DrawingShape = { kind: "pen" | "arrow" | "rect"; color: string; points: [x: number, y: number][] };

@@ -21,6 +21,7 @@ export type ApiToken = typeof sqlite.apiTokens.$inferSelect;
 export type Hook = typeof sqlite.hooks.$inferSelect;
 export type HookDelivery = typeof sqlite.hookDeliveries.$inferSelect;
 export type JobGroup = typeof sqlite.jobGroups.$inferSelect;
+export type ReviewComment = typeof sqlite.reviewComments.$inferSelect;
 
 // Both dialects' tables must read and write the very same shapes, or queries written once would lie.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

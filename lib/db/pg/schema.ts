@@ -171,3 +171,4 @@ export const counters = pgTable("counters", {
   key: text("key").primaryKey(),
   value: ms("value").notNull(),
 });
+export * from "./review-schema";

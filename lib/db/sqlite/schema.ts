@@ -183,3 +183,4 @@ export const counters = sqliteTable("counters", {
   key: text("key").primaryKey(),
   value: integer("value").notNull(),
 });
+export * from "./review-schema";
