@@ -5,6 +5,7 @@ import { IMAGE_URL_MAX } from "@/lib/model/seedance";
 import { operation, TAGS, type AreaPaths } from "./operation";
 import { accountPaths } from "./paths/account";
 import { batchPaths } from "./paths/batches";
+import { commentPaths } from "./paths/comments";
 import { hookPaths } from "./paths/hooks";
 import { jobPaths } from "./paths/jobs";
 import { presetPaths } from "./paths/presets";
@@ -26,6 +27,7 @@ const AREAS: AreaPaths[] = [
   tokenPaths,
   hookPaths,
   batchPaths,
+  commentPaths,
 ];
 
 /** Upload fields take a file part or a URL; zod sees only `unknown` before its own checks. */
