@@ -23,7 +23,7 @@ const OPEN = [
   /^\/f\/[^/]+(\/(video\.mp4|poster\.jpg))?$/,
   // A malformed token gets the page's or the route's own 404, as on /v/ and /f/, not a sign-in.
   /^\/r\/[^/]+(\/takes\/[^/]+\/(video\.mp4|poster\.jpg))?$/,
-  /^\/api\/review\/[^/]+$/,
+  /^\/api\/review\/[^/]+(\/comments)?$/,
 ];
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 

@@ -3,6 +3,7 @@
 import * as Dialog from "@radix-ui/react-dialog";
 import { useEffect, useRef, useState, type KeyboardEvent } from "react";
 import useSWR from "swr";
+import { MemberComments } from "@/components/review/member-comments";
 import { fetcher } from "@/lib/http/fetcher";
 import type { JobView } from "@/lib/jobs/types";
 import { shortPrompt } from "./card-picture";
@@ -58,6 +59,8 @@ export default function TakeViewer({
   const content = useRef<HTMLDivElement | null>(null);
   const [dialog, setDialog] = useState<HTMLDivElement | null>(null);
   const [note, setNote] = useState<Note | null>(null);
+  const [commenting, setCommenting] = useState(false);
+  const commentable = Boolean(job?.video?.stored && job.status === "completed");
 
   // Leaving full screen drops focus on the page's body, where the viewer's keys no longer reach it.
   useEffect(() => {
@@ -116,7 +119,20 @@ export default function TakeViewer({
         >
           <Dialog.Title className="sr-only">{job ? `Take: ${shortPrompt(job.prompt)}` : "Take"}</Dialog.Title>
           <div className="relative flex min-h-[50dvh] flex-none items-center justify-center p-2 lg:flex-1 lg:p-6">
-            {job?.video ? (
+            {job?.video && commenting && commentable ? (
+              <div className="max-h-full w-full max-w-5xl overflow-y-auto lg:max-h-[calc(100dvh-3rem)]">
+                <MemberComments
+                  key={job.id}
+                  target={{ jobId: job.id }}
+                  src={job.video.src}
+                  poster={job.video.poster}
+                  label={`Take: ${shortPrompt(job.prompt)}`}
+                  width={job.video.width}
+                  height={job.video.height}
+                  durationMs={job.params.duration * 1000}
+                />
+              </div>
+            ) : job?.video ? (
               <video
                 key={job.id}
                 ref={video}
@@ -163,7 +179,12 @@ export default function TakeViewer({
                 →
               </button>
               <span className="text-xs text-zinc-400 tabular-nums">{index >= 0 ? `${index + 1} of ${jobs.length}` : ""}</span>
-              <Dialog.Close className={`${navClass} ml-auto px-3`}>Close</Dialog.Close>
+              {commentable ? (
+                <button type="button" onClick={() => setCommenting((on) => !on)} aria-pressed={commenting} className={`${navClass} ml-auto px-3`}>
+                  {commenting ? "Hide comments" : "Comments"}
+                </button>
+              ) : null}
+              <Dialog.Close className={`${navClass} ${commentable ? "" : "ml-auto"} px-3`}>Close</Dialog.Close>
             </div>
             {/* Keys are for where a keyboard is likely: not on a touch screen, nor on a phone-sized one. */}
             <p className="mb-4 hidden text-xs text-zinc-400 sm:pointer-fine:block">

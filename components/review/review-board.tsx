@@ -7,6 +7,7 @@ import { inputClass } from "@/components/ui/input-class";
 import type { ReviewView } from "@/lib/reviews/types";
 import { REVIEWER_NAME_MAX } from "@/lib/validations/review";
 import { ReviewShot } from "./review-shot";
+import { ShotComments } from "./shot-comments";
 import { NAME_FIELD, useReview } from "./use-review";
 
 /**
@@ -78,7 +79,9 @@ export function ReviewBoard({ view }: { view: ReviewView }) {
           state={review.state(shot.key)}
           errors={errors.shots[shot.key]}
           onChange={(word) => review.change(shot.key, word)}
-        />
+        >
+          <ShotComments token={view.token} shot={shot} title={titleOf(i)} reviewer={reviewer} />
+        </ReviewShot>
       ))}
       {view.shots.length ? (
         <div className="sticky bottom-0 -mx-4 flex flex-wrap items-center gap-x-4 gap-y-2 border-t border-zinc-200 bg-white/95 px-4 py-3 backdrop-blur sm:mx-0 sm:rounded-t-xl sm:border-x dark:border-zinc-800 dark:bg-zinc-950/95">

@@ -3,6 +3,7 @@
 import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/field";
 import { inputClass } from "@/components/ui/input-class";
+import type { ReactNode } from "react";
 import type { ReviewShot as Shot } from "@/lib/reviews/types";
 import { COMMENT_MAX } from "@/lib/validations/review";
 import type { Word } from "./use-drafts";
@@ -21,6 +22,7 @@ export function ReviewShot({
   state,
   errors,
   onChange,
+  children,
 }: {
   shot: Shot;
   title: string;
@@ -28,6 +30,8 @@ export function ReviewShot({
   state: keyof typeof STATE | null;
   errors: ShotErrors | undefined;
   onChange: (word: Word) => void;
+  /** The comment player for this shot's picture. */
+  children?: ReactNode;
 }) {
   const id = `shot-${shot.key}`;
   const described = (field: "pick" | "comment") => (errors?.[field] ? `${id}-${field}-error` : undefined);
@@ -114,6 +118,7 @@ export function ReviewShot({
           Clear pick and comment
         </Button>
       ) : null}
+      {children}
     </section>
   );
 }

@@ -110,7 +110,7 @@ export function useReview(view: ReviewView) {
   };
 
   return {
-    reviewer: { ready: reviewer.id !== null, name: reviewer.name, setName },
+    reviewer: { id: reviewer.id, ready: reviewer.id !== null, name: reviewer.name, setName },
     word,
     change,
     state: (key: string) => (unsent(key) ? ("unsent" as const) : mine[key] ? ("sent" as const) : null),

@@ -4,6 +4,7 @@ import { useId, useRef, useState } from "react";
 import { buttonClass } from "@/components/ui/button";
 import { send } from "@/lib/http/fetcher";
 import type { FilmView } from "@/lib/storyboards/types";
+import { MarkerDownloads } from "./marker-downloads";
 import { FilmItem, type FilmActions } from "./film-item";
 
 /** Films shown before "Show older films": the rest stay one click away, with a count of their live links. */
@@ -100,6 +101,7 @@ export function FilmExport({
           onCancel={running.canManage ? () => void act(`/api/films/${running.id}`, "DELETE", "Export cancelled.") : undefined}
         />
       ) : null}
+      {finished.length ? <MarkerDownloads boardId={boardId} /> : null}
       <ul id={listId} className="space-y-2" aria-label="Exported films">
         {(showAll ? finished : finished.slice(0, SHOWN)).map((film) => (
           <li key={film.id} data-film-id={film.id} className="rounded-lg border border-zinc-200 p-2 text-sm dark:border-zinc-800">

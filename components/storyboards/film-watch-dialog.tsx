@@ -1,6 +1,7 @@
 "use client";
 
 import * as RadixDialog from "@radix-ui/react-dialog";
+import { MemberComments } from "@/components/review/member-comments";
 import { Button, buttonClass } from "@/components/ui/button";
 import { DialogCard, DialogClose, DialogRoot } from "@/components/ui/dialog";
 import type { FilmView } from "@/lib/storyboards/types";
@@ -11,15 +12,15 @@ export function FilmWatchDialog({ film, label }: { film: FilmView; label: string
     <DialogRoot>
       <RadixDialog.Trigger className={buttonClass("secondary", "sm")}>Watch</RadixDialog.Trigger>
       <DialogCard title={`Film: ${label}`} className="w-[min(56rem,calc(100vw-2rem))]">
-        <div className="mt-3 overflow-hidden rounded-lg bg-black">
-          <video
+        <div className="mt-3">
+          <MemberComments
+            target={{ filmId: film.id }}
             src={film.src!}
-            poster={film.poster ?? undefined}
-            controls
-            autoPlay
-            playsInline
-            aria-label={`Exported film: ${label}`}
-            className="mx-auto aspect-video max-h-[70dvh] w-full object-contain"
+            poster={film.poster}
+            label={`Exported film: ${label}`}
+            width={film.width}
+            height={film.height}
+            durationMs={(film.durationS ?? 0) * 1000}
           />
         </div>
         <p className={`mt-2 text-sm ${film.outOfDate ? "text-amber-800 dark:text-amber-300" : "text-zinc-700 dark:text-zinc-300"}`}>

@@ -45,7 +45,9 @@ async function limitRate(link: ReviewLink, reviewerId: string, address: string):
     const { count, windowStart } = await hit(key, windowMs);
     if (count > limit) {
       const wait = Math.max(1, Math.ceil((windowStart + windowMs - Date.now()) / 1000));
-      throw new AppError("rate_limited", `Too many comments from here; try again in ${wait} s.`, undefined, { "Retry-After": String(wait) });
+      throw new AppError("rate_limited", `Too many comments from here; try again in ${wait} s.`, undefined, {
+        "Retry-After": String(wait),
+      });
     }
   }
 }

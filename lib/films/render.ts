@@ -13,10 +13,17 @@ import { ffmpegWithProgress } from "@/lib/media/ffmpeg-progress";
 import { probeVideo } from "@/lib/media/tag-video";
 import { outputKey, outputName } from "@/lib/storage/keys";
 import { getStore } from "@/lib/storage/store";
-import { concatList, evenFrame, joinArgs, normaliseArgs, posterArgs, type Frame } from "./ffmpeg-args";
+import { concatList, evenFrame, FPS, joinArgs, normaliseArgs, posterArgs, type Frame } from "./ffmpeg-args";
 import { filmPosterKey, filmVideoKey } from "./files";
 
-export type Rendered = { videoBytes: number; durationMs: number; width: number; height: number; posterFile: string | null };
+export type Rendered = {
+  videoBytes: number;
+  durationMs: number;
+  width: number;
+  height: number;
+  posterFile: string | null;
+  shotMs: number[];
+};
 
 /** A render that cannot succeed by trying again (a take is gone). */
 export class FilmError extends Error {}
@@ -57,6 +64,7 @@ export async function renderFilm(film: Film, onProgress: (perMille: number) => v
     const first = takes[0]!;
     let frame: Frame | null = first.videoWidth && first.videoHeight ? evenFrame(first.videoWidth, first.videoHeight) : null;
     const segments: string[] = [];
+    const shotMs: number[] = [];
     let before = 0;
     onProgress(50);
     for (const [i, take] of takes.entries()) {
@@ -70,7 +78,7 @@ export async function renderFilm(film: Film, onProgress: (perMille: number) => v
       const from = 50 + (850 * before) / total;
       const span = (850 * take.duration) / total;
       segments.push(`${i}.mp4`);
-      await ffmpegWithProgress(
+      const { frames } = await ffmpegWithProgress(
         normaliseArgs(source, fit, path.join(dir, segments.at(-1)!)),
         take.duration,
         (f) => onProgress(Math.floor(from + f * span)),
@@ -78,6 +86,8 @@ export async function renderFilm(film: Film, onProgress: (perMille: number) => v
         STEP_TIMEOUT_MS,
       );
       await fs.rm(source);
+      // Every segment is constant-rate at FPS: its length is its frame count (where a take's comments land).
+      shotMs.push(Math.round((frames * 1000) / FPS));
       before += take.duration;
     }
     signal.throwIfAborted();
@@ -106,6 +116,7 @@ export async function renderFilm(film: Film, onProgress: (perMille: number) => v
       width: result.width,
       height: result.height,
       posterFile: hasPoster ? outputName("posters", film.id) : null,
+      shotMs,
     };
   } finally {
     await fs.rm(dir, { recursive: true, force: true });

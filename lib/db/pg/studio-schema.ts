@@ -66,6 +66,8 @@ export const films = pgTable(
     width: integer("width"),
     height: integer("height"),
     posterFile: text("poster_file"),
+    /** Each shot's length in the film (ms, probed from its segment at render): where a take's comments land. */
+    shotMs: jsonb("shot_ms").$type<number[]>(),
     shareId: text("share_id").unique(),
     shareVisibility: text("share_visibility", { enum: SHARE_VISIBILITIES }).notNull().default("public"),
     createdAt: ms("created_at").notNull(),

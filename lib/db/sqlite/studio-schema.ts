@@ -70,6 +70,8 @@ export const films = sqliteTable(
     width: integer("width"),
     height: integer("height"),
     posterFile: text("poster_file"),
+    /** Each shot's length in the film (ms, probed from its segment at render): where a take's comments land. */
+    shotMs: text("shot_ms", { mode: "json" }).$type<number[]>(),
     shareId: text("share_id").unique(),
     shareVisibility: text("share_visibility", { enum: SHARE_VISIBILITIES }).notNull().default("public"),
     createdAt: integer("created_at").notNull(),
