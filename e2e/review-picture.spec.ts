@@ -29,7 +29,10 @@ test("a reviewer without an account comments at 2.0 s with a drawing; the team s
 }) => {
   test.setTimeout(90_000);
   const tag = `picture-${Date.now()}`;
-  const [job] = await savedJobs(page.request, (await createJobs(page.request, `A kite over the dunes ${tag}`, { duration: "5" })).map((j) => j.id));
+  const [job] = await savedJobs(
+    page.request,
+    (await createJobs(page.request, `A kite over the dunes ${tag}`, { duration: "5" })).map((j) => j.id),
+  );
   const link = (await (await page.request.post("/api/review-links", { data: { jobIds: [job!.id] } })).json()) as { url: string };
 
   const stranger = await browser.newContext({ storageState: { cookies: [], origins: [] }, viewport: desktop });
@@ -65,19 +68,21 @@ test("a reviewer without an account comments at 2.0 s with a drawing; the team s
   await stranger.close();
 
   // The team, in the take viewer: the marker at 2.0 s, and its drawing on that frame.
+  await page.goto(`/?take=${job!.id}`);
+  await page.getByRole("dialog").getByRole("button", { name: "Comments" }).click();
+  const team = page.getByRole("group", { name: /^Comments on the picture of/ });
+  const marker = team.getByRole("button", { name: /^0:02\.00, Dana: Lift the kite here/ });
+  const overlay = team.getByTestId("drawing-overlay");
   for (const [size, name] of [
     [desktop, "desktop"],
     [phone, "phone"],
   ] as const) {
     await page.setViewportSize(size);
-    await page.goto(`/?take=${job!.id}`);
-    await page.getByRole("dialog").getByRole("button", { name: "Comments" }).click();
-    const team = page.getByRole("group", { name: /^Comments on the picture of/ });
-    const marker = team.getByRole("button", { name: /^0:02\.00, Dana: Lift the kite here/ });
+    await team.getByRole("button", { name: "Back one frame" }).click();
+    await expect(overlay).toHaveAttribute("data-shapes", "0");
     await expect(marker).toHaveAttribute("data-at-ms", "2000");
     await marker.click();
     await expect(team.getByLabel("Time (s)")).toHaveValue("2.00");
-    const overlay = team.getByTestId("drawing-overlay");
     await expect(overlay).toHaveAttribute("data-shapes", "1");
     await expect(overlay.locator("polyline, line")).toHaveCount(2);
     await expect(overlay.locator("line")).toHaveAttribute("stroke", "#f59e0b");

@@ -180,7 +180,12 @@ export default function TakeViewer({
               </button>
               <span className="text-xs text-zinc-400 tabular-nums">{index >= 0 ? `${index + 1} of ${jobs.length}` : ""}</span>
               {commentable ? (
-                <button type="button" onClick={() => setCommenting((on) => !on)} aria-pressed={commenting} className={`${navClass} ml-auto px-3`}>
+                <button
+                  type="button"
+                  onClick={() => setCommenting((on) => !on)}
+                  aria-pressed={commenting}
+                  className={`${navClass} ml-auto px-3`}
+                >
                   {commenting ? "Hide comments" : "Comments"}
                 </button>
               ) : null}

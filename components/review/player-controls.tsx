@@ -7,7 +7,13 @@ import type { usePlayhead } from "./use-playhead";
 import { SHORTCUTS } from "./use-player-keys";
 
 /** Play, step a frame, the time (type one to go there) and the keyboard shortcuts. */
-export function PlayerControls({ head, onSeekText }: { head: Omit<ReturnType<typeof usePlayhead>, "ref">; onSeekText: (ms: number) => void }) {
+export function PlayerControls({
+  head,
+  onSeekText,
+}: {
+  head: Omit<ReturnType<typeof usePlayhead>, "ref">;
+  onSeekText: (ms: number) => void;
+}) {
   const [typed, setTyped] = useState<string | null>(null);
   const go = () => {
     const seconds = Number((typed ?? "").replace(",", "."));

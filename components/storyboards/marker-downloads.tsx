@@ -12,7 +12,13 @@ export function MarkerDownloads({ boardId }: { boardId: string }) {
     <div className="flex flex-wrap items-center gap-2 text-sm">
       <span className="text-zinc-700 dark:text-zinc-300">Comments as markers, timed to the latest film:</span>
       {FORMATS.map((f) => (
-        <a key={f.format} href={`/api/storyboards/${boardId}/markers?format=${f.format}`} download title={f.title} className={buttonClass("secondary", "sm")}>
+        <a
+          key={f.format}
+          href={`/api/storyboards/${boardId}/markers?format=${f.format}`}
+          download
+          title={f.title}
+          className={buttonClass("secondary", "sm")}
+        >
           {f.label}
         </a>
       ))}

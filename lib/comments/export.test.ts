@@ -67,7 +67,24 @@ describe("a board's comments as markers, timed to the exported film", () => {
 
     const { addMemberComment } = await import("./comments");
     await addMemberComment({ jobId: a, body: "Start on the rope", atMs: 500, endMs: 1500 }, TEST_USER);
-    const onB = await addMemberComment({ jobId: b, body: "Gull, = too loud", atMs: 1000, drawing: [{ kind: "rect", color: "#ffffff", points: [[0.1, 0.1], [0.4, 0.3]] }] }, TEST_USER);
+    const onB = await addMemberComment(
+      {
+        jobId: b,
+        body: "Gull, = too loud",
+        atMs: 1000,
+        drawing: [
+          {
+            kind: "rect",
+            color: "#ffffff",
+            points: [
+              [0.1, 0.1],
+              [0.4, 0.3],
+            ],
+          },
+        ],
+      },
+      TEST_USER,
+    );
     await addMemberComment({ jobId: b, parentId: onB.comments.at(-1)!.id, body: "Agreed" }, TEST_USER);
     await addMemberComment({ filmId: film.id, body: "Cut here", atMs: 2500 }, TEST_USER);
 
@@ -90,7 +107,11 @@ describe("a board's comments as markers, timed to the exported film", () => {
     expect(edl).toMatch(/^TITLE: Ferry, cut 1\r\nFCM: NON-DROP FRAME\r\n/);
 
     const xml = (await boardMarkers(board.id, "fcpxml")).body;
-    const starts = [...xml.matchAll(/<marker start="(\d+)\/24s" duration="(\d+)\/24s" value="([^"]*)"/g)].map((m) => [Number(m[1]) / 24, Number(m[2]), m[3]]);
+    const starts = [...xml.matchAll(/<marker start="(\d+)\/24s" duration="(\d+)\/24s" value="([^"]*)"/g)].map((m) => [
+      Number(m[1]) / 24,
+      Number(m[2]),
+      m[3],
+    ]);
     expect(starts.map((s) => s[0])).toEqual(events.map((e) => Math.round(e[0] * 24) / 24));
     expect(starts[0]).toEqual([0.5, 24, "Test: Start on the rope"]);
     expect(xml).toContain(`duration="${Math.round(filmS * 24)}/24s"`);

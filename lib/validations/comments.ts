@@ -72,7 +72,8 @@ export const commentSchema = z
       return;
     }
     if (c.atMs === undefined) ctx.addIssue({ code: "custom", path: ["atMs"], message: "Say at which time (atMs)." });
-    else if (c.endMs !== undefined && c.endMs <= c.atMs) ctx.addIssue({ code: "custom", path: ["endMs"], message: "The end must be after the start." });
+    else if (c.endMs !== undefined && c.endMs <= c.atMs)
+      ctx.addIssue({ code: "custom", path: ["endMs"], message: "The end must be after the start." });
   });
 export type CommentInput = z.output<typeof commentSchema>;
 

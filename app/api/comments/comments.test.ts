@@ -56,8 +56,23 @@ const reviewer = (token: string, body?: unknown, who = REVIEWER, address = "203.
   });
 
 const drawing = [
-  { kind: "arrow", color: "#ef4444", points: [[0.1, 0.2], [0.5, 0.5]] },
-  { kind: "pen", color: "#3b82f6", points: [[0.2, 0.2], [0.25, 0.3], [0.3, 0.35]] },
+  {
+    kind: "arrow",
+    color: "#ef4444",
+    points: [
+      [0.1, 0.2],
+      [0.5, 0.5],
+    ],
+  },
+  {
+    kind: "pen",
+    color: "#3b82f6",
+    points: [
+      [0.2, 0.2],
+      [0.25, 0.3],
+      [0.3, 0.35],
+    ],
+  },
 ];
 
 describe("comments on the picture", () => {
@@ -115,9 +130,44 @@ describe("comments on the picture", () => {
       [{ ...ok, endMs: 1500 }, "endMs", /after the start/],
       [{ ...ok, drawing: many }, "drawing", /at most 24 shapes/],
       [{ ...ok, drawing: [{ ...drawing[0], color: "#123456" }] }, "drawing", /colour is one of/],
-      [{ ...ok, drawing: [{ ...drawing[0], points: [[0, 0], [1.5, 0]] }] }, "drawing", /outside the picture/],
-      [{ ...ok, drawing: [{ ...drawing[0], points: [[0, 0], [0.5, 0], [0.6, 0.1]] }] }, "drawing", /exactly two points/],
-      [{ ...ok, drawing: [{ kind: "pen", color: "#ffffff", points: Array.from({ length: 401 }, () => [0.5, 0.5]) }] }, "drawing", /at most 400 points/],
+      [
+        {
+          ...ok,
+          drawing: [
+            {
+              ...drawing[0],
+              points: [
+                [0, 0],
+                [1.5, 0],
+              ],
+            },
+          ],
+        },
+        "drawing",
+        /outside the picture/,
+      ],
+      [
+        {
+          ...ok,
+          drawing: [
+            {
+              ...drawing[0],
+              points: [
+                [0, 0],
+                [0.5, 0],
+                [0.6, 0.1],
+              ],
+            },
+          ],
+        },
+        "drawing",
+        /exactly two points/,
+      ],
+      [
+        { ...ok, drawing: [{ kind: "pen", color: "#ffffff", points: Array.from({ length: 401 }, () => [0.5, 0.5]) }] },
+        "drawing",
+        /at most 400 points/,
+      ],
       [{ ...ok, jobId: "AAAAAAAAAAAAAAAAAAAAAA" }, "jobId", /not in this review/],
       [{ ...ok, atMs: undefined, parentId: "AAAAAAAAAAAAAAAAAAAAAA" }, "parentId", /not on this picture/],
     ] as const) {
