@@ -121,6 +121,15 @@ describe("a board's comments as markers, timed to the exported film", () => {
     expect(csv[0]).toBe("thread,reply,shot,on,picture_s,film_s,film_end_s,timecode,author,name,comment,resolved,shapes,created_at");
     expect(csv.filter((line) => line.includes("Gull"))[0]).toContain(",2,take,1.000,");
     expect(csv.some((l) => l.includes(",true,2,take,1.000,") && l.includes("Agreed"))).toBe(true);
+
+    // Deleting the film takes its own comments with it; the takes' stay.
+    await films.deleteFilm(film.id);
+    const { commentsOn } = await import("@/lib/db/queries/comments");
+    expect((await commentsOn({ jobIds: [a, b], filmIds: [film.id] })).map((c) => c.body)).toEqual([
+      "Start on the rope",
+      "Gull, = too loud",
+      "Agreed",
+    ]);
   }, 120_000);
 
   test("no finished film yet: refused, saying to export first", async () => {

@@ -15,6 +15,7 @@ let m: {
   link: typeof import("../review-links/[id]/route");
   comments: typeof import("./route");
   comment: typeof import("./[id]/route");
+  job: typeof import("../jobs/[id]/route");
   theirs: typeof import("../review/[token]/comments/route");
 };
 
@@ -27,6 +28,7 @@ beforeAll(async () => {
     link: await import("../review-links/[id]/route"),
     comments: await import("./route"),
     comment: await import("./[id]/route"),
+    job: await import("../jobs/[id]/route"),
     theirs: await import("../review/[token]/comments/route"),
   };
   await testWorker({ pollMaxMs: 300, submitConcurrency: 3 });
@@ -112,6 +114,12 @@ describe("comments on the picture", () => {
     expect((await reviewer(token, { reviewerId: REVIEWER, name: "Dana", jobId: job, body: "Still here?", atMs: 0 })).status).toBe(404);
     for (const bad of ["nope", "AAAAAAAAAAAAAAAAAAAAAA"]) expect((await reviewer(bad)).status).toBe(404);
     expect((await call(m.comments, "GET", { url: `/api/comments?jobId=${job}` })).status).toBe(401);
+
+    // Deleting the take takes its comments and replies with it.
+    expect((await call(m.job, "DELETE", { cookie, params: { id: job } })).status).toBe(204);
+    const { getComment } = await import("@/lib/db/queries/comments");
+    expect(await getComment(first.id)).toBeUndefined();
+    expect(await getComment(reply.body.comments[1]!.id)).toBeUndefined();
   }, 60_000);
 
   test("bad text, times and drawings are refused on their field, and nothing is saved", async () => {

@@ -42,12 +42,22 @@ export async function updateFilm(id: string, patch: Partial<NewFilm>): Promise<b
 export async function deleteFilm(id: string): Promise<Film | undefined> {
   const { db, t } = await getDb();
   const [row] = await db.delete(t.films).where(eq(t.films.id, id)).returning();
+  // Comments on its picture go with it.
+  if (row) await db.delete(t.reviewComments).where(eq(t.reviewComments.filmId, id));
   return row;
 }
 
 export async function deleteFilms(boardId: string): Promise<Film[]> {
   const { db, t } = await getDb();
-  return db.delete(t.films).where(eq(t.films.storyboardId, boardId)).returning();
+  const rows = await db.delete(t.films).where(eq(t.films.storyboardId, boardId)).returning();
+  if (rows.length)
+    await db.delete(t.reviewComments).where(
+      inArray(
+        t.reviewComments.filmId,
+        rows.map((f) => f.id),
+      ),
+    );
+  return rows;
 }
 
 export type FilmLease = { owner: string; now: number; ms: number };

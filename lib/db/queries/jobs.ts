@@ -97,6 +97,8 @@ export async function deleteFinishedJob(id: string): Promise<Job | undefined> {
       const now = Date.now();
       await db.delete(t.jobTombstones).where(lt(t.jobTombstones.deletedAt, now - 24 * 60 * 60 * 1000));
       await db.insert(t.jobTombstones).values({ id, deletedAt: now }).onConflictDoNothing();
+      // Comments on its picture go with it (and their replies, which name the same take).
+      await db.delete(t.reviewComments).where(eq(t.reviewComments.jobId, id));
     }
     return row;
   });
