@@ -65,6 +65,7 @@ test("a reviewer without an account comments at 2.0 s with a drawing; the team s
   await scan(reviewer, "review picture desktop", "light");
   await reviewer.setViewportSize(phone);
   await expectNoSidewaysScroll(reviewer, "review picture phone");
+  await player.screenshot({ path: `${SHOTS}/i23-reviewer-phone.png` });
   await scan(reviewer, "review picture phone", "dark");
   await stranger.close();
 
