@@ -1,5 +1,6 @@
 "use client";
 
+import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/field";
 import { inputClass } from "@/components/ui/input-class";
@@ -21,6 +22,9 @@ export function ReviewShot({
   state,
   errors,
   onChange,
+  allowComment = true,
+  download = false,
+  extra,
 }: {
   shot: Shot;
   title: string;
@@ -28,6 +32,10 @@ export function ReviewShot({
   state: keyof typeof STATE | null;
   errors: ShotErrors | undefined;
   onChange: (word: Word) => void;
+  allowComment?: boolean;
+  download?: boolean;
+  /** The decision control, below the takes. */
+  extra?: ReactNode;
 }) {
   const id = `shot-${shot.key}`;
   const described = (field: "pick" | "comment") => (errors?.[field] ? `${id}-${field}-error` : undefined);
@@ -61,6 +69,7 @@ export function ReviewShot({
                 muted
                 playsInline
                 preload="none"
+                controlsList={download ? undefined : "nodownload"}
                 aria-label={`${title}, take ${i + 1}: ${take.prompt}`}
                 className="aspect-video w-full rounded bg-black object-contain"
               />
@@ -80,34 +89,42 @@ export function ReviewShot({
               <p dir="auto" className="line-clamp-2 text-xs text-zinc-600 dark:text-zinc-400">
                 {take.prompt}
               </p>
+              {download ? (
+                <a href={`${take.video}?download`} className="text-xs text-violet-800 underline dark:text-violet-300">
+                  Download take {i + 1}
+                </a>
+              ) : null}
             </div>
           ))}
         </div>
         <FieldError id={`${id}-pick-error`} message={errors?.pick ?? errors?.shotKey} />
       </fieldset>
-      <div>
-        <div className="mb-1 flex items-baseline justify-between">
-          <label htmlFor={`${id}-comment`} className="text-sm font-medium">
-            Comment (optional)
-          </label>
-          <span
-            className={`text-xs tabular-nums ${word.comment.length > COMMENT_MAX ? "font-semibold text-red-700 dark:text-red-400" : "text-zinc-600 dark:text-zinc-400"}`}
-          >
-            {word.comment.length} / {COMMENT_MAX}
-          </span>
+      {extra}
+      {allowComment ? (
+        <div>
+          <div className="mb-1 flex items-baseline justify-between">
+            <label htmlFor={`${id}-comment`} className="text-sm font-medium">
+              Comment (optional)
+            </label>
+            <span
+              className={`text-xs tabular-nums ${word.comment.length > COMMENT_MAX ? "font-semibold text-red-700 dark:text-red-400" : "text-zinc-600 dark:text-zinc-400"}`}
+            >
+              {word.comment.length} / {COMMENT_MAX}
+            </span>
+          </div>
+          <textarea
+            id={`${id}-comment`}
+            rows={2}
+            dir="auto"
+            value={word.comment}
+            onChange={(e) => onChange({ ...word, comment: e.target.value })}
+            aria-invalid={Boolean(errors?.comment)}
+            aria-describedby={described("comment")}
+            className={`${inputClass} h-auto py-2`}
+          />
+          <FieldError id={`${id}-comment-error`} message={errors?.comment} />
         </div>
-        <textarea
-          id={`${id}-comment`}
-          rows={2}
-          dir="auto"
-          value={word.comment}
-          onChange={(e) => onChange({ ...word, comment: e.target.value })}
-          aria-invalid={Boolean(errors?.comment)}
-          aria-describedby={described("comment")}
-          className={`${inputClass} h-auto py-2`}
-        />
-        <FieldError id={`${id}-comment-error`} message={errors?.comment} />
-      </div>
+      ) : null}
       {word.pick || word.comment ? (
         // Sent with the rest: the team then no longer sees this reviewer's word on the shot.
         <Button variant="ghost" size="sm" onClick={() => onChange({ pick: null, comment: "" })}>

@@ -110,7 +110,14 @@ export function useReview(view: ReviewView) {
   };
 
   return {
-    reviewer: { ready: reviewer.id !== null, name: reviewer.name, setName },
+    reviewer: {
+      ready: reviewer.id !== null,
+      id: reviewer.id,
+      name: reviewer.name,
+      setName,
+      decisions: reviewer.decisions,
+      setDecisions: reviewer.setDecisions,
+    },
     word,
     change,
     state: (key: string) => (unsent(key) ? ("unsent" as const) : mine[key] ? ("sent" as const) : null),

@@ -1,0 +1,37 @@
+"use client";
+
+import { useState } from "react";
+import type { ReviewDecision } from "@/lib/db/enums";
+import { ApiError, send } from "@/lib/http/fetcher";
+import type { MyDecisions } from "@/lib/reviews/types";
+import { reviewerNameSchema } from "@/lib/validations/review";
+
+/** Saves a reviewer's decisions one at a time, as chosen; says how it went in `status`. */
+export function useDecisions(
+  token: string,
+  reviewer: { id: string | null; name: string; decisions: MyDecisions; setDecisions: (d: MyDecisions) => void },
+) {
+  const [status, setStatus] = useState("");
+  const decide = async (shotKey: string, title: string, decision: ReviewDecision | null) => {
+    const name = reviewerNameSchema.safeParse(reviewer.name);
+    if (!name.success) return setStatus(`Type your name first, then choose again: ${name.error.issues[0]?.message ?? ""}`);
+    if (!reviewer.id) return;
+    try {
+      const answer = await send<{ decisions: MyDecisions }>(`/api/review/${token}/decisions`, "POST", {
+        reviewerId: reviewer.id,
+        name: name.data,
+        shotKey,
+        decision,
+      });
+      reviewer.setDecisions(answer?.decisions ?? {});
+      setStatus(
+        decision === null
+          ? `${title}: decision withdrawn.`
+          : `${title}: ${decision === "approved" ? "Approved" : "Changes requested"}, sent to the team.`,
+      );
+    } catch (error) {
+      setStatus(error instanceof ApiError ? error.message : "Could not send the decision; try again.");
+    }
+  };
+  return { status, decide };
+}
