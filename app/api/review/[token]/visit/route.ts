@@ -7,9 +7,9 @@ import { visitSchema } from "@/lib/validations/review-controls";
 /** `{ reviewerId, name }`: the reviewer opened the link. Answers `{ seenVersion, version }`: what they saw last time, and now. */
 export async function POST(request: Request, { params }: { params: Promise<{ token: string }> }) {
   try {
-    const { link } = await reviewAccess(request, (await params).token, "view");
+    const { link, rights } = await reviewAccess(request, (await params).token, "view");
     const input = await jsonBody(request, visitSchema);
-    return Response.json(await visit(link, input.reviewerId, input.name || null), { headers: { "Cache-Control": "no-store" } });
+    return Response.json(await visit(link, rights, input.reviewerId, input.name || null), { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
     return errorResponse(error);
   }
