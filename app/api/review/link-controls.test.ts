@@ -73,7 +73,11 @@ describe("review link controls", () => {
   test("a passphrase asks, refuses a wrong one, throttles, and the right one opens this link only", async () => {
     const { token } = await boardWithLink();
     const other = (await boardWithLink()).token;
-    const set = await call<{ controls: Record<string, unknown> }>(m.link, "PATCH", { cookie, params: { id: token }, body: { passphrase: "kite season 26" } });
+    const set = await call<{ controls: Record<string, unknown> }>(m.link, "PATCH", {
+      cookie,
+      params: { id: token },
+      body: { passphrase: "kite season 26" },
+    });
     expect(set.status).toBe(200);
     expect(set.body.controls).toMatchObject({ hasPassphrase: true, enabled: true });
     expect(JSON.stringify(set.body)).not.toMatch(/kite season|scrypt/);
@@ -102,7 +106,8 @@ describe("review link controls", () => {
 
     const from = { address: "203.0.113.99" };
     const tries = [];
-    for (let i = 0; i < 11; i++) tries.push((await call(m.unlock, "POST", { ...as(other, from), body: { passphrase: `guess ${i}` } })).status);
+    for (let i = 0; i < 11; i++)
+      tries.push((await call(m.unlock, "POST", { ...as(other, from), body: { passphrase: `guess ${i}` } })).status);
     expect(tries.slice(0, 10).every((s) => s === 401)).toBe(true);
     const throttled = await call<Answer>(m.unlock, "POST", { ...as(other, from), body: { passphrase: "kite season 26" } });
     expect(throttled.status).toBe(429);
@@ -170,14 +175,22 @@ describe("review link controls", () => {
     });
     expect(decided.status, JSON.stringify(decided.body)).toBe(200);
     expect(decided.body.decisions).toEqual({ [shotKey]: "approved" });
-    const bad = await call<Answer>(m.decisions, "POST", { ...as(token), body: { reviewerId: REVIEWER, name: "Ines", shotKey, decision: "maybe" } });
+    const bad = await call<Answer>(m.decisions, "POST", {
+      ...as(token),
+      body: { reviewerId: REVIEWER, name: "Ines", shotKey, decision: "maybe" },
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.error.fields?.decision).toBe("Choose Approved or Changes requested.");
-    const noFilm = await call<Answer>(m.decisions, "POST", { ...as(token), body: { reviewerId: REVIEWER, name: "Ines", shotKey: "film", decision: "approved" } });
+    const noFilm = await call<Answer>(m.decisions, "POST", {
+      ...as(token),
+      body: { reviewerId: REVIEWER, name: "Ines", shotKey: "film", decision: "approved" },
+    });
     expect(noFilm.status).toBe(404);
 
     const team = (await call<StoryboardView>(m.board, "GET", { cookie, params: { id: board.id } })).body;
-    expect(team.shots[0]!.decisions).toEqual([{ name: "Ines", decision: "approved", subjectId: expect.any(String), version: 1, at: expect.any(String) }]);
+    expect(team.shots[0]!.decisions).toEqual([
+      { name: "Ines", decision: "approved", subjectId: expect.any(String), version: 1, at: expect.any(String) },
+    ]);
     expect(team.reviewLinks[0]!.unread).toBe(1);
     expect(team.reviewLinks[0]!.controls.views).toBe(0);
     const inbox = await call<{ unread: number; links: { linkId: string; title: string; unread: number }[] }>(m.inbox, "GET", { cookie });

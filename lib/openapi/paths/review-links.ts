@@ -23,7 +23,12 @@ const controls = z
 
 const decisions = z.record(z.string(), z.enum(["approved", "changes_requested"])).meta({ id: "ReviewDecisions" });
 const notify = z
-  .object({ slackConfigured: z.boolean(), slackHost: z.string().nullable(), lastSentAt: z.string().nullable(), lastError: z.string().nullable() })
+  .object({
+    slackConfigured: z.boolean(),
+    slackHost: z.string().nullable(),
+    lastSentAt: z.string().nullable(),
+    lastError: z.string().nullable(),
+  })
   .meta({ id: "ReviewNotifySettings" });
 
 export const reviewControlsOperation: Operation = {
@@ -45,7 +50,8 @@ export const reviewLinkPaths: AreaPaths = {
       tag: "Reviews",
       id: "unlockReview",
       summary: "Open a passphrase-protected review link (no account needed)",
-      description: "The right passphrase sets a cookie for this link only, for 12 hours. Ten wrong tries per address in 15 minutes, then 429.",
+      description:
+        "The right passphrase sets a cookie for this link only, for 12 hours. Ten wrong tries per address in 15 minutes, then 429.",
       access: "public",
       path: tokenPath,
       json: unlockSchema,

@@ -42,7 +42,11 @@ export const reviewPaths: AreaPaths = {
         reviewer: reviewerIdSchema.optional().meta({ description: "With it, `mine` holds what this reviewer said before." }),
       }),
       answers: [{ status: 200, description: "The review.", schema: reviewSchema }],
-      refusals: [404, 429, { status: 401, description: "The link asks for a passphrase (`passphrase: true`): POST it to /api/review/{token}/passphrase." }],
+      refusals: [
+        404,
+        429,
+        { status: 401, description: "The link asks for a passphrase (`passphrase: true`): POST it to /api/review/{token}/passphrase." },
+      ],
     },
     post: {
       tag: "Reviews",

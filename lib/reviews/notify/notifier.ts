@@ -55,11 +55,7 @@ export class ReviewNotifier {
         return false;
       }
       const sent = await postSlack(url, await batchMessage(events, this.options.origin));
-      await releaseNotify(
-        SLACK_CHANNEL,
-        owner,
-        sent.ok ? { cursor: events.at(-1)!.at, sentAt: now, error: null } : { error: sent.error },
-      );
+      await releaseNotify(SLACK_CHANNEL, owner, sent.ok ? { cursor: events.at(-1)!.at, sentAt: now, error: null } : { error: sent.error });
       return sent.ok;
     } catch (error) {
       console.error("[review-notify] tick failed", error);

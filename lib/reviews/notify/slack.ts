@@ -8,7 +8,11 @@ import { guardedLookup, HOOK_TIMEOUT_MS, HOOK_USER_AGENT } from "@/lib/hooks/pos
 export const slackEscape = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 /** POSTs `{ text }` once, as hooks are sent (no redirects, metadata addresses refused); true on a 2xx. */
-export function postSlack(url: string, body: { text: string }, timeoutMs = HOOK_TIMEOUT_MS): Promise<{ ok: boolean; error: string | null }> {
+export function postSlack(
+  url: string,
+  body: { text: string },
+  timeoutMs = HOOK_TIMEOUT_MS,
+): Promise<{ ok: boolean; error: string | null }> {
   const target = new URL(url);
   const refused = blockedAddress(target.hostname);
   if (refused) return Promise.resolve({ ok: false, error: `Refused: ${target.hostname} is ${refused}.` });
