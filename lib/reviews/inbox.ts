@@ -2,12 +2,7 @@ import "server-only";
 import { openReviewLinks } from "@/lib/db/queries/review-controls";
 import { markRead, readMarks, unreadPerLink } from "@/lib/db/queries/review-notify";
 import { getStoryboard } from "@/lib/db/queries/storyboards";
-
-export type ReviewInbox = {
-  /** Reviewers' comments and decisions this member has not seen, on every open link. */
-  unread: number;
-  links: { linkId: string; storyboardId: string | null; title: string; unread: number }[];
-};
+import type { ReviewInbox } from "./types";
 
 export async function reviewInbox(userId: string): Promise<ReviewInbox> {
   const links = await openReviewLinks();

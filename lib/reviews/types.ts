@@ -39,3 +39,9 @@ export type MyFeedback = Record<string, { pick: string | null; comment: string; 
 
 /** The reviewer's own decisions, per shot key (or "film"). */
 export type MyDecisions = Record<string, ReviewDecision>;
+
+/** What reviewers said that a member has not read: a total and a count per link. */
+export type ReviewInbox = {
+  unread: number;
+  links: { linkId: string; storyboardId: string | null; title: string; unread: number }[];
+};
