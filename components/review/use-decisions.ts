@@ -16,6 +16,12 @@ export function useDecisions(
     const name = reviewerNameSchema.safeParse(reviewer.name);
     if (!name.success) return setStatus(`Type your name first, then choose again: ${name.error.issues[0]?.message ?? ""}`);
     if (!reviewer.id) return;
+    const before = reviewer.decisions;
+    const next = { ...before };
+    if (decision === null) delete next[shotKey];
+    else next[shotKey] = decision;
+    // Shown at once; put back if the server refuses it.
+    reviewer.setDecisions(next);
     try {
       const answer = await send<{ decisions: MyDecisions }>(`/api/review/${token}/decisions`, "POST", {
         reviewerId: reviewer.id,
@@ -30,6 +36,7 @@ export function useDecisions(
           : `${title}: ${decision === "approved" ? "Approved" : "Changes requested"}, sent to the team.`,
       );
     } catch (error) {
+      reviewer.setDecisions(before);
       setStatus(error instanceof ApiError ? error.message : "Could not send the decision; try again.");
     }
   };
