@@ -21,7 +21,7 @@ export function ReviewBoard({ view }: { view: ReviewView }) {
   const review = useReview(view);
   const { reviewer, errors } = review;
   const { rights } = view;
-  const decisions = useDecisions(view.token, reviewer);
+  const decisions = useDecisions(view.token, reviewer, review.announce);
   const seen = useVisit(view.token, reviewer.id, reviewer.name);
   const clips: Clip[] = view.shots.flatMap((shot, i) => {
     const take = shot.takes.find((t) => t.id === shot.teamPick);
@@ -67,9 +67,6 @@ export function ReviewBoard({ view }: { view: ReviewView }) {
           Shown to the team beside your picks and comments.
         </p>
       </div>
-      <p role="status" aria-live="polite" className="min-h-5 text-sm font-medium text-violet-900 dark:text-violet-200">
-        {decisions.status}
-      </p>
       {view.kind === "storyboard" && (view.film || clips.length) ? (
         <section aria-labelledby="film-title" className="space-y-2">
           <h2 id="film-title" className="text-lg font-semibold">

@@ -1,17 +1,16 @@
 "use client";
 
-import { useState } from "react";
 import type { ReviewDecision } from "@/lib/db/enums";
 import { ApiError, send } from "@/lib/http/fetcher";
 import type { MyDecisions } from "@/lib/reviews/types";
 import { reviewerNameSchema } from "@/lib/validations/review";
 
-/** Saves a reviewer's decisions one at a time, as chosen; says how it went in `status`. */
+/** Saves a reviewer's decisions one at a time, as chosen; says how it went through `setStatus` (the page's status region). */
 export function useDecisions(
   token: string,
   reviewer: { id: string | null; name: string; decisions: MyDecisions; setDecisions: (d: MyDecisions) => void },
+  setStatus: (text: string) => void,
 ) {
-  const [status, setStatus] = useState("");
   const decide = async (shotKey: string, title: string, decision: ReviewDecision | null) => {
     const name = reviewerNameSchema.safeParse(reviewer.name);
     if (!name.success) return setStatus(`Type your name first, then choose again: ${name.error.issues[0]?.message ?? ""}`);
@@ -40,5 +39,5 @@ export function useDecisions(
       setStatus(error instanceof ApiError ? error.message : "Could not send the decision; try again.");
     }
   };
-  return { status, decide };
+  return { decide };
 }

@@ -118,6 +118,8 @@ export function useReview(view: ReviewView) {
       decisions: reviewer.decisions,
       setDecisions: reviewer.setDecisions,
     },
+    /** Says something in the page's one status region (a decision saved, say). */
+    announce: setStatus,
     word,
     change,
     state: (key: string) => (unsent(key) ? ("unsent" as const) : mine[key] ? ("sent" as const) : null),
