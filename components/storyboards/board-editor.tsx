@@ -120,7 +120,7 @@ export function BoardEditor({ initial }: { initial: StoryboardView }) {
             </h2>
             <FilmPlayer clips={clips} title={board.name} />
             <FilmExport boardId={board.id} films={board.films} canExport={exportable} onChanged={refresh} announce={announce} />
-            <ShotDecisions decisions={board.filmDecisions} title="Decisions on the film" />
+            <ShotDecisions decisions={board.filmDecisions} title="Decisions on the film" level={3} />
           </section>
           <section aria-labelledby="review-title" className="space-y-2">
             <h2 id="review-title" className="text-lg font-semibold">
