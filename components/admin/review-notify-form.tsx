@@ -35,6 +35,9 @@ export function ReviewNotifyForm({ initial }: { initial: NotifyView }) {
           : "Reviewers' comments and decisions show in the app only. Add a Slack-compatible incoming webhook to get them in batches."}
         {view.lastError ? ` Last try: ${view.lastError}` : ""}
       </p>
+      <label htmlFor="review-notify-url" className="block text-sm font-medium">
+        Incoming webhook address
+      </label>
       <form
         noValidate
         className="flex flex-wrap items-start gap-2"
@@ -44,9 +47,6 @@ export function ReviewNotifyForm({ initial }: { initial: NotifyView }) {
         }}
       >
         <div className="min-w-0 flex-1">
-          <label htmlFor="review-notify-url" className="sr-only">
-            Incoming webhook address
-          </label>
           <input
             id="review-notify-url"
             type="url"
