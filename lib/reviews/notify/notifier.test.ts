@@ -11,6 +11,7 @@ let sim: Simulator;
 let receiver: http.Server;
 let receiverUrl = "";
 const received: { body: string; type: string | undefined }[] = [];
+let failNext = 0;
 
 beforeAll(async () => {
   ({ sim } = await setupApp());
@@ -20,6 +21,7 @@ beforeAll(async () => {
     req.on("data", (c: Buffer) => (body += c.toString()));
     req.on("end", () => {
       received.push({ body, type: req.headers["content-type"] });
+      res.statusCode = failNext-- > 0 ? 500 : 200;
       res.end("ok");
     });
   });
@@ -92,6 +94,11 @@ describe("batched review notifications", () => {
     expect(await one.tick()).toBe(false);
     expect(received).toHaveLength(0);
     const later = Date.now() + 61_000;
+    // A receiver that fails keeps the batch: the next look sends the same one again.
+    failNext = 1;
+    expect(await two.tick(later)).toBe(false);
+    expect((await call<Record<string, unknown>>(settings, "GET", { cookie })).body.lastError).toBe("The webhook answered 500.");
+    received.length = 0;
     const sent = await Promise.all([one.tick(later), two.tick(later)]);
     expect(sent.filter(Boolean)).toHaveLength(1);
     expect(received).toHaveLength(1);
@@ -110,5 +117,6 @@ describe("batched review notifications", () => {
     expect(received).toHaveLength(1);
     const view = await call<Record<string, unknown>>(settings, "GET", { cookie });
     expect(view.body).toMatchObject({ slackConfigured: true, lastError: null, lastSentAt: expect.any(String) });
+    expect(JSON.stringify(view.body)).not.toContain("/services/");
   }, 60_000);
 });
