@@ -22,8 +22,8 @@ const OPEN = [
   // Exported films' share pages, and review links (the page, its takes' media and its API): no account needed.
   /^\/f\/[^/]+(\/(video\.mp4|poster\.jpg))?$/,
   // A malformed token gets the page's or the route's own 404, as on /v/ and /f/, not a sign-in.
-  /^\/r\/[^/]+(\/takes\/[^/]+\/(video\.mp4|poster\.jpg))?$/,
-  /^\/api\/review\/[^/]+(\/comments)?$/,
+  /^\/r\/[^/]+(\/(takes|films)\/[^/]+\/(video\.mp4|poster\.jpg))?$/,
+  /^\/api\/review\/[^/]+(\/(comments|passphrase|decisions|visit))?$/,
 ];
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { MembersPanel } from "@/components/admin/members-panel";
+import { ReviewNotifyForm } from "@/components/admin/review-notify-form";
 import { SpendTable } from "@/components/admin/spend-table";
 import { TeamSettingsForm } from "@/components/admin/team-settings-form";
 import { AppHeader } from "@/components/layout/app-header";
 import { pageUser } from "@/lib/auth/session";
+import { notifySettingsView } from "@/lib/reviews/notify/settings";
 import { listMembers } from "@/lib/team/members";
 import { getTeamSettings } from "@/lib/team/settings";
 import { memberLedger } from "@/lib/team/spend";
@@ -36,6 +38,7 @@ export default async function AdminPage() {
         <h1 className="text-lg font-semibold tracking-tight">Team settings</h1>
         <TeamSettingsForm initial={settings} />
         <SpendTable rows={ledger} names={new Map(members.map((m) => [m.id, m.name]))} billsFailed={settings.billsFailedTasks} />
+        <ReviewNotifyForm initial={await notifySettingsView()} />
         <MembersPanel initial={members} me={user.id} />
       </main>
     </>

@@ -4,6 +4,7 @@ import { UserMenu } from "@/components/account/user-menu";
 import { ActivityPill } from "@/components/gallery/activity-pill";
 import type { SessionUser } from "@/lib/auth/user";
 import { env } from "@/lib/env";
+import { ReviewInboxBadge } from "./review-inbox-badge";
 
 /** One compact header for every signed-in page; its height never changes, so nothing below it moves. */
 export function AppHeader({ user, home = false }: { user: SessionUser; home?: boolean }) {
@@ -51,6 +52,7 @@ export function AppHeader({ user, home = false }: { user: SessionUser; home?: bo
           </nav>
           <div className="ml-auto flex shrink-0 items-center gap-2 sm:gap-3">
             {home ? <ActivityPill /> : null}
+            <ReviewInboxBadge />
             <SpendSummary />
             <UserMenu name={user.name} role={user.role} />
           </div>

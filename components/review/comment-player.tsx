@@ -65,6 +65,7 @@ export function CommentPlayer({
   const onFrame = threads.filter((t) => t.drawing && Math.abs((t.atMs ?? 0) - head.timeMs) <= HALF_FRAME_MS);
   const shown = [...onFrame.flatMap((t) => t.drawing ?? []), ...shapes];
   const ratio = width && height ? width / height : 16 / 9;
+  const writable = source.canWrite !== false;
 
   const startComment = () => {
     head.pause();
@@ -100,8 +101,9 @@ export function CommentPlayer({
       toggle: head.toggle,
       step: head.step,
       seekBy: (ms) => head.seek(head.timeMs + ms),
-      comment: startComment,
+      comment: writable ? startComment : () => {},
       draw: () => {
+        if (!writable) return;
         head.pause();
         setDrawing((on) => !on);
       },
@@ -153,33 +155,37 @@ export function CommentPlayer({
         label={`Playhead of ${label}`}
         onSeek={(ms, thread) => (thread ? seekTo(thread) : head.seek(ms))}
       />
-      <DrawingTools
-        drawing={drawing}
-        onDrawing={(on) => {
-          head.pause();
-          setDrawing(on);
-        }}
-        tool={tool}
-        onTool={setTool}
-        color={color}
-        onColor={setColor}
-        count={shapes.length}
-        onUndo={() => setShapes((all) => all.slice(0, -1))}
-        onClear={() => setShapes([])}
-      />
-      <CommentComposer
-        ref={composer}
-        id={`${id}-comment`}
-        body={body}
-        onBody={setBody}
-        timeMs={head.timeMs}
-        range={range}
-        onClearRange={() => setRange(NO_RANGE)}
-        shapes={shapes.length}
-        busy={busy}
-        error={error}
-        onSend={() => void send()}
-      />
+      {writable ? (
+        <DrawingTools
+          drawing={drawing}
+          onDrawing={(on) => {
+            head.pause();
+            setDrawing(on);
+          }}
+          tool={tool}
+          onTool={setTool}
+          color={color}
+          onColor={setColor}
+          count={shapes.length}
+          onUndo={() => setShapes((all) => all.slice(0, -1))}
+          onClear={() => setShapes([])}
+        />
+      ) : null}
+      {writable ? (
+        <CommentComposer
+          ref={composer}
+          id={`${id}-comment`}
+          body={body}
+          onBody={setBody}
+          timeMs={head.timeMs}
+          range={range}
+          onClearRange={() => setRange(NO_RANGE)}
+          shapes={shapes.length}
+          busy={busy}
+          error={error}
+          onSend={() => void send()}
+        />
+      ) : null}
       {/* Polite, and no second role=status beside the page's own. */}
       <p aria-live="polite" className="min-h-5 text-sm text-zinc-700 dark:text-zinc-300">
         {status}
@@ -189,10 +195,14 @@ export function CommentPlayer({
         replies={replies}
         activeId={activeId}
         onSeek={seekTo}
-        onReply={async (thread, text) => {
-          if (source.missing) throw new ApiError(400, "validation_failed", source.missing);
-          await add({ body: text, parentId: thread.id });
-        }}
+        onReply={
+          writable
+            ? async (thread, text) => {
+                if (source.missing) throw new ApiError(400, "validation_failed", source.missing);
+                await add({ body: text, parentId: thread.id });
+              }
+            : undefined
+        }
         onResolve={source.canResolve ? (thread, resolved) => void resolve(thread.id, resolved) : undefined}
       />
     </div>

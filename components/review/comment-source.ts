@@ -10,6 +10,8 @@ export type CommentSource = {
   target: { jobId: string } | { filmId: string };
   extra: Record<string, string>;
   canResolve: boolean;
+  /** False on a review link whose comment switch is off: the comments show, the composer and replies do not. */
+  canWrite?: boolean;
   /** For a reviewer with no name typed yet: what to say instead of sending. */
   missing?: string;
 };
@@ -22,7 +24,13 @@ export const memberSource = (target: { jobId: string } | { filmId: string }): Co
   canResolve: true,
 });
 
-export const reviewerSource = (token: string, jobId: string, reviewer: { id: string | null; name: string }): CommentSource => ({
+export const reviewerSource = (
+  token: string,
+  jobId: string,
+  reviewer: { id: string | null; name: string },
+  canWrite = true,
+): CommentSource => ({
+  canWrite,
   listUrl: reviewer.id ? `/api/review/${token}/comments?reviewer=${reviewer.id}` : null,
   postUrl: `/api/review/${token}/comments`,
   target: { jobId },

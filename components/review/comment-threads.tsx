@@ -65,7 +65,8 @@ export function CommentThreads({
   replies: Map<string, CommentView[]>;
   activeId: string | null;
   onSeek: (thread: CommentView) => void;
-  onReply: (thread: CommentView, body: string) => Promise<void>;
+  /** Absent where replies are turned off (a review link with comments off). */
+  onReply?: (thread: CommentView, body: string) => Promise<void>;
   onResolve?: (thread: CommentView, resolved: boolean) => void;
 }) {
   if (threads.length === 0) return <p className="text-sm text-zinc-600 dark:text-zinc-400">No comments on this picture yet.</p>;
@@ -111,7 +112,7 @@ export function CommentThreads({
             </div>
           ))}
           <div className="mt-1 flex flex-wrap gap-1">
-            <Reply onReply={(body) => onReply(t, body)} />
+            {onReply ? <Reply onReply={(body) => onReply(t, body)} /> : null}
             {onResolve ? (
               <Button size="sm" variant="ghost" onClick={() => onResolve(t, !t.resolved)}>
                 {t.resolved ? "Reopen" : "Resolve"}

@@ -6,9 +6,13 @@ import { FieldError } from "@/components/ui/field";
 import { inputClass } from "@/components/ui/input-class";
 import type { ReviewView } from "@/lib/reviews/types";
 import { REVIEWER_NAME_MAX } from "@/lib/validations/review";
+import { DecisionControl } from "./decision-control";
 import { ReviewShot } from "./review-shot";
 import { ShotComments } from "./shot-comments";
+import { ReviewVersions } from "./review-versions";
+import { useDecisions } from "./use-decisions";
 import { NAME_FIELD, useReview } from "./use-review";
+import { useVisit } from "./use-visit";
 
 /**
  * What a reviewer sees: their name, the film as the team has it now, then each shot to pick from and comment
@@ -17,6 +21,9 @@ import { NAME_FIELD, useReview } from "./use-review";
 export function ReviewBoard({ view }: { view: ReviewView }) {
   const review = useReview(view);
   const { reviewer, errors } = review;
+  const { rights } = view;
+  const decisions = useDecisions(view.token, reviewer, review.announce);
+  const seen = useVisit(view.token, reviewer.id, reviewer.name);
   const clips: Clip[] = view.shots.flatMap((shot, i) => {
     const take = shot.takes.find((t) => t.id === shot.teamPick);
     return take ? [{ src: take.video, poster: take.poster, label: `shot ${i + 1}` }] : [];
@@ -61,14 +68,51 @@ export function ReviewBoard({ view }: { view: ReviewView }) {
           Shown to the team beside your picks and comments.
         </p>
       </div>
-      {view.kind === "storyboard" && clips.length ? (
+      {view.kind === "storyboard" && (view.film || clips.length) ? (
         <section aria-labelledby="film-title" className="space-y-2">
           <h2 id="film-title" className="text-lg font-semibold">
-            The film so far
+            {view.film ? "The film" : "The film so far"}
           </h2>
-          <FilmPlayer clips={clips} title={view.title} />
+          {view.film ? (
+            <video
+              src={view.film.video}
+              poster={view.film.poster ?? undefined}
+              controls
+              playsInline
+              preload="metadata"
+              controlsList={rights.download ? undefined : "nodownload"}
+              aria-label={`The film: ${view.title}`}
+              className="aspect-video w-full rounded-xl bg-black object-contain"
+            />
+          ) : (
+            <FilmPlayer clips={clips} title={view.title} />
+          )}
+          {view.film && rights.download ? (
+            <a href={`${view.film.video}?download`} className="text-sm text-violet-800 underline dark:text-violet-300">
+              Download the film
+            </a>
+          ) : null}
+          {view.film && rights.decide ? (
+            <DecisionControl
+              id="film"
+              label="Your decision on the film"
+              value={reviewer.decisions.film ?? null}
+              disabled={!reviewer.id}
+              onDecide={(d) => void decisions.decide("film", "The film", d)}
+            />
+          ) : null}
         </section>
       ) : null}
+      <ReviewVersions view={view} seen={seen} />
+      {rights.comment && rights.decide ? null : (
+        <p className="text-sm text-zinc-700 dark:text-zinc-300">
+          {!rights.comment && !rights.decide
+            ? "The team has turned off comments and decisions on this link: you can watch and pick favourites."
+            : !rights.comment
+              ? "The team has turned off comments on this link."
+              : "The team has turned off decisions on this link."}
+        </p>
+      )}
       {view.shots.length === 0 ? <p className="text-sm text-zinc-700 dark:text-zinc-300">Nothing to review yet.</p> : null}
       {view.shots.map((shot, i) => (
         <ReviewShot
@@ -79,8 +123,21 @@ export function ReviewBoard({ view }: { view: ReviewView }) {
           state={review.state(shot.key)}
           errors={errors.shots[shot.key]}
           onChange={(word) => review.change(shot.key, word)}
+          allowComment={rights.comment}
+          download={rights.download}
+          extra={
+            rights.decide ? (
+              <DecisionControl
+                id={`shot-${shot.key}`}
+                label={`Your decision on ${titleOf(i).toLowerCase()}`}
+                value={reviewer.decisions[shot.key] ?? null}
+                disabled={!reviewer.id}
+                onDecide={(d) => void decisions.decide(shot.key, titleOf(i), d)}
+              />
+            ) : null
+          }
         >
-          <ShotComments token={view.token} shot={shot} title={titleOf(i)} reviewer={reviewer} />
+          <ShotComments token={view.token} shot={shot} title={titleOf(i)} reviewer={reviewer} canWrite={rights.comment} />
         </ReviewShot>
       ))}
       {view.shots.length ? (

@@ -1,9 +1,9 @@
 "use client";
 
+import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/field";
 import { inputClass } from "@/components/ui/input-class";
-import type { ReactNode } from "react";
 import type { ReviewShot as Shot } from "@/lib/reviews/types";
 import { COMMENT_MAX } from "@/lib/validations/review";
 import type { Word } from "./use-drafts";
@@ -23,6 +23,9 @@ export function ReviewShot({
   errors,
   onChange,
   children,
+  allowComment = true,
+  download = false,
+  extra,
 }: {
   shot: Shot;
   title: string;
@@ -32,6 +35,10 @@ export function ReviewShot({
   onChange: (word: Word) => void;
   /** The comment player for this shot's picture. */
   children?: ReactNode;
+  allowComment?: boolean;
+  download?: boolean;
+  /** The decision control, below the takes. */
+  extra?: ReactNode;
 }) {
   const id = `shot-${shot.key}`;
   const described = (field: "pick" | "comment") => (errors?.[field] ? `${id}-${field}-error` : undefined);
@@ -65,6 +72,7 @@ export function ReviewShot({
                 muted
                 playsInline
                 preload="none"
+                controlsList={download ? undefined : "nodownload"}
                 aria-label={`${title}, take ${i + 1}: ${take.prompt}`}
                 className="aspect-video w-full rounded bg-black object-contain"
               />
@@ -84,34 +92,42 @@ export function ReviewShot({
               <p dir="auto" className="line-clamp-2 text-xs text-zinc-600 dark:text-zinc-400">
                 {take.prompt}
               </p>
+              {download ? (
+                <a href={`${take.video}?download`} className="text-xs text-violet-800 underline dark:text-violet-300">
+                  Download take {i + 1}
+                </a>
+              ) : null}
             </div>
           ))}
         </div>
         <FieldError id={`${id}-pick-error`} message={errors?.pick ?? errors?.shotKey} />
       </fieldset>
-      <div>
-        <div className="mb-1 flex items-baseline justify-between">
-          <label htmlFor={`${id}-comment`} className="text-sm font-medium">
-            Comment (optional)
-          </label>
-          <span
-            className={`text-xs tabular-nums ${word.comment.length > COMMENT_MAX ? "font-semibold text-red-700 dark:text-red-400" : "text-zinc-600 dark:text-zinc-400"}`}
-          >
-            {word.comment.length} / {COMMENT_MAX}
-          </span>
+      {extra}
+      {allowComment ? (
+        <div>
+          <div className="mb-1 flex items-baseline justify-between">
+            <label htmlFor={`${id}-comment`} className="text-sm font-medium">
+              Comment (optional)
+            </label>
+            <span
+              className={`text-xs tabular-nums ${word.comment.length > COMMENT_MAX ? "font-semibold text-red-700 dark:text-red-400" : "text-zinc-600 dark:text-zinc-400"}`}
+            >
+              {word.comment.length} / {COMMENT_MAX}
+            </span>
+          </div>
+          <textarea
+            id={`${id}-comment`}
+            rows={2}
+            dir="auto"
+            value={word.comment}
+            onChange={(e) => onChange({ ...word, comment: e.target.value })}
+            aria-invalid={Boolean(errors?.comment)}
+            aria-describedby={described("comment")}
+            className={`${inputClass} h-auto py-2`}
+          />
+          <FieldError id={`${id}-comment-error`} message={errors?.comment} />
         </div>
-        <textarea
-          id={`${id}-comment`}
-          rows={2}
-          dir="auto"
-          value={word.comment}
-          onChange={(e) => onChange({ ...word, comment: e.target.value })}
-          aria-invalid={Boolean(errors?.comment)}
-          aria-describedby={described("comment")}
-          className={`${inputClass} h-auto py-2`}
-        />
-        <FieldError id={`${id}-comment-error`} message={errors?.comment} />
-      </div>
+      ) : null}
       {word.pick || word.comment ? (
         // Sent with the rest: the team then no longer sees this reviewer's word on the shot.
         <Button variant="ghost" size="sm" onClick={() => onChange({ pick: null, comment: "" })}>

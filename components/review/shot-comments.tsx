@@ -12,11 +12,14 @@ export function ShotComments({
   shot,
   title,
   reviewer,
+  canWrite = true,
 }: {
   token: string;
   shot: ReviewShot;
   title: string;
   reviewer: { id: string | null; name: string };
+  /** False when the link's comment switch is off: the comments show, nothing can be added. */
+  canWrite?: boolean;
 }) {
   const first = shot.takes.find((t) => t.id === shot.teamPick) ?? shot.takes[0];
   const [takeId, setTakeId] = useState(first?.id ?? "");
@@ -40,7 +43,9 @@ export function ShotComments({
         ) : null}
       </div>
       <p className="text-xs text-zinc-600 dark:text-zinc-400">
-        Pause where you mean, write, and draw on the frame if it helps: each comment reaches the team at once.
+        {canWrite
+          ? "Pause where you mean, write, and draw on the frame if it helps: each comment reaches the team at once."
+          : "The team has turned off comments on this link: the comments so far are shown."}
       </p>
       <CommentPlayer
         key={take.id}
@@ -50,7 +55,7 @@ export function ShotComments({
         width={take.width}
         height={take.height}
         durationMs={take.duration * 1000}
-        source={reviewerSource(token, take.id, reviewer)}
+        source={reviewerSource(token, take.id, reviewer, canWrite)}
       />
     </div>
   );

@@ -110,7 +110,16 @@ export function useReview(view: ReviewView) {
   };
 
   return {
-    reviewer: { id: reviewer.id, ready: reviewer.id !== null, name: reviewer.name, setName },
+    reviewer: {
+      ready: reviewer.id !== null,
+      id: reviewer.id,
+      name: reviewer.name,
+      setName,
+      decisions: reviewer.decisions,
+      setDecisions: reviewer.setDecisions,
+    },
+    /** Says something in the page's one status region (a decision saved, say). */
+    announce: setStatus,
     word,
     change,
     state: (key: string) => (unsent(key) ? ("unsent" as const) : mine[key] ? ("sent" as const) : null),

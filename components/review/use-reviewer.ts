@@ -2,7 +2,7 @@
 
 import { useEffect, useState, useSyncExternalStore } from "react";
 import { fetcher } from "@/lib/http/fetcher";
-import type { MyFeedback } from "@/lib/reviews/types";
+import type { MyDecisions, MyFeedback } from "@/lib/reviews/types";
 
 const ID_KEY = "keyframe:reviewer";
 const NAME_KEY = "keyframe:reviewer-name";
@@ -34,10 +34,14 @@ export function useReviewer(token: string) {
   );
   const [typed, setTyped] = useState<string | null>(null);
   const [mine, setMine] = useState<MyFeedback>({});
+  const [decisions, setDecisions] = useState<MyDecisions>({});
   useEffect(() => {
     if (!id) return;
-    fetcher<{ mine: MyFeedback }>(`/api/review/${token}?reviewer=${id}`).then(
-      (answer) => setMine(answer.mine),
+    fetcher<{ mine: MyFeedback; decisions?: MyDecisions }>(`/api/review/${token}?reviewer=${id}`).then(
+      (answer) => {
+        setMine(answer.mine);
+        setDecisions(answer.decisions ?? {});
+      },
       () => undefined,
     );
   }, [id, token]);
@@ -45,5 +49,5 @@ export function useReviewer(token: string) {
     setTyped(value);
     localStorage.setItem(NAME_KEY, value);
   };
-  return { id, name: typed ?? storedName, setName, mine, setMine };
+  return { id, name: typed ?? storedName, setName, mine, setMine, decisions, setDecisions };
 }

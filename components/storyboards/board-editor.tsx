@@ -8,6 +8,7 @@ import { FilmExport } from "./film-export";
 import { FilmPlayer, type Clip } from "./film-player";
 import { ReviewLinks } from "./review-links";
 import { ShotCard, type ShotHandlers } from "./shot-card";
+import { ShotDecisions } from "./shot-decisions";
 import type { ShotTakeMode } from "./shot-take-dialog";
 import { useBoard } from "./use-board";
 
@@ -119,6 +120,7 @@ export function BoardEditor({ initial }: { initial: StoryboardView }) {
             </h2>
             <FilmPlayer clips={clips} title={board.name} />
             <FilmExport boardId={board.id} films={board.films} canExport={exportable} onChanged={refresh} announce={announce} />
+            <ShotDecisions decisions={board.filmDecisions} title="Decisions on the film" level={3} />
           </section>
           <section aria-labelledby="review-title" className="space-y-2">
             <h2 id="review-title" className="text-lg font-semibold">

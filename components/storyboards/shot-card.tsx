@@ -8,6 +8,7 @@ import { isFinished } from "@/lib/jobs/types";
 import type { ShotView } from "@/lib/storyboards/types";
 import type { ShotTakeMode } from "./shot-take-dialog";
 import { TakeOption, takeDifferences } from "./take-option";
+import { ShotDecisions } from "./shot-decisions";
 
 export const SHOT_MIME = "application/x-keyframe-shot";
 
@@ -167,6 +168,7 @@ export function ShotCard({ shot, number, total, handlers }: { shot: ShotView; nu
           </div>
         </div>
       </div>
+      <ShotDecisions decisions={shot.decisions} />
       {shot.feedback.length ? (
         <div className="mt-3 border-t border-zinc-200 pt-2 dark:border-zinc-800">
           <h4 className="text-xs font-medium text-zinc-700 dark:text-zinc-300">Reviewers</h4>

@@ -3,7 +3,8 @@ import { commentsOn, insertComment, linkCommentCount } from "@/lib/db/queries/co
 import { hit } from "@/lib/db/queries/rate-limits";
 import type { ReviewLink } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
-import { reviewLink, shotsOf } from "@/lib/reviews/public";
+import { reviewAccess } from "@/lib/reviews/access";
+import { shotsOf } from "@/lib/reviews/public";
 import type { CommentInput } from "@/lib/validations/comments";
 import { commentRow, type Picture } from "./comments";
 import type { CommentList } from "./types";
@@ -16,11 +17,11 @@ const PER_LINK = { limit: 400, windowMs: 60 * 60_000 };
 const MAX_LINK_COMMENTS = 3000;
 
 /**
- * The link a reviewer's comment request goes through: null (answered 404) for a malformed, unknown or
- * revoked link. Every reviewer comment route calls this one function, so a switch on the link gates them all.
+ * The link a reviewer's comment request goes through, by the link's own check: 404 for a malformed, unknown,
+ * revoked, off or expired link, 401 until its passphrase is given, and 403 to write with comments off.
  */
-export async function commentLink(token: string, _action: "read" | "write"): Promise<ReviewLink | null> {
-  return reviewLink(token);
+export async function commentLink(request: Request, token: string, action: "read" | "write"): Promise<ReviewLink> {
+  return (await reviewAccess(request, token, action === "write" ? "comment" : "view")).link;
 }
 
 /** The takes a reviewer may comment on through this link: the ones it shows. */

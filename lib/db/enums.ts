@@ -62,3 +62,7 @@ export type CommentAuthor = (typeof COMMENT_AUTHORS)[number];
  * any size. pen: a freehand line through `points` · arrow: from points[0] to points[1] · rect: corners points[0], points[1].
  */
 export type DrawingShape = { kind: "pen" | "arrow" | "rect"; color: string; points: [x: number, y: number][] };
+
+/** A reviewer's decision on a shot or the film. */
+export const REVIEW_DECISIONS = ["approved", "changes_requested"] as const;
+export type ReviewDecision = (typeof REVIEW_DECISIONS)[number];

@@ -22,6 +22,10 @@ export type Hook = typeof sqlite.hooks.$inferSelect;
 export type HookDelivery = typeof sqlite.hookDeliveries.$inferSelect;
 export type JobGroup = typeof sqlite.jobGroups.$inferSelect;
 export type ReviewComment = typeof sqlite.reviewComments.$inferSelect;
+export type ReviewLinkControls = typeof sqlite.reviewLinkControls.$inferSelect;
+export type ReviewDecisionRow = typeof sqlite.reviewDecisions.$inferSelect;
+export type ReviewVersion = typeof sqlite.reviewVersions.$inferSelect;
+export type ReviewVisit = typeof sqlite.reviewVisits.$inferSelect;
 
 // Both dialects' tables must read and write the very same shapes, or queries written once would lie.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

@@ -14,7 +14,7 @@ export const HOOK_USER_AGENT = "Keyframe-Hooks/1";
 export type Attempt = { ok: boolean; status: number | null; error: string | null };
 
 /** Resolves as usual, but refuses a name that resolves to a link-local or metadata address (checked on every try). */
-const guardedLookup: LookupFunction = (hostname, options, callback) => {
+export const guardedLookup: LookupFunction = (hostname, options, callback) => {
   dns.lookup(hostname, { ...options, all: true }, (error, addresses) => {
     if (error) return callback(error, "", 0);
     const bad = addresses.map((a) => blockedAddress(a.address)).find(Boolean);

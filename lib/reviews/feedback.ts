@@ -1,4 +1,5 @@
 import "server-only";
+import { stampLinkActivity } from "@/lib/db/queries/review-controls";
 import { feedbackOfLink, saveFeedbacks } from "@/lib/db/queries/reviews";
 import { hit } from "@/lib/db/queries/rate-limits";
 import type { ReviewLink } from "@/lib/db/schema";
@@ -58,9 +59,11 @@ async function limitRate(link: ReviewLink, address: string, shots: number): Prom
 /**
  * A reviewer's picks and comments, each replacing their earlier word on that shot (no pick and no comment
  * withdraws it): every shot is checked, then all are saved or none. Each shot counts once against the rate
- * limits (per address and per link).
+ * limits (per address and per link). With comments off (`rights.comment`), picks alone are taken.
  */
-export async function submitFeedback(link: ReviewLink, input: FeedbackRequest, address: string): Promise<void> {
+export async function submitFeedback(link: ReviewLink, input: FeedbackRequest, address: string, rights = { comment: true }): Promise<void> {
+  if (!rights.comment && input.shots.some((w) => w.comment))
+    throw new AppError("forbidden", "The team has turned off comments on this link.");
   await limitRate(link, address, input.shots.length);
   const shots = new Map((await shotsOf(link)).map((s) => [s.key, s]));
   const field = (i: number, name: string) => (input.single ? name : `shots.${i}.${name}`);
@@ -78,6 +81,7 @@ export async function submitFeedback(link: ReviewLink, input: FeedbackRequest, a
     });
   }
   const words = input.shots.map((w) => ({ shotKey: w.shotKey, pickedJobId: w.pick, comment: w.comment || null }));
+  await stampLinkActivity(link.id);
   if (!(await saveFeedbacks(link.id, { id: input.reviewerId, name: input.name }, words, MAX_FEEDBACK))) {
     throw new AppError("conflict", "This review link cannot take more feedback; ask the team for a new one.");
   }

@@ -9,6 +9,7 @@ import { FilmExporter, getFilmExporter, setFilmExporter } from "@/lib/films/expo
 import { getHookDeliverer, HookDeliverer, setHookDeliverer } from "@/lib/hooks/deliverer";
 import { getWorker, setWorker } from "@/lib/jobs/registry";
 import { JobWorker } from "@/lib/jobs/worker";
+import { getReviewNotifier, ReviewNotifier, setReviewNotifier } from "@/lib/reviews/notify/notifier";
 import { parseFaultSpec } from "@/lib/simulator/faults";
 import { startSimulator, type Simulator } from "@/lib/simulator/server";
 import { getStore } from "@/lib/storage/store";
@@ -98,9 +99,14 @@ async function bootOnce(): Promise<void> {
     setHookDeliverer(deliverer);
     deliverer.start();
   }
+  if (!getReviewNotifier()) {
+    const notifier = new ReviewNotifier({ instanceId: config.instanceId, origin: config.publicUrl });
+    setReviewNotifier(notifier);
+    notifier.start();
+  }
   registry.__keyframeShutdown = async (timeoutMs) => {
     registry.__keyframeDraining = true;
-    await Promise.all([getWorker()?.stop(timeoutMs), getFilmExporter()?.stop(), getHookDeliverer()?.stop()]);
+    await Promise.all([getWorker()?.stop(timeoutMs), getFilmExporter()?.stop(), getHookDeliverer()?.stop(), getReviewNotifier()?.stop()]);
     await registry.__keyframeSimulator?.close();
   };
   registry.__keyframeCloseDb = closeDb;

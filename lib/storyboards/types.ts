@@ -1,10 +1,14 @@
-import type { FilmStatus } from "@/lib/db/enums";
+import type { FilmStatus, ReviewDecision } from "@/lib/db/enums";
+import type { LinkControlsView } from "@/lib/reviews/controls";
 import type { JobView } from "@/lib/jobs/types";
 
 /** One reviewer's word on a shot, as the team sees it. */
 export type FeedbackView = { name: string; pickedJobId: string | null; comment: string | null; at: string };
 
-export type ShotView = { id: string; pickedJobId: string | null; takes: JobView[]; feedback: FeedbackView[] };
+/** One reviewer's decision on a shot or the film, on the take (or film) and version they saw. */
+export type DecisionView = { name: string; decision: ReviewDecision; subjectId: string | null; version: number | null; at: string };
+
+export type ShotView = { id: string; pickedJobId: string | null; takes: JobView[]; feedback: FeedbackView[]; decisions: DecisionView[] };
 
 export type FilmView = {
   id: string;
@@ -30,7 +34,7 @@ export type FilmView = {
   canManage: boolean;
 };
 
-export type ReviewLinkView = { id: string; url: string; createdAt: string };
+export type ReviewLinkView = { id: string; url: string; createdAt: string; controls: LinkControlsView; unread: number };
 
 export type StoryboardView = {
   id: string;
@@ -43,6 +47,8 @@ export type StoryboardView = {
   shots: ShotView[];
   films: FilmView[];
   reviewLinks: ReviewLinkView[];
+  /** Reviewers' decisions on the whole film. */
+  filmDecisions: DecisionView[];
 };
 
 export type StoryboardSummary = { id: string; name: string; shots: number; updatedAt: string; owner: string | null };

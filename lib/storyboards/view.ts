@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { boardMarks } from "@/lib/db/queries/board-marks";
+import { reviewMarks } from "@/lib/db/queries/review-controls";
 import { filmsOf } from "@/lib/db/queries/films";
 import { getJobs } from "@/lib/db/queries/jobs";
 import { feedbackOnShots, reviewLinksOf } from "@/lib/db/queries/reviews";
@@ -13,7 +14,9 @@ import { isId } from "@/lib/jobs/ids";
 import { marksFor } from "@/lib/jobs/marks";
 import { canManage, type Viewer } from "@/lib/jobs/types";
 import { toJobView } from "@/lib/jobs/view";
+import { boardReview } from "@/lib/reviews/board";
 import { reviewPath } from "@/lib/reviews/paths";
+import { FILM_SHOT } from "@/lib/validations/review-controls";
 import { findBoard } from "./boards";
 import { pickedTakes } from "./picks";
 import type { StoryboardView } from "./types";
@@ -28,6 +31,7 @@ export async function boardView(id: string, origin: string, viewer: Viewer): Pro
     marksFor(jobIds, viewer.id, names),
     feedbackOnShots(shots.map((s) => s.id)),
   ]);
+  const review = await boardReview(links, viewer.id);
   const byId = new Map(jobs.map((j) => [j.id, toJobView(j, origin, viewer, names, marks.get(j.id))]));
   // What an export now would hold, to tell each film whether it still matches.
   const picks = pickedTakes(shots, jobs).map((j) => j.id);
@@ -49,11 +53,19 @@ export async function boardView(id: string, origin: string, viewer: Viewer): Pro
           feedback: feedback
             .filter((f) => f.shotKey === shot.id)
             .map((f) => ({ name: f.name, pickedJobId: f.pickedJobId, comment: f.comment, at: new Date(f.updatedAt).toISOString() })),
+          decisions: review.decisions(shot.id),
         };
       })
       .filter((shot) => shot.takes.length > 0),
     films: films.map((f) => filmView(f, origin, mayManageFilm(viewer, f, board.userId), picks)),
-    reviewLinks: links.map((l) => ({ id: l.id, url: `${origin}${reviewPath(l.id)}`, createdAt: new Date(l.createdAt).toISOString() })),
+    reviewLinks: links.map((l) => ({
+      id: l.id,
+      url: `${origin}${reviewPath(l.id)}`,
+      createdAt: new Date(l.createdAt).toISOString(),
+      controls: review.controls(l.id),
+      unread: review.unread(l.id),
+    })),
+    filmDecisions: review.decisions(FILM_SHOT),
   };
 }
 
@@ -61,6 +73,6 @@ export async function boardView(id: string, origin: string, viewer: Viewer): Pro
 export async function boardTag(id: string, origin: string, viewer: Viewer): Promise<string> {
   const marks = isId(id) ? await boardMarks(id) : undefined;
   if (!marks) throw new AppError("not_found", "No storyboard with that id.");
-  const hash = createHash("sha1").update(`${marks}|${origin}|${viewer.id}|${viewer.role}`);
+  const hash = createHash("sha1").update(`${marks}|${await reviewMarks(id, viewer.id)}|${origin}|${viewer.id}|${viewer.role}`);
   return `"${hash.digest("base64url").slice(0, 22)}"`;
 }

@@ -26,10 +26,12 @@ export const ROUTES: [string, () => Promise<Record<string, unknown>>, string[]][
   ["/api/films/[id]", () => import("@/app/api/films/[id]/route"), ["DELETE"]],
   ["/api/films/[id]/share", () => import("@/app/api/films/[id]/share/route"), ["POST", "DELETE"]],
   ["/api/review-links", () => import("@/app/api/review-links/route"), ["POST"]],
-  ["/api/review-links/[id]", () => import("@/app/api/review-links/[id]/route"), ["DELETE"]],
   ["/api/comments", () => import("@/app/api/comments/route"), ["GET", "POST"]],
   ["/api/comments/[id]", () => import("@/app/api/comments/[id]/route"), ["PATCH"]],
   ["/api/storyboards/[id]/markers", () => import("@/app/api/storyboards/[id]/markers/route"), ["GET"]],
+  ["/api/review-links/[id]", () => import("@/app/api/review-links/[id]/route"), ["PATCH", "DELETE"]],
+  ["/api/review-inbox", () => import("@/app/api/review-inbox/route"), ["GET", "POST"]],
+  ["/api/admin/review-notify", () => import("@/app/api/admin/review-notify/route"), ["GET", "PUT"]],
   ["/api/presets", () => import("@/app/api/presets/route"), ["GET", "POST"]],
   ["/api/presets/[id]", () => import("@/app/api/presets/[id]/route"), ["PATCH", "DELETE"]],
   ["/api/tokens", () => import("@/app/api/tokens/route"), ["GET", "POST"]],
@@ -57,6 +59,9 @@ export const OPEN_ROUTES = [
   "/api/webhooks/wavespeed",
   "/api/review/[token]",
   "/api/review/[token]/comments",
+  "/api/review/[token]/passphrase",
+  "/api/review/[token]/decisions",
+  "/api/review/[token]/visit",
 ];
 
 /** Each route and method of ROUTES as one row: `[ "GET /api/jobs", load, "GET" ]`. */

@@ -1,25 +1,44 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
+import { PassphraseGate } from "@/components/review/passphrase-gate";
 import { ReviewBoard } from "@/components/review/review-board";
-import { reviewLink, reviewView } from "@/lib/reviews/public";
+import { ReviewHeader } from "@/components/review/review-header";
+import { countLinkView } from "@/lib/db/queries/review-controls";
+import { AppError } from "@/lib/errors";
+import { reviewAccess } from "@/lib/reviews/access";
+import { reviewView } from "@/lib/reviews/public";
 
 export const metadata: Metadata = { title: "Review · Keyframe", robots: { index: false, follow: false } };
 
-/** For reviewers with the link and no account: the shots in order, the film, a favourite per shot and a comment. */
+/**
+ * For reviewers with the link and no account: the film, the shots in order, a favourite, a comment and a decision
+ * per shot. A link that is revoked, off or expired is "not found" like one that never was; one with a passphrase
+ * asks for it first.
+ */
 export default async function ReviewPage({ params }: { params: Promise<{ token: string }> }) {
-  const link = await reviewLink((await params).token);
-  if (!link) notFound();
-  const view = await reviewView(link);
+  const token = (await params).token;
+  const request = new Request("http://keyframe.local/", { headers: await headers() });
+  const access = await reviewAccess(request, token, "view").catch((error: unknown) => {
+    if (error instanceof AppError && error.code === "unauthorized") return "locked" as const;
+    if (error instanceof AppError && error.code === "not_found") notFound();
+    throw error;
+  });
+  if (access === "locked") {
+    return (
+      <>
+        <ReviewHeader />
+        <main className="mx-auto max-w-md px-4 py-10 sm:px-6">
+          <PassphraseGate token={token} />
+        </main>
+      </>
+    );
+  }
+  await countLinkView(access.link.id);
+  const view = await reviewView(access.link, access.rights);
   return (
     <>
-      <header className="border-b border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-950">
-        <div className="mx-auto flex h-14 max-w-5xl items-center gap-2 px-4 sm:px-6">
-          <p className="text-base font-semibold tracking-tight">Keyframe</p>
-          <p className="rounded-full bg-violet-100 px-2.5 py-0.5 text-xs font-medium text-violet-900 dark:bg-violet-950 dark:text-violet-100">
-            Review
-          </p>
-        </div>
-      </header>
+      <ReviewHeader />
       <main className="mx-auto max-w-5xl px-4 py-6 sm:px-6">
         <ReviewBoard view={view} />
       </main>

@@ -172,3 +172,4 @@ export const counters = pgTable("counters", {
   value: ms("value").notNull(),
 });
 export * from "./review-schema";
+export * from "./link-schema";

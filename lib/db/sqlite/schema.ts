@@ -184,3 +184,4 @@ export const counters = sqliteTable("counters", {
   value: integer("value").notNull(),
 });
 export * from "./review-schema";
+export * from "./link-schema";

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { feedbackBatchSchema, feedbackSchema, reviewerIdSchema, reviewLinkSchema } from "@/lib/validations/review";
 import { idPath, type AreaPaths } from "../operation";
 import { reviewFeedbackSchema, reviewLinkCreatedSchema, reviewSchema } from "../schemas/boards";
+import { reviewControlsOperation, reviewLinkPaths } from "./review-links";
 
 const tokenPath = z.object({ token: z.string().meta({ description: "The review link's token (the end of /r/{token})." }) });
 
@@ -28,6 +29,7 @@ export const reviewPaths: AreaPaths = {
       answers: [{ status: 204, description: "Revoked." }],
       refusals: [403, 404],
     },
+    patch: reviewControlsOperation,
   },
   "/api/review/{token}": {
     get: {
@@ -40,7 +42,11 @@ export const reviewPaths: AreaPaths = {
         reviewer: reviewerIdSchema.optional().meta({ description: "With it, `mine` holds what this reviewer said before." }),
       }),
       answers: [{ status: 200, description: "The review.", schema: reviewSchema }],
-      refusals: [404, 429],
+      refusals: [
+        404,
+        429,
+        { status: 401, description: "The link asks for a passphrase (`passphrase: true`): POST it to /api/review/{token}/passphrase." },
+      ],
     },
     post: {
       tag: "Reviews",
@@ -51,7 +57,8 @@ export const reviewPaths: AreaPaths = {
       path: tokenPath,
       json: z.union([feedbackBatchSchema, feedbackSchema]),
       answers: [{ status: 200, description: "What this reviewer has said, per shot.", schema: reviewFeedbackSchema }],
-      refusals: [400, 404, 429],
+      refusals: [400, 401, 403, 404, 429],
     },
   },
+  ...reviewLinkPaths,
 };

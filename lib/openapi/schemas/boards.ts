@@ -102,8 +102,19 @@ export const reviewSchema = z
           ),
         }),
       ),
+      rights: z.object({ comment: z.boolean(), decide: z.boolean(), download: z.boolean() }),
+      film: z.object({ id: z.string(), video: z.string(), poster: z.string().nullable(), durationS: z.number().nullable() }).nullable(),
+      versions: z.array(
+        z.object({
+          number: z.number(),
+          at: z.string(),
+          picks: z.record(z.string(), z.string()),
+          film: z.object({ id: z.string(), video: z.string(), poster: z.string().nullable(), durationS: z.number().nullable() }).nullable(),
+        }),
+      ),
     }),
     mine: myFeedback,
+    decisions: z.record(z.string(), z.enum(["approved", "changes_requested"])),
   })
   .meta({ id: "Review" });
 

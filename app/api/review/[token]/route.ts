@@ -1,23 +1,20 @@
-import { AppError, errorResponse } from "@/lib/errors";
+import { errorResponse } from "@/lib/errors";
 import { clientAddress } from "@/lib/http/client-address";
+import { reviewAccess } from "@/lib/reviews/access";
+import { myDecisions } from "@/lib/reviews/decisions";
 import { myFeedback, readFeedback, submitFeedback } from "@/lib/reviews/feedback";
-import { reviewLink, reviewView } from "@/lib/reviews/public";
+import { reviewView } from "@/lib/reviews/public";
 import { reviewerIdSchema } from "@/lib/validations/review";
 
 type Context = { params: Promise<{ token: string }> };
 
-const NO_LINK = () => new AppError("not_found", "This review link does not exist or is no longer shared.");
-
-/** For reviewers, no account needed: the shots, and with `?reviewer=` what that reviewer said before. */
+/** For reviewers, no account needed: the shots, and with `?reviewer=` what that reviewer said and decided before. */
 export async function GET(request: Request, { params }: Context) {
   try {
-    const link = await reviewLink((await params).token);
-    if (!link) throw NO_LINK();
+    const { link, rights } = await reviewAccess(request, (await params).token, "view");
     const id = reviewerIdSchema.safeParse(new URL(request.url).searchParams.get("reviewer"));
-    return Response.json(
-      { review: await reviewView(link), mine: id.success ? await myFeedback(link, id.data) : {} },
-      { headers: { "Cache-Control": "no-store" } },
-    );
+    const [mine, decisions] = id.success ? await Promise.all([myFeedback(link, id.data), myDecisions(link, id.data)]) : [{}, {}];
+    return Response.json({ review: await reviewView(link, rights), mine, decisions }, { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
     return errorResponse(error);
   }
@@ -29,10 +26,9 @@ export async function GET(request: Request, { params }: Context) {
  */
 export async function POST(request: Request, { params }: Context) {
   try {
-    const link = await reviewLink((await params).token);
-    if (!link) throw NO_LINK();
+    const { link, rights } = await reviewAccess(request, (await params).token, "view");
     const input = readFeedback(await request.json().catch(() => null));
-    await submitFeedback(link, input, clientAddress(request.headers));
+    await submitFeedback(link, input, clientAddress(request.headers), rights);
     return Response.json({ mine: await myFeedback(link, input.reviewerId) });
   } catch (error) {
     return errorResponse(error);

@@ -1,5 +1,5 @@
 import { addReviewerComment, commentLink, reviewerComments } from "@/lib/comments/reviewer";
-import { AppError, errorResponse } from "@/lib/errors";
+import { errorResponse } from "@/lib/errors";
 import { jsonBody } from "@/lib/http/body";
 import { clientAddress } from "@/lib/http/client-address";
 import { reviewerCommentSchema } from "@/lib/validations/comments";
@@ -7,13 +7,10 @@ import { reviewerIdSchema } from "@/lib/validations/review";
 
 type Context = { params: Promise<{ token: string }> };
 
-const NO_LINK = () => new AppError("not_found", "This review link does not exist or is no longer shared.");
-
 /** For reviewers, no account needed: the comments on the link's takes (theirs marked `mine` with `?reviewer=`). */
 export async function GET(request: Request, { params }: Context) {
   try {
-    const link = await commentLink((await params).token, "read");
-    if (!link) throw NO_LINK();
+    const link = await commentLink(request, (await params).token, "read");
     const id = reviewerIdSchema.safeParse(new URL(request.url).searchParams.get("reviewer"));
     return Response.json(await reviewerComments(link, id.success ? id.data : null), { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
@@ -24,8 +21,7 @@ export async function GET(request: Request, { params }: Context) {
 /** `{ reviewerId, name, jobId, body, atMs, endMs?, drawing? }` or a reply `{ reviewerId, name, jobId, parentId, body }`. 201. */
 export async function POST(request: Request, { params }: Context) {
   try {
-    const link = await commentLink((await params).token, "write");
-    if (!link) throw NO_LINK();
+    const link = await commentLink(request, (await params).token, "write");
     const input = await jsonBody(request, reviewerCommentSchema);
     return Response.json(await addReviewerComment(link, input, clientAddress(request.headers)), { status: 201 });
   } catch (error) {
