@@ -20,6 +20,7 @@ let m: {
   unlock: typeof import("./[token]/passphrase/route");
   decisions: typeof import("./[token]/decisions/route");
   visit: typeof import("./[token]/visit/route");
+  comments: typeof import("./[token]/comments/route");
   inbox: typeof import("../review-inbox/route");
   video: typeof import("@/app/r/[token]/takes/[jobId]/video.mp4/route");
 };
@@ -38,6 +39,7 @@ beforeAll(async () => {
     unlock: await import("./[token]/passphrase/route"),
     decisions: await import("./[token]/decisions/route"),
     visit: await import("./[token]/visit/route"),
+    comments: await import("./[token]/comments/route"),
     inbox: await import("../review-inbox/route"),
     video: await import("@/app/r/[token]/takes/[jobId]/video.mp4/route"),
   };
@@ -86,6 +88,7 @@ describe("review link controls", () => {
     const locked = await call<Answer>(m.review, "GET", as(token));
     expect(locked.status).toBe(401);
     expect(locked.body.error).toMatchObject({ code: "unauthorized", passphrase: true });
+    expect((await call<Answer>(m.comments, "GET", as(token))).body.error).toMatchObject({ passphrase: true });
     const wrong = await call<Answer>(m.unlock, "POST", { ...as(token), body: { passphrase: "kite season 25" } });
     expect(wrong.status).toBe(401);
     expect(wrong.body.error.fields).toEqual({ passphrase: "Not the right passphrase." });
@@ -96,6 +99,7 @@ describe("review link controls", () => {
     expect(setCookie).toMatch(new RegExp(`^keyframe_review_${token}=\\d+\\.[\\w-]+; Path=/; Max-Age=43200; HttpOnly; SameSite=Lax$`));
     const pass = setCookie.split(";")[0]!;
     expect((await call<Answer>(m.review, "GET", as(token, { cookie: pass }))).status).toBe(200);
+    expect((await call<Answer>(m.comments, "GET", as(token, { cookie: pass }))).status).toBe(200);
     // The same value under the other link's name opens nothing there (it has its own passphrase).
     await call(m.link, "PATCH", { cookie, params: { id: other }, body: { passphrase: "kite season 26" } });
     const moved = pass.replace(token, other);
@@ -124,6 +128,7 @@ describe("review link controls", () => {
     const off = await call<Answer>(m.review, "GET", as(token));
     expect(off.status).toBe(404);
     expect(off.body).toEqual(revokedBody);
+    expect((await call<Answer>(m.comments, "GET", as(token))).body).toEqual(revokedBody);
     const media = await m.video.GET(new Request("http://keyframe.test/x"), { params: Promise.resolve({ token, jobId: a }) });
     expect(media.status).toBe(404);
     await call(m.link, "PATCH", { cookie, params: { id: token }, body: { enabled: true } });
@@ -136,6 +141,11 @@ describe("review link controls", () => {
     expect(comment.status).toBe(403);
     expect(comment.body.error.message).toBe("The team has turned off comments on this link.");
     expect((await call(m.review, "POST", { ...as(token), body: { ...base, pick: b } })).status).toBe(200);
+    const note = { reviewerId: REVIEWER, name: "Rui", jobId: a, body: "Lift the kite here", atMs: 2000 };
+    const onPicture = await call<Answer>(m.comments, "POST", { ...as(token), body: note });
+    expect(onPicture.status).toBe(403);
+    expect(onPicture.body.error.message).toBe("The team has turned off comments on this link.");
+    expect((await call(m.comments, "GET", as(token))).status).toBe(200);
     const decided = await call<Answer>(m.decisions, "POST", { ...as(token), body: { ...base, decision: "approved" } });
     expect(decided.status).toBe(403);
     expect(decided.body.error.message).toBe("The team has turned off decisions on this link.");
