@@ -1,6 +1,7 @@
 import { defineConfig } from "@playwright/test";
 import { chromiumLaunchOptions } from "./e2e/chromium";
 import { ADMIN_ENV, ADMIN_STATE } from "./e2e/support/auth";
+import { leftOut } from "./lib/test/backend-free";
 import { onServerBackends, serverBackendsEnv } from "./lib/test/backends";
 import { dataDirFor, serverCommand } from "./e2e/support/entry";
 import { backendName } from "./e2e/support/server";
@@ -17,6 +18,8 @@ const fastPolling = { POLL_MIN_MS: "400", POLL_MAX_MS: "1500", POLL_EXPECT_MS: "
 
 export default defineConfig({
   testDir: "e2e",
+  // The PostgreSQL + S3 pass leaves out specs marked `// backend-free:` (docs/testing.md).
+  testIgnore: leftOut("e2e").map((file) => new RegExp(`${file.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}$`)),
   globalSetup: "./e2e/support/global-setup.ts",
   forbidOnly: CI,
   retries: CI ? 1 : 0,

@@ -1,3 +1,4 @@
+// backend-free: axe and sideways scrolling, what the browser draws; the same pages whichever database served them
 import { expect, test } from "@playwright/test";
 import { Playground } from "./pages/playground";
 import { expectNoAxeViolations, expectNoSidewaysScroll, scanEverywhere, SCHEMES, SIZES } from "./support/axe";

@@ -1,3 +1,4 @@
+// backend-free: compare's playback clock in the browser
 import { expect, test } from "@playwright/test";
 import { createJobs, savedJobs } from "./support/jobs";
 

@@ -1,3 +1,4 @@
+// backend-free: the Content-Security-Policy the proxy sets, the same whichever database; the changes poll is a route test on both (app/api/jobs/changes)
 import { expect, test, type Page, type Response } from "@playwright/test";
 import { ADMIN } from "./support/auth";
 import { landscape } from "./fixtures/images";

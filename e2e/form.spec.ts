@@ -1,3 +1,4 @@
+// backend-free: the form in the browser (kept in the browser's own storage across a reload, crop, messages, the tab title)
 import { expect, test } from "@playwright/test";
 import { ending, landscape } from "./fixtures/images";
 import { Playground } from "./pages/playground";

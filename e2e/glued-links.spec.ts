@@ -30,8 +30,10 @@ test("a review, share or film link with a bracket, stop, space or zero-width spa
     expect(reviewer.url(), tail).toBe(`${link.url}?from=chat`);
     await expect(reviewer.getByRole("heading", { level: 1, name: `Dunes ${tag}` })).toBeVisible();
   }
-  // Not a token with something glued on: the page's own 404, as for a revoked link.
-  for (const bad of [`${link.url})x`, `${link.url.slice(0, -1)}`, `${link.url.replace(link.id, "not-a-token")}`]) {
+  // Not a token with something glued on: the page's own 404, as for a revoked link. The token one character
+  // short ends in a letter: its own 21st character may be `-` or `_`, which a glued-link redirect would strip.
+  const short = `${link.url.slice(0, -2)}x`;
+  for (const bad of [`${link.url})x`, short, `${link.url.replace(link.id, "not-a-token")}`]) {
     const res = await reviewer.goto(bad);
     expect(res?.status(), bad).toBe(404);
     expect(reviewer.url()).toBe(bad);

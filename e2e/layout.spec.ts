@@ -1,3 +1,4 @@
+// backend-free: layout, layout shift and keyboard order, what the browser draws
 import { expect, test, type Page } from "@playwright/test";
 import { landscape } from "./fixtures/images";
 import { Playground } from "./pages/playground";

@@ -1,3 +1,4 @@
+// backend-free: a touch phone's layout, what the browser draws; its takes are made through routes tested on both databases
 import { expect, test, type Locator } from "@playwright/test";
 import { Playground } from "./pages/playground";
 import { expectNoAxeViolations, expectNoSidewaysScroll, SCHEMES } from "./support/axe";

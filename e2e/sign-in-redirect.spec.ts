@@ -1,3 +1,4 @@
+// backend-free: where sign-in sends the browser next (lib/http/next-path)
 import { expect, test } from "@playwright/test";
 import { ADMIN } from "./support/auth";
 

@@ -1,3 +1,4 @@
+// backend-free: the viewer's keys and menus in the browser; star, retry and delete are route tests on both databases (app/api/jobs)
 import { expect, test } from "@playwright/test";
 import { Playground } from "./pages/playground";
 import { createJobs, savedJobs } from "./support/jobs";

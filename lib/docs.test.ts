@@ -1,3 +1,4 @@
+// backend-free: reads the repository's files, no database or object store
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "vitest";

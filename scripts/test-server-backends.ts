@@ -4,6 +4,8 @@
  * TEST_PG_URL, or the PG* variables, or Debian's pg_virtualenv (a throwaway cluster, created here).
  * Without any of them it says so and skips, except under CI, where that is a failure. It runs on the Node the
  * container runs (24, see scripts/container-node.ts); the first pass stays on the machine's.
+ * With TEST_PG_URL and TEST_S3_ENDPOINT set, vitest.config.ts and playwright.config.ts leave out the test files
+ * marked `// backend-free:` (lib/test/backend-free.ts; TEST_EVERY_FILE=1 runs them too).
  */
 import { spawn } from "node:child_process";
 import fs from "node:fs";
@@ -66,10 +68,12 @@ try {
   console.log(`Server backends on ${version}: PostgreSQL at ${new URL(url).host}, s3rver at ${env.TEST_S3_ENDPOINT}`);
   // `-- e2e [playwright args]` or `-- unit [vitest args]` runs one of the two (for development).
   const [only, ...rest] = process.argv.slice(2);
-  if (only !== "e2e") await run("node_modules/.bin/vitest", ["run", ...(only === "unit" ? rest : [])], env);
+  // A file named there runs even if it is marked backend-free (the whole pass leaves those out).
+  const named = rest.some((arg) => /\.ts$|\//.test(arg)) ? { TEST_EVERY_FILE: "1" } : {};
+  if (only !== "e2e") await run("node_modules/.bin/vitest", ["run", ...(only === "unit" ? rest : [])], { ...env, ...named });
   // This pass runs the standalone folder the container runs (needs `npm run build` first).
   if (only !== "unit")
-    await run("node_modules/.bin/playwright", ["test", ...(only === "e2e" ? rest : [])], { ...env, E2E_STANDALONE: "1" });
+    await run("node_modules/.bin/playwright", ["test", ...(only === "e2e" ? rest : [])], { ...env, ...named, E2E_STANDALONE: "1" });
 } catch (error) {
   console.error((error as Error).message);
   process.exitCode = 1;

@@ -1,3 +1,4 @@
+// backend-free: pure functions, no database or object store
 import { describe, expect, test } from "vitest";
 import type { JobChanges, JobView } from "@/lib/jobs/types";
 import { applyChanges, emptyLive, liveList, showWaiting } from "./live-jobs";

@@ -1,3 +1,4 @@
+// backend-free: pure functions, no database or object store
 import { describe, expect, it } from "vitest";
 import { layout, shapeDiffers } from "./crop";
 

@@ -1,3 +1,4 @@
+// backend-free: pure functions, no database or object store
 import { describe, expect, it } from "vitest";
 import { generateSchema } from "@/lib/validations/generate";
 import { GENERATE_DEFAULTS } from "@/lib/validations/generate-defaults";

@@ -1,3 +1,4 @@
+// backend-free: pure functions, no database or object store
 import { zipSync } from "fflate";
 import { describe, expect, test } from "vitest";
 import { parseCsv, parseJsonRows } from "./parse";

@@ -1,3 +1,4 @@
+// backend-free: pure functions, no database or object store
 import { expect, test } from "vitest";
 import { blockedAddress } from "./address";
 

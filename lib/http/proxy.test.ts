@@ -1,3 +1,4 @@
+// backend-free: pure functions, no database or object store
 import { unstable_doesMiddlewareMatch } from "next/experimental/testing/server";
 import { NextRequest } from "next/server";
 import { describe, expect, test } from "vitest";

@@ -1,3 +1,4 @@
+// backend-free: pure functions, no database or object store
 import { describe, expect, test } from "vitest";
 import type { Job } from "@/lib/db/schema";
 import type { Task } from "@/lib/wavespeed/types";

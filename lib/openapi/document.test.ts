@@ -1,3 +1,4 @@
+// backend-free: reads the repository's files, no database or object store
 import path from "node:path";
 import { compileErrors, validate } from "@readme/openapi-parser";
 import { describe, expect, test } from "vitest";

@@ -1,3 +1,4 @@
+// backend-free: the simulator alone, no database or object store
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";

@@ -1,3 +1,4 @@
+// backend-free: the simulator alone, no database or object store
 /**
  * WaveSpeed's official npm SDK (`wavespeed` 0.3.2) against the simulator, used as its users use it. Each
  * test checks what the SDK returned or threw AND what the simulator received.

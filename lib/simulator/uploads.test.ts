@@ -1,3 +1,4 @@
+// backend-free: the simulator alone, no database or object store
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";

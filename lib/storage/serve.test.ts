@@ -1,3 +1,4 @@
+// backend-free: a LocalStore in a temporary folder, the same in both passes
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";

@@ -12,6 +12,7 @@ export const TEST_KEY = "test-key-0123456789";
  */
 export async function setupApp(overrides: Record<string, string> = {}): Promise<{ sim: Simulator; dataDir: string }> {
   const g = globalThis as Record<string, unknown>;
+  g.__keyframeTestApp = true; // for lib/test/backend-free-guard.ts
   // A pool left by an earlier test file in this process would keep its database busy.
   const earlier = (await (g.__keyframeDb as Promise<{ close(): Promise<void> }> | undefined)?.catch(() => undefined)) ?? undefined;
   await earlier?.close().catch(() => undefined);

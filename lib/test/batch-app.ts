@@ -2,6 +2,7 @@ import type { Simulator } from "@/lib/simulator/server";
 import { setupApp, signedIn } from "./app";
 import { storedNames } from "./backends";
 import { jobForm } from "./job-form";
+import { teamSettings } from "./team-settings";
 
 type Detail = {
   batch: { id: string; total: number; queued: number; cancelled: number; completed: number };
@@ -19,23 +20,9 @@ export async function batchApp() {
     one: await import("@/app/api/batches/[id]/route"),
     cancel: await import("@/app/api/batches/[id]/cancel/route"),
     jobs: await import("@/app/api/jobs/route"),
-    settings: await import("@/lib/team/settings"),
     db: await import("@/lib/db/client"),
   };
   const { cookie } = await signedIn("batcher@keyframe.test");
-
-  const settings = (patch: Record<string, unknown>) =>
-    m.settings.saveTeamSettings({
-      balanceWarnUsd: null,
-      defaultShareVisibility: "public",
-      submitsPerMinute: 100,
-      billsFailedTasks: true,
-      teamDailyCapUsd: null,
-      teamMonthlyCapUsd: null,
-      memberDailyCapUsd: null,
-      memberMonthlyCapUsd: null,
-      ...patch,
-    });
 
   /** POST /api/batches or /api/batches/preview with a multipart or JSON body. */
   async function send(route: "batches" | "preview", body: FormData | object, headers: Record<string, string> = {}) {
@@ -67,10 +54,10 @@ export async function batchApp() {
   async function reset() {
     const { db, t } = await m.db.getDb();
     for (const table of [t.ledger, t.jobs, t.idempotencyKeys, t.jobGroups]) await db.delete(table);
-    await settings({});
+    await teamSettings({});
   }
 
-  return { sim, m, cookie, settings, send, stored, single, reset };
+  return { sim, m, cookie, settings: teamSettings, send, stored, single, reset };
 }
 
 export type BatchApp = Awaited<ReturnType<typeof batchApp>>;

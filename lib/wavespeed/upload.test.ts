@@ -1,3 +1,4 @@
+// backend-free: the WaveSpeed client against the simulator or a local server, no database or object store
 import http from "node:http";
 import net from "node:net";
 import os from "node:os";

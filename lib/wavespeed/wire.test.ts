@@ -1,3 +1,4 @@
+// backend-free: the WaveSpeed client against the simulator or a local server, no database or object store
 import http from "node:http";
 import type net from "node:net";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";

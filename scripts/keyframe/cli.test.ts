@@ -1,3 +1,4 @@
+// backend-free: the command-line tool against a fake Keyframe, no database or object store
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";

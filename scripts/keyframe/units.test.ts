@@ -1,3 +1,4 @@
+// backend-free: pure functions, no database or object store
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";

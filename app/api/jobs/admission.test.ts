@@ -6,6 +6,7 @@ import { setupApp, signedIn } from "@/lib/test/app";
 import { onServerBackends, storedNames } from "@/lib/test/backends";
 import { jobForm } from "@/lib/test/job-form";
 import { makePng } from "@/lib/test/png";
+import { teamSettings } from "@/lib/test/team-settings";
 
 /** Admission (duplicate check, rate limit, caps) runs before new images are stored: a refused submit writes nothing. */
 let sim: Simulator;
@@ -13,7 +14,6 @@ let dataDir = "";
 let cookie = "";
 let m: {
   routes: typeof import("./route");
-  settings: typeof import("@/lib/team/settings");
   db: typeof import("@/lib/db/client");
   inputs: typeof import("@/lib/jobs/inputs");
   keys: typeof import("@/lib/storage/keys");
@@ -23,7 +23,6 @@ beforeAll(async () => {
   ({ sim, dataDir } = await setupApp());
   m = {
     routes: await import("./route"),
-    settings: await import("@/lib/team/settings"),
     db: await import("@/lib/db/client"),
     inputs: await import("@/lib/jobs/inputs"),
     keys: await import("@/lib/storage/keys"),
@@ -36,19 +35,6 @@ const blocked: string[] = [];
 afterEach(() => {
   for (const dir of blocked.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });
-
-const settings = (patch: Record<string, unknown>) =>
-  m.settings.saveTeamSettings({
-    balanceWarnUsd: null,
-    defaultShareVisibility: "public",
-    submitsPerMinute: 100,
-    billsFailedTasks: true,
-    teamDailyCapUsd: null,
-    teamMonthlyCapUsd: null,
-    memberDailyCapUsd: null,
-    memberMonthlyCapUsd: null,
-    ...patch,
-  });
 
 type Tint = [number, number, number];
 const image = (tint: Tint) => ({ width: 400, height: 300, tint });
@@ -78,7 +64,7 @@ function blockStoring(tint: Tint) {
 }
 
 test("a submit over a spend cap writes nothing: no file, no job, no ledger entry", async () => {
-  await settings({ teamDailyCapUsd: 0.01 });
+  await teamSettings({ teamDailyCapUsd: 0.01 });
   blockStoring([10, 20, 30]);
   const before = await state();
   const res = await post({}, [10, 20, 30]);
@@ -88,7 +74,7 @@ test("a submit over a spend cap writes nothing: no file, no job, no ledger entry
 });
 
 test("a submit over the rate limit writes nothing", async () => {
-  await settings({ submitsPerMinute: 1 });
+  await teamSettings({ submitsPerMinute: 1 });
   expect((await post({}, [200, 10, 10])).status).toBe(201);
   blockStoring([11, 21, 31]);
   const before = await state();
@@ -99,7 +85,7 @@ test("a submit over the rate limit writes nothing", async () => {
 
 // A duplicate names images already stored, so only the rows can show a write; this guards them.
 test("a duplicate (409) adds no job and no ledger entry, and sends nothing", async () => {
-  await settings({});
+  await teamSettings({});
   expect((await post({ seed: "5" }, [12, 22, 32])).status).toBe(201);
   const before = await state();
   const res = await post({ seed: "5" }, [12, 22, 32]);

@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import type { Simulator } from "@/lib/simulator/server";
 import { setupApp, signedIn, until, testWorker } from "@/lib/test/app";
 import { jobForm } from "@/lib/test/job-form";
+import { teamSettings } from "@/lib/test/team-settings";
 
 let sim: Simulator;
 let cookie = "";
@@ -42,17 +43,6 @@ afterEach(async () => {
   await fetch(`${sim.url}/__sim/reset`, { method: "POST" });
 });
 
-const NO_CAPS = { teamDailyCapUsd: null, teamMonthlyCapUsd: null, memberDailyCapUsd: null, memberMonthlyCapUsd: null };
-const settings = (patch: Record<string, unknown>) =>
-  m.settings.saveTeamSettings({
-    balanceWarnUsd: null,
-    defaultShareVisibility: "public",
-    submitsPerMinute: 100,
-    billsFailedTasks: true,
-    ...NO_CAPS,
-    ...patch,
-  });
-
 function post(fields: Record<string, string> = {}, headers: Record<string, string> = {}) {
   const body = jobForm({ prompt: "A cap test", ...fields });
   return m.routes.POST(new Request("http://keyframe.test/api/jobs", { method: "POST", body, headers: { cookie, ...headers } }));
@@ -69,7 +59,7 @@ async function ledgerRows() {
 
 describe("spend caps", () => {
   test("twenty simultaneous submits against a cap with room for three start exactly three", async () => {
-    await settings({ teamDailyCapUsd: 0.096 }); // three 2 s videos at $0.032
+    await teamSettings({ teamDailyCapUsd: 0.096 }); // three 2 s videos at $0.032
     const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => post({ prompt: `Concurrent ${i}` })));
     const statuses = answers.map((r) => r.status).sort();
     expect(statuses.filter((s) => s === 201)).toHaveLength(3);
@@ -92,7 +82,7 @@ describe("spend caps", () => {
   });
 
   test("a per-member monthly cap names itself and what is left", async () => {
-    await settings({ memberMonthlyCapUsd: 0.1 });
+    await teamSettings({ memberMonthlyCapUsd: 0.1 });
     expect((await post({ duration: "5" })).status).toBe(201); // $0.08
     const res = await post({ duration: "2" }); // $0.032 > $0.02 left
     expect(res.status).toBe(403);
@@ -100,7 +90,7 @@ describe("spend caps", () => {
   });
 
   test("a job WaveSpeed refuses before accepting it releases its reservation", async () => {
-    await settings({ teamDailyCapUsd: 0.032 });
+    await teamSettings({ teamDailyCapUsd: 0.032 });
     expect((await post()).status).toBe(201);
     // A definite 4xx (a refused key is not one: that job waits for the key, see lib/jobs/worker.test.ts).
     await fetch(`${sim.url}/__sim/faults`, { method: "POST", body: "submit:404" });
@@ -114,7 +104,7 @@ describe("spend caps", () => {
 
 describe("double spend", () => {
   test("the same submission sent twice with one idempotency key makes one job and one upstream submit", async () => {
-    await settings({});
+    await teamSettings({});
     const key = "form-submission-1";
     const [a, b] = await Promise.all([post({}, { "idempotency-key": key }), post({}, { "idempotency-key": key })]);
     const c = await post({}, { "idempotency-key": key });
@@ -131,7 +121,7 @@ describe("double spend", () => {
   });
 
   test("an idempotency key sent again with a different request is refused with 422, making nothing", async () => {
-    await settings({});
+    await teamSettings({});
     const key = "form-submission-2";
     const first = await post({ prompt: "The first request" }, { "idempotency-key": key });
     expect(first.status).toBe(201);
@@ -147,7 +137,7 @@ describe("double spend", () => {
   });
 
   test("the same inputs with a fixed seed within a day ask first; confirming pays again", async () => {
-    await settings({});
+    await teamSettings({});
     expect((await post({ seed: "77" })).status).toBe(201);
     const again = await post({ seed: "77" });
     expect(again.status).toBe(409);
@@ -161,7 +151,7 @@ describe("double spend", () => {
   });
 
   test("over the per-member submits per minute: 429 with Retry-After, nothing reserved", async () => {
-    await settings({ submitsPerMinute: 2 });
+    await teamSettings({ submitsPerMinute: 2 });
     expect((await post()).status).toBe(201);
     expect((await post()).status).toBe(201);
     const third = await post();
@@ -181,7 +171,7 @@ const spendNow = async () =>
 
 describe("what a member sees before pressing Generate", () => {
   test("GET /api/spend lists every cap that is set with what is left", async () => {
-    await settings({ teamDailyCapUsd: 0.1, memberMonthlyCapUsd: 0.05 });
+    await teamSettings({ teamDailyCapUsd: 0.1, memberMonthlyCapUsd: 0.05 });
     expect((await post()).status).toBe(201); // $0.032
     const { caps } = await spendNow();
     expect(caps.map((c) => [c.key, c.limitMicros, c.spentMicros, c.leftMicros])).toEqual([
@@ -199,7 +189,7 @@ describe("cancelling a queued job", () => {
     });
 
   test("a job not yet sent is withdrawn, its reservation released, and it is never submitted", async () => {
-    await settings({ teamDailyCapUsd: 0.032 });
+    await teamSettings({ teamDailyCapUsd: 0.032 });
     const created = (await (await post()).json()) as { jobs: { id: string }[] };
     const id = created.jobs[0]!.id;
     expect((await post()).status).toBe(403); // the cap is full while it waits
@@ -217,7 +207,7 @@ describe("cancelling a queued job", () => {
   });
 
   test("a job already sent to WaveSpeed cannot be cancelled", async () => {
-    await settings({});
+    await teamSettings({});
     await startWorker();
     const id = ((await (await post()).json()) as { jobs: { id: string }[] }).jobs[0]!.id;
     await until(async () => sim.stats.submits >= 1 || undefined, 10_000);
@@ -229,7 +219,7 @@ describe("cancelling a queued job", () => {
 
 describe("failed takes", () => {
   test("a take WaveSpeed fails is shown apart, and counts against caps only while failed tasks are billed", async () => {
-    await settings({ teamDailyCapUsd: 0.064 });
+    await teamSettings({ teamDailyCapUsd: 0.064 });
     await startWorker();
     expect((await post({ prompt: "A failing take [sim:fail]" })).status).toBe(201);
     await until(async () => ((await ledgerRows())[0]?.failed ? true : undefined), 10_000);
@@ -239,7 +229,7 @@ describe("failed takes", () => {
     expect(answer.spend.failed.team.today).toBe(32_000);
     expect(answer.caps[0]?.leftMicros).toBe(32_000);
 
-    await settings({ teamDailyCapUsd: 0.064, billsFailedTasks: false });
+    await teamSettings({ teamDailyCapUsd: 0.064, billsFailedTasks: false });
     answer = await spendNow();
     expect(answer.spend.team.today).toBe(0);
     expect(answer.spend.failed.team.today).toBe(32_000);

@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import type { Simulator } from "@/lib/simulator/server";
 import { setupApp, signedIn, testWorker } from "@/lib/test/app";
 import { jobForm } from "@/lib/test/job-form";
+import { teamSettings } from "@/lib/test/team-settings";
 
 type Err = { error: { code: string; message: string } };
 type Jobs = { jobs: { id: string; mine: boolean; owner: string | null }[] };
@@ -14,7 +15,6 @@ let m: {
   changes: typeof import("@/app/api/jobs/changes/route");
   member: typeof import("@/app/api/admin/members/[id]/route");
   tokens: typeof import("@/lib/auth/tokens");
-  settings: typeof import("@/lib/team/settings");
   worker: typeof import("@/lib/jobs/registry");
   db: typeof import("@/lib/db/client");
 };
@@ -26,7 +26,6 @@ beforeAll(async () => {
     changes: await import("@/app/api/jobs/changes/route"),
     member: await import("@/app/api/admin/members/[id]/route"),
     tokens: await import("@/lib/auth/tokens"),
-    settings: await import("@/lib/team/settings"),
     worker: await import("@/lib/jobs/registry"),
     db: await import("@/lib/db/client"),
   };
@@ -47,18 +46,6 @@ const auth = (secret: string) => ({ authorization: `Bearer ${secret}` });
 const post = (headers: Record<string, string>, prompt = "From a script") =>
   m.jobs.POST(new Request("http://keyframe.test/api/jobs", { method: "POST", body: jobForm({ prompt }), headers }));
 const list = (headers: Record<string, string>) => m.jobs.GET(new Request("http://keyframe.test/api/jobs?scope=mine", { headers }));
-const settings = (patch: Record<string, unknown>) =>
-  m.settings.saveTeamSettings({
-    teamDailyCapUsd: null,
-    teamMonthlyCapUsd: null,
-    memberDailyCapUsd: null,
-    memberMonthlyCapUsd: null,
-    balanceWarnUsd: null,
-    defaultShareVisibility: "public",
-    submitsPerMinute: 100,
-    billsFailedTasks: true,
-    ...patch,
-  });
 async function rows() {
   const { db, t } = await m.db.getDb();
   return { jobs: await db.select().from(t.jobs), ledger: await db.select().from(t.ledger) };
@@ -73,7 +60,7 @@ async function clear() {
 describe("a generate token goes through what a browser goes through", () => {
   test("its job is its member's, in their gallery, on the ledger, and counts against their cap", async () => {
     await clear();
-    await settings({ memberDailyCapUsd: 0.064 }); // two 2 s takes at $0.032
+    await teamSettings({ memberDailyCapUsd: 0.064 }); // two 2 s takes at $0.032
     const secret = await token("generate");
     const made = await post(auth(secret));
     expect(made.status).toBe(201);
@@ -99,7 +86,7 @@ describe("a generate token goes through what a browser goes through", () => {
 
   test("the member's rate limit and idempotency keys hold across token and browser", async () => {
     await clear();
-    await settings({ submitsPerMinute: 2 });
+    await teamSettings({ submitsPerMinute: 2 });
     const secret = await token("generate");
     const first = await post({ ...auth(secret), "idempotency-key": "nightly-1" });
     expect(first.status).toBe(201);
@@ -115,7 +102,7 @@ describe("a generate token goes through what a browser goes through", () => {
 
   test("a read-only token lists takes but its POST is 403, storing nothing and calling nobody upstream", async () => {
     await clear();
-    await settings({});
+    await teamSettings({});
     await testWorker({ pollMaxMs: 300 });
     const secret = await token("read");
     expect((await list(auth(secret))).status).toBe(200);
@@ -196,7 +183,7 @@ describe("an admin's powers go with the admin scope only", () => {
   };
 
   test("an admin's generate token cannot withdraw another member's take; the admin-scope token can", async () => {
-    await settings({});
+    await teamSettings({});
     // A member of their own (an earlier test disables alice).
     const carol = await signedIn("carol@keyframe.test", "member");
     const made = (await (await post({ cookie: carol.cookie, origin: "http://keyframe.test" }, "Carol's queued take")).json()) as Jobs;
