@@ -1,3 +1,4 @@
+// backend-free: pure functions (timecodes, CSV, EDL, FCPXML text), no database or object store
 import { describe, expect, test } from "vitest";
 import { markersCsv, markersEdl, markersFcpxml, timecode, type Marker } from "./markers";
 
