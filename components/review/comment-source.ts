@@ -26,14 +26,14 @@ export const memberSource = (target: { jobId: string } | { filmId: string }): Co
 
 export const reviewerSource = (
   token: string,
-  jobId: string,
+  target: { jobId: string } | { filmId: string },
   reviewer: { id: string | null; name: string },
   canWrite = true,
 ): CommentSource => ({
   canWrite,
   listUrl: reviewer.id ? `/api/review/${token}/comments?reviewer=${reviewer.id}` : null,
   postUrl: `/api/review/${token}/comments`,
-  target: { jobId },
+  target,
   extra: reviewer.id ? { reviewerId: reviewer.id, name: reviewer.name } : {},
   canResolve: false,
   missing: reviewer.name.trim() ? undefined : "Type your name at the top of the page first: the team sees it beside your comment.",

@@ -7,6 +7,8 @@ import { inputClass } from "@/components/ui/input-class";
 import type { ReviewView } from "@/lib/reviews/types";
 import { REVIEWER_NAME_MAX } from "@/lib/validations/review";
 import { DecisionControl } from "./decision-control";
+import { CommentPlayer } from "./comment-player";
+import { reviewerSource } from "./comment-source";
 import { ReviewShot } from "./review-shot";
 import { ShotComments } from "./shot-comments";
 import { ReviewVersions } from "./review-versions";
@@ -74,15 +76,13 @@ export function ReviewBoard({ view }: { view: ReviewView }) {
             {view.film ? "The film" : "The film so far"}
           </h2>
           {view.film ? (
-            <video
+            <CommentPlayer
+              key={view.film.id}
               src={view.film.video}
-              poster={view.film.poster ?? undefined}
-              controls
-              playsInline
-              preload="metadata"
-              controlsList={rights.download ? undefined : "nodownload"}
-              aria-label={`The film: ${view.title}`}
-              className="aspect-video w-full rounded-xl bg-black object-contain"
+              poster={view.film.poster}
+              label={`The film: ${view.title}`}
+              durationMs={(view.film.durationS ?? 0) * 1000}
+              source={reviewerSource(view.token, { filmId: view.film.id }, reviewer, rights.comment)}
             />
           ) : (
             <FilmPlayer clips={clips} title={view.title} />

@@ -55,7 +55,7 @@ export function ShotComments({
         width={take.width}
         height={take.height}
         durationMs={take.duration * 1000}
-        source={reviewerSource(token, take.id, reviewer, canWrite)}
+        source={reviewerSource(token, { jobId: take.id }, reviewer, canWrite)}
       />
     </div>
   );

@@ -1,5 +1,6 @@
 import "server-only";
 import { commentsOn, insertComment, linkCommentCount } from "@/lib/db/queries/comments";
+import { filmsOf } from "@/lib/db/queries/films";
 import { hit } from "@/lib/db/queries/rate-limits";
 import type { ReviewLink } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
@@ -24,16 +25,23 @@ export async function commentLink(request: Request, token: string, action: "read
   return (await reviewAccess(request, token, action === "write" ? "comment" : "view")).link;
 }
 
-/** The takes a reviewer may comment on through this link: the ones it shows. */
+/** The pictures a reviewer may comment on through this link: the takes it shows, and its board's finished films. */
 async function linkPictures(link: ReviewLink): Promise<Map<string, Picture>> {
   const takes = (await shotsOf(link)).flatMap((shot) => shot.takes);
   const storyboardId = link.storyboardId;
-  return new Map(takes.map((job) => [job.id, { jobId: job.id, filmId: null, storyboardId, durationMs: job.duration * 1000 }]));
+  const films = storyboardId ? (await filmsOf(storyboardId)).filter((f) => f.status === "done") : [];
+  const pictures: Picture[] = [
+    ...takes.map((job) => ({ jobId: job.id, filmId: null, storyboardId, durationMs: job.duration * 1000 })),
+    ...films.map((film) => ({ jobId: null, filmId: film.id, storyboardId, durationMs: film.durationMs ?? 0 })),
+  ];
+  return new Map(pictures.map((p) => [(p.jobId ?? p.filmId)!, p]));
 }
 
 export async function reviewerComments(link: ReviewLink, reviewerId: string | null): Promise<CommentList> {
   const pictures = await linkPictures(link);
-  const rows = await commentsOn({ jobIds: [...pictures.keys()] }, link.id);
+  const all = [...pictures.values()];
+  const ids = (key: "jobId" | "filmId") => all.flatMap((p) => (p[key] ? [p[key]] : []));
+  const rows = await commentsOn({ jobIds: ids("jobId"), filmIds: ids("filmId") }, link.id);
   return { comments: rows.map((row) => commentView(row, reviewerId ? { reviewerId } : null)) };
 }
 
@@ -59,8 +67,13 @@ export async function addReviewerComment(
   input: CommentInput & { reviewerId: string; name: string },
   address: string,
 ): Promise<CommentList> {
-  const picture = input.jobId ? (await linkPictures(link)).get(input.jobId) : undefined;
-  if (!picture) throw new AppError("not_found", "That take is not in this review.", { jobId: "That take is not in this review." });
+  const id = input.jobId ?? input.filmId;
+  const picture = id ? (await linkPictures(link)).get(id) : undefined;
+  if (!picture || (input.jobId ? picture.jobId : picture.filmId) !== id) {
+    const field = input.jobId ? "jobId" : "filmId";
+    const message = input.jobId ? "That take is not in this review." : "That film is not in this review.";
+    throw new AppError("not_found", message, { [field]: message });
+  }
   const who = { author: "reviewer" as const, name: input.name, reviewerId: input.reviewerId, userId: null, linkId: link.id };
   const row = await commentRow(input, picture, who);
   await limitRate(link, input.reviewerId, address);

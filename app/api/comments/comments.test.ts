@@ -198,4 +198,34 @@ describe("comments on the picture", () => {
     expect(refused.headers.get("retry-after")).toMatch(/^\d+$/);
     expect((await reviewer(token, { ...ok, reviewerId: "reviewer-someone-else-01" })).status).toBe(201);
   }, 60_000);
+
+  test("a reviewer comments on the board's exported film through the link, not on another board's film", async () => {
+    const job = await take();
+    const films = await import("@/lib/db/queries/films");
+    const { newId } = await import("@/lib/jobs/ids");
+    const film = async (storyboardId: string) => {
+      const now = Date.now();
+      const row = { id: newId(), storyboardId, userId: null, name: "Cut", jobIds: [job], status: "done" as const, durationMs: 5000 };
+      return (await films.insertFilm({ ...row, createdAt: now, updatedAt: now, finishedAt: now })).id;
+    };
+    const board = (await call<StoryboardView>(m.boards, "POST", { cookie, body: { name: "Film notes", jobIds: [job] } })).body;
+    const elsewhere = (await call<StoryboardView>(m.boards, "POST", { cookie, body: { name: "Another", jobIds: [job] } })).body;
+    const [ours, theirs] = [await film(board.id), await film(elsewhere.id)];
+    const token = (await call<{ id: string }>(m.links, "POST", { cookie, body: { storyboardId: board.id } })).body.id;
+
+    const note = { reviewerId: REVIEWER, name: "Dana", body: "Cut sooner", atMs: 4200 };
+    const sent = await reviewer(token, { ...note, filmId: ours });
+    expect(sent.status, JSON.stringify(sent.body)).toBe(201);
+    expect(sent.body.comments).toEqual([expect.objectContaining({ filmId: ours, jobId: null, atMs: 4200, mine: true })]);
+    expect((await call<Answer>(m.comments, "GET", { cookie, url: `/api/comments?filmId=${ours}` })).body.comments[0]).toMatchObject({
+      body: "Cut sooner",
+      name: "Dana",
+    });
+    const past = await reviewer(token, { ...note, filmId: ours, atMs: 9000 });
+    expect(past.status).toBe(400);
+    const other = await reviewer(token, { ...note, filmId: theirs });
+    expect(other.status).toBe(404);
+    expect(other.body.error.fields).toEqual({ filmId: "That film is not in this review." });
+    expect((await call<Answer>(m.comments, "GET", { cookie, url: `/api/comments?filmId=${theirs}` })).body.comments).toEqual([]);
+  }, 60_000);
 });
