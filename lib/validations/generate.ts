@@ -1,7 +1,9 @@
 // zod/mini: the browser loads this schema too (on the form's first use), and zod's chainable API would
 // bring all of zod's schema types along for these few checks.
 import * as z from "zod/mini";
-import { ASPECT_CHOICES, DURATION_MAX, DURATION_MIN, PROMPT_MAX, SEED_MAX, SEED_MIN, VARIATIONS_MAX } from "@/lib/model/seedance";
+import { findModel, MODEL_IDS, RESOLUTIONS } from "@/lib/catalog";
+import { modelProblems } from "@/lib/catalog/rules";
+import { ASPECT_CHOICES, PROMPT_MAX, SEED_MAX, SEED_MIN, VARIATIONS_MAX } from "@/lib/model/seedance";
 import { imageInput, type ImageDecoder } from "./image-input";
 import { BIDI_EMBEDDING, codePoint, isBlank } from "./invisible";
 
@@ -13,6 +15,12 @@ function wholeNumber(label: string, min: number, max: number) {
     z.number({ error: message }).check(z.int({ error: message }), z.minimum(min, { error: message }), z.maximum(max, { error: message })),
   );
 }
+
+/** A whole number whose range is the chosen model's (checked with the model's other rules below). */
+const duration = z.pipe(
+  z.transform((v: unknown) => (typeof v === "string" && v.trim() !== "" ? Number(v) : v)),
+  z.number({ error: "Duration must be a whole number." }).check(z.int({ error: "Duration must be a whole number." })),
+);
 
 function flag(label: string) {
   return z.pipe(
@@ -44,19 +52,42 @@ const prompt = z.string({ error: "Describe the motion you want." }).check(
   }),
 );
 
-/** The form's schema; the server passes `decodeImage` so that images are also decoded in full. */
+const modelMessage = "Choose one of the models offered.";
+
+/**
+ * The form's schema; the server passes `decodeImage` so that images are also decoded in full. The model's
+ * own rules (ranges, required and offered fields) come from its catalog entry, as the simulator's do.
+ */
 export function makeGenerateSchema(options: { decodeImage?: ImageDecoder } = {}) {
-  return z.object({
-    image: imageInput("Start image", true, options.decodeImage),
-    lastImage: imageInput("End image", false, options.decodeImage),
-    prompt,
-    duration: wholeNumber("Duration", DURATION_MIN, DURATION_MAX),
-    aspectRatio: z.enum(ASPECT_CHOICES, { error: `Aspect ratio must be one of ${ASPECT_CHOICES.join(", ")}.` }),
-    cameraFixed: flag("Camera fixed"),
-    seed: wholeNumber("Seed", SEED_MIN, SEED_MAX),
-    enableSafetyChecker: flag("Safety checker"),
-    variations: wholeNumber("Variations", 1, VARIATIONS_MAX),
-  });
+  return z
+    .object({
+      model: z._default(z.enum(MODEL_IDS as [string, ...string[]], { error: modelMessage }), MODEL_IDS[0]!),
+      image: imageInput("Start image", true, options.decodeImage),
+      lastImage: imageInput("End image", false, options.decodeImage),
+      prompt,
+      duration,
+      aspectRatio: z.enum(ASPECT_CHOICES, { error: `Aspect ratio must be one of ${ASPECT_CHOICES.join(", ")}.` }),
+      cameraFixed: flag("Camera fixed"),
+      resolution: z.optional(z.enum(RESOLUTIONS, { error: `Resolution must be one of ${RESOLUTIONS.join(", ")}.` })),
+      generateAudio: z.optional(flag("Sound")),
+      seed: wholeNumber("Seed", SEED_MIN, SEED_MAX),
+      enableSafetyChecker: flag("Safety checker"),
+      variations: wholeNumber("Variations", 1, VARIATIONS_MAX),
+    })
+    .check(
+      // Runs even when other fields failed, so a range error shows while the form is still being filled in.
+      z.superRefine(
+        (values, ctx) => {
+          const entry = findModel(values.model);
+          if (!entry) return;
+          const marked = new Set(ctx.issues.map((issue) => issue.path?.[0]));
+          for (const [field, message] of Object.entries(modelProblems(entry, values))) {
+            if (!marked.has(field)) ctx.addIssue({ code: "custom", path: [field], message, input: values[field as keyof typeof values] });
+          }
+        },
+        { when: () => true },
+      ),
+    );
 }
 
 export const generateSchema = makeGenerateSchema();

@@ -1,6 +1,6 @@
 import { Agent, fetch as undiciFetch } from "undici";
 import { z } from "zod";
-import { MODEL_ID } from "@/lib/model/seedance";
+import { modelOf } from "@/lib/catalog";
 import { balanceSchema, envelopeSchema, taskSchema, webhookSecretSchema } from "./schema";
 import { isKeyRefusal, isTimeout, networkCode, retryAfterMs } from "./http";
 import { codeWords } from "./task-error";
@@ -145,7 +145,7 @@ export class WaveSpeedClient {
     const query = options.webhookUrl ? `?webhook=${encodeURIComponent(options.webhookUrl)}` : "";
     try {
       res = await this.request(
-        `/api/v3/${MODEL_ID}${query}`,
+        `/api/v3/${modelOf(input.model).id}${query}`,
         {
           method: "POST",
           headers: { "Content-Type": "application/json" },
