@@ -5,7 +5,8 @@ import { insertJobs, jobsInBatch } from "@/lib/db/queries/jobs";
 import type { Job, NewJob } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { DEFAULT_MODEL, modelOf, resolutionFor } from "@/lib/catalog";
-import { priceMicros } from "@/lib/model/price";
+import { admittedPriceMicros } from "@/lib/catalog/quote";
+import { modelProblems } from "@/lib/catalog/rules";
 import { SEED_MAX } from "@/lib/model/seedance";
 import { getTeamSettings } from "@/lib/team/settings";
 import { release, reserve } from "@/lib/team/spend";
@@ -152,6 +153,10 @@ export function submitBatch(rows: NewJob[], options: SubmitOptions): Promise<Cre
  * images stored: a refused submit writes nothing, and on any failure nothing is left behind.
  */
 export async function createJobs(request: GenerateRequest, options: SubmitOptions): Promise<Created> {
+  // A shot's takes follow its picked take's model: checked here, as the form checks its own.
+  const problems = modelProblems(modelOf(request.model), request);
+  const first = Object.values(problems)[0];
+  if (first) throw new AppError("validation_failed", first, problems);
   const inputs: Inputs = { holder: newId(), names: [] };
   let created: Created | undefined;
   try {
@@ -162,6 +167,7 @@ export async function createJobs(request: GenerateRequest, options: SubmitOption
     const prints = seeds.map((seed) => takePrint(request, start, end, seed));
     const choice = modelChoice(request);
     if (!options.confirmDuplicate) await refuseDuplicates(request.seed !== -1, request.duration, seeds, prints, choice);
+    const perVideo = await admittedPriceMicros({ ...choice, duration: request.duration });
     const batchId = options.batchId ?? newId();
     const now = Date.now();
     const rows: NewJob[] = seeds.map((seed, variation) => ({
@@ -187,7 +193,7 @@ export async function createJobs(request: GenerateRequest, options: SubmitOption
       seed,
       safetyChecker: request.enableSafetyChecker,
       ...choice,
-      priceMicros: priceMicros(request.duration, 1, choice),
+      priceMicros: perVideo,
       shareId: newId(),
       groupId: options.groupId ?? null,
       fingerprint: prints[variation]!,

@@ -7,6 +7,7 @@ import { accountPaths } from "./paths/account";
 import { batchPaths } from "./paths/batches";
 import { hookPaths } from "./paths/hooks";
 import { jobPaths } from "./paths/jobs";
+import { modelPaths } from "./paths/models";
 import { presetPaths } from "./paths/presets";
 import { reviewPaths } from "./paths/reviews";
 import { storyboardPaths } from "./paths/storyboards";
@@ -21,6 +22,7 @@ const AREAS: AreaPaths[] = [
   presetPaths,
   reviewPaths,
   teamPaths,
+  modelPaths,
   accountPaths,
   systemPaths,
   tokenPaths,

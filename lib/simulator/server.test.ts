@@ -150,8 +150,8 @@ describe("account endpoints", () => {
 
   test("catalog: lite 480p first, with its base price, formula and request schema", async () => {
     const { json } = await call("GET", "/api/v3/models");
-    expect((json.data as unknown[]).length).toBeGreaterThan(1);
-    expect((json.data as unknown[]).slice(0, 1)).toEqual([
+    expect((json.data as unknown as unknown[]).length).toBeGreaterThan(1);
+    expect((json.data as unknown as unknown[]).slice(0, 1)).toEqual([
       expect.objectContaining({
         model_id: MODEL_ID,
         base_price: 0.08,

@@ -7,9 +7,8 @@ import { DURATION_DEFAULT, SEED_MAX } from "@/lib/model/seedance";
 import type { GenerateFormValues } from "./generate";
 
 export const GENERATE_DEFAULTS = {
+  // Resolution and sound are set only for a model that has them (see switchModel).
   model: DEFAULT_MODEL.id,
-  resolution: DEFAULT_MODEL.defaultResolution,
-  generateAudio: false,
   image: null,
   lastImage: null,
   prompt: "",
