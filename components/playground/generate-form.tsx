@@ -17,7 +17,7 @@ import { GENERATE_DEFAULTS } from "@/lib/validations/generate-defaults";
 import { AspectRatioField } from "./aspect-ratio-field";
 import { GenerateFooter } from "./generate-footer";
 import { ImageFields } from "./image-fields";
-import { ModelFields } from "./model-fields";
+import { ModelFields, type Availability } from "./model-fields";
 import { switchModel, type SwitchNotes } from "./model-switch";
 import { imageLoadAwareResolver, lazySchemaResolver, loadSchema } from "./image-load-resolver";
 import { PresetBar } from "./preset-bar";
@@ -35,13 +35,23 @@ const DuplicateDialog = dynamic(() => import("@/components/gallery/duplicate-dia
 const preloadSchema = () => void loadSchema().catch(() => undefined);
 
 /** Why Generate cannot be pressed yet, said once and beside it. */
-function blocker(values: { image: unknown; prompt: unknown }, isValid: boolean): string | null {
+function blocker(values: { image: unknown; prompt: unknown }, isValid: boolean, unavailable?: string): string | null {
+  if (unavailable) return `Choose another model: ${unavailable} is unavailable.`;
   if (!values.image) return "Add a start image to generate.";
   if (!String(values.prompt ?? "").trim()) return "Describe the motion to generate.";
   return isValid ? null : "Fix the marked field above to generate.";
 }
 
-export function GenerateForm({ initialRemix, presets = [] }: { initialRemix?: JobView | null; presets?: PresetView[] }) {
+export function GenerateForm({
+  initialRemix,
+  presets = [],
+  availability = {},
+}: {
+  initialRemix?: JobView | null;
+  presets?: PresetView[];
+  /** What WaveSpeed's live catalog says of each model (empty offline and in simulator mode). */
+  availability?: Availability;
+}) {
   const [startDims, setStartDims] = useState<Dimensions | null>(null);
   const [{ resolver, markFailed }] = useState(() => imageLoadAwareResolver(lazySchemaResolver));
   const form = useForm<GenerateFormValues, unknown, GenerateRequest>({ resolver, defaultValues: GENERATE_DEFAULTS, mode: "onChange" });
@@ -116,6 +126,7 @@ export function GenerateForm({ initialRemix, presets = [] }: { initialRemix?: Jo
           model={entry.id}
           onModel={chooseModel}
           notes={notes}
+          availability={availability}
           registerResolution={register("resolution")}
           registerAudio={register("generateAudio")}
           errors={{ model: errors.model?.message, resolution: errors.resolution?.message, generateAudio: errors.generateAudio?.message }}
@@ -200,7 +211,7 @@ export function GenerateForm({ initialRemix, presets = [] }: { initialRemix?: Jo
         price={price}
         rate={live && seconds ? live.micros / seconds : microsPerSecond(entry, resolution)}
         discounted={live ? live.micros < live.listMicros : false}
-        blocker={blocker({ image, prompt }, isValid)}
+        blocker={blocker({ image, prompt }, isValid, availability[entry.id]?.available === false ? entry.short : undefined)}
         submitting={isSubmitting}
         outcome={submit.outcome}
         capRefusal={submit.capRefusal}

@@ -6,6 +6,7 @@ import type { Job, NewJob } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { DEFAULT_MODEL, modelOf, resolutionFor } from "@/lib/catalog";
 import { admittedPriceMicros } from "@/lib/catalog/quote";
+import { refuseUnavailable } from "@/lib/catalog/live";
 import { modelProblems } from "@/lib/catalog/rules";
 import { SEED_MAX } from "@/lib/model/seedance";
 import { getTeamSettings } from "@/lib/team/settings";
@@ -157,6 +158,7 @@ export async function createJobs(request: GenerateRequest, options: SubmitOption
   const problems = modelProblems(modelOf(request.model), request);
   const first = Object.values(problems)[0];
   if (first) throw new AppError("validation_failed", first, problems);
+  await refuseUnavailable(request.model);
   const inputs: Inputs = { holder: newId(), names: [] };
   let created: Created | undefined;
   try {

@@ -12,7 +12,7 @@ import { buttonClass } from "@/components/ui/button";
 import { currentUser } from "@/lib/auth/session";
 import { hiddenFrom, sharedJob } from "@/lib/jobs/share";
 import { toJobView } from "@/lib/jobs/view";
-import { MODEL_NAME, OUTPUT_SIZES } from "@/lib/model/seedance";
+import { OUTPUT_SIZES } from "@/lib/model/seedance";
 
 type Props = { params: Promise<{ shareId: string }> };
 
@@ -47,7 +47,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { view, size, base, poster } = await load(shareId);
   return shareMetadata({
     title: shorten(view.prompt || "A Keyframe video", 70),
-    description: `${view.params.duration} s video made with ${MODEL_NAME}, seed ${view.params.seed}.`,
+    description: `${view.params.duration} s video made with ${view.model.name}, seed ${view.params.seed}.`,
     url: base,
     size,
     poster: poster ? `${base}/poster.jpg` : undefined,
@@ -77,7 +77,7 @@ export default async function SharePage({ params }: Props) {
             {view.prompt}
           </h1>
           <p className="text-sm text-zinc-700 dark:text-zinc-300">
-            {MODEL_NAME} · <LocalTime iso={view.createdAt} />
+            {view.model.name} · <LocalTime iso={view.createdAt} />
           </p>
           <dl className="grid grid-cols-2 gap-x-6 gap-y-1.5 text-sm sm:grid-cols-3" aria-label="Parameters">
             {paramRows(view)
