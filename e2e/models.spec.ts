@@ -13,7 +13,12 @@ const two = ENTRIES.find((e) => e.short === "2.0")!;
 /** `SHOTS_DIR=… npx playwright test e2e/models.spec.ts` also keeps a picture of the form for each model. */
 async function shot(page: Page, name: string) {
   const dir = process.env.SHOTS_DIR;
-  if (dir) await page.locator('form[aria-label="Generate a video"]').screenshot({ path: path.join(dir, `i21-${name}.png`) });
+  if (!dir) return;
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: 1400, height: 1900 });
+  await page.locator("#model").scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(dir, `i21-${name}.png`), clip: { x: 0, y: 0, width: 480, height: 1900 } });
+  if (size) await page.setViewportSize(size);
 }
 
 test("switching lite 480p to 2.0: camera fixed goes, the prompt is required, duration moves to 4-15 and the price follows", async ({
@@ -36,7 +41,7 @@ test("switching lite 480p to 2.0: camera fixed goes, the prompt is required, dur
   await expect(app.duration).toHaveAttribute("min", "4");
   await expect(app.duration).toHaveAttribute("max", "15");
   await expect(app.duration).toHaveValue("4");
-  await expect(page.getByText("Changed from 2 s to 4 s: 2.0 takes 4-15 s.")).toBeVisible();
+  await expect(page.getByText("Changed from 2 s to 4 s: 2.0 takes 4-15 s.", { exact: true })).toBeVisible();
   await expect(page.getByLabel("Resolution", { exact: true })).toHaveValue("720p");
   await expect(page.getByLabel("Sound", { exact: true })).toBeChecked();
   // 4 s of 2.0 at 720p: the simulator's quote of the catalog's price.
