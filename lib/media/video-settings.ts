@@ -79,15 +79,15 @@ export function parseSettings(comment: string | undefined): ReadSettings {
   }
   const values: Record<string, unknown> = { model: entry.id };
   const fields: Partial<Record<SettingsField, string>> = {};
+  const modelSays: Record<string, string | undefined> = modelProblems(entry, record);
   for (const field of SETTINGS_FIELDS) {
     const parsed = generateFields.shape[field].safeParse(record[field]);
-    if (parsed.success) values[field] = parsed.data;
-    else fields[field] = `From the dropped video: ${parsed.error.issues[0]?.message ?? "not a valid value."}`;
+    const message = parsed.success ? modelSays[field] : (parsed.error.issues[0]?.message ?? "not a valid value.");
+    if (message) fields[field] = `From the dropped video: ${message}`;
+    else values[field] = parsed.data;
   }
   if (entry.resolutions.length > 1) values.resolution = resolutionFor(entry, record.resolution as string | undefined);
   if (entry.audio) values.generateAudio = typeof record.generateAudio === "boolean" ? record.generateAudio : entry.audio.default;
-  for (const [field, message] of Object.entries(modelProblems(entry, values)))
-    if (field in values && !(field in fields)) fields[field as SettingsField] = `From the dropped video: ${message}`;
   const bad = Object.keys(fields);
   if (bad.length > 0) {
     return { ok: false, message: `The dropped video's settings are out of range (${bad.join(", ")}); nothing was changed.`, fields };

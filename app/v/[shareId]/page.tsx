@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { modelLabel } from "@/lib/catalog";
 import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
@@ -77,10 +78,13 @@ export default async function SharePage({ params }: Props) {
             {view.prompt}
           </h1>
           <p className="text-sm text-zinc-700 dark:text-zinc-300">
-            {view.model.name} · <LocalTime iso={view.createdAt} />
+            {modelLabel(view.model.id, view.model.resolution)}
+            {view.model.audio ? " · with sound" : ""} · <LocalTime iso={view.createdAt} />
           </p>
           <dl className="grid grid-cols-2 gap-x-6 gap-y-1.5 text-sm sm:grid-cols-3" aria-label="Parameters">
             {paramRows(view)
+              // The model is named above.
+              .filter((row) => row.key !== "model")
               .filter((row) => row.key !== "image" && row.key !== "price")
               .map((row) => (
                 <div key={row.key} className="flex gap-2">
