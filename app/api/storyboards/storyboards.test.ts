@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { ENTRIES } from "@/lib/catalog";
 import { probeVideo } from "@/lib/media/tag-video";
 import type { Simulator } from "@/lib/simulator/server";
 import type { StoryboardView } from "@/lib/storyboards/types";
@@ -138,6 +139,17 @@ describe("storyboards", () => {
     const tall = await take("Tall", { aspectRatio: "9:16" }, { width: 360, height: 640 });
     await Promise.all([savedJob(wide), savedJob(tall)]);
     const { body } = await call<StoryboardView>(m.boards, "POST", { cookie, body: { name: "Mixed", jobIds: [wide, tall] } });
+    const queued = await call<{ id: string }>(m.exp, "POST", { cookie, params: { id: body.id } });
+    const film = await until(async () => (await board(body.id)).films.find((f) => f.id === queued.body.id && f.status === "done"), 60_000);
+    expect([film.width, film.height]).toEqual([864, 480]);
+  }, 90_000);
+
+  test("a storyboard of a lite 480p take and a 2.0 take with sound exports one film in the first shot's frame", async () => {
+    const two = ENTRIES.find((e) => e.short === "2.0")!;
+    const lite = await take("Lite first", { aspectRatio: "16:9" });
+    const hd = await take("2.0 second", { aspectRatio: "16:9", model: two.id, resolution: "720p", generateAudio: "true", duration: "4" });
+    await Promise.all([savedJob(lite), savedJob(hd)]);
+    const { body } = await call<StoryboardView>(m.boards, "POST", { cookie, body: { name: "Two models", jobIds: [lite, hd] } });
     const queued = await call<{ id: string }>(m.exp, "POST", { cookie, params: { id: body.id } });
     const film = await until(async () => (await board(body.id)).films.find((f) => f.id === queued.body.id && f.status === "done"), 60_000);
     expect([film.width, film.height]).toEqual([864, 480]);
