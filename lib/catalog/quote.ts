@@ -32,8 +32,11 @@ export async function cachedQuote(choice: QuoteChoice): Promise<Quote | undefine
  */
 export async function quote(choice: QuoteChoice): Promise<Quote> {
   const { entry, tier, key } = inputs(choice);
-  const problems = modelProblems(entry, { duration: choice.duration, resolution: choice.resolution ?? undefined });
-  if (Object.keys(problems).length) throw new AppError("validation_failed", Object.values(problems)[0]!, problems);
+  // Only the inputs that drive the price are asked about (a prompt is no part of a quote).
+  const { duration, resolution } = modelProblems(entry, { duration: choice.duration, resolution: choice.resolution ?? undefined });
+  const problems = { ...(duration ? { duration } : {}), ...(resolution ? { resolution } : {}) };
+  const first = Object.values(problems)[0];
+  if (first) throw new AppError("validation_failed", first, problems);
   const listMicros = priceMicros(choice.duration, 1, { model: entry.id, resolution: tier });
   const cached = await cachedQuote(choice);
   if (cached) return cached;

@@ -60,8 +60,9 @@ export function price(body: Record<string, unknown>) {
   const inputs = body.inputs ?? {};
   if (typeof inputs !== "object" || inputs === null || Array.isArray(inputs)) throw new InputError("inputs must be an object");
   const { duration, resolution } = inputs as { duration?: unknown; resolution?: unknown };
+  // Only the inputs that drive the price are checked: a quote has no prompt.
   const problems = modelProblems(entry, { duration, resolution });
-  const [field, message] = Object.entries(problems)[0] ?? [];
+  const [field, message] = Object.entries(problems).find(([name]) => name === "duration" || name === "resolution") ?? [];
   if (field) throw new InputError(`${WIRE_NAMES[field as ModelField]}: ${message}`);
   const tier = resolutionFor(entry, resolution as string | undefined);
   const usd = (((duration as number | undefined) ?? 5) * microsPerSecond(entry, tier)) / 1_000_000;
