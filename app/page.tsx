@@ -13,6 +13,7 @@ import { PAGE_SIZE } from "@/lib/jobs/types";
 import { listPresets } from "@/lib/presets/presets";
 import { toJobView } from "@/lib/jobs/view";
 import { isId } from "@/lib/jobs/ids";
+import { catalogAvailability } from "@/lib/catalog/live";
 
 type Props = { searchParams: Promise<{ remix?: string | string[]; take?: string | string[]; group?: string | string[] }> };
 
@@ -22,10 +23,11 @@ export default async function PlaygroundPage({ searchParams }: Props) {
   const next = typeof remix === "string" ? `/?remix=${remix}` : typeof take === "string" ? `/?take=${take}` : "/";
   const user = await pageUser(next);
   const origin = publicOrigin(await headers());
-  const [initial, remixJob, presets] = await Promise.all([
+  const [initial, remixJob, presets, availability] = await Promise.all([
     jobPage({ limit: PAGE_SIZE, status: "all", scope: "team" }, origin, user),
     typeof remix === "string" ? sharedJob(remix) : null,
     listPresets(user),
+    catalogAvailability(),
   ]);
   return (
     <PlaygroundActions>
@@ -39,7 +41,7 @@ export default async function PlaygroundPage({ searchParams }: Props) {
           <h2 id="form-title" className="sr-only">
             New video
           </h2>
-          <GenerateForm initialRemix={remixJob ? toJobView(remixJob, origin, user) : null} presets={presets} />
+          <GenerateForm initialRemix={remixJob ? toJobView(remixJob, origin, user) : null} presets={presets} availability={availability} />
         </section>
         <div className="min-w-0 px-3 py-4 sm:px-5">
           <Gallery initial={initial} group={typeof group === "string" && isId(group) ? group : undefined} />

@@ -1,5 +1,6 @@
 "use client";
 
+import { modelOf } from "@/lib/catalog";
 import { cardRatio } from "@/components/gallery/ratio";
 import { formatElapsed } from "@/components/gallery/use-now";
 import { Button } from "@/components/ui/button";
@@ -36,7 +37,7 @@ export function CompareView({ jobs }: { jobs: JobView[] }) {
               />
             </div>
             <figcaption className="text-xs text-zinc-700 tabular-nums dark:text-zinc-300">
-              Take {i + 1} · seed {job.params.seed} · {job.params.duration} s
+              Take {i + 1} · {modelOf(job.model.id).short} · seed {job.params.seed} · {job.params.duration} s
             </figcaption>
           </figure>
         ))}

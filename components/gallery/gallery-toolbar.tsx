@@ -1,5 +1,6 @@
 "use client";
 
+import { ENTRIES } from "@/lib/catalog";
 import { useEffect, useState } from "react";
 import { RadioTabs } from "@/components/ui/radio-tabs";
 import { STATUS_FILTERS, type StarFilter, type StatusFilter } from "@/lib/jobs/types";
@@ -59,6 +60,21 @@ export function GalleryToolbar({
           <option value="">All takes</option>
           <option value="me">Starred by me</option>
           <option value="anyone">Starred by anyone</option>
+        </select>
+      </label>
+      <label className="flex items-center gap-1.5 text-xs font-medium text-zinc-700 dark:text-zinc-300">
+        Made with
+        <select
+          value={filter.model ?? ""}
+          onChange={(e) => onChange({ ...filter, model: e.target.value || undefined })}
+          className="h-8 max-w-36 rounded-lg border border-zinc-300 bg-white px-2 text-xs text-zinc-900 outline-none focus:border-violet-500 focus:ring-2 focus:ring-violet-500/30 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
+        >
+          <option value="">Any model</option>
+          {ENTRIES.map((e) => (
+            <option key={e.id} value={e.id}>
+              {e.short}
+            </option>
+          ))}
         </select>
       </label>
       <RadioTabs label="Card size" options={SIZE_OPTIONS} value={size} onChange={onSize} />

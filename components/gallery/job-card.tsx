@@ -1,5 +1,6 @@
 "use client";
 
+import { modelOf } from "@/lib/catalog";
 import dynamic from "next/dynamic";
 import { memo, useEffect, useState } from "react";
 import { buttonClass } from "@/components/ui/button";
@@ -187,6 +188,7 @@ export const JobCard = memo(function JobCard({ job, width, mediaHeight, selected
         </div>
         <div className="flex min-w-0 items-center gap-1">
           <p className="flex min-w-0 flex-1 gap-1.5 overflow-hidden text-[11px] whitespace-nowrap text-zinc-600 tabular-nums dark:text-zinc-400">
+            <span data-testid="card-model">{modelOf(job.model.id).short}</span>
             <span>Seed {p.seed}</span>
             <span>{p.duration} s</span>
             <span className="font-medium text-zinc-900 dark:text-zinc-100">{job.price.label}</span>

@@ -13,7 +13,14 @@ import { isOurs } from "./pending-takes";
 export const POLL_MS = { active: 1500, saving: 3000, idle: 5000 } as const;
 const JOBS_CHANGED = "keyframe:jobs-changed";
 
-export type GalleryFilter = { status: StatusFilter; q: string; scope: "team" | "mine"; starred?: StarFilter; group?: string };
+export type GalleryFilter = {
+  status: StatusFilter;
+  q: string;
+  scope: "team" | "mine";
+  starred?: StarFilter;
+  group?: string;
+  model?: string;
+};
 export const NO_FILTER: GalleryFilter = { status: "all", q: "", scope: "team" };
 
 function filterParams(filter: GalleryFilter): URLSearchParams {
@@ -23,6 +30,7 @@ function filterParams(filter: GalleryFilter): URLSearchParams {
   if (filter.scope === "mine") params.set("scope", "mine");
   if (filter.starred) params.set("starred", filter.starred);
   if (filter.group) params.set("group", filter.group);
+  if (filter.model) params.set("model", filter.model);
   return params;
 }
 

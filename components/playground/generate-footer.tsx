@@ -21,6 +21,8 @@ export function GenerateFooter({
   duration,
   variations,
   price,
+  rate,
+  discounted,
   blocker,
   submitting,
   outcome,
@@ -30,6 +32,10 @@ export function GenerateFooter({
   duration: number;
   variations: number;
   price: number;
+  /** The chosen model's rate, micro-dollars per second. */
+  rate: number;
+  /** WaveSpeed quoted below the list price. */
+  discounted: boolean;
   blocker: string | null;
   submitting: boolean;
   outcome: Outcome;
@@ -57,7 +63,7 @@ export function GenerateFooter({
           <p>{capRefusalText(capRefusal, price, refusedCap?.label)}</p>
         </div>
       ) : null}
-      <PriceSummary duration={duration} variations={variations} cap={cap} />
+      <PriceSummary duration={duration} variations={variations} rate={rate} discounted={discounted} cap={cap} />
       {/* A disabled button cannot take focus: its wrapper does, described by the reason shown beneath. */}
       <span className="block" tabIndex={reason ? 0 : undefined} aria-describedby={reason ? "generate-reason" : undefined}>
         <Button type="submit" variant="primary" size="lg" className="w-full" disabled={Boolean(reason) || submitting}>

@@ -9,19 +9,23 @@ import { Field } from "@/components/ui/field";
 import { Switch } from "@/components/ui/switch";
 import type { JobView } from "@/lib/jobs/types";
 import type { PresetView } from "@/lib/presets/types";
+import { microsPerSecond, modelOf } from "@/lib/catalog";
 import { priceMicros } from "@/lib/model/price";
-import { DURATION_MAX, DURATION_MIN, nearestAspectRatio, type AspectChoice, type AspectRatio } from "@/lib/model/seedance";
+import { nearestAspectRatio, type AspectChoice, type AspectRatio } from "@/lib/model/seedance";
 import type { GenerateFormValues, GenerateRequest } from "@/lib/validations/generate";
 import { GENERATE_DEFAULTS } from "@/lib/validations/generate-defaults";
 import { AspectRatioField } from "./aspect-ratio-field";
 import { GenerateFooter } from "./generate-footer";
 import { ImageFields } from "./image-fields";
+import { ModelFields, type Availability } from "./model-fields";
+import { switchModel, type SwitchNotes } from "./model-switch";
 import { imageLoadAwareResolver, lazySchemaResolver, loadSchema } from "./image-load-resolver";
 import { PresetBar } from "./preset-bar";
 import { PromptField } from "./prompt-field";
 import { SeedFields } from "./seed-fields";
 import { useDraft } from "./use-draft";
 import { useFormActions } from "./use-form-actions";
+import { useQuote } from "./use-quote";
 import { useSubmit } from "./use-submit";
 import { useVideoDrop } from "./use-video-drop";
 import type { Dimensions } from "./use-image-source";
@@ -31,22 +35,34 @@ const DuplicateDialog = dynamic(() => import("@/components/gallery/duplicate-dia
 const preloadSchema = () => void loadSchema().catch(() => undefined);
 
 /** Why Generate cannot be pressed yet, said once and beside it. */
-function blocker(values: { image: unknown; prompt: unknown }, isValid: boolean): string | null {
+function blocker(values: { image: unknown; prompt: unknown }, isValid: boolean, unavailable?: string): string | null {
+  if (unavailable) return `Choose another model: ${unavailable} is unavailable.`;
   if (!values.image) return "Add a start image to generate.";
   if (!String(values.prompt ?? "").trim()) return "Describe the motion to generate.";
   return isValid ? null : "Fix the marked field above to generate.";
 }
 
-export function GenerateForm({ initialRemix, presets = [] }: { initialRemix?: JobView | null; presets?: PresetView[] }) {
+export function GenerateForm({
+  initialRemix,
+  presets = [],
+  availability = {},
+}: {
+  initialRemix?: JobView | null;
+  presets?: PresetView[];
+  /** What WaveSpeed's live catalog says of each model (empty offline and in simulator mode). */
+  availability?: Availability;
+}) {
   const [startDims, setStartDims] = useState<Dimensions | null>(null);
   const [{ resolver, markFailed }] = useState(() => imageLoadAwareResolver(lazySchemaResolver));
   const form = useForm<GenerateFormValues, unknown, GenerateRequest>({ resolver, defaultValues: GENERATE_DEFAULTS, mode: "onChange" });
   const { register, control, handleSubmit, setValue, trigger, formState } = form;
   const { errors, isValid, isSubmitting } = formState;
-  const [prompt, duration, variations, seed, aspectRatio, image] = useWatch({
+  const [prompt, duration, variations, seed, aspectRatio, image, model, resolution] = useWatch({
     control,
-    name: ["prompt", "duration", "variations", "seed", "aspectRatio", "image"],
+    name: ["prompt", "duration", "variations", "seed", "aspectRatio", "image", "model", "resolution"],
   });
+  const entry = modelOf(model);
+  const [notes, setNotes] = useState<SwitchNotes>({});
   const suggested = startDims ? nearestAspectRatio(startDims.width, startDims.height) : null;
   const chosen = aspectRatio === "auto" ? null : (aspectRatio as AspectRatio);
   const ratio = outputRatio(chosen, startDims ?? { width: null, height: null });
@@ -60,6 +76,14 @@ export function GenerateForm({ initialRemix, presets = [] }: { initialRemix?: Jo
   const submit = useSubmit(form, ratio, () => void draft.forget());
   useFormActions(set, submit.note, initialRemix);
   const videoDrop = useVideoDrop(form, set, submit.note);
+  const chooseModel = (id: string) => {
+    const { changes, notes: changed } = switchModel(form.getValues(), id);
+    set("model", id);
+    for (const [name, value] of Object.entries(changes)) set(name as keyof typeof changes, value as never);
+    setNotes(changed);
+    const said = Object.values(changed);
+    submit.note(`Model: ${modelOf(id).name}.${said.length ? ` ${said.join(" ")}` : ""}`);
+  };
   const applyPreset = (preset: PresetView) => {
     for (const name of ["prompt", "duration", "aspectRatio", "cameraFixed", "seed", "enableSafetyChecker"] as const)
       set(name, preset[name]);
@@ -73,11 +97,17 @@ export function GenerateForm({ initialRemix, presets = [] }: { initialRemix?: Jo
   };
   const clear = () => {
     form.reset(GENERATE_DEFAULTS);
+    setNotes({});
     void draft.forget();
     submit.note("Form cleared.");
   };
 
-  const price = priceMicros(Number(duration) || 0, Number(variations) || 0);
+  const choice = { model: entry.id, resolution: entry.resolutions.length > 1 ? (resolution ?? null) : null };
+  const seconds = Number(duration);
+  const inRange = Number.isInteger(seconds) && seconds >= entry.duration.min && seconds <= entry.duration.max;
+  const live = useQuote(entry.id, seconds, choice.resolution, inRange);
+  const listed = priceMicros(seconds || 0, 1, choice);
+  const price = (live?.micros ?? listed) * (Number(variations) || 0);
   return (
     <form
       onSubmit={handleSubmit(() => submit.send(false))}
@@ -92,6 +122,15 @@ export function GenerateForm({ initialRemix, presets = [] }: { initialRemix?: Jo
       onDragEnterCapture={preloadSchema}
     >
       <div className="flex-1 space-y-5 px-4 pt-4 pb-6 sm:px-5 lg:overflow-y-auto [&_:is(input,textarea,button)]:scroll-mb-52">
+        <ModelFields
+          model={entry.id}
+          onModel={chooseModel}
+          notes={notes}
+          availability={availability}
+          registerResolution={register("resolution")}
+          registerAudio={register("generateAudio")}
+          errors={{ model: errors.model?.message, resolution: errors.resolution?.message, generateAudio: errors.generateAudio?.message }}
+        />
         <ImageFields
           form={form}
           set={set}
@@ -105,6 +144,7 @@ export function GenerateForm({ initialRemix, presets = [] }: { initialRemix?: Jo
         <PromptField
           registration={register("prompt")}
           length={prompt?.length ?? 0}
+          requiredBy={entry.promptRequired ? entry.short : undefined}
           error={errors.prompt?.message}
           presets={<PresetBar initial={presets} values={form.getValues} onApply={applyPreset} />}
         />
@@ -112,21 +152,22 @@ export function GenerateForm({ initialRemix, presets = [] }: { initialRemix?: Jo
           label="Duration"
           htmlFor="duration"
           error={errors.duration?.message}
+          hint={notes.duration ? <span className="text-amber-800 dark:text-amber-300">{notes.duration}</span> : undefined}
           aside={<span className="text-sm font-semibold tabular-nums">{Number.isFinite(duration) ? `${String(duration)} s` : "—"}</span>}
         >
           <input
             id="duration"
             type="range"
-            min={DURATION_MIN}
-            max={DURATION_MAX}
+            min={entry.duration.min}
+            max={entry.duration.max}
             step={1}
             className="w-full accent-violet-700"
             aria-valuetext={`${String(duration)} seconds`}
             {...register("duration", { valueAsNumber: true })}
           />
           <div className="flex justify-between text-[11px] text-zinc-600 tabular-nums dark:text-zinc-400" aria-hidden>
-            <span>{DURATION_MIN} s</span>
-            <span>{DURATION_MAX} s</span>
+            <span>{entry.duration.min} s</span>
+            <span>{entry.duration.max} s</span>
           </div>
         </Field>
         <Controller
@@ -142,7 +183,9 @@ export function GenerateForm({ initialRemix, presets = [] }: { initialRemix?: Jo
           )}
         />
         <div className="space-y-4 rounded-xl border border-zinc-200 p-4 dark:border-zinc-800">
-          <Switch id="cameraFixed" label="Camera fixed" hint="Lock the camera; only the scene moves." {...register("cameraFixed")} />
+          {entry.cameraFixed ? (
+            <Switch id="cameraFixed" label="Camera fixed" hint="Lock the camera; only the scene moves." {...register("cameraFixed")} />
+          ) : null}
           <Switch
             id="enableSafetyChecker"
             label="Safety checker"
@@ -166,7 +209,9 @@ export function GenerateForm({ initialRemix, presets = [] }: { initialRemix?: Jo
         duration={Number(duration)}
         variations={Number(variations)}
         price={price}
-        blocker={blocker({ image, prompt }, isValid)}
+        rate={live && seconds ? live.micros / seconds : microsPerSecond(entry, resolution)}
+        discounted={live ? live.micros < live.listMicros : false}
+        blocker={blocker({ image, prompt }, isValid, availability[entry.id]?.available === false ? entry.short : undefined)}
         submitting={isSubmitting}
         outcome={submit.outcome}
         capRefusal={submit.capRefusal}

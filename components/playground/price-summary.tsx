@@ -1,9 +1,22 @@
 import type { CapView } from "@/components/account/use-spend";
-import { formatUsd, priceMicros, PRICE_MICROS_PER_SECOND } from "@/lib/model/price";
+import { formatUsd } from "@/lib/model/price";
 
-export function PriceSummary({ duration, variations, cap }: { duration: number; variations: number; cap: CapView | null }) {
+export function PriceSummary({
+  duration,
+  variations,
+  rate,
+  discounted,
+  cap,
+}: {
+  duration: number;
+  variations: number;
+  /** Micro-dollars per second for the chosen model and resolution. */
+  rate: number;
+  discounted?: boolean;
+  cap: CapView | null;
+}) {
   const valid = Number.isInteger(duration) && Number.isInteger(variations) && duration > 0 && variations > 0;
-  const total = valid ? formatUsd(priceMicros(duration, variations)) : "—";
+  const total = valid ? formatUsd(Math.round(rate * duration) * variations) : "—";
   return (
     <div className="flex items-center justify-between gap-3">
       <div className="min-w-0">
@@ -12,7 +25,7 @@ export function PriceSummary({ duration, variations, cap }: { duration: number; 
         </span>
         <p className="truncate text-xs text-zinc-600 dark:text-zinc-400">
           {valid
-            ? `${variations} video${variations > 1 ? "s" : ""} × ${duration} s × ${formatUsd(PRICE_MICROS_PER_SECOND)}/s`
+            ? `${variations} video${variations > 1 ? "s" : ""} × ${duration} s × ${formatUsd(rate)}/s${discounted ? " (your discounted price)" : ""}`
             : "Set duration and variations"}
         </p>
         <p className="truncate text-xs text-zinc-600 dark:text-zinc-400" data-testid="cap-left">

@@ -10,12 +10,15 @@ export function PromptField({
   length,
   error,
   presets,
+  requiredBy,
 }: {
   registration: UseFormRegisterReturn<"prompt">;
   length: number;
   error?: string;
   /** The team's presets, under the prompt. */
   presets?: ReactNode;
+  /** The chosen model's short name when its schema requires a prompt. */
+  requiredBy?: string;
 }) {
   const over = length > PROMPT_MAX;
   return (
@@ -24,6 +27,11 @@ export function PromptField({
         <label htmlFor="prompt" className="text-sm font-medium text-zinc-900 dark:text-zinc-100">
           Prompt
         </label>
+        {requiredBy ? (
+          <span id="prompt-required" data-testid="prompt-required" className="mr-auto ml-2 text-xs text-zinc-600 dark:text-zinc-400">
+            required by {requiredBy}
+          </span>
+        ) : null}
         <span
           id="prompt-count"
           className={`text-xs tabular-nums ${over ? "font-semibold text-red-600 dark:text-red-400" : "text-zinc-600 dark:text-zinc-400"}`}
@@ -36,7 +44,8 @@ export function PromptField({
         rows={4}
         placeholder="Describe the motion: what the subject does, how the camera moves, what changes in the scene."
         aria-invalid={Boolean(error)}
-        aria-describedby={`prompt-count${error ? " prompt-error" : ""}`}
+        aria-required={requiredBy ? true : undefined}
+        aria-describedby={`prompt-count${requiredBy ? " prompt-required" : ""}${error ? " prompt-error" : ""}`}
         className="block w-full resize-y rounded-lg border border-zinc-300 bg-white px-3 py-2 text-sm outline-none placeholder:text-zinc-500 focus:border-violet-500 focus:ring-2 focus:ring-violet-500/30 aria-invalid:border-red-400 dark:border-zinc-700 dark:bg-zinc-900 dark:placeholder:text-zinc-400"
         {...registration}
       />

@@ -45,6 +45,9 @@ export function useFormActions(set: Set, announce: (text: string) => void, initi
       set("image", image);
       set("lastImage", lastImage);
       set("prompt", job.prompt);
+      set("model", job.model.id);
+      set("resolution", job.model.resolution as GenerateFormValues["resolution"]);
+      set("generateAudio", job.model.audio);
       set("duration", p.duration);
       set("aspectRatio", p.aspectRatio ?? "auto");
       set("cameraFixed", p.cameraFixed);

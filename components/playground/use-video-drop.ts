@@ -32,6 +32,10 @@ export function useVideoDrop(
     if (!("image" in read)) return;
     set("image", read.image);
     set("lastImage", null);
+    // The model first: its fields (resolution, sound) then take the video's values.
+    set("model", read.values.model);
+    set("resolution", read.values.resolution);
+    set("generateAudio", read.values.generateAudio);
     for (const field of SETTINGS_FIELDS) set(field, read.values[field]);
     set("variations", 1);
     announce(`Filled in from ${file.name}, with its first frame as the start image.`);

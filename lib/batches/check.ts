@@ -32,6 +32,10 @@ const ROW_FIELD: Record<GenerateField, RowKey | "row"> = {
   seed: "seed",
   enableSafetyChecker: "row",
   variations: "variations",
+  // A batch row is made with the default model (lite 480p): it has no model columns yet.
+  model: "row",
+  resolution: "row",
+  generateAudio: "row",
 };
 
 const blank = (v: unknown) => v === undefined || v === null || (typeof v === "string" && v.trim() === "");

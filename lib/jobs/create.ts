@@ -4,7 +4,10 @@ import type { SessionUser } from "@/lib/auth/user";
 import { insertJobs, jobsInBatch } from "@/lib/db/queries/jobs";
 import type { Job, NewJob } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
-import { priceMicros } from "@/lib/model/price";
+import { DEFAULT_MODEL, modelOf, resolutionFor } from "@/lib/catalog";
+import { admittedPriceMicros } from "@/lib/catalog/quote";
+import { refuseUnavailable } from "@/lib/catalog/live";
+import { modelProblems } from "@/lib/catalog/rules";
 import { SEED_MAX } from "@/lib/model/seedance";
 import { getTeamSettings } from "@/lib/team/settings";
 import { release, reserve } from "@/lib/team/spend";
@@ -52,10 +55,26 @@ async function store(image: ImageInput, inputs: Inputs): Promise<void> {
   inputs.names.push(await storeInput(image.bytes, image.type, inputs.holder));
 }
 
+/** What a request asks of its model, as stored on its rows (defaults filled in; none for a model without the field). */
+export function modelChoice(request: GenerateRequest) {
+  const entry = modelOf(request.model);
+  return {
+    model: entry.id,
+    resolution: entry.resolutions.length > 1 ? resolutionFor(entry, request.resolution) : null,
+    generateAudio: entry.audio ? (request.generateAudio ?? entry.audio.default) : null,
+  };
+}
+
+/** The model in a hash: nothing for lite 480p, so hashes of takes from before models were chosen still match. */
+function modelParts(request: GenerateRequest): unknown[] {
+  const choice = modelChoice(request);
+  return choice.model === DEFAULT_MODEL.id ? [] : [choice.model, choice.resolution, choice.generateAudio];
+}
+
 /** The exact request: images (by content or URL), prompt and every setting. */
 export function requestHash(request: GenerateRequest, start: StoredImage, end: StoredImage | null): string {
   const parts: unknown[] = [start.file ?? start.url, end?.file ?? end?.url ?? null, request.prompt, request.duration, request.aspectRatio];
-  parts.push(request.cameraFixed, request.seed, request.enableSafetyChecker, request.variations);
+  parts.push(request.cameraFixed, request.seed, request.enableSafetyChecker, request.variations, ...modelParts(request));
   return createHash("sha256").update(JSON.stringify(parts)).digest("hex");
 }
 
@@ -65,7 +84,7 @@ export function requestHash(request: GenerateRequest, start: StoredImage, end: S
  */
 export function takePrint(request: GenerateRequest, start: StoredImage, end: StoredImage | null, seed: number): string {
   const parts: unknown[] = ["take", start.file ?? start.url, end?.file ?? end?.url ?? null, request.prompt, request.duration];
-  parts.push(request.aspectRatio, request.cameraFixed, request.enableSafetyChecker, seed);
+  parts.push(request.aspectRatio, request.cameraFixed, request.enableSafetyChecker, seed, ...modelParts(request));
   return createHash("sha256").update(JSON.stringify(parts)).digest("hex");
 }
 
@@ -135,6 +154,11 @@ export function submitBatch(rows: NewJob[], options: SubmitOptions): Promise<Cre
  * images stored: a refused submit writes nothing, and on any failure nothing is left behind.
  */
 export async function createJobs(request: GenerateRequest, options: SubmitOptions): Promise<Created> {
+  // A shot's takes follow its picked take's model: checked here, as the form checks its own.
+  const problems = modelProblems(modelOf(request.model), request);
+  const first = Object.values(problems)[0];
+  if (first) throw new AppError("validation_failed", first, problems);
+  await refuseUnavailable(request.model);
   const inputs: Inputs = { holder: newId(), names: [] };
   let created: Created | undefined;
   try {
@@ -143,7 +167,9 @@ export async function createJobs(request: GenerateRequest, options: SubmitOption
     const hash = requestHash(request, start, end);
     const seeds = variationSeeds(request.seed, request.variations, () => randomInt(0, SEED_MAX + 1));
     const prints = seeds.map((seed) => takePrint(request, start, end, seed));
-    if (!options.confirmDuplicate) await refuseDuplicates(request.seed !== -1, request.duration, seeds, prints);
+    const choice = modelChoice(request);
+    if (!options.confirmDuplicate) await refuseDuplicates(request.seed !== -1, request.duration, seeds, prints, choice);
+    const perVideo = await admittedPriceMicros({ ...choice, duration: request.duration });
     const batchId = options.batchId ?? newId();
     const now = Date.now();
     const rows: NewJob[] = seeds.map((seed, variation) => ({
@@ -168,7 +194,8 @@ export async function createJobs(request: GenerateRequest, options: SubmitOption
       cameraFixed: request.cameraFixed,
       seed,
       safetyChecker: request.enableSafetyChecker,
-      priceMicros: priceMicros(request.duration),
+      ...choice,
+      priceMicros: perVideo,
       shareId: newId(),
       groupId: options.groupId ?? null,
       fingerprint: prints[variation]!,

@@ -1,7 +1,7 @@
 import "server-only";
 import { findRecentFingerprints } from "@/lib/db/queries/jobs";
 import { AppError } from "@/lib/errors";
-import { formatUsd, priceMicros } from "@/lib/model/price";
+import { formatUsd, priceMicros, type PriceModel } from "@/lib/model/price";
 
 export const DUPLICATE_WINDOW_MS = 24 * 60 * 60 * 1000;
 
@@ -11,13 +11,19 @@ export const DUPLICATE_WINDOW_MS = 24 * 60 * 60 * 1000;
  * which seeds repeat, and prices what would be paid again apart from the whole. A random seed is drawn
  * afresh, so it cannot repeat (bar a 1 in 4 billion chance): `fixedSeed` false never asks.
  */
-export async function refuseDuplicates(fixedSeed: boolean, duration: number, seeds: number[], prints: string[]): Promise<void> {
+export async function refuseDuplicates(
+  fixedSeed: boolean,
+  duration: number,
+  seeds: number[],
+  prints: string[],
+  model: PriceModel = {},
+): Promise<void> {
   if (!fixedSeed) return;
   const { prints: repeated, newest } = await findRecentFingerprints(prints, Date.now() - DUPLICATE_WINDOW_MS);
   if (!newest) return;
   const again = seeds.filter((_, i) => repeated.includes(prints[i]!));
-  const priceLabel = formatUsd(priceMicros(duration, again.length));
-  const totalLabel = formatUsd(priceMicros(duration, seeds.length));
+  const priceLabel = formatUsd(priceMicros(duration, again.length, model));
+  const totalLabel = formatUsd(priceMicros(duration, seeds.length, model));
   const at = new Date(newest.createdAt).toISOString();
   const when = `${at.slice(0, 16).replace("T", " ")} UTC`;
   const message =

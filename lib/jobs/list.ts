@@ -33,12 +33,13 @@ function decodeCursor(value: string): Cursor {
   return { createdAt, id };
 }
 
-const filterOf = (query: Pick<ListQuery, "status" | "q" | "scope" | "starred" | "group">, viewer: Viewer): JobFilter => ({
+const filterOf = (query: Pick<ListQuery, "status" | "q" | "scope" | "starred" | "group" | "model">, viewer: Viewer): JobFilter => ({
   statuses: FILTER_STATUSES[query.status],
   q: query.q || undefined,
   userId: query.scope === "mine" ? viewer.id : undefined,
   starred: query.starred ? { by: query.starred === "me" ? viewer.id : undefined } : undefined,
   groupId: query.group || undefined,
+  model: query.model,
 });
 
 export async function jobPage(query: ListQuery, origin: string, viewer: Viewer): Promise<JobPage> {

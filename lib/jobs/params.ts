@@ -1,11 +1,14 @@
+import { modelLabel } from "@/lib/catalog";
 import type { JobView } from "./types";
 
 export type ParamRow = { key: string; label: string; value: string };
 
 /** The settings a job was made with, as label/value rows: the share page lists them, compare diffs them. */
-export function paramRows(job: Pick<JobView, "params" | "image" | "lastImage" | "price">): ParamRow[] {
+export function paramRows(job: Pick<JobView, "params" | "image" | "lastImage" | "price"> & { model?: JobView["model"] }): ParamRow[] {
   const p = job.params;
+  const model = job.model ? modelLabel(job.model.id, job.model.resolution) + (job.model.audio ? " · with sound" : "") : modelLabel(null);
   return [
+    { key: "model", label: "Model", value: model },
     { key: "duration", label: "Duration", value: `${p.duration} s` },
     { key: "aspectRatio", label: "Aspect ratio", value: p.aspectRatio ?? "Auto (from image)" },
     { key: "cameraFixed", label: "Camera", value: p.cameraFixed ? "Fixed" : "Moves" },

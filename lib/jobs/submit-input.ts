@@ -36,5 +36,8 @@ export async function submitInputFor(job: Job, images: Images): Promise<SubmitIn
     cameraFixed: job.cameraFixed,
     seed: job.seed,
     enableSafetyChecker: job.safetyChecker,
+    model: job.model,
+    resolution: job.resolution ?? undefined,
+    generateAudio: job.generateAudio ?? undefined,
   };
 }

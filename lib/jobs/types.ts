@@ -36,6 +36,8 @@ export type JobView = {
     seed: number;
     enableSafetyChecker: boolean;
   };
+  /** The model that made it (catalog id and name), its resolution and whether it has sound. */
+  model: { id: string; name: string; resolution: string; audio: boolean };
   price: { micros: number; label: string };
   image: ImageRef;
   lastImage: ImageRef | null;

@@ -1,5 +1,6 @@
 import type { Job } from "@/lib/db/schema";
 import { canManage, type Viewer } from "./types";
+import { modelOf, resolutionFor } from "@/lib/catalog";
 import { formatUsd } from "@/lib/model/price";
 import type { AspectRatio } from "@/lib/model/seedance";
 import { downloadName } from "./filename";
@@ -31,6 +32,11 @@ function video(job: Job): JobView["video"] {
   };
 }
 
+function modelView(job: Job): JobView["model"] {
+  const entry = modelOf(job.model);
+  return { id: entry.id, name: entry.name, resolution: resolutionFor(entry, job.resolution), audio: job.generateAudio === true };
+}
+
 /**
  * The API's and the gallery's view of a job; `origin` makes the share link absolute, `viewer` decides
  * what they may manage, `names` maps user ids to display names, `marks` are its stars and review picks.
@@ -52,6 +58,7 @@ export function toJobView(job: Job, origin: string, viewer?: Viewer | null, name
       seed: job.seed,
       enableSafetyChecker: job.safetyChecker,
     },
+    model: modelView(job),
     price: { micros: job.priceMicros, label: formatUsd(job.priceMicros) },
     image: imageRef(job.imageFile, job.imageUrl, job.imageWidth, job.imageHeight) ?? { src: "", width: null, height: null },
     lastImage: imageRef(job.lastImageFile, job.lastImageUrl, job.lastImageWidth, job.lastImageHeight),

@@ -101,7 +101,9 @@ async function tagWithSettings(jobId: string, file: string): Promise<void> {
   if (!job) return;
   const { prompt, seed, duration, cameraFixed } = job;
   const aspectRatio = (job.aspectRatio ?? "auto") as AspectChoice;
-  await tagVideo(file, settingsTags({ prompt, seed, duration, aspectRatio, cameraFixed, enableSafetyChecker: job.safetyChecker }));
+  const { model, resolution, generateAudio } = job;
+  const settings = { prompt, seed, duration, aspectRatio, cameraFixed, enableSafetyChecker: job.safetyChecker };
+  await tagVideo(file, settingsTags({ ...settings, model, resolution, generateAudio }));
 }
 
 /** Where downloads and renders happen before they are stored (per instance; DATA_DIR/tmp). */

@@ -53,7 +53,7 @@ describe("settings in the MP4", () => {
     expect(probed.title).toBe(settings.prompt);
     expect(probed.description).toContain("seed 4242");
     const read = parseSettings((await tagsOf(file))?.comment);
-    expect(read).toEqual({ ok: true, values: settings });
+    expect(read).toEqual({ ok: true, values: { ...settings, model: "bytedance/seedance-v1-lite-i2v-480p" } });
   });
 
   test("out-of-range values are refused field by field, each with the form's message", () => {

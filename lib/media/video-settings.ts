@@ -1,5 +1,7 @@
-import { MODEL_ID, MODEL_NAME, type AspectChoice } from "@/lib/model/seedance";
-import { generateSchema, type GenerateRequest } from "@/lib/validations/generate";
+import { DEFAULT_MODEL, findModel, modelLabel, resolutionFor } from "@/lib/catalog";
+import { modelProblems } from "@/lib/catalog/rules";
+import type { AspectChoice } from "@/lib/model/seedance";
+import { generateFields, type GenerateRequest } from "@/lib/validations/generate";
 import { SETTINGS_FIELDS, type SettingsField } from "@/lib/validations/generate-defaults";
 
 /**
@@ -14,21 +16,42 @@ export type TakeSettings = {
   aspectRatio: AspectChoice;
   cameraFixed: boolean;
   enableSafetyChecker: boolean;
+  /** The catalog id (default lite 480p), its resolution and sound where the model has them. */
+  model?: string;
+  resolution?: string | null;
+  generateAudio?: boolean | null;
 };
 
 export { SETTINGS_FIELDS, type SettingsField } from "@/lib/validations/generate-defaults";
 
 export function settingsTags(settings: TakeSettings): Record<"title" | "comment" | "description", string> {
   const { prompt, seed, duration, aspectRatio, cameraFixed, enableSafetyChecker } = settings;
+  const entry = findModel(settings.model) ?? DEFAULT_MODEL;
+  const own = {
+    ...(entry.resolutions.length > 1 ? { resolution: resolutionFor(entry, settings.resolution) } : {}),
+    ...(entry.audio ? { generateAudio: settings.generateAudio ?? entry.audio.default } : {}),
+  };
+  const camera = entry.cameraFixed ? ` · camera ${cameraFixed ? "fixed" : "moves"}` : "";
+  const sound = entry.audio ? ` · sound ${own.generateAudio ? "on" : "off"}` : "";
   return {
     title: prompt,
-    comment: JSON.stringify({ keyframe: 1, model: MODEL_ID, prompt, seed, duration, aspectRatio, cameraFixed, enableSafetyChecker }),
-    description: `${MODEL_NAME} · seed ${seed} · ${duration} s · aspect ${aspectRatio} · camera ${cameraFixed ? "fixed" : "moves"}`,
+    comment: JSON.stringify({
+      keyframe: 1,
+      model: entry.id,
+      prompt,
+      seed,
+      duration,
+      aspectRatio,
+      cameraFixed,
+      enableSafetyChecker,
+      ...own,
+    }),
+    description: `${modelLabel(entry.id, settings.resolution)} · seed ${seed} · ${duration} s · aspect ${aspectRatio}${camera}${sound}`,
   };
 }
 
 export type ReadSettings =
-  | { ok: true; values: Pick<GenerateRequest, SettingsField> }
+  | { ok: true; values: Pick<GenerateRequest, SettingsField | "model" | "resolution" | "generateAudio"> }
   | { ok: false; message: string; fields: Partial<Record<SettingsField | "image", string>> };
 
 const NOT_KEYFRAME = "This MP4 carries no Keyframe settings: only videos downloaded from Keyframe do.";
@@ -45,20 +68,29 @@ export function parseSettings(comment: string | undefined): ReadSettings {
     return { ok: false, message: NOT_KEYFRAME, fields: {} };
   }
   const record = data as Record<string, unknown>;
-  if (record.model !== MODEL_ID) {
+  const entry = findModel(typeof record.model === "string" ? record.model : undefined);
+  if (!entry) {
     const model = String(record.model ?? "unknown").slice(0, 80);
-    return { ok: false, message: `This video was made with another model (${model}); Keyframe makes ${MODEL_NAME}.`, fields: {} };
+    return {
+      ok: false,
+      message: `This video was made with another model (${model}); Keyframe makes the Seedance models it lists.`,
+      fields: {},
+    };
   }
-  const values: Record<string, unknown> = {};
+  const values: Record<string, unknown> = { model: entry.id };
   const fields: Partial<Record<SettingsField, string>> = {};
+  const modelSays: Record<string, string | undefined> = modelProblems(entry, record);
   for (const field of SETTINGS_FIELDS) {
-    const parsed = generateSchema.shape[field].safeParse(record[field]);
-    if (parsed.success) values[field] = parsed.data;
-    else fields[field] = `From the dropped video: ${parsed.error.issues[0]?.message ?? "not a valid value."}`;
+    const parsed = generateFields.shape[field].safeParse(record[field]);
+    const message = parsed.success ? modelSays[field] : (parsed.error.issues[0]?.message ?? "not a valid value.");
+    if (message) fields[field] = `From the dropped video: ${message}`;
+    else values[field] = parsed.data;
   }
+  if (entry.resolutions.length > 1) values.resolution = resolutionFor(entry, record.resolution as string | undefined);
+  if (entry.audio) values.generateAudio = typeof record.generateAudio === "boolean" ? record.generateAudio : entry.audio.default;
   const bad = Object.keys(fields);
   if (bad.length > 0) {
     return { ok: false, message: `The dropped video's settings are out of range (${bad.join(", ")}); nothing was changed.`, fields };
   }
-  return { ok: true, values: values as Pick<GenerateRequest, SettingsField> };
+  return { ok: true, values: values as Extract<ReadSettings, { ok: true }>["values"] };
 }

@@ -1,10 +1,15 @@
+import { DEFAULT_MODEL, microsPerSecond, modelOf } from "@/lib/catalog";
 import { DURATION_DEFAULT } from "./seedance";
 
-/** WaveSpeed's list price: $0.08 per 5 s video, linear in duration. Money is kept in integer micro-dollars. */
-export const PRICE_MICROS_PER_SECOND = 16_000;
+/** The default model's list price ($0.08 per 5 s). Money is kept in integer micro-dollars. */
+export const PRICE_MICROS_PER_SECOND = microsPerSecond(DEFAULT_MODEL);
 
-export function priceMicros(durationSeconds: number = DURATION_DEFAULT, videos = 1): number {
-  return PRICE_MICROS_PER_SECOND * durationSeconds * videos;
+/** Which model and tier a price is for; omitted, the default model (lite 480p). */
+export type PriceModel = { model?: string | null; resolution?: string | null };
+
+/** The list price of `videos` clips of `durationSeconds`, linear in duration, per the model's and tier's rate. */
+export function priceMicros(durationSeconds: number = DURATION_DEFAULT, videos = 1, choice: PriceModel = {}): number {
+  return microsPerSecond(modelOf(choice.model), choice.resolution) * durationSeconds * videos;
 }
 
 /** Exact dollars: at least two decimals, no float rounding ($0.08, $0.112, $0.384). */

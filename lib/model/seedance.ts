@@ -1,14 +1,19 @@
+import { DEFAULT_MODEL, ENTRIES } from "@/lib/catalog";
+
 /**
- * Everything Keyframe knows about the model lives here, so a move to a sibling
- * (or to Seedance 2.0) is a change to one module.
+ * What every Seedance image-to-video model shares. Each model's own fields, ranges and price live in the
+ * catalog (lib/catalog); the names below are the default model's (lite 480p), for code that predates models.
  */
-export const MODEL_ID = "bytedance/seedance-v1-lite-i2v-480p";
-export const MODEL_NAME = "Seedance V1 Lite · image-to-video · 480p";
+export const MODEL_ID = DEFAULT_MODEL.id;
+export const MODEL_NAME = DEFAULT_MODEL.name;
 
 export const PROMPT_MAX = 2000;
-export const DURATION_MIN = 2;
-export const DURATION_MAX = 12;
-export const DURATION_DEFAULT = 5;
+export const DURATION_MIN = DEFAULT_MODEL.duration.min;
+export const DURATION_MAX = DEFAULT_MODEL.duration.max;
+export const DURATION_DEFAULT = DEFAULT_MODEL.duration.default;
+/** The widest range any model takes (a batch row or a dropped video is checked against its own model). */
+export const DURATION_ANY_MIN = Math.min(...ENTRIES.map((e) => e.duration.min));
+export const DURATION_ANY_MAX = Math.max(...ENTRIES.map((e) => e.duration.max));
 export const SEED_MIN = -1;
 export const SEED_MAX = 2_147_483_647;
 export const VARIATIONS_MAX = 4;
@@ -36,6 +41,14 @@ export const OUTPUT_SIZES: Record<AspectRatio, { width: number; height: number }
   "3:4": { width: 544, height: 736 },
   "9:16": { width: 480, height: 864 },
 };
+
+/** Output frame size at a resolution tier: the 480p size scaled by the tier's height, kept even. */
+export function outputSize(ratio: AspectRatio, resolution: string = "480p"): { width: number; height: number } {
+  const base = OUTPUT_SIZES[ratio];
+  const scale = (Number.parseInt(resolution, 10) || 480) / 480;
+  const even = (n: number) => Math.round((n * scale) / 2) * 2;
+  return { width: even(base.width), height: even(base.height) };
+}
 
 function ratioValue(r: AspectRatio): number {
   const [w, h] = r.split(":").map(Number) as [number, number];

@@ -8,6 +8,7 @@ import { batchPaths } from "./paths/batches";
 import { commentPaths } from "./paths/comments";
 import { hookPaths } from "./paths/hooks";
 import { jobPaths } from "./paths/jobs";
+import { modelPaths } from "./paths/models";
 import { presetPaths } from "./paths/presets";
 import { reviewPaths } from "./paths/reviews";
 import { storyboardPaths } from "./paths/storyboards";
@@ -22,6 +23,7 @@ const AREAS: AreaPaths[] = [
   presetPaths,
   reviewPaths,
   teamPaths,
+  modelPaths,
   accountPaths,
   systemPaths,
   tokenPaths,

@@ -8,6 +8,7 @@ export const TAGS = [
   { name: "Storyboards", description: "Boards of shots, each shot's takes and pick, and the films exported from them." },
   { name: "Presets", description: "The team's saved prompts and settings." },
   { name: "Reviews", description: "Review links: anyone with one can pick favourites and comment, without an account." },
+  { name: "Models", description: "The Seedance models Keyframe offers, and their prices." },
   { name: "Team", description: "Spend and caps; members and team settings (admins)." },
   { name: "Tokens", description: "API tokens for scripts (managed from a browser session)." },
   { name: "Hooks", description: "Outgoing webhooks: Keyframe POSTs each finished take to your URL." },

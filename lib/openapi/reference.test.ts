@@ -15,7 +15,8 @@ describe("the reference page's reading of the document", () => {
     expect(generate.bodies[0]!.mediaType).toBe("multipart/form-data");
     expect(fields.image).toMatchObject({ type: "file or URL", required: true });
     expect(fields.lastImage).toMatchObject({ required: false });
-    expect(fields.duration).toMatchObject({ type: "integer", required: true, notes: ["2 to 12"] });
+    expect(fields.duration).toMatchObject({ type: "integer", required: true, notes: ["2 to 15"] });
+    expect(fields.duration!.description).toContain("Lite 480p 2-12");
     expect(fields.prompt!.notes).toEqual(["at most 2000 characters"]);
     expect(fields.aspectRatio!.notes[0]).toBe('one of "auto", "21:9", "16:9", "4:3", "1:1", "3:4", "9:16"');
     expect(generate.curl).toContain('curl -X POST "https://studio.example/api/jobs"');

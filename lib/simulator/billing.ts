@@ -27,7 +27,11 @@ export const ACCESS_KEY = { name: "simulator", uuid: "00000000000000000000000000
 const REFUNDED = new Set(["failed", "cancelled", "timeout"]);
 
 const uuid = (id: string, kind: string) => createHash("sha256").update(`${id}:${kind}`).digest("hex").slice(0, 32);
-export const taskPriceMicros = (task: SimTask) => priceMicros(typeof task.input.duration === "number" ? task.input.duration : undefined);
+export const taskPriceMicros = (task: SimTask) =>
+  priceMicros(typeof task.input.duration === "number" ? task.input.duration : undefined, 1, {
+    model: task.model,
+    resolution: task.input.resolution as string,
+  });
 
 function status(store: TaskStore, task: SimTask): string {
   return taskState(task, Date.now() - task.createdAt.getTime(), store.delayFor(task)).status;

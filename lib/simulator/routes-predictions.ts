@@ -1,5 +1,5 @@
 import type http from "node:http";
-import { MODEL_ID } from "@/lib/model/seedance";
+import { findModel, type ModelEntry } from "@/lib/catalog";
 import type { RouteResult, SimContext } from "./context";
 import { lateSeconds } from "./faults";
 import { envelope, errorReply, failure, readBytes, type Reply } from "./http";
@@ -36,7 +36,7 @@ async function syncView(ctx: SimContext, task: SimTask, startedAt: number) {
   }
 }
 
-async function submit(req: http.IncomingMessage, url: URL, ctx: SimContext): Promise<RouteResult> {
+async function submit(req: http.IncomingMessage, url: URL, ctx: SimContext, entry: ModelEntry): Promise<RouteResult> {
   const startedAt = Date.now();
   const fault = await ctx.requestFault("submit", req);
   if (fault && typeof fault === "object") return fault;
@@ -46,7 +46,7 @@ async function submit(req: http.IncomingMessage, url: URL, ctx: SimContext): Pro
   const taggedReply = tagged && errorReply(tagged, "submit");
   if (taggedReply) return taggedReply;
   const ending = ENDINGS.includes(fault as Ending) ? (fault as Ending) : undefined;
-  const task = ctx.store.create(input, { fail: fault === "fail", nsfw: fault === "nsfw", ending });
+  const task = ctx.store.create(input, { fail: fault === "fail", nsfw: fault === "nsfw", ending }, entry);
   ctx.stats.submits += 1;
   const webhook = url.searchParams.get("webhook") ?? undefined;
   ctx.stats.received.push({
@@ -86,7 +86,10 @@ async function history(req: http.IncomingMessage, ctx: SimContext): Promise<Repl
   const views = [...ctx.store.tasks.values()]
     .filter(
       (t) =>
-        t.deletedAt === undefined && t.createdAt.getTime() >= after && t.createdAt.getTime() <= before && (!model || model === MODEL_ID),
+        t.deletedAt === undefined &&
+        t.createdAt.getTime() >= after &&
+        t.createdAt.getTime() <= before &&
+        (!model || model === (t.model ?? ctx.store.defaultModel)),
     )
     .map((t) => ctx.store.view(t, ctx.baseUrl()))
     .filter((v) => !status || v.status === status)
@@ -111,10 +114,16 @@ async function remove(req: http.IncomingMessage, ctx: SimContext): Promise<Reply
   return ok({ ids: deleted });
 }
 
-/** The model's submit and the predictions endpoints; the caller has checked the key. */
+/** The catalog model a request submits to (`POST /api/v3/<model id>`), if it is one. */
+function submitModel(req: http.IncomingMessage, url: URL): ModelEntry | undefined {
+  return req.method === "POST" ? findModel(url.pathname.slice("/api/v3/".length)) : undefined;
+}
+
+/** Every catalog model's submit and the predictions endpoints; the caller has checked the key. */
 export async function predictionRoutes(req: http.IncomingMessage, url: URL, ctx: SimContext): Promise<RouteResult> {
   const p = url.pathname;
-  if (req.method === "POST" && p === `/api/v3/${MODEL_ID}`) return submit(req, url, ctx);
+  const entry = submitModel(req, url);
+  if (entry) return submit(req, url, ctx, entry);
   if (req.method === "POST" && p === "/api/v3/predictions") return history(req, ctx);
   if (req.method === "POST" && p === "/api/v3/predictions/delete") return remove(req, ctx);
   const one = /^\/api\/v3\/predictions\/([^/]+)(\/result)?$/.exec(p);
@@ -124,7 +133,7 @@ export async function predictionRoutes(req: http.IncomingMessage, url: URL, ctx:
 
 /** Counts a submit POST and its body before anything else (the key included) can refuse it. */
 export async function countSubmit(req: http.IncomingMessage, url: URL, ctx: SimContext): Promise<Buffer | undefined> {
-  if (req.method !== "POST" || url.pathname !== `/api/v3/${MODEL_ID}`) return undefined;
+  if (!submitModel(req, url)) return undefined;
   ctx.stats.submitRequests += 1;
   const { authorization: _auth, ...headers } = req.headers;
   ctx.stats.lastHeaders = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(", ") : (v ?? "")]));

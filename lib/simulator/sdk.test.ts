@@ -161,7 +161,7 @@ describe("refusals and retries", () => {
     const error = await thrown(client.run(MODEL_ID, { image: dataUri, duration: 13 }, fast));
     expect(error).toBeInstanceOf(WavespeedSubmissionException);
     expect(error.message).toContain(
-      'HTTP 400: {"code":400,"message":"duration must be an integer from 2 to 12","error_code":1401,"data":null}',
+      'HTTP 400: {"code":400,"message":"duration: Duration must be a whole number from 2 to 12.","error_code":1401,"data":null}',
     );
     expect(sim.stats).toMatchObject({ submitRequests: 1, submits: 0 });
   });

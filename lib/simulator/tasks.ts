@@ -3,8 +3,9 @@ import { existsSync, readFileSync } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { probeImage } from "@/lib/images/probe";
+import { DEFAULT_MODEL, modelOf, resolutionFor, type ModelEntry } from "@/lib/catalog";
 import { priceMicros } from "@/lib/model/price";
-import { MODEL_ID, OUTPUT_SIZES, nearestAspectRatio, type AspectRatio } from "@/lib/model/seedance";
+import { nearestAspectRatio, outputSize, type AspectRatio } from "@/lib/model/seedance";
 import { fetchImage, MediaAccessError } from "./fetch-image";
 import { FINAL_STATUSES, taskState, type Ending } from "./task-state";
 import { check } from "./validate";
@@ -15,6 +16,8 @@ export { InputError } from "./validate";
 export type SimTask = {
   id: string;
   createdAt: Date;
+  /** The catalog id it was submitted to (absent in tasks from before: lite 480p). */
+  model?: string;
   input: Record<string, unknown>;
   fail: boolean;
   nsfw: boolean;
@@ -29,6 +32,8 @@ export type SimTask = {
   renderError?: string;
   renderErrorCode?: number;
 };
+
+type RenderOptions = { duration: number; aspectRatio: AspectRatio | undefined; resolution: string; audio: boolean };
 
 /** Media access failed: an input could not be fetched (WaveSpeed's code 1402). */
 class InputFetchError extends Error {}
@@ -47,6 +52,7 @@ export type OwnMedia = (href: string) => Promise<{ bytes: Buffer } | "missing" |
 
 export class TaskStore {
   readonly tasks = new Map<string, SimTask>();
+  readonly defaultModel = DEFAULT_MODEL.id;
   balanceMicros = 100_000_000;
 
   private readonly timing: Required<Timing>;
@@ -98,8 +104,7 @@ export class TaskStore {
     const task: SimTask = { ...meta, createdAt: new Date(meta.createdAt), ready };
     if (!ready && !meta.fail && !meta.ending) {
       if (existsSync(this.inputPath(id, "start"))) {
-        const input = meta.input as { duration?: number; aspect_ratio?: AspectRatio };
-        void this.renderFromDisk(task, input.duration ?? 5, input.aspect_ratio).catch((error: unknown) => this.failed(task, error));
+        void this.renderFromDisk(task, this.renderOptions(task)).catch((error: unknown) => this.failed(task, error));
       } else {
         task.renderError = "the simulator restarted before this video was rendered";
       }
@@ -109,13 +114,18 @@ export class TaskStore {
   }
 
   /** Validates like the real API (throws InputError for a 400) and starts rendering in the background. */
-  create(input: Record<string, unknown>, flags: { fail: boolean; nsfw: boolean; ending?: Ending }): SimTask {
-    const parsed = check(input);
+  create(
+    input: Record<string, unknown>,
+    flags: { fail: boolean; nsfw: boolean; ending?: Ending },
+    entry: ModelEntry = DEFAULT_MODEL,
+  ): SimTask {
+    const parsed = check(entry, input);
     const prompt = typeof input.prompt === "string" ? input.prompt : "";
     const tagged = /\[sim:(cancelled|timeout|deleted)\]/.exec(prompt)?.[1] as Ending | undefined;
     const task: SimTask = {
       id: randomBytes(16).toString("hex"),
       createdAt: new Date(),
+      model: entry.id,
       input,
       fail: flags.fail || prompt.includes("[sim:fail]"),
       nsfw: flags.nsfw || prompt.includes("[sim:nsfw]"),
@@ -126,17 +136,17 @@ export class TaskStore {
       ),
     };
     this.tasks.set(task.id, task);
-    this.balanceMicros -= priceMicros(parsed.duration);
+    this.balanceMicros -= priceMicros(parsed.duration, 1, { model: entry.id, resolution: parsed.resolution });
     void this.saveMeta(task);
     void this.render(task, parsed).catch((error: unknown) => this.failed(task, error));
     return task;
   }
 
   private async saveMeta(task: SimTask): Promise<void> {
-    const { id, createdAt, fail, nsfw, ending, deletedAt, delayMs, input } = task;
+    const { id, createdAt, model, fail, nsfw, ending, deletedAt, delayMs, input } = task;
     await fs.mkdir(this.workDir, { recursive: true });
     const kept = { ...input, image: undefined, last_image: undefined };
-    await fs.writeFile(this.metaPath(id), JSON.stringify({ id, createdAt, fail, nsfw, ending, deletedAt, delayMs, input: kept }));
+    await fs.writeFile(this.metaPath(id), JSON.stringify({ id, createdAt, model, fail, nsfw, ending, deletedAt, delayMs, input: kept }));
   }
 
   private failed(task: SimTask, error: unknown): void {
@@ -158,7 +168,19 @@ export class TaskStore {
     const last = typeof parsed.lastImage === "string" ? await this.fetchInput("last_image", parsed.lastImage) : parsed.lastImage;
     await fs.writeFile(this.inputPath(task.id, "start"), image);
     if (last) await fs.writeFile(this.inputPath(task.id, "end"), last);
-    await this.renderFromDisk(task, parsed.duration, parsed.aspectRatio);
+    await this.renderFromDisk(task, parsed);
+  }
+
+  /** How a task's clip is rendered, from its stored input (after a restart). */
+  private renderOptions(task: SimTask): RenderOptions {
+    const entry = modelOf(task.model);
+    const input = task.input as { duration?: number; aspect_ratio?: AspectRatio; resolution?: string; generate_audio?: boolean };
+    return {
+      duration: input.duration ?? entry.duration.default,
+      aspectRatio: input.aspect_ratio,
+      resolution: resolutionFor(entry, input.resolution),
+      audio: entry.audio ? (input.generate_audio ?? entry.audio.default) : false,
+    };
   }
 
   private inputPath(id: string, which: "start" | "end"): string {
@@ -166,7 +188,7 @@ export class TaskStore {
   }
 
   /** Renders from the inputs kept on disk, then removes them: a restart mid-render can run it again. */
-  private async renderFromDisk(task: SimTask, duration: number, aspectRatio: AspectRatio | undefined): Promise<void> {
+  private async renderFromDisk(task: SimTask, { duration, aspectRatio, resolution, audio }: RenderOptions): Promise<void> {
     const imagePath = this.inputPath(task.id, "start");
     const lastPath = existsSync(this.inputPath(task.id, "end")) ? this.inputPath(task.id, "end") : undefined;
     const info = probeImage(await fs.readFile(imagePath));
@@ -174,7 +196,7 @@ export class TaskStore {
     const out = this.videoPath(task.id);
     if (this.timing.render && hasFfmpeg()) {
       const ratio = aspectRatio ?? nearestAspectRatio(info.width, info.height);
-      await renderClip({ image: imagePath, lastImage: lastPath, ...OUTPUT_SIZES[ratio], duration, out });
+      await renderClip({ image: imagePath, lastImage: lastPath, ...outputSize(ratio, resolution), duration, audio, out });
     } else {
       await copyFallbackClip(out);
     }
@@ -215,7 +237,7 @@ export class TaskStore {
     const elapsed = done ? Math.min(age, delay) : 0;
     return {
       id: task.id,
-      model: MODEL_ID,
+      model: task.model ?? DEFAULT_MODEL.id,
       outputs: status === "completed" ? [`${baseUrl}/outputs/${task.id}.mp4`] : [],
       urls: { get: `${baseUrl}/api/v3/predictions/${task.id}/result` },
       has_nsfw_contents: status === "completed" ? [task.nsfw] : [],

@@ -18,6 +18,8 @@ export async function renderClip(opts: {
   width: number;
   height: number;
   duration: number;
+  /** A sound track (a quiet tone), as models with `generate_audio` make. */
+  audio?: boolean;
   out: string;
 }): Promise<void> {
   const frames = opts.duration * FPS;
@@ -33,14 +35,18 @@ export async function renderClip(opts: {
       `[1:v]${fit(w, h)},fps=${FPS},format=yuv420p[b];` +
       `[a][b]xfade=transition=fade:duration=1:offset=${opts.duration - 1},format=yuv420p[v]`;
   }
+  const sound = opts.audio ? ["-f", "lavfi", "-t", String(opts.duration), "-i", "sine=frequency=330:sample_rate=44100"] : [];
+  const soundOut = opts.audio ? ["-map", `${inputs.filter((a) => a === "-i").length}:a`, "-c:a", "aac", "-b:a", "64k"] : [];
   const temp = `${opts.out}.part.mp4`;
   await ffmpeg(
     [
       ...inputs,
+      ...sound,
       "-filter_complex",
       graph,
       "-map",
       "[v]",
+      ...soundOut,
       "-frames:v",
       String(frames),
       "-r",

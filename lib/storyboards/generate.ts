@@ -66,6 +66,10 @@ export async function generateForShot(
     ...(await imagesFor(picked, mode)),
     aspectRatio: (picked.aspectRatio ?? "auto") as AspectChoice,
     enableSafetyChecker: picked.safetyChecker,
+    // The shot's takes are made with the picked take's model, at its resolution and with its sound.
+    model: picked.model,
+    resolution: (picked.resolution ?? undefined) as GenerateRequest["resolution"],
+    generateAudio: picked.generateAudio ?? undefined,
   };
   const created = await createJobs(request, options);
   const ids = created.jobs.map((j) => j.id);

@@ -12,6 +12,7 @@ export const ROUTES: [string, () => Promise<Record<string, unknown>>, string[]][
   ["/api/jobs/[id]/copy", () => import("@/app/api/jobs/[id]/copy/route"), ["POST"]],
   ["/api/jobs/[id]/cancel", () => import("@/app/api/jobs/[id]/cancel/route"), ["POST"]],
   ["/api/spend", () => import("@/app/api/spend/route"), ["GET"]],
+  ["/api/models/quote", () => import("@/app/api/models/quote/route"), ["POST"]],
   ["/api/admin/settings", () => import("@/app/api/admin/settings/route"), ["GET", "PUT"]],
   ["/api/admin/members", () => import("@/app/api/admin/members/route"), ["GET", "POST"]],
   ["/api/admin/members/[id]", () => import("@/app/api/admin/members/[id]/route"), ["PATCH"]],

@@ -2,10 +2,13 @@
  * The form's starting values and the helpers the browser needs before any validation: no zod here, so the
  * playground's first load does not carry the schema (it loads on the first check that needs it).
  */
+import { DEFAULT_MODEL } from "@/lib/catalog";
 import { DURATION_DEFAULT, SEED_MAX } from "@/lib/model/seedance";
 import type { GenerateFormValues } from "./generate";
 
 export const GENERATE_DEFAULTS = {
+  // Resolution and sound are set only for a model that has them (see switchModel).
+  model: DEFAULT_MODEL.id,
   image: null,
   lastImage: null,
   prompt: "",

@@ -1,7 +1,9 @@
 // zod/mini: the browser loads this schema too (on the form's first use), and zod's chainable API would
 // bring all of zod's schema types along for these few checks.
 import * as z from "zod/mini";
-import { ASPECT_CHOICES, DURATION_MAX, DURATION_MIN, PROMPT_MAX, SEED_MAX, SEED_MIN, VARIATIONS_MAX } from "@/lib/model/seedance";
+import { ENTRIES, findModel, MODEL_IDS, RESOLUTIONS } from "@/lib/catalog";
+import { modelProblems, type ModelValues } from "@/lib/catalog/rules";
+import { ASPECT_CHOICES, DURATION_ANY_MAX, DURATION_ANY_MIN, PROMPT_MAX, SEED_MAX, SEED_MIN, VARIATIONS_MAX } from "@/lib/model/seedance";
 import { imageInput, type ImageDecoder } from "./image-input";
 import { BIDI_EMBEDDING, codePoint, isBlank } from "./invisible";
 
@@ -13,6 +15,22 @@ function wholeNumber(label: string, min: number, max: number) {
     z.number({ error: message }).check(z.int({ error: message }), z.minimum(min, { error: message }), z.maximum(max, { error: message })),
   );
 }
+
+const durationRanges = () => ENTRIES.map((e) => `${e.short} ${e.duration.min}-${e.duration.max}`).join(", ");
+
+/** A whole number whose range is the chosen model's (checked with the model's other rules below). */
+const duration = z.pipe(
+  z.transform((v: unknown) => (typeof v === "string" && v.trim() !== "" ? Number(v) : v)),
+  z.number({ error: "Duration must be a whole number." }).check(
+    z.int({ error: "Duration must be a whole number." }),
+    // For the API's document: the widest range; each model's own is checked with the model's rules.
+    z.meta({
+      minimum: DURATION_ANY_MIN,
+      maximum: DURATION_ANY_MAX,
+      description: `Seconds, within the chosen model's range: ${durationRanges()}.`,
+    }),
+  ),
+);
 
 function flag(label: string) {
   return z.pipe(
@@ -44,19 +62,50 @@ const prompt = z.string({ error: "Describe the motion you want." }).check(
   }),
 );
 
-/** The form's schema; the server passes `decodeImage` so that images are also decoded in full. */
-export function makeGenerateSchema(options: { decodeImage?: ImageDecoder } = {}) {
+const modelMessage = "Choose one of the models offered.";
+
+function fields(options: { decodeImage?: ImageDecoder }) {
   return z.object({
+    model: z._default(z.enum(MODEL_IDS as [string, ...string[]], { error: modelMessage }), MODEL_IDS[0]!),
     image: imageInput("Start image", true, options.decodeImage),
     lastImage: imageInput("End image", false, options.decodeImage),
     prompt,
-    duration: wholeNumber("Duration", DURATION_MIN, DURATION_MAX),
+    duration,
     aspectRatio: z.enum(ASPECT_CHOICES, { error: `Aspect ratio must be one of ${ASPECT_CHOICES.join(", ")}.` }),
     cameraFixed: flag("Camera fixed"),
+    resolution: z.optional(z.enum(RESOLUTIONS, { error: `Resolution must be one of ${RESOLUTIONS.join(", ")}.` })),
+    generateAudio: z.optional(flag("Sound")),
     seed: wholeNumber("Seed", SEED_MIN, SEED_MAX),
     enableSafetyChecker: flag("Safety checker"),
     variations: wholeNumber("Variations", 1, VARIATIONS_MAX),
   });
+}
+
+/**
+ * The model's own rules (ranges, required and offered fields) from its catalog entry, as the simulator's are;
+ * `model` names the entry when the values carry none (presets: the default model). Runs even when other fields
+ * failed, so a range error shows while the form is still being filled in.
+ */
+export function modelRules<T extends object>(fallbackModel?: string) {
+  return z.superRefine<T>(
+    (values, ctx) => {
+      const entry = findModel((values as { model?: string }).model ?? fallbackModel);
+      if (!entry) return;
+      const marked = new Set(ctx.issues.map((issue) => issue.path?.[0]));
+      for (const [field, message] of Object.entries(modelProblems(entry, values as ModelValues))) {
+        if (!marked.has(field)) ctx.addIssue({ code: "custom", path: [field], message, input: (values as Record<string, unknown>)[field] });
+      }
+    },
+    { when: () => true },
+  );
+}
+
+/** The form's fields, each checked on its own (what presets, shots and a dropped video's tags pick from). */
+export const generateFields = fields({});
+
+/** The form's schema; the server passes `decodeImage` so that images are also decoded in full. */
+export function makeGenerateSchema(options: { decodeImage?: ImageDecoder } = {}) {
+  return fields(options).check(modelRules());
 }
 
 export const generateSchema = makeGenerateSchema();

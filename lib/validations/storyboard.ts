@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { boolean, extend, optional, pick } from "zod/mini";
-import { generateSchema } from "./generate";
+import { generateFields } from "./generate";
 import { MAX_SHOTS } from "./limits";
 import { idSchema, plainText } from "./plain-text";
 
@@ -31,7 +31,8 @@ export const pickSchema = z.object({ jobId: idSchema("The take") });
  * What a new take of a shot (or the next shot, from its last frame) is made with: the form's own fields.
  * The image, aspect ratio and safety checker come from the shot's picked take.
  */
-export const shotTakeSchema = pick(generateSchema, { prompt: true, duration: true, cameraFixed: true, seed: true, variations: true });
+// Its model is the picked take's: the model's own rules are checked when the takes are made (createJobs).
+export const shotTakeSchema = pick(generateFields, { prompt: true, duration: true, cameraFixed: true, seed: true, variations: true });
 export type ShotTakeInput = z.input<typeof shotTakeSchema>;
 export type ShotTakeRequest = z.output<typeof shotTakeSchema>;
 

@@ -1,7 +1,8 @@
 import { Agent, fetch as undiciFetch } from "undici";
 import { z } from "zod";
-import { MODEL_ID } from "@/lib/model/seedance";
-import { balanceSchema, envelopeSchema, taskSchema, webhookSecretSchema } from "./schema";
+import { modelOf } from "@/lib/catalog";
+import { balanceSchema, catalogEntrySchema, catalogSchema, envelopeSchema, priceSchema, taskSchema, webhookSecretSchema } from "./schema";
+import type { WireCatalogEntry } from "./schema";
 import { isKeyRefusal, isTimeout, networkCode, retryAfterMs } from "./http";
 import { codeWords } from "./task-error";
 import type { ResultOutcome, SubmitInput, SubmitOutcome } from "./types";
@@ -145,7 +146,7 @@ export class WaveSpeedClient {
     const query = options.webhookUrl ? `?webhook=${encodeURIComponent(options.webhookUrl)}` : "";
     try {
       res = await this.request(
-        `/api/v3/${MODEL_ID}${query}`,
+        `/api/v3/${modelOf(input.model).id}${query}`,
         {
           method: "POST",
           headers: { "Content-Type": "application/json" },
@@ -213,6 +214,23 @@ export class WaveSpeedClient {
   async balance(): Promise<number> {
     const res = await this.request("/api/v3/balance");
     return (await this.parse(res, balanceSchema)).balance;
+  }
+
+  /** WaveSpeed's quote for these inputs, USD: the discounted price when it gives one. */
+  async price(modelId: string, inputs: Record<string, unknown>): Promise<{ price: number; discounted: number | null }> {
+    const body = JSON.stringify({ model_id: modelId, inputs });
+    const res = await this.request("/api/v3/model/price", { method: "POST", headers: { "Content-Type": "application/json" }, body });
+    const data = await this.parse(res, priceSchema);
+    return { price: data.price, discounted: data.discounted_price ?? null };
+  }
+
+  /** WaveSpeed's catalog: the entries Keyframe can read (others are left out). */
+  async models(): Promise<WireCatalogEntry[]> {
+    const list = await this.parse(await this.request("/api/v3/models"), catalogSchema);
+    return list.flatMap((item) => {
+      const parsed = catalogEntrySchema.safeParse(item);
+      return parsed.success ? [parsed.data] : [];
+    });
   }
 }
 

@@ -20,3 +20,36 @@ export const balanceSchema = z.looseObject({ balance: z.number() });
 export type WireTask = z.infer<typeof taskSchema>;
 
 export const webhookSecretSchema = z.looseObject({ secret: z.string().min(8) });
+
+/** `POST /api/v3/model/price`: the list price and, when WaveSpeed gives one, the account's discounted price (USD). */
+export const priceSchema = z.looseObject({ price: z.number(), discounted_price: z.number().nullish() });
+
+const jsonSchemaProperty = z.looseObject({
+  type: z.string().nullish(),
+  minimum: z.number().nullish(),
+  maximum: z.number().nullish(),
+  enum: z.array(z.unknown()).nullish(),
+  default: z.unknown().optional(),
+});
+
+/** `GET /api/v3/models`: each model's id, price and request schema (entries that do not parse are skipped). */
+export const catalogEntrySchema = z.looseObject({
+  model_id: z.string(),
+  base_price: z.number().nullish(),
+  formula: z.string().nullish(),
+  api_schema: z
+    .looseObject({
+      api_schemas: z
+        .array(
+          z.looseObject({
+            request_schema: z
+              .looseObject({ required: z.array(z.string()).nullish(), properties: z.record(z.string(), jsonSchemaProperty).nullish() })
+              .nullish(),
+          }),
+        )
+        .nullish(),
+    })
+    .nullish(),
+});
+export type WireCatalogEntry = z.infer<typeof catalogEntrySchema>;
+export const catalogSchema = z.array(z.unknown());

@@ -27,6 +27,11 @@ export type SubmitInput = {
   cameraFixed: boolean;
   seed: number;
   enableSafetyChecker: boolean;
+  /** The catalog id; omitted, the default model (lite 480p). */
+  model?: string;
+  /** Sent only to models that take it. */
+  resolution?: string;
+  generateAudio?: boolean;
 };
 
 export type SubmitOutcome =

@@ -1,3 +1,4 @@
+import { modelOf } from "@/lib/catalog";
 import packageJson from "@/package.json";
 import type { WireTask } from "./schema";
 import { finalTaskError } from "./task-error";
@@ -16,14 +17,19 @@ export function toTask(wire: WireTask): Task {
   };
 }
 
+/** The submit body in the model's own terms: fields it does not take are left out. */
 export function toWire(input: SubmitInput): Record<string, unknown> {
+  const entry = modelOf(input.model);
   return {
     image: input.image,
     ...(input.lastImage ? { last_image: input.lastImage } : {}),
     prompt: input.prompt,
     duration: input.duration,
     ...(input.aspectRatio ? { aspect_ratio: input.aspectRatio } : {}),
-    camera_fixed: input.cameraFixed,
+    ...(entry.cameraFixed ? { camera_fixed: input.cameraFixed } : {}),
+    ...(entry.resolutions.length > 1 ? { resolution: input.resolution ?? entry.defaultResolution } : {}),
+    // Its default differs between WaveSpeed's pages: always send it.
+    ...(entry.audio ? { generate_audio: input.generateAudio ?? entry.audio.default } : {}),
     seed: input.seed,
     enable_safety_checker: input.enableSafetyChecker,
   };

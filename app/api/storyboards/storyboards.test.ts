@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { ENTRIES } from "@/lib/catalog";
 import { probeVideo } from "@/lib/media/tag-video";
 import type { Simulator } from "@/lib/simulator/server";
 import type { StoryboardView } from "@/lib/storyboards/types";
@@ -139,6 +140,25 @@ describe("storyboards", () => {
     await Promise.all([savedJob(wide), savedJob(tall)]);
     const { body } = await call<StoryboardView>(m.boards, "POST", { cookie, body: { name: "Mixed", jobIds: [wide, tall] } });
     const queued = await call<{ id: string }>(m.exp, "POST", { cookie, params: { id: body.id } });
+    const film = await until(async () => (await board(body.id)).films.find((f) => f.id === queued.body.id && f.status === "done"), 60_000);
+    expect([film.width, film.height]).toEqual([864, 480]);
+  }, 90_000);
+
+  test("a storyboard of a lite 480p take and a 2.0 take with sound exports one film in the first shot's frame", async () => {
+    // Another member: the per-minute submit limit counts per member, and this file's member has used it up.
+    const { cookie: own } = await signedIn("models-board@keyframe.test");
+    const two = ENTRIES.find((e) => e.short === "2.0")!;
+    const make = async (fields: Record<string, string>) => {
+      const body = jobForm({ duration: "2", aspectRatio: "16:9", ...fields }, { width: 640, height: 360, tint: [40, 120, 200] });
+      const res = await m.jobs.POST(new Request("http://keyframe.test/api/jobs", { method: "POST", body, headers: { cookie: own } }));
+      expect(res.status).toBe(201);
+      return ((await res.json()) as { jobs: { id: string }[] }).jobs[0]!.id;
+    };
+    const lite = await make({ prompt: "Lite first" });
+    const hd = await make({ prompt: "2.0 second", model: two.id, resolution: "720p", generateAudio: "true", duration: "4" });
+    await Promise.all([savedJob(lite), savedJob(hd)]);
+    const { body } = await call<StoryboardView>(m.boards, "POST", { cookie: own, body: { name: "Two models", jobIds: [lite, hd] } });
+    const queued = await call<{ id: string }>(m.exp, "POST", { cookie: own, params: { id: body.id } });
     const film = await until(async () => (await board(body.id)).films.find((f) => f.id === queued.body.id && f.status === "done"), 60_000);
     expect([film.width, film.height]).toEqual([864, 480]);
   }, 90_000);

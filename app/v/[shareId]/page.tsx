@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { modelLabel } from "@/lib/catalog";
 import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
@@ -12,7 +13,7 @@ import { buttonClass } from "@/components/ui/button";
 import { currentUser } from "@/lib/auth/session";
 import { hiddenFrom, sharedJob } from "@/lib/jobs/share";
 import { toJobView } from "@/lib/jobs/view";
-import { MODEL_NAME, OUTPUT_SIZES } from "@/lib/model/seedance";
+import { OUTPUT_SIZES } from "@/lib/model/seedance";
 
 type Props = { params: Promise<{ shareId: string }> };
 
@@ -47,7 +48,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { view, size, base, poster } = await load(shareId);
   return shareMetadata({
     title: shorten(view.prompt || "A Keyframe video", 70),
-    description: `${view.params.duration} s video made with ${MODEL_NAME}, seed ${view.params.seed}.`,
+    description: `${view.params.duration} s video made with ${view.model.name}, seed ${view.params.seed}.`,
     url: base,
     size,
     poster: poster ? `${base}/poster.jpg` : undefined,
@@ -77,10 +78,13 @@ export default async function SharePage({ params }: Props) {
             {view.prompt}
           </h1>
           <p className="text-sm text-zinc-700 dark:text-zinc-300">
-            {MODEL_NAME} · <LocalTime iso={view.createdAt} />
+            {modelLabel(view.model.id, view.model.resolution)}
+            {view.model.audio ? " · with sound" : ""} · <LocalTime iso={view.createdAt} />
           </p>
           <dl className="grid grid-cols-2 gap-x-6 gap-y-1.5 text-sm sm:grid-cols-3" aria-label="Parameters">
             {paramRows(view)
+              // The model is named above.
+              .filter((row) => row.key !== "model")
               .filter((row) => row.key !== "image" && row.key !== "price")
               .map((row) => (
                 <div key={row.key} className="flex gap-2">

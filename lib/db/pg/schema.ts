@@ -1,4 +1,5 @@
 import { bigint, boolean, index, integer, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
+import { DEFAULT_MODEL } from "@/lib/catalog";
 import { COPY_STATUSES, JOB_STATUSES, LEDGER_STATES, SHARE_VISIBILITIES } from "../enums";
 import { jsonb, ms } from "./columns";
 
@@ -32,6 +33,12 @@ export const jobs = pgTable(
     cameraFixed: boolean("camera_fixed").notNull(),
     seed: integer("seed").notNull(),
     safetyChecker: boolean("safety_checker").notNull(),
+    /** The catalog id of the model that made it (lib/catalog); takes from before models were chosen are lite 480p. */
+    model: text("model").notNull().default(DEFAULT_MODEL.id),
+    /** The resolution asked for, on models that offer a choice (null: the model's one tier). */
+    resolution: text("resolution"),
+    /** `generate_audio` as sent, on models that make sound (null: a silent model). */
+    generateAudio: boolean("generate_audio"),
     priceMicros: bigint("price_micros", { mode: "number" }).notNull(),
     upstreamId: text("upstream_id").unique(),
     outputs: jsonb("outputs").$type<string[]>().notNull().default([]),

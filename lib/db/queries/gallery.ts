@@ -9,7 +9,14 @@ import type { Job, JobStatus } from "../schema";
 
 export type Cursor = { createdAt: number; id: string };
 /** `starred`: only takes with a star (by that member, or by anyone when `by` is absent). */
-export type JobFilter = { statuses?: JobStatus[]; q?: string; userId?: string; starred?: { by?: string }; groupId?: string };
+export type JobFilter = {
+  statuses?: JobStatus[];
+  q?: string;
+  userId?: string;
+  starred?: { by?: string };
+  groupId?: string;
+  model?: string;
+};
 
 /** A gallery filter as a condition: status tab, prompt search (through its index), Mine, Stars. */
 function matching({ db, t, promptMatches }: Backend, filter: JobFilter): SQL | undefined {
@@ -22,6 +29,7 @@ function matching({ db, t, promptMatches }: Backend, filter: JobFilter): SQL | u
   return and(
     filter.statuses ? inArray(t.jobs.status, filter.statuses) : undefined,
     filter.groupId ? eq(t.jobs.groupId, filter.groupId) : undefined,
+    filter.model ? eq(t.jobs.model, filter.model) : undefined,
     filter.q ? promptMatches(filter.q) : undefined,
     filter.userId ? eq(t.jobs.userId, filter.userId) : undefined,
     starred ? inArray(t.jobs.id, starred) : undefined,

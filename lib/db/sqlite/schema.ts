@@ -1,4 +1,5 @@
 import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { DEFAULT_MODEL } from "@/lib/catalog";
 import { COPY_STATUSES, JOB_STATUSES, LEDGER_STATES, SHARE_VISIBILITIES } from "../enums";
 
 export * from "./studio-schema";
@@ -33,6 +34,12 @@ export const jobs = sqliteTable(
     cameraFixed: integer("camera_fixed", { mode: "boolean" }).notNull(),
     seed: integer("seed").notNull(),
     safetyChecker: integer("safety_checker", { mode: "boolean" }).notNull(),
+    /** The catalog id of the model that made it (lib/catalog); takes from before models were chosen are lite 480p. */
+    model: text("model").notNull().default(DEFAULT_MODEL.id),
+    /** The resolution asked for, on models that offer a choice (null: the model's one tier). */
+    resolution: text("resolution"),
+    /** `generate_audio` as sent, on models that make sound (null: a silent model). */
+    generateAudio: integer("generate_audio", { mode: "boolean" }),
     priceMicros: integer("price_micros").notNull(),
     upstreamId: text("upstream_id").unique(),
     outputs: text("outputs", { mode: "json" }).$type<string[]>().notNull().default([]),

@@ -27,6 +27,9 @@ export const jobViewSchema = z
       seed: z.number().int(),
       enableSafetyChecker: z.boolean(),
     }),
+    model: z
+      .strictObject({ id: z.string(), name: z.string(), resolution: z.string(), audio: z.boolean() })
+      .meta({ description: "The model that made the take (its catalog id and name), its resolution and whether it has sound." }),
     price: z.strictObject({ micros: z.number().int(), label: z.string() }),
     image: imageRef,
     lastImage: imageRef.nullable(),

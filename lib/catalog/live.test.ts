@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { getSetting, putSetting } from "@/lib/db/queries/settings";
+import type { Simulator } from "@/lib/simulator/server";
+import { setupApp, signedIn } from "@/lib/test/app";
+import { jobForm } from "@/lib/test/job-form";
+import { ENTRIES } from ".";
+
+let sim: Simulator;
+let cookie = "";
+beforeAll(async () => {
+  ({ sim } = await setupApp());
+  ({ cookie } = await signedIn("live@keyframe.test"));
+});
+afterAll(() => sim.close());
+
+test("WaveSpeed's live catalog is kept in the database; a model it retired is refused naming its successor, with no upstream call", async () => {
+  const { refreshCatalog } = await import("./live");
+  const fresh = await refreshCatalog();
+  expect(Object.values(fresh.models).every((m) => m.available)).toBe(true);
+
+  const retired = ENTRIES[1]!;
+  await putSetting("catalog:live", {
+    fetchedAt: Date.now(),
+    models: { [retired.id]: { available: false, reason: "WaveSpeed no longer lists it" } },
+  });
+  const routes = await import("@/app/api/jobs/route");
+  const body = jobForm({ model: retired.id, duration: "5" });
+  const res = await routes.POST(new Request("http://localhost/api/jobs", { method: "POST", body, headers: { cookie } }));
+  expect(res.status).toBe(400);
+  const message = "Lite 720p is unavailable: WaveSpeed no longer lists it. Choose 2.0 instead.";
+  expect(((await res.json()) as { error: { fields: unknown } }).error.fields).toEqual({ model: message });
+  expect(sim.stats.submitRequests).toBe(0);
+});
+
+test("POST /api/models/quote: WaveSpeed's quote per model and inputs, kept in the database; out of range is a 400 on the field", async () => {
+  const routes = await import("@/app/api/models/quote/route");
+  const two = ENTRIES.find((e) => e.short === "2.0")!;
+  const ask = (body: unknown) =>
+    routes.POST(new Request("http://localhost/api/models/quote", { method: "POST", body: JSON.stringify(body), headers: { cookie } }));
+  const res = await ask({ model: two.id, duration: 5, resolution: "1080p" });
+  expect(res.status, await res.clone().text()).toBe(200);
+  expect(await res.json()).toEqual({ model: two.id, micros: 2_700_000, label: "$2.70", listMicros: 2_700_000, source: "wavespeed" });
+  expect(await getSetting(`quote:${two.id}:1080p:5`)).toMatchObject({ micros: 2_700_000, source: "wavespeed" });
+  const bad = await ask({ model: two.id, duration: 16 });
+  expect(bad.status).toBe(400);
+  expect(((await bad.json()) as { error: { fields: unknown } }).error.fields).toEqual({
+    duration: "Duration must be a whole number from 4 to 15.",
+  });
+});
