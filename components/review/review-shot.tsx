@@ -86,7 +86,7 @@ export function ReviewShot({
                 />
                 <span className="font-medium">Take {i + 1}</span>
                 <span className="text-zinc-600 dark:text-zinc-400">
-                  {take.duration} s{shot.teamPick === take.id ? " · the team's pick" : ""}
+                  {take.model} · {take.duration} s{shot.teamPick === take.id ? " · the team's pick" : ""}
                 </span>
               </label>
               <p dir="auto" className="line-clamp-2 text-xs text-zinc-600 dark:text-zinc-400">

@@ -1,4 +1,5 @@
 import "server-only";
+import { modelLabel } from "@/lib/catalog";
 import { filmsOf, getFilm } from "@/lib/db/queries/films";
 import { getJobs } from "@/lib/db/queries/jobs";
 import { liveReviewLink } from "@/lib/db/queries/reviews";
@@ -74,6 +75,7 @@ export async function reviewView(link: ReviewLink, rights: ReviewRights): Promis
       takes: shot.takes.map((job) => ({
         id: job.id,
         prompt: job.prompt,
+        model: modelLabel(job.model, job.resolution),
         duration: job.duration,
         width: job.videoWidth,
         height: job.videoHeight,

@@ -4,6 +4,8 @@ import type { ReviewDecision } from "@/lib/db/enums";
 export type ReviewTake = {
   id: string;
   prompt: string;
+  /** The model that made it, by name and resolution ("Seedance 1.0 Lite 480p"). */
+  model: string;
   duration: number;
   width: number | null;
   height: number | null;

@@ -72,6 +72,10 @@ describe("review links", () => {
     expect(seen.body.review.shots.map((s) => s.takes.length)).toEqual([2, 1]);
     expect(JSON.stringify(seen.body)).not.toMatch(/reviews@keyframe|"owner"|shareUrl|price/);
     const shot = seen.body.review.shots[0]!;
+    expect(shot.takes.map((t) => t.model)).toEqual([
+      "Seedance V1 Lite · image-to-video · 480p",
+      "Seedance V1 Lite · image-to-video · 480p",
+    ]);
     const media = await m.video.GET(new Request(`http://keyframe.test${shot.takes[1]!.video}`, { headers: { range: "bytes=0-9" } }), {
       params: Promise.resolve({ token, jobId: b! }),
     });
