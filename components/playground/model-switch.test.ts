@@ -1,3 +1,4 @@
+// backend-free: pure functions (switching models in the form)
 import { expect, test } from "vitest";
 import { ENTRIES } from "@/lib/catalog";
 import { modelOption, switchModel } from "./model-switch";

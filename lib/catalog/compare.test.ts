@@ -1,3 +1,4 @@
+// backend-free: the catalog against the simulator's catalog, pure functions
 import { expect, test } from "vitest";
 import { catalog } from "@/lib/simulator/catalog";
 import { catalogEntrySchema } from "@/lib/wavespeed/schema";
