@@ -7,6 +7,7 @@ import { accountPaths } from "./paths/account";
 import { batchPaths } from "./paths/batches";
 import { hookPaths } from "./paths/hooks";
 import { jobPaths } from "./paths/jobs";
+import { moneyPaths } from "./paths/money";
 import { presetPaths } from "./paths/presets";
 import { reviewPaths } from "./paths/reviews";
 import { storyboardPaths } from "./paths/storyboards";
@@ -26,6 +27,7 @@ const AREAS: AreaPaths[] = [
   tokenPaths,
   hookPaths,
   batchPaths,
+  moneyPaths,
 ];
 
 /** Upload fields take a file part or a URL; zod sees only `unknown` before its own checks. */

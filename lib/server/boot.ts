@@ -84,6 +84,7 @@ async function bootOnce(): Promise<void> {
       webhookUrl: config.webhookUrl,
       submitConcurrency: config.SUBMIT_CONCURRENCY,
       copyTimeoutMs: config.COPY_TIMEOUT_MS,
+      settleAfterMs: config.SETTLE_AFTER_MS,
     });
     setWorker(worker);
     await worker.start();

@@ -15,6 +15,7 @@ export const ROUTES: [string, () => Promise<Record<string, unknown>>, string[]][
   ["/api/admin/settings", () => import("@/app/api/admin/settings/route"), ["GET", "PUT"]],
   ["/api/admin/members", () => import("@/app/api/admin/members/route"), ["GET", "POST"]],
   ["/api/admin/members/[id]", () => import("@/app/api/admin/members/[id]/route"), ["PATCH"]],
+  ["/api/admin/jobs/[id]/settlement", () => import("@/app/api/admin/jobs/[id]/settlement/route"), ["GET", "POST"]],
   ["/api/jobs/[id]/star", () => import("@/app/api/jobs/[id]/star/route"), ["PUT", "DELETE"]],
   ["/api/storyboards", () => import("@/app/api/storyboards/route"), ["GET", "POST"]],
   ["/api/storyboards/[id]", () => import("@/app/api/storyboards/[id]/route"), ["GET", "PATCH", "DELETE"]],
