@@ -9,6 +9,7 @@ import { FilmExporter, getFilmExporter, setFilmExporter } from "@/lib/films/expo
 import { getHookDeliverer, HookDeliverer, setHookDeliverer } from "@/lib/hooks/deliverer";
 import { getWorker, setWorker } from "@/lib/jobs/registry";
 import { JobWorker } from "@/lib/jobs/worker";
+import { BillingPuller, getBillingPuller, setBillingPuller } from "@/lib/money/puller";
 import { parseFaultSpec } from "@/lib/simulator/faults";
 import { startSimulator, type Simulator } from "@/lib/simulator/server";
 import { getStore } from "@/lib/storage/store";
@@ -99,9 +100,14 @@ async function bootOnce(): Promise<void> {
     setHookDeliverer(deliverer);
     deliverer.start();
   }
+  if (!getBillingPuller()) {
+    const puller = new BillingPuller(wavespeed(), { owner: config.instanceId });
+    setBillingPuller(puller);
+    puller.start();
+  }
   registry.__keyframeShutdown = async (timeoutMs) => {
     registry.__keyframeDraining = true;
-    await Promise.all([getWorker()?.stop(timeoutMs), getFilmExporter()?.stop(), getHookDeliverer()?.stop()]);
+    await Promise.all([getWorker()?.stop(timeoutMs), getFilmExporter()?.stop(), getHookDeliverer()?.stop(), getBillingPuller()?.stop()]);
     await registry.__keyframeSimulator?.close();
   };
   registry.__keyframeCloseDb = closeDb;

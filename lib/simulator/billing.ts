@@ -8,7 +8,8 @@ import { taskState } from "./task-state";
  * The simulator's billing, derived from its tasks. A GUESS where WaveSpeed is silent: every created task
  * is a `deduct` at its creation; a task that ends failed, cancelled or timed out gets a `refund` of the
  * same amount when it ends (WaveSpeed itemises refunds but does not say which failures are refunded).
- * Completed and deleted tasks keep their charge.
+ * Completed and deleted tasks keep their charge. With `store.billFailed` (SIM_BILL_FAILED, or
+ * `POST /__sim/billing` with `bill-failed`), failures keep theirs too: the other answer WaveSpeed might give.
  */
 export type BillingItem = {
   uuid: string;
@@ -48,7 +49,7 @@ export function billingItems(store: TaskStore): BillingItem[] {
     const created = task.createdAt.getTime();
     items.push({ ...base, uuid: uuid(task.id, "deduct"), billing_type: "deduct", created_at: task.createdAt.toISOString(), at: created });
     const ended = store.finishedAt(task);
-    if (REFUNDED.has(now) && ended !== undefined) {
+    if (!store.billFailed && REFUNDED.has(now) && ended !== undefined) {
       items.push({ ...base, uuid: uuid(task.id, "refund"), billing_type: "refund", created_at: new Date(ended).toISOString(), at: ended });
     }
   }

@@ -3,7 +3,7 @@ import { MODEL_ID } from "@/lib/model/seedance";
 import { billingItems, refundedMicros, taskPriceMicros } from "./billing";
 import { catalog, price } from "./catalog";
 import type { RouteResult, SimContext } from "./context";
-import { envelope, failure, type Reply } from "./http";
+import { envelope, failure, readBody, type Reply } from "./http";
 import { jsonObject, oneOf, paging, time } from "./request";
 import { taskState } from "./task-state";
 
@@ -66,6 +66,15 @@ async function usage(req: http.IncomingMessage, ctx: SimContext): Promise<Reply>
     daily_usage: [...days.values()].sort((a, b) => a.date.localeCompare(b.date)).map(money),
     summary: money(summary),
   });
+}
+
+/** `POST /__sim/billing` with `bill-failed` or `refund-failed` (the default): whether failed tasks are refunded. */
+export async function simBillingRoute(req: http.IncomingMessage, url: URL, ctx: SimContext): Promise<RouteResult> {
+  if (req.method !== "POST" || url.pathname !== "/__sim/billing") return undefined;
+  const mode = (await readBody(req)).trim();
+  if (mode !== "bill-failed" && mode !== "refund-failed") return failure(400, "Send bill-failed or refund-failed");
+  ctx.store.billFailed = mode === "bill-failed";
+  return ok({ billFailed: ctx.store.billFailed });
 }
 
 /** Account and catalog endpoints; the caller has checked the key. */

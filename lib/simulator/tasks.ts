@@ -48,6 +48,8 @@ export type OwnMedia = (href: string) => Promise<{ bytes: Buffer } | "missing" |
 export class TaskStore {
   readonly tasks = new Map<string, SimTask>();
   balanceMicros = 100_000_000;
+  /** Failed tasks keep their charge (no refund item): see billing.ts. */
+  billFailed = false;
 
   private readonly timing: Required<Timing>;
   /** Reads the simulator's own uploads (set by the server). */

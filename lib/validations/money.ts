@@ -17,3 +17,18 @@ export const settlementViewSchema = z.object({
   windowEnd: z.string(),
 });
 export type SettlementView = z.infer<typeof settlementViewSchema>;
+
+/** A ledger report's window (default: this month so far, UTC) and its form. */
+export const ledgerQuerySchema = z
+  .object({
+    from: z.iso.date({ error: "Must be a date like 2026-12-01." }).optional(),
+    to: z.iso.date({ error: "Must be a date like 2026-12-31." }).optional(),
+    format: z.enum(["json", "csv"], { error: "Must be json or csv." }).default("json"),
+  })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ["to"], message: "Must not be before from." });
+
+export const pullResultSchema = z.object({
+  state: z.enum(["pulled", "busy", "not_due"]),
+  pulled: z.number().int(),
+  applied: z.number().int(),
+});

@@ -1,4 +1,5 @@
-import { settleChoiceSchema, settlementViewSchema } from "@/lib/validations/money";
+import { z } from "zod";
+import { ledgerQuerySchema, pullResultSchema, settleChoiceSchema, settlementViewSchema } from "@/lib/validations/money";
 import { idPath, type AreaPaths } from "../operation";
 
 const settlement = { status: 200, description: "The settlement.", schema: settlementViewSchema };
@@ -26,6 +27,35 @@ export const moneyPaths: AreaPaths = {
       json: settleChoiceSchema,
       answers: [settlement],
       refusals: [400, 404, 409],
+    },
+  },
+  "/api/admin/billing/pull": {
+    post: {
+      tag: "Team",
+      id: "pullBilling",
+      summary: "Pull WaveSpeed's billing now",
+      description:
+        "Charges and refunds per WaveSpeed task onto the ledger; caps count them from then on. 202 when another instance is pulling (its result lands shortly).",
+      access: "admin",
+      answers: [
+        { status: 200, description: "Pulled.", schema: pullResultSchema },
+        { status: 202, description: "Another instance is pulling.", schema: pullResultSchema },
+      ],
+      refusals: [502],
+    },
+  },
+  "/api/admin/ledger": {
+    get: {
+      tag: "Team",
+      id: "getLedger",
+      summary: "The ledger: quote, WaveSpeed's charge and refund per take, and other use of the key",
+      description: "`format=csv`: one line per take and a total line equal to `totalMicros`. Default window: this month so far (UTC).",
+      access: "admin",
+      query: ledgerQuerySchema,
+      answers: [
+        { status: 200, description: "The ledger.", schema: z.looseObject({ rows: z.array(z.looseObject({})), totalMicros: z.number() }) },
+      ],
+      refusals: [400],
     },
   },
 };
