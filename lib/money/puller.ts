@@ -1,5 +1,6 @@
 import "server-only";
 import type { WaveSpeedClient } from "@/lib/wavespeed/client";
+import { checkAlerts } from "./alerts";
 import { pullBilling, type PullOptions } from "./billing";
 
 const store = globalThis as typeof globalThis & { __keyframeBilling?: BillingPuller };
@@ -19,9 +20,10 @@ export class BillingPuller {
 
   start(): void {
     this.timer = setInterval(() => {
-      this.running = pullBilling(this.client, this.options).catch((error: unknown) =>
-        console.warn(`[billing] could not read WaveSpeed's billing: ${(error as Error).message}`),
-      );
+      this.running = pullBilling(this.client, this.options)
+        .catch((error: unknown) => console.warn(`[billing] could not read WaveSpeed's billing: ${(error as Error).message}`))
+        .then(() => checkAlerts())
+        .catch((error: unknown) => console.error("[alerts] check failed", error));
     }, this.options.tickMs ?? 15_000);
     this.timer.unref?.();
   }

@@ -32,3 +32,34 @@ export const pullResultSchema = z.object({
   pulled: z.number().int(),
   applied: z.number().int(),
 });
+
+const webhookUrl = z
+  .url({ protocol: /^https?$/, error: "Must be an http(s) address, e.g. https://hooks.slack.com/services/…" })
+  .max(2000, "At most 2000 characters.")
+  .nullable();
+
+/** Where and when spend alerts go (admins). The signing secret is Keyframe's own and is not set here. */
+export const alertSettingsSchema = z.object({
+  /** Percentages of each cap at which an alert fires (once per cap, member and period). */
+  thresholds: z
+    .array(z.number().int("Use whole percentages.").min(1, "At least 1%.").max(100, "At most 100%."), {
+      error: "Give a list of percentages.",
+    })
+    .max(5, "At most 5 thresholds.")
+    .refine((xs) => new Set(xs).size === xs.length, "Each percentage once."),
+  slackUrl: webhookUrl,
+  webhookUrl,
+});
+export type AlertSettings = z.infer<typeof alertSettingsSchema>;
+export const ALERT_DEFAULTS: AlertSettings = { thresholds: [50, 80, 100], slackUrl: null, webhookUrl: null };
+
+const limitUsd = z
+  .number({ error: "Enter an amount in USD." })
+  .min(0, "Must be 0 or more.")
+  .max(1_000_000, "That is more than $1,000,000.")
+  .multipleOf(0.001, "Use at most 3 decimals.")
+  .nullable();
+
+/** A member's own limits, under the caps an admin set (null: none of one's own). */
+export const personalLimitSchema = z.object({ dailyUsd: limitUsd, monthlyUsd: limitUsd });
+export type PersonalLimit = z.infer<typeof personalLimitSchema>;

@@ -46,3 +46,22 @@ export const moneyLeases = pgTable("money_leases", {
   doneAt: ms("done_at"),
   wantedAt: ms("wanted_at"),
 });
+
+/** A spend alert that fired: one per cap (and member), threshold and period, whichever instance saw it first. */
+export const spendAlerts = pgTable(
+  "spend_alerts",
+  {
+    key: text("key").primaryKey(),
+    kind: text("kind").notNull(),
+    userId: text("user_id"),
+    percent: integer("percent").notNull(),
+    periodStart: ms("period_start").notNull(),
+    spentMicros: ms("spent_micros").notNull(),
+    limitMicros: ms("limit_micros").notNull(),
+    message: text("message").notNull(),
+    firedAt: ms("fired_at").notNull(),
+    deliveryError: text("delivery_error"),
+    seenAt: ms("seen_at"),
+  },
+  (t) => [index("spend_alerts_fired_idx").on(t.firedAt)],
+);

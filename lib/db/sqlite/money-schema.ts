@@ -48,3 +48,23 @@ export const moneyLeases = sqliteTable("money_leases", {
   /** Asked for by an admin: pulled on the next tick. */
   wantedAt: integer("wanted_at"),
 });
+
+/** A spend alert that fired: one per cap (and member), threshold and period, whichever instance saw it first. */
+export const spendAlerts = sqliteTable(
+  "spend_alerts",
+  {
+    key: text("key").primaryKey(),
+    /** A cap's key (teamDaily, memberMonthly…), or "balance". */
+    kind: text("kind").notNull(),
+    userId: text("user_id"),
+    percent: integer("percent").notNull(),
+    periodStart: integer("period_start").notNull(),
+    spentMicros: integer("spent_micros").notNull(),
+    limitMicros: integer("limit_micros").notNull(),
+    message: text("message").notNull(),
+    firedAt: integer("fired_at").notNull(),
+    deliveryError: text("delivery_error"),
+    seenAt: integer("seen_at"),
+  },
+  (t) => [index("spend_alerts_fired_idx").on(t.firedAt)],
+);

@@ -1,6 +1,15 @@
 import { z } from "zod";
-import { ledgerQuerySchema, pullResultSchema, settleChoiceSchema, settlementViewSchema } from "@/lib/validations/money";
+import {
+  alertSettingsSchema,
+  ledgerQuerySchema,
+  personalLimitSchema,
+  pullResultSchema,
+  settleChoiceSchema,
+  settlementViewSchema,
+} from "@/lib/validations/money";
 import { idPath, type AreaPaths } from "../operation";
+
+const alertsSchema = z.looseObject({ settings: alertSettingsSchema, secret: z.string(), alerts: z.array(z.looseObject({})) });
 
 const settlement = { status: 200, description: "The settlement.", schema: settlementViewSchema };
 
@@ -55,6 +64,52 @@ export const moneyPaths: AreaPaths = {
       answers: [
         { status: 200, description: "The ledger.", schema: z.looseObject({ rows: z.array(z.looseObject({})), totalMicros: z.number() }) },
       ],
+      refusals: [400],
+    },
+  },
+  "/api/admin/alerts": {
+    get: {
+      tag: "Team",
+      id: "getAlerts",
+      summary: "Spend alerts: thresholds, where they go, the signing secret, the last month's alerts",
+      access: "admin",
+      answers: [{ status: 200, description: "Alerts.", schema: alertsSchema }],
+    },
+    put: {
+      tag: "Team",
+      id: "updateAlerts",
+      summary: "Set alert thresholds and the Slack-compatible and signed JSON webhook URLs",
+      description: "Each threshold fires once per cap, member and period; the balance floor (team settings) once a day.",
+      access: "admin",
+      json: alertSettingsSchema,
+      answers: [{ status: 200, description: "Alerts.", schema: alertsSchema }],
+      refusals: [400],
+    },
+  },
+  "/api/admin/alerts/seen": {
+    post: {
+      tag: "Team",
+      id: "seeAlerts",
+      summary: "Mark every alert seen (the header's badge goes)",
+      access: "admin",
+      answers: [{ status: 200, description: "Done.", schema: z.object({ ok: z.literal(true) }) }],
+    },
+  },
+  "/api/account/limit": {
+    get: {
+      tag: "Team",
+      id: "getPersonalLimit",
+      summary: "My own spend limits",
+      access: "member",
+      answers: [{ status: 200, description: "My limits (null: none).", schema: personalLimitSchema }],
+    },
+    put: {
+      tag: "Team",
+      id: "setPersonalLimit",
+      summary: "Set my own spend limits, below the caps an admin set",
+      access: "member",
+      json: personalLimitSchema,
+      answers: [{ status: 200, description: "My limits.", schema: personalLimitSchema }],
       refusals: [400],
     },
   },

@@ -35,6 +35,21 @@ CREATE TABLE `settlements` (
 );
 --> statement-breakpoint
 CREATE INDEX `settlements_due_idx` ON `settlements` (`state`,`next_check_at`);--> statement-breakpoint
+CREATE TABLE `spend_alerts` (
+	`key` text PRIMARY KEY NOT NULL,
+	`kind` text NOT NULL,
+	`user_id` text,
+	`percent` integer NOT NULL,
+	`period_start` integer NOT NULL,
+	`spent_micros` integer NOT NULL,
+	`limit_micros` integer NOT NULL,
+	`message` text NOT NULL,
+	`fired_at` integer NOT NULL,
+	`delivery_error` text,
+	`seen_at` integer
+);
+--> statement-breakpoint
+CREATE INDEX `spend_alerts_fired_idx` ON `spend_alerts` (`fired_at`);--> statement-breakpoint
 ALTER TABLE `ledger` ADD `charge_micros` integer;--> statement-breakpoint
 ALTER TABLE `ledger` ADD `refund_micros` integer;--> statement-breakpoint
 ALTER TABLE `ledger` ADD `billed_at` integer;
