@@ -17,6 +17,7 @@ let m: {
   settings: typeof import("@/lib/team/settings");
   ledgerRoute: typeof import("@/app/api/admin/ledger/route");
   pullRoute: typeof import("@/app/api/admin/billing/pull/route");
+  reportsRoute: typeof import("@/app/api/admin/reports/route");
 };
 
 beforeAll(async () => {
@@ -32,6 +33,7 @@ beforeAll(async () => {
     settings: await import("@/lib/team/settings"),
     ledgerRoute: await import("@/app/api/admin/ledger/route"),
     pullRoute: await import("@/app/api/admin/billing/pull/route"),
+    reportsRoute: await import("@/app/api/admin/reports/route"),
   };
 });
 afterAll(() => sim.close());
@@ -121,6 +123,18 @@ describe("the ledger says what WaveSpeed charged", () => {
     expect(lines).toHaveLength(report.rows.length + 2);
     expect(sum).toBe(report.totalMicros);
     expect(Math.round(counted(lines.at(-1)!) * 1_000_000)).toBe(report.totalMicros);
+
+    const reports = await call<import("./reports").SpendReport>(m.reportsRoute, "GET", { cookie: admin.cookie, url: "/api/admin/reports" });
+    expect(reports.status).toBe(200);
+    const today = reports.body.byDay.at(-1)!;
+    expect(reports.body.byDay.reduce((s, d) => s + d.keyframeMicros, 0)).toBe(report.totalMicros);
+    expect(reports.body.byMember.reduce((s, r) => s + r.micros, 0)).toBe(report.totalMicros);
+    expect(reports.body.byModel).toEqual([
+      { model: "bytedance/seedance-v1-lite-i2v-480p", micros: report.totalMicros, takes: expect.any(Number) },
+    ]);
+    // WaveSpeed's own total for today includes the other use of the key.
+    expect(today.wavespeedMicros).toBeGreaterThanOrEqual(80_000);
+    expect(reports.body.month.soFarMicros).toBe(report.totalMicros);
 
     const bad = await call(m.ledgerRoute, "GET", { cookie: admin.cookie, url: "/api/admin/ledger?from=2026-12-09&to=2026-12-01" });
     expect(bad.status).toBe(400);

@@ -18,6 +18,7 @@ export const ROUTES: [string, () => Promise<Record<string, unknown>>, string[]][
   ["/api/admin/alerts", () => import("@/app/api/admin/alerts/route"), ["GET", "PUT"]],
   ["/api/admin/alerts/seen", () => import("@/app/api/admin/alerts/seen/route"), ["POST"]],
   ["/api/account/limit", () => import("@/app/api/account/limit/route"), ["GET", "PUT"]],
+  ["/api/admin/reports", () => import("@/app/api/admin/reports/route"), ["GET"]],
   ["/api/admin/ledger", () => import("@/app/api/admin/ledger/route"), ["GET"]],
   ["/api/admin/billing/pull", () => import("@/app/api/admin/billing/pull/route"), ["POST"]],
   ["/api/admin/jobs/[id]/settlement", () => import("@/app/api/admin/jobs/[id]/settlement/route"), ["GET", "POST"]],

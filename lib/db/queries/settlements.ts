@@ -139,3 +139,19 @@ export async function endUnmade(job: Pick<Job, "id">, patch: Partial<NewJob>): P
   await db.update(t.ledger).set({ state: "released", updatedAt: Date.now() }).where(eq(t.ledger.jobId, job.id));
   return true;
 }
+
+/** Lost submits waiting for an admin's choice, with the take's prompt and when it was sent. */
+export async function openChoices() {
+  const { db, t } = await getDb();
+  return db
+    .select({
+      jobId: t.settlements.jobId,
+      candidates: t.settlements.candidates,
+      windowStart: t.settlements.windowStart,
+      prompt: t.jobs.prompt,
+    })
+    .from(t.settlements)
+    .innerJoin(t.jobs, eq(t.jobs.id, t.settlements.jobId))
+    .where(and(eq(t.settlements.state, "ambiguous"), eq(t.jobs.status, "unknown")))
+    .limit(50);
+}

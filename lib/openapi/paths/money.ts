@@ -113,4 +113,21 @@ export const moneyPaths: AreaPaths = {
       refusals: [400],
     },
   },
+  "/api/admin/reports": {
+    get: {
+      tag: "Team",
+      id: "getSpendReport",
+      summary: "Spend by member, model and day, WaveSpeed's daily totals beside, and the month's projection",
+      access: "admin",
+      query: ledgerQuerySchema,
+      answers: [
+        {
+          status: 200,
+          description: "The report (micro-USD).",
+          schema: z.looseObject({ totalMicros: z.number(), byDay: z.array(z.looseObject({})) }),
+        },
+      ],
+      refusals: [400],
+    },
+  },
 };
