@@ -8,7 +8,7 @@ import { taskState } from "./task-state";
  * The simulator's billing, derived from its tasks. A GUESS where WaveSpeed is silent: every created task
  * is a `deduct` at its creation; a task that ends failed, cancelled or timed out gets a `refund` of the
  * same amount when it ends (WaveSpeed itemises refunds but does not say which failures are refunded).
- * Completed and deleted tasks keep their charge. With `store.billFailed` (SIM_BILL_FAILED, or
+ * Completed and deleted tasks keep their charge. With `store.billFailed` (set by
  * `POST /__sim/billing` with `bill-failed`), failures keep theirs too: the other answer WaveSpeed might give.
  */
 export type BillingItem = {
