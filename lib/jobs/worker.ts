@@ -14,7 +14,7 @@ import {
 } from "@/lib/db/queries/work";
 import type { Job } from "@/lib/db/schema";
 import { markCharged, markFailed } from "@/lib/team/spend";
-import { settleDue } from "@/lib/money/settle";
+import { settleTick } from "@/lib/money/settle";
 import type { WaveSpeedClient } from "@/lib/wavespeed/client";
 import { copyStep } from "./copy-step";
 import { jobLife, lifeStep } from "./life";
@@ -184,7 +184,7 @@ export class JobWorker {
       await markCharged(await expireLeases(lease.now, lifeStep({ kind: "lease_expired_mid_submit" }, lease.now).patch));
       // While WaveSpeed refuses the key nothing is sent or asked for: each request would only be refused again.
       const refused = await this.keyRefused(lease.now);
-      if (!refused) await this.settle(lease);
+      if (!refused) await settleTick(this.client, lease, this.options.settleAfterMs);
       for (const job of refused ? [] : await claimQueued(lease, this.options.submitConcurrency - this.count("submit"))) {
         this.track(job, "submit", (signal) =>
           sendJob(job, signal, {
@@ -214,12 +214,6 @@ export class JobWorker {
       this.ticking = false;
     }
     this.schedule(this.again ? 0 : delay);
-  }
-
-  /** Lost submits looked for in WaveSpeed's history (a failure waits for the next tick). */
-  private async settle(lease: Lease): Promise<void> {
-    const options = { owner: lease.owner, leaseMs: lease.ms, settleAfterMs: this.options.settleAfterMs ?? 180_000 };
-    await settleDue(this.client, options, lease.now).catch((error: unknown) => console.error("[worker] settling failed", error));
   }
 
   /** True while the key is refused; asks the balance once a keyCheckMs to learn it is accepted. */

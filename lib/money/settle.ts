@@ -45,6 +45,12 @@ export async function settleDue(client: WaveSpeedClient, o: SettleOptions, now =
   }
 }
 
+/** The worker's tick: lost submits looked for in WaveSpeed's history; a failure waits for the next tick. */
+export async function settleTick(client: WaveSpeedClient, lease: { owner: string; now: number; ms: number }, settleAfterMs = 180_000) {
+  const options = { owner: lease.owner, leaseMs: lease.ms, settleAfterMs };
+  await settleDue(client, options, lease.now).catch((error: unknown) => console.error("[worker] settling failed", error));
+}
+
 const recheck = (o: SettleOptions) => o.recheckMs ?? Math.min(15_000, Math.max(500, o.settleAfterMs / 4));
 const ended = (error: string, now: number) => ({ status: "failed" as const, error, finishedAt: now, nextPollAt: null });
 

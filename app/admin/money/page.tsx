@@ -118,7 +118,7 @@ export default async function MoneyPage() {
             Quote: what Keyframe admitted the take at. Charge and refund: WaveSpeed&apos;s billing. ⚑: charged other than quoted.
           </p>
           <MoneyTable
-            label="Ledger"
+            label="Ledger entries"
             head={["When (UTC)", "Who", "Seconds", "Quote", "Charge", "Refund", "Counted", "Status", "WaveSpeed task"]}
             rows={ledger.rows
               .slice(-50)
