@@ -71,11 +71,16 @@ describe("the ledger says what WaveSpeed charged", () => {
     // Before billing is known, "WaveSpeed bills failed tasks" (the default) counts the failure's quote.
     expect((await counted()) - start).toBe(64_000);
 
+    // Three instances at once: each pulls in turn or finds the lease taken; none adds anything twice.
     const results = await Promise.all([pull("a"), pull("b"), pull("c")]);
-    expect(results.filter((r) => typeof r === "object")).toHaveLength(1);
-    expect(results.filter((r) => r === "busy")).toHaveLength(2);
+    expect(results.some((r) => typeof r === "object")).toBe(true);
+    expect(results.every((r) => typeof r === "object" || r === "busy")).toBe(true);
     await pull("d");
     expect((await counted()) - start).toBe(32_000);
+    const { getDb } = await import("@/lib/db/client");
+    const { db, t } = await getDb();
+    // Two deducts and the failure's refund, each kept once.
+    expect(await db.select().from(t.billingItems)).toHaveLength(3);
   });
 
   test("with WaveSpeed billing failed tasks, a failure keeps counting even when the team says failures are free", async () => {
@@ -85,7 +90,8 @@ describe("the ledger says what WaveSpeed charged", () => {
     const before = (await m.ledger.spendTotals(TEST_USER.id, 0, 0, false)).me.today;
     await fetch(`${sim.url}/__sim/faults`, { method: "POST", body: "submit:fail" });
     await finishedJob("A kite tears");
-    expect((await m.ledger.spendTotals(TEST_USER.id, 0, 0, false)).me.today).toBe(before);
+    // The ledger marks it failed just after the job's row says so.
+    await until(async () => (await m.ledger.spendTotals(TEST_USER.id, 0, 0, false)).me.today === before);
     await pull("a");
     expect((await m.ledger.spendTotals(TEST_USER.id, 0, 0, false)).me.today - before).toBe(32_000);
     await m.settings.saveTeamSettings({ ...(await m.settings.getTeamSettings()), billsFailedTasks: true });

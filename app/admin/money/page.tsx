@@ -52,8 +52,8 @@ export default async function MoneyPage() {
           />
         </section>
 
-        <section aria-labelledby="who-title" className="grid gap-6 md:grid-cols-2">
-          <div className="space-y-2">
+        <section aria-labelledby="who-title" className="grid grid-cols-1 gap-6 md:grid-cols-2">
+          <div className="min-w-0 space-y-2">
             <h2 id="who-title" className={h2}>
               By member
             </h2>
@@ -64,7 +64,7 @@ export default async function MoneyPage() {
               empty="Nothing spent yet."
             />
           </div>
-          <div className="space-y-2">
+          <div className="min-w-0 space-y-2">
             <h2 className={h2}>By model</h2>
             <MoneyTable
               label="Spend by model"
