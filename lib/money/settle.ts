@@ -9,6 +9,7 @@ import {
   openSettlements,
   resumeJob,
   rivalsOf,
+  submitsInFlight,
   type Settlement,
 } from "@/lib/db/queries/settlements";
 import { updateJob } from "@/lib/db/queries/jobs";
@@ -80,6 +81,8 @@ async function settleOne(client: WaveSpeedClient, s: Settlement, o: SettleOption
   };
   const match = matchLost(lost, tasks, known, await rivalsOf(s, SKEW_MS));
   const later = { checks: s.checks + 1, nextCheckAt: now + recheck(o) };
+  // Another submit on the wire made a task no job names yet: decide once its answer is in.
+  if (match.kind !== "none" && (await submitsInFlight(job.id, s.windowEnd + SKEW_MS))) return finishSettlement(s.jobId, later, o.owner);
   if (match.kind === "one") {
     if (!(await resume(job, match.taskId, match.createdAt, now))) return finishSettlement(s.jobId, later, o.owner);
     console.warn(`[settle] job ${job.id}: its lost submit made task ${match.taskId} (${tasks.length} in its window); followed from now on`);

@@ -155,3 +155,14 @@ export async function openChoices() {
     .where(and(eq(t.settlements.state, "ambiguous"), eq(t.jobs.status, "unknown")))
     .limit(50);
 }
+
+/** Other submits still on the wire that began before `before`: their tasks exist but no job names them yet. */
+export async function submitsInFlight(jobId: string, before: number): Promise<number> {
+  const { db, t } = await getDb();
+  const rows = await db
+    .select({ id: t.jobs.id })
+    .from(t.jobs)
+    .where(and(eq(t.jobs.status, "submitting"), ne(t.jobs.id, jobId), lte(t.jobs.submittedAt, before)))
+    .limit(1);
+  return rows.length;
+}
