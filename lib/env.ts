@@ -66,6 +66,8 @@ const schema = z
     POLL_MAX_MS: int(100, 3_600_000).default(10_000),
     POLL_EXPECT_MS: int(100, 3_600_000).optional(),
     SUBMIT_CONCURRENCY: int(1, 32).default(2),
+    // A submit whose answer was lost: after this long, no task in WaveSpeed's history means none was made.
+    SETTLE_AFTER_MS: int(1000, 86_400_000).default(180_000),
     SIMULATOR_PORT: int(1, 65_535).default(3100),
     SIMULATOR_DELAY_MS: int(0, 600_000).default(4000),
     // Checked by the simulator when it starts (lib/server/boot.ts): only simulator mode reads it.

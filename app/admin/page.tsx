@@ -35,7 +35,12 @@ export default async function AdminPage() {
     <>
       <AppHeader user={user} />
       <main className="mx-auto max-w-4xl space-y-10 px-4 py-6 sm:px-6">
-        <h1 className="text-lg font-semibold tracking-tight">Team settings</h1>
+        <div className="flex items-center justify-between gap-3">
+          <h1 className="text-lg font-semibold tracking-tight">Team settings</h1>
+          <Link href="/admin/money" className="text-sm text-violet-700 underline dark:text-violet-300">
+            Money: ledger, reports, alerts
+          </Link>
+        </div>
         <TeamSettingsForm initial={settings} />
         <SpendTable rows={ledger} names={new Map(members.map((m) => [m.id, m.name]))} billsFailed={settings.billsFailedTasks} />
         <ReviewNotifyForm initial={await notifySettingsView()} />

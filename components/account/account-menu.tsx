@@ -100,9 +100,17 @@ export default function AccountMenu({
         <MenuItem asChild>
           <Link href="/batches">Batches</Link>
         </MenuItem>
+        <MenuItem asChild>
+          <Link href="/account/limits">My spend limits</Link>
+        </MenuItem>
         {role === "admin" ? (
           <MenuItem asChild>
             <Link href="/admin">Team settings</Link>
+          </MenuItem>
+        ) : null}
+        {role === "admin" ? (
+          <MenuItem asChild>
+            <Link href="/admin/money">Money</Link>
           </MenuItem>
         ) : null}
         <MenuItem

@@ -14,6 +14,8 @@ export type SpendAnswer = {
   balance?: { usd: number | null; error: string | null; warnBelowUsd: number | null };
   /** Admins only: WaveSpeed refuses the API key (no job is sent or polled meanwhile). */
   keyRefused?: { status: number; message: string; at: string; notice: string } | null;
+  /** Admins only: spend alerts not yet seen. */
+  alerts?: number;
 };
 
 export const SPEND_KEY = "/api/spend";

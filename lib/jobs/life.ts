@@ -48,7 +48,7 @@ export const deadlineAt = (job: Pick<Job, "submittedAt" | "createdAt" | "duratio
   (job.submittedAt ?? job.createdAt) + deadlineMs(job.duration);
 
 export const INTERRUPTED_SUBMIT =
-  "Keyframe stopped while sending this job, so WaveSpeed may or may not have created (and charged) it. It was not resent, to avoid paying twice: check your WaveSpeed dashboard.";
+  "Keyframe stopped while sending this job, so WaveSpeed may or may not have created (and charged) it. It was not resent, to avoid paying twice: Keyframe looks for it in WaveSpeed's history and follows it if it was made.";
 
 export const pastDeadline = (duration: number) =>
   `WaveSpeed did not finish this video within ${Math.round(deadlineMs(duration) / 60_000)} minutes, so Keyframe stopped waiting for it. It may still be charged: check your WaveSpeed dashboard.`;

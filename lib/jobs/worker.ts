@@ -14,6 +14,7 @@ import {
 } from "@/lib/db/queries/work";
 import type { Job } from "@/lib/db/schema";
 import { markCharged, markFailed } from "@/lib/team/spend";
+import { settleTick } from "@/lib/money/settle";
 import type { WaveSpeedClient } from "@/lib/wavespeed/client";
 import { copyStep } from "./copy-step";
 import { jobLife, lifeStep } from "./life";
@@ -40,6 +41,8 @@ export type WorkerOptions = {
   leaseMs?: number;
   /** While WaveSpeed refuses the key: how often the balance is asked to learn it is accepted again (default a minute). */
   keyCheckMs?: number;
+  /** A lost submit with no task in WaveSpeed's history this long after: none was made (default 3 min). */
+  settleAfterMs?: number;
 };
 
 const IDLE_MS = 5000;
@@ -181,6 +184,7 @@ export class JobWorker {
       await markCharged(await expireLeases(lease.now, lifeStep({ kind: "lease_expired_mid_submit" }, lease.now).patch));
       // While WaveSpeed refuses the key nothing is sent or asked for: each request would only be refused again.
       const refused = await this.keyRefused(lease.now);
+      if (!refused) await settleTick(this.client, lease, this.options.settleAfterMs);
       for (const job of refused ? [] : await claimQueued(lease, this.options.submitConcurrency - this.count("submit"))) {
         this.track(job, "submit", (signal) =>
           sendJob(job, signal, {

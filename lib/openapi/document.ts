@@ -9,6 +9,7 @@ import { commentPaths } from "./paths/comments";
 import { hookPaths } from "./paths/hooks";
 import { jobPaths } from "./paths/jobs";
 import { modelPaths } from "./paths/models";
+import { moneyPaths } from "./paths/money";
 import { presetPaths } from "./paths/presets";
 import { reviewPaths } from "./paths/reviews";
 import { storyboardPaths } from "./paths/storyboards";
@@ -30,6 +31,7 @@ const AREAS: AreaPaths[] = [
   hookPaths,
   batchPaths,
   commentPaths,
+  moneyPaths,
 ];
 
 /** Upload fields take a file part or a URL; zod sees only `unknown` before its own checks. */

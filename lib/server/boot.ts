@@ -10,6 +10,7 @@ import { getHookDeliverer, HookDeliverer, setHookDeliverer } from "@/lib/hooks/d
 import { getWorker, setWorker } from "@/lib/jobs/registry";
 import { JobWorker } from "@/lib/jobs/worker";
 import { getReviewNotifier, ReviewNotifier, setReviewNotifier } from "@/lib/reviews/notify/notifier";
+import { BillingPuller, getBillingPuller, setBillingPuller } from "@/lib/money/puller";
 import { parseFaultSpec } from "@/lib/simulator/faults";
 import { startSimulator, type Simulator } from "@/lib/simulator/server";
 import { getStore } from "@/lib/storage/store";
@@ -85,6 +86,7 @@ async function bootOnce(): Promise<void> {
       webhookUrl: config.webhookUrl,
       submitConcurrency: config.SUBMIT_CONCURRENCY,
       copyTimeoutMs: config.COPY_TIMEOUT_MS,
+      settleAfterMs: config.SETTLE_AFTER_MS,
     });
     setWorker(worker);
     await worker.start();
@@ -104,9 +106,20 @@ async function bootOnce(): Promise<void> {
     setReviewNotifier(notifier);
     notifier.start();
   }
+  if (!getBillingPuller()) {
+    const puller = new BillingPuller(wavespeed(), { owner: config.instanceId });
+    setBillingPuller(puller);
+    puller.start();
+  }
   registry.__keyframeShutdown = async (timeoutMs) => {
     registry.__keyframeDraining = true;
-    await Promise.all([getWorker()?.stop(timeoutMs), getFilmExporter()?.stop(), getHookDeliverer()?.stop(), getReviewNotifier()?.stop()]);
+    await Promise.all([
+      getWorker()?.stop(timeoutMs),
+      getFilmExporter()?.stop(),
+      getHookDeliverer()?.stop(),
+      getReviewNotifier()?.stop(),
+      getBillingPuller()?.stop(),
+    ]);
     await registry.__keyframeSimulator?.close();
   };
   registry.__keyframeCloseDb = closeDb;

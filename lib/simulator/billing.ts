@@ -8,7 +8,8 @@ import { taskState } from "./task-state";
  * The simulator's billing, derived from its tasks. A GUESS where WaveSpeed is silent: every created task
  * is a `deduct` at its creation; a task that ends failed, cancelled or timed out gets a `refund` of the
  * same amount when it ends (WaveSpeed itemises refunds but does not say which failures are refunded).
- * Completed and deleted tasks keep their charge.
+ * Completed and deleted tasks keep their charge. With `store.billFailed` (set by
+ * `POST /__sim/billing` with `bill-failed`), failures keep theirs too: the other answer WaveSpeed might give.
  */
 export type BillingItem = {
   uuid: string;
@@ -46,13 +47,13 @@ export function billingItems(store: TaskStore): BillingItem[] {
       price: taskPriceMicros(task) / 1_000_000,
       access_key_name: ACCESS_KEY.name,
       access_key_uuid: ACCESS_KEY.uuid,
-      prediction: { uuid: task.id, model_uuid: MODEL_ID, status: now },
+      prediction: { uuid: task.id, model_uuid: task.model ?? MODEL_ID, status: now },
       taskId: task.id,
     };
     const created = task.createdAt.getTime();
     items.push({ ...base, uuid: uuid(task.id, "deduct"), billing_type: "deduct", created_at: task.createdAt.toISOString(), at: created });
     const ended = store.finishedAt(task);
-    if (REFUNDED.has(now) && ended !== undefined) {
+    if (!store.billFailed && REFUNDED.has(now) && ended !== undefined) {
       items.push({ ...base, uuid: uuid(task.id, "refund"), billing_type: "refund", created_at: new Date(ended).toISOString(), at: ended });
     }
   }

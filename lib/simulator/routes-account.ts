@@ -3,7 +3,7 @@ import { MODEL_ID } from "@/lib/model/seedance";
 import { billingItems, refundedMicros, taskPriceMicros } from "./billing";
 import { catalog, price } from "./catalog";
 import type { RouteResult, SimContext } from "./context";
-import { envelope, failure, type Reply } from "./http";
+import { envelope, failure, readBody, type Reply } from "./http";
 import { jsonObject, oneOf, paging, time } from "./request";
 import { taskState } from "./task-state";
 
@@ -27,7 +27,7 @@ async function billings(req: http.IncomingMessage, ctx: SimContext): Promise<Rep
   const to = time(body, "end_time", true) ?? 0;
   const model = typeof body.model_uuid === "string" && body.model_uuid ? body.model_uuid : undefined;
   const all = billingItems(ctx.store).filter(
-    (i) => (!type || i.billing_type === type) && i.at >= from && i.at <= to && (!model || model === MODEL_ID),
+    (i) => (!type || i.billing_type === type) && i.at >= from && i.at <= to && (!model || model === i.prediction.model_uuid),
   );
   const items = all.slice((page - 1) * pageSize, page * pageSize).map(({ at: _at, taskId: _id, ...item }) => item);
   return ok({ page, has_more: all.length > page * pageSize, items });
@@ -44,6 +44,10 @@ async function usage(req: http.IncomingMessage, ctx: SimContext): Promise<Reply>
       .map((i) => i.taskId),
   );
   const days = new Map<string, { date: string; total_cost: number; total_requests: number; success_requests: number }>();
+  const models = new Map<
+    string,
+    { model_uuid: string; model_name: string; total_cost: number; total_requests: number; success_requests: number }
+  >();
   const summary = { total_cost: 0, total_requests: 0, success_requests: 0 };
   for (const task of ctx.store.tasks.values()) {
     const at = task.createdAt.getTime();
@@ -52,7 +56,10 @@ async function usage(req: http.IncomingMessage, ctx: SimContext): Promise<Reply>
     const cost = refunded.has(task.id) ? 0 : taskPriceMicros(task);
     const date = task.createdAt.toISOString().slice(0, 10);
     const day = days.get(date) ?? { date, total_cost: 0, total_requests: 0, success_requests: 0 };
-    for (const row of [day, summary]) {
+    const id = task.model ?? MODEL_ID;
+    const perModel = models.get(id) ?? { model_uuid: id, model_name: id, total_cost: 0, total_requests: 0, success_requests: 0 };
+    models.set(id, perModel);
+    for (const row of [day, perModel, summary]) {
       row.total_cost += cost;
       row.total_requests += 1;
       if (status === "completed") row.success_requests += 1;
@@ -60,12 +67,20 @@ async function usage(req: http.IncomingMessage, ctx: SimContext): Promise<Reply>
     days.set(date, day);
   }
   const money = <T extends { total_cost: number }>(row: T): T => ({ ...row, total_cost: usd(row.total_cost) });
-  const perModel = summary.total_requests ? [{ model_uuid: MODEL_ID, model_name: MODEL_ID, ...money(summary) }] : [];
   return ok({
-    per_model_usage: perModel,
+    per_model_usage: [...models.values()].map(money),
     daily_usage: [...days.values()].sort((a, b) => a.date.localeCompare(b.date)).map(money),
     summary: money(summary),
   });
+}
+
+/** `POST /__sim/billing` with `bill-failed` or `refund-failed` (the default): whether failed tasks are refunded. */
+export async function simBillingRoute(req: http.IncomingMessage, url: URL, ctx: SimContext): Promise<RouteResult> {
+  if (req.method !== "POST" || url.pathname !== "/__sim/billing") return undefined;
+  const mode = (await readBody(req)).trim();
+  if (mode !== "bill-failed" && mode !== "refund-failed") return failure(400, "Send bill-failed or refund-failed");
+  ctx.store.billFailed = mode === "bill-failed";
+  return ok({ billFailed: ctx.store.billFailed });
 }
 
 /** Account and catalog endpoints; the caller has checked the key. */

@@ -27,6 +27,7 @@ export async function hookRoutes(req: http.IncomingMessage, url: URL, ctx: SimCo
   }
   if (route === "POST /__sim/reset") {
     ctx.faults.set("");
+    ctx.store.billFailed = false;
     reset();
     return { status: 200, body: { ok: true } };
   }

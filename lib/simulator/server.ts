@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import type { RouteResult, SimContext } from "./context";
 import { FaultBook, type FaultTarget } from "./faults";
 import { errorReply, failure, sendVideo, TooLarge, type Reply } from "./http";
-import { accountRoutes } from "./routes-account";
+import { accountRoutes, simBillingRoute } from "./routes-account";
 import { hookRoutes } from "./routes-hooks";
 import { countSubmit, predictionRoutes } from "./routes-predictions";
 import { uploadApiRoutes, uploadPublicRoutes } from "./routes-uploads";
@@ -84,6 +84,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
       const answer =
         (await hookRoutes(req, url, ctx, () => Object.assign(stats, fresh()))) ??
         (await uploadPublicRoutes(req, url, ctx)) ??
+        (await simBillingRoute(req, url, ctx)) ??
         (url.pathname.startsWith("/api/") ? await api(req, url) : undefined);
       return answer ?? failure(404, "Not found");
     } catch (error) {

@@ -54,6 +54,8 @@ export class TaskStore {
   readonly tasks = new Map<string, SimTask>();
   readonly defaultModel = DEFAULT_MODEL.id;
   balanceMicros = 100_000_000;
+  /** Failed tasks keep their charge (no refund item): see billing.ts. */
+  billFailed = false;
 
   private readonly timing: Required<Timing>;
   /** Reads the simulator's own uploads (set by the server). */

@@ -2,7 +2,9 @@ import "server-only";
 import { reserveUnderCaps, spendByMember, spendTotals, spentUnder, type CapGuard, type SpendTotals } from "@/lib/db/queries/ledger";
 import { AppError } from "@/lib/errors";
 import { formatUsd } from "@/lib/model/price";
+import type { PersonalLimit } from "@/lib/validations/money";
 import type { TeamSettings } from "@/lib/validations/team";
+import { personalLimit } from "./personal-limit";
 
 export { markCharged, markFailed, release } from "@/lib/db/queries/ledger";
 
@@ -61,14 +63,31 @@ export const CAP_SETTINGS = [
 ] as const;
 export type CapSetting = (typeof CAP_SETTINGS)[number];
 
-function capsFor(team: TeamSettings, now: number): Cap[] {
+function capsFor(team: TeamSettings, now: number, mine: PersonalLimit | null = null): Cap[] {
   const w = windows(now);
-  return CAP_SETTINGS.flatMap((c) => {
-    const limit = toMicros(team[c.setting]);
-    if (limit === null) return [];
-    const [since, resetsAt] = c.window === "today" ? [w.dayStart, w.dayEnd] : [w.monthStart, w.monthEnd];
-    return [{ key: c.key, label: c.label, userOnly: c.perMember, since, resetsAt, limit }];
-  });
+  const own: Cap[] = [];
+  const daily = toMicros(mine?.dailyUsd ?? null);
+  const monthly = toMicros(mine?.monthlyUsd ?? null);
+  if (daily !== null)
+    own.push({ key: "myDaily", label: "your own daily limit", userOnly: true, since: w.dayStart, resetsAt: w.dayEnd, limit: daily });
+  if (monthly !== null)
+    own.push({
+      key: "myMonthly",
+      label: "your own monthly limit",
+      userOnly: true,
+      since: w.monthStart,
+      resetsAt: w.monthEnd,
+      limit: monthly,
+    });
+  return [
+    ...CAP_SETTINGS.flatMap((c) => {
+      const limit = toMicros(team[c.setting]);
+      if (limit === null) return [];
+      const [since, resetsAt] = c.window === "today" ? [w.dayStart, w.dayEnd] : [w.monthStart, w.monthEnd];
+      return [{ key: c.key, label: c.label, userOnly: c.perMember, since, resetsAt, limit }];
+    }),
+    ...own,
+  ];
 }
 
 function resetText(at: number, now: number): string {
@@ -81,7 +100,7 @@ export type CapView = { key: string; label: string; limitMicros: number; spentMi
 
 /** Every cap that is set, with what this member has left under it now. */
 export async function capViews(userId: string, team: TeamSettings, now = Date.now()): Promise<CapView[]> {
-  const caps = capsFor(team, now);
+  const caps = capsFor(team, now, await personalLimit(userId));
   const spent = await spentUnder(userId, caps, team.billsFailedTasks);
   return caps.map((c) => ({
     key: c.key,
@@ -99,7 +118,7 @@ export async function capViews(userId: string, team: TeamSettings, now = Date.no
  */
 export async function reserve(userId: string, items: { jobId: string; amountMicros: number }[], team: TeamSettings): Promise<void> {
   const now = Date.now();
-  if (await reserveUnderCaps(userId, items, capsFor(team, now), team.billsFailedTasks)) return;
+  if (await reserveUnderCaps(userId, items, capsFor(team, now, await personalLimit(userId)), team.billsFailedTasks)) return;
   const total = items.reduce((sum, i) => sum + i.amountMicros, 0);
   // Nothing was written; say which cap, from a fresh read.
   for (const cap of await capViews(userId, team, now)) {

@@ -211,6 +211,12 @@ export class WaveSpeedClient {
     return (await this.parse(res, webhookSecretSchema)).secret;
   }
 
+  /** A JSON POST to an account endpoint (history, billing, usage), read like any answer; throws WaveSpeedError. */
+  async post<T extends z.ZodType>(path: string, body: unknown, data: T, abort?: AbortSignal): Promise<z.infer<T>> {
+    const init = { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) };
+    return this.parse(await this.request(path, init, abort), data);
+  }
+
   async balance(): Promise<number> {
     const res = await this.request("/api/v3/balance");
     return (await this.parse(res, balanceSchema)).balance;

@@ -1,5 +1,6 @@
 import { requireUser } from "@/lib/auth/session";
 import { errorResponse } from "@/lib/errors";
+import { unseenAlertCount } from "@/lib/money/alert-view";
 import { accountBalance } from "@/lib/team/balance";
 import { keyRefusalView } from "@/lib/team/key-refusal";
 import { getTeamSettings } from "@/lib/team/settings";
@@ -21,7 +22,7 @@ export async function GET(request: Request) {
     const balance = await accountBalance();
     const keyRefused = await keyRefusalView();
     return Response.json(
-      { ...body, balance: { ...balance, warnBelowUsd: team.balanceWarnUsd }, keyRefused },
+      { ...body, balance: { ...balance, warnBelowUsd: team.balanceWarnUsd }, keyRefused, alerts: await unseenAlertCount() },
       { headers: { "Cache-Control": "no-store" } },
     );
   } catch (error) {

@@ -93,6 +93,9 @@ export const ledger = pgTable(
     amountMicros: bigint("amount_micros", { mode: "number" }).notNull(),
     state: text("state", { enum: LEDGER_STATES }).notNull(),
     failed: boolean("failed").notNull().default(false),
+    chargeMicros: bigint("charge_micros", { mode: "number" }),
+    refundMicros: bigint("refund_micros", { mode: "number" }),
+    billedAt: ms("billed_at"),
     createdAt: ms("created_at").notNull(),
     updatedAt: ms("updated_at").notNull(),
   },
@@ -180,3 +183,4 @@ export const counters = pgTable("counters", {
 });
 export * from "./review-schema";
 export * from "./link-schema";
+export * from "./money-schema";

@@ -1,13 +1,18 @@
 import "server-only";
-import { and, eq, gte, inArray, ne, sql, type SQL } from "drizzle-orm";
+import { and, eq, gte, inArray, isNotNull, ne, or, sql, type SQL } from "drizzle-orm";
 import { getDb, type Conn } from "../client";
 
 /** A spend cap as the ledger sees it: at most `limit` micro-USD since `since`, for one member or the team. */
 export type CapGuard = { key: string; limit: number; since: number; userOnly: boolean };
 
-/** Money that counts: reserved or charged, not released (and failed takes only while they are billed). */
+/**
+ * Money that counts: reserved or charged, not released. Its amount is the quote until WaveSpeed's billing is
+ * pulled, then the charge net of refunds (lib/money/billing.ts). A failed take whose billing is not known yet
+ * counts only while the team says failed tasks are billed.
+ */
 function counted(t: Conn["t"], billsFailed: boolean): SQL {
-  return billsFailed ? ne(t.ledger.state, "released") : and(ne(t.ledger.state, "released"), eq(t.ledger.failed, false))!;
+  if (billsFailed) return ne(t.ledger.state, "released");
+  return and(ne(t.ledger.state, "released"), or(eq(t.ledger.failed, false), isNotNull(t.ledger.billedAt)))!;
 }
 
 /**

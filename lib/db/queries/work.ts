@@ -51,7 +51,7 @@ export async function markSending(id: string, owner: string): Promise<boolean> {
   const { db, t } = await getDb();
   const rows = await db
     .update(t.jobs)
-    .set(stamped({ status: "submitting" }))
+    .set(stamped({ status: "submitting", submittedAt: Date.now() }))
     .where(and(eq(t.jobs.id, id), eq(t.jobs.leaseOwner, owner), eq(t.jobs.status, "queued")))
     .returning({ id: t.jobs.id });
   return rows.length > 0;

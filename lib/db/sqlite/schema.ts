@@ -98,6 +98,10 @@ export const ledger = sqliteTable(
     state: text("state", { enum: LEDGER_STATES }).notNull(),
     /** The job was charged, then WaveSpeed reported it failed: counted only while the team says failed tasks are billed. */
     failed: integer("failed", { mode: "boolean" }).notNull().default(false),
+    /** What WaveSpeed's billing says it charged and refunded for this job's task (null until pulled). */
+    chargeMicros: integer("charge_micros"),
+    refundMicros: integer("refund_micros"),
+    billedAt: integer("billed_at"),
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
   },
@@ -192,3 +196,4 @@ export const counters = sqliteTable("counters", {
 });
 export * from "./review-schema";
 export * from "./link-schema";
+export * from "./money-schema";

@@ -43,6 +43,7 @@ export const spendSchema = z
       .nullable()
       .optional()
       .meta({ description: "Admins only: set while WaveSpeed refuses the API key." }),
+    alerts: z.number().int().optional().meta({ description: "Admins only: spend alerts of the last month not yet seen." }),
   })
   .meta({ id: "Spend", description: "Amounts in micro-USD (1 USD = 1,000,000), UTC day and month." });
 
