@@ -192,6 +192,9 @@ export const JobCard = memo(function JobCard({ job, width, mediaHeight, selected
             <span>Seed {p.seed}</span>
             <span>{p.duration} s</span>
             <span className="font-medium text-zinc-900 dark:text-zinc-100">{job.price.label}</span>
+            {job.billing && (job.billing.refundMicros > 0 || job.billing.chargeMicros !== job.price.micros) ? (
+              <span data-testid="card-billing">{job.billing.label}</span>
+            ) : null}
             <bdi>{job.mine ? "You" : (job.owner ?? "Someone")}</bdi>
             <time dateTime={job.createdAt}>{CARD_TIME.format(new Date(job.createdAt))}</time>
             {job.shareUrl && job.shareVisibility === "team" ? <span>link: team only</span> : null}

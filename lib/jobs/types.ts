@@ -16,8 +16,8 @@ export type ImageRef = { src: string; width: number | null; height: number | nul
 export type ReviewComment = { name: string; text: string; at: string };
 
 /** Stars and review picks of a take, loaded beside the job row. */
-export type JobMarks = Pick<JobView, "stars" | "review">;
-export const NO_MARKS: JobMarks = { stars: { count: 0, mine: false, by: [] }, review: { picks: 0, comments: [] } };
+export type JobMarks = Pick<JobView, "stars" | "review" | "billing">;
+export const NO_MARKS: JobMarks = { stars: { count: 0, mine: false, by: [] }, review: { picks: 0, comments: [] }, billing: null };
 
 /** What the API and the gallery see of a job: Keyframe's shape, not WaveSpeed's. */
 export type JobView = {
@@ -66,6 +66,8 @@ export type JobView = {
   stars: { count: number; mine: boolean; by: string[] };
   /** Reviewers (through review links) who picked it as their favourite, and what they wrote with that pick. */
   review: { picks: number; comments: ReviewComment[] };
+  /** What WaveSpeed's billing says this take cost, once pulled (null until then): its charge, any refund, and what that nets to. */
+  billing: { chargeMicros: number; refundMicros: number; netMicros: number; label: string } | null;
   error: string | null;
   submittedAt: string | null;
   processingAt: string | null;

@@ -64,7 +64,7 @@ describe("the ledger says what WaveSpeed charged", () => {
   test("a refunded failure stops counting once billing is pulled; several instances pulling never double anything", async () => {
     worker = await testWorker();
     const start = await counted();
-    await finishedJob("A swan glides");
+    const glides = await finishedJob("A swan glides");
     await fetch(`${sim.url}/__sim/faults`, { method: "POST", body: "submit:fail" });
     const failed = await finishedJob("A swan falls");
     expect(failed.status).toBe("failed");
@@ -81,6 +81,11 @@ describe("the ledger says what WaveSpeed charged", () => {
     const { db, t } = await getDb();
     // Two deducts and the failure's refund, each kept once.
     expect(await db.select().from(t.billingItems)).toHaveLength(3);
+    // Each take says what WaveSpeed charged: the card and GET /api/jobs/{id} carry it.
+    const { jobById } = await import("@/lib/jobs/list");
+    const seen = async (id: string) => (await jobById(id, "http://keyframe.test", TEST_USER)).billing;
+    expect(await seen(glides.id)).toEqual({ chargeMicros: 32_000, refundMicros: 0, netMicros: 32_000, label: "charged $0.032" });
+    expect(await seen(failed.id)).toEqual({ chargeMicros: 32_000, refundMicros: 32_000, netMicros: 0, label: "refunded" });
   });
 
   test("with WaveSpeed billing failed tasks, a failure keeps counting even when the team says failures are free", async () => {

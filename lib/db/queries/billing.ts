@@ -191,3 +191,14 @@ export async function otherUse(from: number, to: number) {
     )
     .orderBy(t.billingItems.at);
 }
+
+/** The charge and refund WaveSpeed's billing gave each of these jobs, for those whose billing has been pulled. */
+export async function chargesOf(jobIds: string[]): Promise<{ jobId: string; chargeMicros: number; refundMicros: number }[]> {
+  if (jobIds.length === 0) return [];
+  const { db, t } = await getDb();
+  const rows = await db
+    .select({ jobId: t.ledger.jobId, chargeMicros: t.ledger.chargeMicros, refundMicros: t.ledger.refundMicros })
+    .from(t.ledger)
+    .where(and(inArray(t.ledger.jobId, jobIds), isNotNull(t.ledger.chargeMicros)));
+  return rows.map((r) => ({ jobId: r.jobId, chargeMicros: r.chargeMicros ?? 0, refundMicros: r.refundMicros ?? 0 }));
+}

@@ -57,6 +57,15 @@ export const jobViewSchema = z
       picks: z.number().int(),
       comments: z.array(z.strictObject({ name: z.string(), text: z.string(), at: z.string() })),
     }),
+    billing: z
+      .strictObject({
+        chargeMicros: z.number().int(),
+        refundMicros: z.number().int(),
+        netMicros: z.number().int(),
+        label: z.string(),
+      })
+      .nullable()
+      .meta({ description: "What WaveSpeed's billing says this take cost, once Keyframe has pulled it; null until then." }),
     error: z.string().nullable(),
     submittedAt: isoTime.nullable(),
     processingAt: isoTime.nullable(),
