@@ -1,25 +1,10 @@
 import { z } from "zod";
 import { decisionSchema, reviewControlsSchema, reviewNotifySchema, unlockSchema, visitSchema } from "@/lib/validations/review-controls";
 import type { AreaPaths, Operation } from "../operation";
+import { reviewLinkControlsSchema as controls } from "../schemas/boards";
 
 const tokenPath = z.object({ token: z.string().meta({ description: "The review link's token (the end of /r/{token})." }) });
 const idPath = z.object({ id: z.string() });
-
-const controls = z
-  .object({
-    expiresAt: z.string().nullable(),
-    expired: z.boolean(),
-    hasPassphrase: z.boolean(),
-    allowComment: z.boolean(),
-    allowDecide: z.boolean(),
-    allowDownload: z.boolean(),
-    enabled: z.boolean(),
-    views: z.number(),
-    lastViewAt: z.string().nullable(),
-    lastActivityAt: z.string().nullable(),
-    reviewers: z.array(z.object({ name: z.string(), lastSeenAt: z.string().nullable() })),
-  })
-  .meta({ id: "ReviewLinkControls" });
 
 const decisions = z.record(z.string(), z.enum(["approved", "changes_requested"])).meta({ id: "ReviewDecisions" });
 const notify = z

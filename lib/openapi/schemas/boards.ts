@@ -1,8 +1,32 @@
 import { z } from "zod";
-import { FILM_STATUSES } from "@/lib/db/enums";
+import { FILM_STATUSES, REVIEW_DECISIONS } from "@/lib/db/enums";
 import { ASPECT_CHOICES } from "@/lib/model/seedance";
 import { isoTime } from "./common";
 import { jobViewSchema } from "./jobs";
+
+export const reviewLinkControlsSchema = z
+  .object({
+    expiresAt: z.string().nullable(),
+    expired: z.boolean(),
+    hasPassphrase: z.boolean(),
+    allowComment: z.boolean(),
+    allowDecide: z.boolean(),
+    allowDownload: z.boolean(),
+    enabled: z.boolean(),
+    views: z.number(),
+    lastViewAt: z.string().nullable(),
+    lastActivityAt: z.string().nullable(),
+    reviewers: z.array(z.object({ name: z.string(), lastSeenAt: z.string().nullable() })),
+  })
+  .meta({ id: "ReviewLinkControls" });
+
+const decisionView = z.strictObject({
+  name: z.string(),
+  decision: z.enum(REVIEW_DECISIONS),
+  subjectId: z.string().nullable(),
+  version: z.number().int().nullable(),
+  at: isoTime,
+});
 
 export const filmViewSchema = z
   .strictObject({
@@ -41,10 +65,14 @@ export const storyboardSchema = z
         feedback: z.array(
           z.strictObject({ name: z.string(), pickedJobId: z.string().nullable(), comment: z.string().nullable(), at: z.string() }),
         ),
+        decisions: z.array(decisionView),
       }),
     ),
     films: z.array(filmViewSchema),
-    reviewLinks: z.array(z.strictObject({ id: z.string(), url: z.string(), createdAt: isoTime })),
+    reviewLinks: z.array(
+      z.strictObject({ id: z.string(), url: z.string(), createdAt: isoTime, controls: reviewLinkControlsSchema, unread: z.number().int() }),
+    ),
+    filmDecisions: z.array(decisionView),
   })
   .meta({ id: "Storyboard" });
 
