@@ -13,7 +13,8 @@ import { Switch } from "@/components/ui/switch";
 import { ApiError, readApiError } from "@/lib/http/fetcher";
 import type { JobView } from "@/lib/jobs/types";
 import { formatUsd, priceMicros } from "@/lib/model/price";
-import { DURATION_MAX, DURATION_MIN, SEED_MAX, VARIATIONS_MAX } from "@/lib/model/seedance";
+import { modelOf } from "@/lib/catalog";
+import { SEED_MAX, VARIATIONS_MAX } from "@/lib/model/seedance";
 import { shotTakeSchema, type ShotTakeInput, type ShotTakeRequest } from "@/lib/validations/storyboard";
 
 const DuplicateDialog = dynamic(() => import("@/components/gallery/duplicate-dialog"), { ssr: false });
@@ -53,7 +54,11 @@ export default function ShotTakeDialog({
   });
   const { register, handleSubmit, control, formState, setError: setFieldError } = form;
   const [duration, variations] = useWatch({ control, name: ["duration", "variations"] });
-  const price = formatUsd(priceMicros(Number(duration) || 0, Number(variations) || 0));
+  // New takes are made with the picked take's model: its range, its fields and its price.
+  const model = modelOf(from.model.id);
+  const price = formatUsd(
+    priceMicros(Number(duration) || 0, Number(variations) || 0, { model: model.id, resolution: from.model.resolution }),
+  );
   const errors = formState.errors;
 
   const [duplicate, setDuplicate] = useState<(Duplicate & { values: ShotTakeRequest }) | null>(null);
@@ -118,8 +123,8 @@ export default function ShotTakeDialog({
               <input
                 id="shot-duration"
                 type="number"
-                min={DURATION_MIN}
-                max={DURATION_MAX}
+                min={model.duration.min}
+                max={model.duration.max}
                 className={inputClass}
                 {...register("duration", { valueAsNumber: true })}
               />
@@ -146,7 +151,7 @@ export default function ShotTakeDialog({
             </Field>
           </div>
           <p className="text-xs text-zinc-600 dark:text-zinc-400">Seed -1 picks a new random seed for each take.</p>
-          <Switch id="shot-camera" label="Camera fixed" {...register("cameraFixed")} />
+          {model.cameraFixed ? <Switch id="shot-camera" label="Camera fixed" {...register("cameraFixed")} /> : null}
           {error ? (
             <p role="alert" className="text-sm text-red-700 dark:text-red-400">
               {error}
