@@ -1,7 +1,8 @@
 import "server-only";
 import { undecodableImage } from "@/lib/images/decode";
 import { formatUsd, priceMicros } from "@/lib/model/price";
-import { DURATION_DEFAULT, DURATION_MAX, DURATION_MIN, VARIATIONS_MAX } from "@/lib/model/seedance";
+import { DEFAULT_MODEL, findModel } from "@/lib/catalog";
+import { DURATION_ANY_MAX, DURATION_ANY_MIN, DURATION_DEFAULT, VARIATIONS_MAX } from "@/lib/model/seedance";
 import { makeGenerateSchema, type GenerateField, type GenerateRequest } from "@/lib/validations/generate";
 import type { BatchInput } from "./input";
 import { BATCH_MAX_TAKES, type RowKey } from "./limits";
@@ -32,10 +33,9 @@ const ROW_FIELD: Record<GenerateField, RowKey | "row"> = {
   seed: "seed",
   enableSafetyChecker: "row",
   variations: "variations",
-  // A batch row is made with the default model (lite 480p): it has no model columns yet.
-  model: "row",
-  resolution: "row",
-  generateAudio: "row",
+  model: "model",
+  resolution: "resolution",
+  generateAudio: "generate_audio",
 };
 
 const blank = (v: unknown) => v === undefined || v === null || (typeof v === "string" && v.trim() === "");
@@ -81,17 +81,22 @@ async function checkRow(input: BatchInput, row: RawRow): Promise<CheckedRow & { 
   const end = image(input, v.end_image);
   if ("error" in start) errors.push({ field: "image", message: start.error });
   if ("error" in end) errors.push({ field: "end_image", message: end.error });
+  const model = orDefault(v.model, DEFAULT_MODEL.id);
   const parsed = await rowSchema.safeParseAsync({
     // A missing file is named above; the schema then checks the rest of the row.
     image: "value" in start ? start.value : "https://missing.invalid/",
     lastImage: "value" in end ? end.value : undefined,
     prompt: v.prompt ?? "",
-    duration: orDefault(v.duration, DURATION_DEFAULT),
+    duration: orDefault(v.duration, findModel(String(model))?.duration.default ?? DURATION_DEFAULT),
     aspectRatio: orDefault(v.aspect_ratio, "auto"),
     cameraFixed: flag(v.camera_fixed),
     seed: orDefault(v.seed, -1),
     enableSafetyChecker: true,
     variations: orDefault(v.variations, 1),
+    // A row without a model is made with the default one (lite 480p); resolution and sound follow the model's defaults.
+    model,
+    resolution: blank(v.resolution) ? undefined : orDefault(v.resolution, undefined),
+    generateAudio: blank(v.generate_audio) ? undefined : flag(v.generate_audio),
   });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
@@ -106,8 +111,12 @@ async function checkRow(input: BatchInput, row: RawRow): Promise<CheckedRow & { 
     return Number.isInteger(n) && n >= min && n <= max ? n : 0;
   };
   const takes = request?.variations ?? Math.max(1, whole(v.variations, 1, 1, VARIATIONS_MAX));
-  const duration = request?.duration ?? whole(v.duration, DURATION_DEFAULT, DURATION_MIN, DURATION_MAX);
-  const price = priceMicros(duration, takes);
+  const entry = findModel(request?.model ?? (blank(v.model) ? DEFAULT_MODEL.id : String(v.model).trim()));
+  const range = entry?.duration ?? { min: DURATION_ANY_MIN, max: DURATION_ANY_MAX, default: DURATION_DEFAULT };
+  const duration = request?.duration ?? whole(v.duration, range.default, range.min, range.max);
+  const price = entry
+    ? priceMicros(duration, takes, { model: entry.id, resolution: request?.resolution ?? (v.resolution as string | null) })
+    : 0;
   return { line: row.line, ok: request !== undefined, errors, takes, priceMicros: price, priceLabel: formatUsd(price), request };
 }
 

@@ -12,5 +12,17 @@ export const ZIP_MAX_ENTRIES = 400;
 export const ZIP_MAX_UNPACKED_BYTES = 42 * 1024 * 1024;
 
 /** A row's keys, as CSV headers and JSON keys. */
-export const ROW_KEYS = ["image", "end_image", "prompt", "duration", "aspect_ratio", "camera_fixed", "seed", "variations"] as const;
+export const ROW_KEYS = [
+  "image",
+  "end_image",
+  "prompt",
+  "duration",
+  "aspect_ratio",
+  "camera_fixed",
+  "seed",
+  "variations",
+  "model",
+  "resolution",
+  "generate_audio",
+] as const;
 export type RowKey = (typeof ROW_KEYS)[number];

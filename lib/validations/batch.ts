@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { BATCH_MAX_ROWS } from "@/lib/batches/limits";
 import { GROUP_SOURCES } from "@/lib/db/enums";
-import { DURATION_MAX, DURATION_MIN, SEED_MAX, SEED_MIN } from "@/lib/model/seedance";
+import { DURATION_ANY_MAX, DURATION_ANY_MIN, SEED_MAX, SEED_MIN } from "@/lib/model/seedance";
 
 /**
  * A batch row as sent: every value as text, number or flag (a CSV's cells are all text). The row's values
@@ -18,6 +18,9 @@ export const batchRowSchema = z
     camera_fixed: cell,
     seed: cell,
     variations: cell,
+    model: cell,
+    resolution: cell,
+    generate_audio: cell,
   })
   .strict();
 export type BatchRowInput = z.infer<typeof batchRowSchema>;
@@ -41,9 +44,12 @@ export const sweepSchema = z.object({
   end_image: z.string().trim().optional(),
   prompts: z.array(z.string(), { error: "prompts must be a list." }).min(1, "Give at least one prompt."),
   seeds: wholeNumbers("Seeds", SEED_MIN, SEED_MAX),
-  durations: wholeNumbers("Durations", DURATION_MIN, DURATION_MAX),
+  durations: wholeNumbers("Durations", DURATION_ANY_MIN, DURATION_ANY_MAX),
   aspect_ratio: z.string().optional(),
   camera_fixed: z.union([z.boolean(), z.string()]).optional(),
+  model: z.string().optional(),
+  resolution: z.string().optional(),
+  generate_audio: z.union([z.boolean(), z.string()]).optional(),
   variations: z.union([z.number(), z.string()]).optional(),
 });
 export type Sweep = z.infer<typeof sweepSchema>;

@@ -20,7 +20,7 @@ describe("sweeps", () => {
     expect(body.problem).toBe("This batch costs $0.384, more than the $0.30 left under your daily cap.");
     const bad = await app.send("preview", { sweep: { ...sweep, durations: [2, 20] } });
     expect(bad.status).toBe(400);
-    expect(bad.body.error).toMatchObject({ code: "validation_failed", message: "Durations must be whole numbers from 2 to 12." });
+    expect(bad.body.error).toMatchObject({ code: "validation_failed", message: "Durations must be whole numbers from 2 to 15." });
   });
 
   test("a sweep from the form: its image as a part named in the sweep, every combination a row", async () => {
@@ -75,13 +75,50 @@ describe("limits and JSON", () => {
       {
         line: 3,
         field: "sed",
-        message: 'Unknown key "sed"; the keys are image, end_image, prompt, duration, aspect_ratio, camera_fixed, seed, variations.',
+        message:
+          'Unknown key "sed"; the keys are image, end_image, prompt, duration, aspect_ratio, camera_fixed, seed, variations, model, resolution, generate_audio.',
       },
     ]);
     expect(await app.stored()).toMatchObject({ groups: 0, jobs: 0, ledger: 0 });
     const made = await app.send("batches", { name: "By URL", rows: [rows[0]] });
     expect(made.status).toBe(201);
     expect(made.body.batch).toMatchObject({ name: "By URL", source: "json", total: 1 });
+  });
+
+  test("a row names its model: each is checked and priced by its own rules, and the takes are made with it", async () => {
+    const rows = [
+      { image: "https://example.test/a.png", prompt: "Orbit", duration: 4 },
+      {
+        image: "https://example.test/a.png",
+        prompt: "Orbit",
+        duration: 15,
+        model: "bytedance/seedance-2.0/image-to-video",
+        resolution: "480p",
+        generate_audio: "yes",
+      },
+      { image: "https://example.test/a.png", prompt: "Orbit", duration: 15 },
+      { image: "https://example.test/a.png", prompt: "Orbit", model: "bytedance/seedance-9" },
+      { image: "https://example.test/a.png", prompt: "", model: "bytedance/seedance-2.0/image-to-video" },
+    ];
+    const preview = await app.send("preview", { rows });
+    expect(preview.status).toBe(200);
+    type Row = { ok: boolean; errors: { field: string; message: string }[]; priceMicros: number; priceLabel: string };
+    const [lite, two, tooLong, unknown, noPrompt] = (preview.body as unknown as { rows: Row[] }).rows;
+    expect(lite).toMatchObject({ ok: true, priceLabel: "$0.064" });
+    expect(two).toMatchObject({ ok: true, errors: [] });
+    expect(two!.priceMicros).toBeGreaterThan(15 * 16_000);
+    expect(tooLong!.errors).toEqual([{ field: "duration", message: "Duration must be a whole number from 2 to 12." }]);
+    expect(unknown!.errors.map((e) => e.field)).toEqual(["model"]);
+    expect(noPrompt!.errors.map((e) => e.field)).toEqual(["prompt"]);
+
+    const made = await app.send("batches", { rows: rows.slice(0, 2) });
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    const { getJob } = await import("@/lib/db/queries/jobs");
+    const jobs = await Promise.all(made.body.jobs.map((j: { id: string }) => getJob(j.id)));
+    expect(jobs.map((j) => [j!.model, j!.duration, j!.generateAudio]).sort((a, b) => Number(a[1]) - Number(b[1]))).toEqual([
+      ["bytedance/seedance-v1-lite-i2v-480p", 4, null],
+      ["bytedance/seedance-2.0/image-to-video", 15, true],
+    ]);
   });
 
   test("a member over the per-minute limit is refused the batch with 429, nothing stored", async () => {
