@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, expect, test } from "vitest";
+import { afterAll, beforeAll, expect, test, vi } from "vitest";
 import { getSetting, putSetting } from "@/lib/db/queries/settings";
 import type { Simulator } from "@/lib/simulator/server";
 import { setupApp, signedIn } from "@/lib/test/app";
@@ -46,4 +46,34 @@ test("POST /api/models/quote: WaveSpeed's quote per model and inputs, kept in th
   expect(((await bad.json()) as { error: { fields: unknown } }).error.fields).toEqual({
     duration: "Duration must be a whole number from 4 to 15.",
   });
+});
+
+test("a catalog answer that lists none of Keyframe's models retires nothing, and a failed refresh is tried again within the hour after", async () => {
+  const { catalogAvailability, refreshCatalog } = await import("./live");
+  const stale = { fetchedAt: Date.now() - 2 * 24 * 60 * 60 * 1000, models: {} };
+  await putSetting("catalog:live", stale);
+  sim.options.catalogIds = [];
+  await expect(refreshCatalog()).rejects.toThrow(/none of Keyframe's models/);
+  expect(await getSetting("catalog:live")).toEqual(stale);
+
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
+  expect(await catalogAvailability()).toEqual({});
+  await settle();
+  expect(await getSetting("catalog:live")).toEqual(stale);
+  const routes = await import("@/app/api/jobs/route");
+  const res = await routes.POST(new Request("http://localhost/api/jobs", { method: "POST", body: jobForm({}), headers: { cookie } }));
+  expect(res.status, await res.clone().text()).toBe(201);
+
+  sim.options.catalogIds = undefined;
+  vi.useFakeTimers({ toFake: ["Date"] });
+  try {
+    vi.setSystemTime(Date.now() + 61 * 60 * 1000);
+    await catalogAvailability();
+    await settle();
+    const fresh = (await getSetting("catalog:live")) as { models: Record<string, { available: boolean }> };
+    expect(Object.keys(fresh.models)).toHaveLength(ENTRIES.length);
+    expect(Object.values(fresh.models).every((m) => m.available)).toBe(true);
+  } finally {
+    vi.useRealTimers();
+  }
 });
