@@ -10,7 +10,7 @@ import { modelProblems } from "./rules";
 const HOUR_MS = 60 * 60 * 1000;
 const QUOTE_TIMEOUT_MS = 3000;
 
-export type QuoteChoice = { model: string; resolution?: string | null; duration: number };
+export type QuoteChoice = { model: string; resolution?: string | null; duration: number; generateAudio?: boolean | null };
 export type Quote = { micros: number; listMicros: number; source: "wavespeed" | "list"; at: number };
 
 /** One video's price is keyed by what drives it: the model, its tier (when it has a choice) and the duration. */
