@@ -57,9 +57,9 @@ export function GenerateForm({
   const form = useForm<GenerateFormValues, unknown, GenerateRequest>({ resolver, defaultValues: GENERATE_DEFAULTS, mode: "onChange" });
   const { register, control, handleSubmit, setValue, trigger, formState } = form;
   const { errors, isValid, isSubmitting } = formState;
-  const [prompt, duration, variations, seed, aspectRatio, image, model, resolution] = useWatch({
+  const [prompt, duration, variations, seed, aspectRatio, image, model, resolution, generateAudio] = useWatch({
     control,
-    name: ["prompt", "duration", "variations", "seed", "aspectRatio", "image", "model", "resolution"],
+    name: ["prompt", "duration", "variations", "seed", "aspectRatio", "image", "model", "resolution", "generateAudio"],
   });
   const entry = modelOf(model);
   const [notes, setNotes] = useState<SwitchNotes>({});
@@ -105,7 +105,8 @@ export function GenerateForm({
   const choice = { model: entry.id, resolution: entry.resolutions.length > 1 ? (resolution ?? null) : null };
   const seconds = Number(duration);
   const inRange = Number.isInteger(seconds) && seconds >= entry.duration.min && seconds <= entry.duration.max;
-  const live = useQuote(entry.id, seconds, choice.resolution, inRange);
+  const sound = entry.audio ? (typeof generateAudio === "boolean" ? generateAudio : entry.audio.default) : null;
+  const live = useQuote(entry.id, seconds, choice.resolution, sound, inRange);
   const listed = priceMicros(seconds || 0, 1, choice);
   const price = (live?.micros ?? listed) * (Number(variations) || 0);
   return (
