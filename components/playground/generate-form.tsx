@@ -9,7 +9,7 @@ import { Field } from "@/components/ui/field";
 import { Switch } from "@/components/ui/switch";
 import type { JobView } from "@/lib/jobs/types";
 import type { PresetView } from "@/lib/presets/types";
-import { microsPerSecond, modelOf } from "@/lib/catalog";
+import { findModel, microsPerSecond, modelOf } from "@/lib/catalog";
 import { priceMicros } from "@/lib/model/price";
 import { nearestAspectRatio, type AspectChoice, type AspectRatio } from "@/lib/model/seedance";
 import type { GenerateFormValues, GenerateRequest } from "@/lib/validations/generate";
@@ -85,6 +85,8 @@ export function GenerateForm({
     submit.note(`Model: ${modelOf(id).name}.${said.length ? ` ${said.join(" ")}` : ""}`);
   };
   const applyPreset = (preset: PresetView) => {
+    // Its model first, so the settings below are checked against the model they were saved with.
+    if (preset.model && findModel(preset.model) && preset.model !== form.getValues().model) chooseModel(preset.model);
     for (const name of ["prompt", "duration", "aspectRatio", "cameraFixed", "seed", "enableSafetyChecker"] as const)
       set(name, preset[name]);
     submit.note(`Preset “${preset.name}” applied.`);
