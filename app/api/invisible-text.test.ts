@@ -109,7 +109,7 @@ describe("names made of nothing visible, or that turn text around", () => {
       updatedAt: now,
     };
     const { enableSafetyChecker: _, ...row } = old;
-    expect(await insertPreset({ ...row, id: "AAAAAAAAAAAAAAAAAAAAAA" })).toBe(true);
+    expect(await insertPreset({ ...row, model: null, id: "AAAAAAAAAAAAAAAAAAAAAA" })).toBe(true);
     const clash = await call<Refused>(m.presets, "POST", { cookie, body: { ...preset, name: "Dusk pan" } });
     expect(clash.status).toBe(409);
     expect(clash.body.error.message).toBe("A preset named “Dusk\u200B pan” exists already; choose another name.");

@@ -9,7 +9,7 @@ import { Field } from "@/components/ui/field";
 import { Switch } from "@/components/ui/switch";
 import type { JobView } from "@/lib/jobs/types";
 import type { PresetView } from "@/lib/presets/types";
-import { microsPerSecond, modelOf } from "@/lib/catalog";
+import { findModel, microsPerSecond, modelOf } from "@/lib/catalog";
 import { priceMicros } from "@/lib/model/price";
 import { nearestAspectRatio, type AspectChoice, type AspectRatio } from "@/lib/model/seedance";
 import type { GenerateFormValues, GenerateRequest } from "@/lib/validations/generate";
@@ -57,9 +57,9 @@ export function GenerateForm({
   const form = useForm<GenerateFormValues, unknown, GenerateRequest>({ resolver, defaultValues: GENERATE_DEFAULTS, mode: "onChange" });
   const { register, control, handleSubmit, setValue, trigger, formState } = form;
   const { errors, isValid, isSubmitting } = formState;
-  const [prompt, duration, variations, seed, aspectRatio, image, model, resolution] = useWatch({
+  const [prompt, duration, variations, seed, aspectRatio, image, model, resolution, generateAudio] = useWatch({
     control,
-    name: ["prompt", "duration", "variations", "seed", "aspectRatio", "image", "model", "resolution"],
+    name: ["prompt", "duration", "variations", "seed", "aspectRatio", "image", "model", "resolution", "generateAudio"],
   });
   const entry = modelOf(model);
   const [notes, setNotes] = useState<SwitchNotes>({});
@@ -85,6 +85,8 @@ export function GenerateForm({
     submit.note(`Model: ${modelOf(id).name}.${said.length ? ` ${said.join(" ")}` : ""}`);
   };
   const applyPreset = (preset: PresetView) => {
+    // Its model first, so the settings below are checked against the model they were saved with.
+    if (preset.model && findModel(preset.model) && preset.model !== form.getValues().model) chooseModel(preset.model);
     for (const name of ["prompt", "duration", "aspectRatio", "cameraFixed", "seed", "enableSafetyChecker"] as const)
       set(name, preset[name]);
     submit.note(`Preset “${preset.name}” applied.`);
@@ -105,7 +107,8 @@ export function GenerateForm({
   const choice = { model: entry.id, resolution: entry.resolutions.length > 1 ? (resolution ?? null) : null };
   const seconds = Number(duration);
   const inRange = Number.isInteger(seconds) && seconds >= entry.duration.min && seconds <= entry.duration.max;
-  const live = useQuote(entry.id, seconds, choice.resolution, inRange);
+  const sound = entry.audio ? (typeof generateAudio === "boolean" ? generateAudio : entry.audio.default) : null;
+  const live = useQuote(entry.id, seconds, choice.resolution, sound, inRange);
   const listed = priceMicros(seconds || 0, 1, choice);
   const price = (live?.micros ?? listed) * (Number(variations) || 0);
   return (

@@ -11,7 +11,14 @@ import type { GenerateFormValues } from "@/lib/validations/generate";
 import { presetSchema } from "@/lib/validations/preset";
 import { PRESETS_URL } from "@/lib/presets/types";
 
-const FIELD_NAMES: Record<string, string> = { prompt: "Prompt", duration: "Duration", aspectRatio: "Aspect ratio", seed: "Seed" };
+const FIELD_NAMES: Record<string, string> = {
+  prompt: "Prompt",
+  duration: "Duration",
+  aspectRatio: "Aspect ratio",
+  seed: "Seed",
+  model: "Model",
+  cameraFixed: "Camera fixed",
+};
 
 /** Saves the form's prompt and settings (not its images) as a named preset for the whole team. */
 export default function SavePresetDialog({ values, onClose }: { values: GenerateFormValues; onClose: () => void }) {
@@ -19,8 +26,8 @@ export default function SavePresetDialog({ values, onClose }: { values: Generate
   const [errors, setErrors] = useState<string[]>([]);
   const [nameError, setNameError] = useState<string | undefined>();
   const save = async () => {
-    const { prompt, duration, aspectRatio, cameraFixed, seed, enableSafetyChecker } = values;
-    const parsed = presetSchema.safeParse({ name, prompt, duration, aspectRatio, cameraFixed, seed, enableSafetyChecker });
+    const { model, prompt, duration, aspectRatio, cameraFixed, seed, enableSafetyChecker } = values;
+    const parsed = presetSchema.safeParse({ name, model, prompt, duration, aspectRatio, cameraFixed, seed, enableSafetyChecker });
     if (!parsed.success) {
       const issues = parsed.error.issues;
       setNameError(issues.find((i) => i.path[0] === "name")?.message);
@@ -48,7 +55,7 @@ export default function SavePresetDialog({ values, onClose }: { values: Generate
           }}
         >
           <p className="text-sm text-zinc-700 dark:text-zinc-300">
-            The prompt, duration, aspect ratio, camera, seed and safety checker, for everyone on the team. Images are not saved.
+            The model, prompt, duration, aspect ratio, camera, seed and safety checker, for everyone on the team. Images are not saved.
           </p>
           <Field label="Preset name" htmlFor="preset-name" error={nameError}>
             <input

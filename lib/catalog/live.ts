@@ -12,9 +12,14 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 type LiveCatalog = { fetchedAt: number; models: Record<string, Availability> };
 
-/** Reads `GET /api/v3/models` and keeps what it says of each model in the database (one instance a day). */
+/**
+ * Reads `GET /api/v3/models` and keeps what it says of each model in the database (one instance a day). An
+ * answer that lists none of Keyframe's models is refused (thrown), so nothing is marked retired on it.
+ */
 export async function refreshCatalog(): Promise<LiveCatalog> {
   const listed = await wavespeed().models();
+  // A paged or half-parsed answer that names none of our models says nothing about them: keep what we had.
+  if (!ENTRIES.some((e) => listed.some((l) => l.model_id === e.id))) throw new Error("its answer lists none of Keyframe's models");
   const models = Object.fromEntries(
     ENTRIES.map((e) => [
       e.id,
@@ -31,14 +36,15 @@ export async function refreshCatalog(): Promise<LiveCatalog> {
 
 /**
  * What the live catalog said of each model, from the database: never waits for WaveSpeed. Once a day (with a
- * key set) one instance refreshes it in the background; until the first answer every model is offered.
+ * key set) one instance refreshes it in the background; until the first answer every model is offered. The
+ * claim is per hour, so a refresh that failed is tried again the next hour rather than the next day.
  */
 export async function catalogAvailability(): Promise<Record<string, Availability>> {
   if (env().mode !== "live") return {};
   const stored = (await getSetting(KEY).catch(() => undefined)) as LiveCatalog | undefined;
   if (!stored || Date.now() - stored.fetchedAt > DAY_MS) {
-    const day = new Date().toISOString().slice(0, 10);
-    void claimSetting(`catalog:refresh:${day}`, { at: Date.now() })
+    const hour = new Date().toISOString().slice(0, 13);
+    void claimSetting(`catalog:refresh:${hour}`, { at: Date.now() })
       .then((mine) => (mine ? refreshCatalog() : undefined))
       .catch((error: unknown) => console.warn(`[keyframe] Could not read WaveSpeed's model catalog: ${(error as Error).message}`));
   }

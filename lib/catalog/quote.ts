@@ -10,14 +10,19 @@ import { modelProblems } from "./rules";
 const HOUR_MS = 60 * 60 * 1000;
 const QUOTE_TIMEOUT_MS = 3000;
 
-export type QuoteChoice = { model: string; resolution?: string | null; duration: number };
+export type QuoteChoice = { model: string; resolution?: string | null; duration: number; generateAudio?: boolean | null };
 export type Quote = { micros: number; listMicros: number; source: "wavespeed" | "list"; at: number };
 
-/** One video's price is keyed by what drives it: the model, its tier (when it has a choice) and the duration. */
+/**
+ * One video's price is keyed by what drives it: the model, its tier (when it has a choice), the duration and,
+ * on models with sound, whether it makes sound.
+ */
 function inputs(choice: QuoteChoice) {
   const entry = modelOf(choice.model);
   const tier = entry.resolutions.length > 1 ? resolutionFor(entry, choice.resolution) : undefined;
-  return { entry, tier, key: `quote:${entry.id}:${tier ?? ""}:${choice.duration}` };
+  const audio = entry.audio ? (choice.generateAudio ?? entry.audio.default) : undefined;
+  const sound = audio === undefined ? "" : audio ? ":sound" : ":silent";
+  return { entry, tier, audio, key: `quote:${entry.id}:${tier ?? ""}:${choice.duration}${sound}` };
 }
 
 /** A quote asked for within the hour (across instances: it is kept in the database), if any. */
@@ -31,7 +36,7 @@ export async function cachedQuote(choice: QuoteChoice): Promise<Quote | undefine
  * built-in list price in simulator mode or when WaveSpeed does not answer in time.
  */
 export async function quote(choice: QuoteChoice): Promise<Quote> {
-  const { entry, tier, key } = inputs(choice);
+  const { entry, tier, audio, key } = inputs(choice);
   // Only the inputs that drive the price are asked about (a prompt is no part of a quote).
   const { duration, resolution } = modelProblems(entry, { duration: choice.duration, resolution: choice.resolution ?? undefined });
   const problems = { ...(duration ? { duration } : {}), ...(resolution ? { resolution } : {}) };
@@ -44,7 +49,11 @@ export async function quote(choice: QuoteChoice): Promise<Quote> {
   if (env().mode === "simulator") return list;
   try {
     const client = wavespeed();
-    const asked = { duration: choice.duration, ...(tier ? { resolution: tier } : {}) };
+    const asked = {
+      duration: choice.duration,
+      ...(tier ? { resolution: tier } : {}),
+      ...(audio === undefined ? {} : { generate_audio: audio }),
+    };
     const answer = await Promise.race([
       client.price(entry.id, asked),
       new Promise<never>((_, reject) => setTimeout(() => reject(new Error("timeout")), QUOTE_TIMEOUT_MS)),
@@ -66,9 +75,12 @@ export async function quoteView(choice: QuoteChoice) {
   return { model: modelOf(choice.model).id, micros: q.micros, label: formatUsd(q.micros), listMicros: q.listMicros, source: q.source };
 }
 
-/** The price a take is admitted at: the quote the form showed (still within its hour), else the list price. */
+/**
+ * The price a take is admitted at: the quote the form showed (still within its hour), else WaveSpeed's quote
+ * asked now (3 s at most), else the list price.
+ */
 export async function admittedPriceMicros(choice: QuoteChoice): Promise<number> {
-  const cached = await cachedQuote(choice).catch(() => undefined);
+  const found = await quote(choice).catch(() => undefined);
   const { entry, tier } = inputs(choice);
-  return cached?.micros ?? priceMicros(choice.duration, 1, { model: entry.id, resolution: tier });
+  return found?.micros ?? priceMicros(choice.duration, 1, { model: entry.id, resolution: tier });
 }

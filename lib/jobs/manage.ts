@@ -5,6 +5,8 @@ import { forgetStars } from "@/lib/db/queries/stars";
 import { forgetTake } from "@/lib/db/queries/storyboards";
 import type { Job } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
+import { refuseUnavailable } from "@/lib/catalog/live";
+import { admittedPriceMicros } from "@/lib/catalog/quote";
 
 import { release } from "@/lib/team/spend";
 
@@ -80,12 +82,21 @@ export async function retryJob(id: string, user: SessionUser, origin: string, id
   }
 }
 
-function submitRetry(job: Job, user: SessionUser, origin: string, idempotencyKey: string | null): Promise<Created> {
+/** A retry is a new take: its model must still be served, and it is admitted at today's price, not the old one. */
+async function submitRetry(job: Job, user: SessionUser, origin: string, idempotencyKey: string | null): Promise<Created> {
+  await refuseUnavailable(job.model);
+  const priceMicros = await admittedPriceMicros({
+    model: job.model,
+    resolution: job.resolution,
+    duration: job.duration,
+    generateAudio: job.generateAudio,
+  });
   const now = Date.now();
   return submitBatch(
     [
       {
         ...job,
+        priceMicros,
         id: newId(),
         batchId: newId(),
         variation: 0,

@@ -26,6 +26,7 @@ async function seedOnce(): Promise<void> {
       cameraFixed: false,
       seed: -1,
       safetyChecker: true,
+      model: null,
       userId: null,
       createdAt: now + i,
       updatedAt: now + i,
@@ -42,6 +43,7 @@ const toView = (p: Preset, viewer: Viewer, names: Map<string, string>): PresetVi
   cameraFixed: p.cameraFixed,
   seed: p.seed,
   enableSafetyChecker: p.safetyChecker,
+  model: p.model,
   owner: p.userId ? (names.get(p.userId) ?? null) : null,
   canManage: canManage(viewer, p.userId),
 });
@@ -68,6 +70,7 @@ async function lookAlike(name: string, except?: string): Promise<Preset | undefi
 
 type PresetRequest = Pick<GenerateRequest, "prompt" | "duration" | "aspectRatio" | "cameraFixed" | "seed" | "enableSafetyChecker"> & {
   name: string;
+  model?: string | null;
 };
 
 export async function savePreset(input: PresetRequest, user: SessionUser): Promise<PresetView> {
@@ -81,6 +84,7 @@ export async function savePreset(input: PresetRequest, user: SessionUser): Promi
     cameraFixed: input.cameraFixed,
     seed: input.seed,
     safetyChecker: input.enableSafetyChecker,
+    model: input.model ?? null,
     userId: user.id,
     createdAt: now,
     updatedAt: now,

@@ -10,6 +10,8 @@ export type PresetView = {
   cameraFixed: boolean;
   seed: number;
   enableSafetyChecker: boolean;
+  /** The model it was saved with; null: applying it keeps the form's model. */
+  model: string | null;
   owner: string | null;
   /** Renaming and removing: whoever saved it, or an admin. */
   canManage: boolean;

@@ -51,9 +51,9 @@ export function catalog() {
 /**
  * `POST /api/v3/model/price`: the model's rate at the asked resolution, linear in duration. Inputs that drive
  * the price but are missing are priced at the base (5 s, the default tier), as WaveSpeed documents; an
- * invalid one is a 400 in the words the form uses.
+ * invalid one is a 400 in the words the form uses. With a `discount` the discounted price is that much lower.
  */
-export function price(body: Record<string, unknown>) {
+export function price(body: Record<string, unknown>, discount = 0) {
   if (body.model_id === undefined) throw new InputError("model_id is required", 1400);
   const entry = findModel(typeof body.model_id === "string" ? body.model_id : undefined);
   if (!entry) return undefined;
@@ -66,5 +66,6 @@ export function price(body: Record<string, unknown>) {
   if (field) throw new InputError(`${WIRE_NAMES[field as ModelField]}: ${message}`);
   const tier = resolutionFor(entry, resolution as string | undefined);
   const usd = (((duration as number | undefined) ?? 5) * microsPerSecond(entry, tier)) / 1_000_000;
-  return { model_id: entry.id, price: usd, discounted_price: usd, currency: "USD" };
+  const discounted = Math.round(usd * (1 - discount) * 1_000_000) / 1_000_000;
+  return { model_id: entry.id, price: usd, discounted_price: discounted, currency: "USD" };
 }

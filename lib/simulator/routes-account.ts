@@ -88,9 +88,12 @@ export async function accountRoutes(req: http.IncomingMessage, url: URL, ctx: Si
   const route = `${req.method} ${url.pathname}`;
   if (route === "GET /api/v3/balance") return balance(req, ctx);
   if (route === "GET /api/v3/webhook/secret") return ok({ secret: ctx.sender.secret });
-  if (route === "GET /api/v3/models") return ok(catalog());
+  if (route === "GET /api/v3/models") {
+    const ids = ctx.options.catalogIds;
+    return ok(ids ? catalog().filter((e) => ids.includes(e.model_id)) : catalog());
+  }
   if (route === "POST /api/v3/model/price") {
-    const answer = price(await jsonObject(req));
+    const answer = price(await jsonObject(req), ctx.options.discount);
     return answer ? ok(answer) : failure(404, "Model not found");
   }
   if (route === "POST /api/v3/billings/search") return billings(req, ctx);

@@ -14,7 +14,8 @@ import { InputError } from "./validate";
 import { simulatorSecret, WebhookSender } from "./webhooks";
 
 export type { SimulatorOptions, SimulatorStats } from "./types";
-export type Simulator = { url: string; stats: SimulatorStats; faults: FaultBook; close(): Promise<void> };
+/** `options` may be changed while it runs (e.g. `discount`, `catalogIds`). */
+export type Simulator = { url: string; stats: SimulatorStats; faults: FaultBook; options: SimulatorOptions; close(): Promise<void> };
 
 export async function startSimulator(options: SimulatorOptions): Promise<Simulator> {
   const host = options.host ?? "127.0.0.1";
@@ -141,6 +142,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     url: baseUrl,
     stats,
     faults,
+    options,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -21,6 +21,10 @@ export type SimulatorOptions = {
   webhookSecret?: string;
   /** How long a sync-mode submit (`enable_sync_mode: true`) waits before answering 5004 (default 90 s). */
   syncTimeoutMs?: number;
+  /** The account's discount as a fraction off the list price (0.25: `discounted_price` is 75% of `price`). */
+  discount?: number;
+  /** When set, `GET /api/v3/models` lists only these ids (as a paged or partial answer would). */
+  catalogIds?: string[];
 };
 
 /** What the simulator saw: every submit POST (accepted or not), tasks created, result GETs per task id. */

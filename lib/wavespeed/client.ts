@@ -1,7 +1,16 @@
 import { Agent, fetch as undiciFetch } from "undici";
 import { z } from "zod";
 import { modelOf } from "@/lib/catalog";
-import { balanceSchema, catalogEntrySchema, catalogSchema, envelopeSchema, priceSchema, taskSchema, webhookSecretSchema } from "./schema";
+import {
+  balanceSchema,
+  catalogEntrySchema,
+  catalogSchema,
+  envelopeSchema,
+  listedIdSchema,
+  priceSchema,
+  taskSchema,
+  webhookSecretSchema,
+} from "./schema";
 import type { WireCatalogEntry } from "./schema";
 import { isKeyRefusal, isTimeout, networkCode, retryAfterMs } from "./http";
 import { codeWords } from "./task-error";
@@ -235,7 +244,10 @@ export class WaveSpeedClient {
     const list = await this.parse(await this.request("/api/v3/models"), catalogSchema);
     return list.flatMap((item) => {
       const parsed = catalogEntrySchema.safeParse(item);
-      return parsed.success ? [parsed.data] : [];
+      if (parsed.success) return [parsed.data];
+      // Listed but unreadable: still listed (not retired), with nothing known of its schema.
+      const named = listedIdSchema.safeParse(item);
+      return named.success ? [{ model_id: named.data.model_id }] : [];
     });
   }
 }

@@ -52,4 +52,6 @@ export const catalogEntrySchema = z.looseObject({
     .nullish(),
 });
 export type WireCatalogEntry = z.infer<typeof catalogEntrySchema>;
+/** Just the id of a catalog entry whose other fields do not parse. */
+export const listedIdSchema = z.looseObject({ model_id: z.string() });
 export const catalogSchema = z.array(z.unknown());

@@ -63,4 +63,29 @@ describe("team presets", () => {
     expect((await call(one, "DELETE", { cookie: admin.cookie, params: { id: first[0]!.id } })).status).toBe(204);
     expect((await presets(member.cookie)).map((p) => p.name)).toEqual(["Runner", "Stage spin"]);
   });
+
+  test("a preset keeps its model and is checked against it: 2.0 saves 15 s, lite 480p refuses it on duration", async () => {
+    const { cookie } = await signedIn("preset-model@keyframe.test", "member");
+    const { ENTRIES } = await import("@/lib/catalog");
+    const lite = ENTRIES[0]!;
+    const two = ENTRIES.find((e) => e.short === "2.0")!;
+    const long = { ...preset, cameraFixed: false, duration: 15 };
+    const saved = await call<PresetView>(list, "POST", { cookie, body: { ...long, name: "Long 2.0", model: two.id } });
+    expect(saved.status).toBe(201);
+    expect(saved.body).toMatchObject({ name: "Long 2.0", model: two.id, duration: 15 });
+    const listed = await call<{ presets: PresetView[] }>(list, "GET", { cookie });
+    expect(listed.body.presets.find((p) => p.name === "Long 2.0")).toMatchObject({ model: two.id, duration: 15 });
+
+    const refused = await call<{ error: { fields: Record<string, string> } }>(list, "POST", {
+      cookie,
+      body: { ...long, name: "Long lite", model: lite.id },
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.fields).toEqual({ duration: "Duration must be a whole number from 2 to 12." });
+    const without = await call<{ error: { fields: Record<string, string> } }>(list, "POST", {
+      cookie,
+      body: { ...long, name: "No model" },
+    });
+    expect(without.body.error.fields).toEqual({ duration: "Duration must be a whole number from 2 to 12." });
+  });
 });

@@ -14,7 +14,7 @@ export async function GET(request: Request) {
   }
 }
 
-/** `{ name, prompt, duration, aspectRatio, cameraFixed, seed, enableSafetyChecker }`, checked like the form: 201 with the preset. */
+/** `{ name, model?, prompt, duration, aspectRatio, cameraFixed, seed, enableSafetyChecker }`, checked like the form: 201 with the preset. */
 export async function POST(request: Request) {
   try {
     const user = await requireUser(request);

@@ -171,6 +171,8 @@ export const presets = pgTable("presets", {
   cameraFixed: boolean("camera_fixed").notNull(),
   seed: integer("seed").notNull(),
   safetyChecker: boolean("safety_checker").notNull(),
+  /** The catalog id of the model it was saved with (null: saved before presets named one; it keeps the form's). */
+  model: text("model"),
   userId: text("user_id"),
   createdAt: ms("created_at").notNull(),
   updatedAt: ms("updated_at").notNull(),

@@ -184,6 +184,8 @@ export const presets = sqliteTable("presets", {
   cameraFixed: integer("camera_fixed", { mode: "boolean" }).notNull(),
   seed: integer("seed").notNull(),
   safetyChecker: integer("safety_checker", { mode: "boolean" }).notNull(),
+  /** The catalog id of the model it was saved with (null: saved before presets named one; it keeps the form's). */
+  model: text("model"),
   userId: text("user_id"),
   createdAt: integer("created_at").notNull(),
   updatedAt: integer("updated_at").notNull(),

@@ -7,6 +7,7 @@ const quoteRequest = z
     model: z.enum(MODEL_IDS as [string, ...string[]]),
     duration: z.number().int(),
     resolution: z.enum(RESOLUTIONS).nullable().optional(),
+    generateAudio: z.boolean().nullable().optional(),
   })
   .meta({ id: "QuoteRequest" });
 

@@ -96,6 +96,7 @@ export const presetViewSchema = z
     cameraFixed: z.boolean(),
     seed: z.number().int(),
     enableSafetyChecker: z.boolean(),
+    model: z.string().nullable(),
     owner: z.string().nullable(),
     canManage: z.boolean(),
   })

@@ -133,6 +133,31 @@ describe("delete and retry", () => {
     expect((await get(job.id)).status).toBe("failed");
   });
 
+  test("a retry is refused when its model is no longer served, and is priced at today's price, not the failed job's", async () => {
+    const job = await create("Price moved [sim:fail]", [30, 60, 90]);
+    await until(async () => (await get(job.id)).status === "failed" || undefined, 20_000);
+    const row = (await m.queries.getJob(job.id))!;
+    const { putSetting, deleteSetting } = await import("@/lib/db/queries/settings");
+    await putSetting("catalog:live", {
+      fetchedAt: Date.now(),
+      models: { [row.model]: { available: false, reason: "WaveSpeed no longer lists it" } },
+    });
+    const before = sim.stats.submitRequests;
+    const refused = await m.retry.POST(req(`/api/jobs/${job.id}/retry`, { method: "POST" }), ctx(job.id));
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { error: { fields: unknown } }).error.fields).toEqual({
+      model: "Lite 480p is unavailable: WaveSpeed no longer lists it. Choose 2.0 instead.",
+    });
+    expect(sim.stats.submitRequests).toBe(before);
+    await deleteSetting("catalog:live");
+
+    await m.queries.updateJob(job.id, { priceMicros: 1 });
+    const res = await m.retry.POST(req(`/api/jobs/${job.id}/retry`, { method: "POST" }), ctx(job.id));
+    expect(res.status).toBe(201);
+    const [again] = ((await res.json()) as { jobs: View[] }).jobs;
+    expect((await m.queries.getJob(again!.id))!.priceMicros).toBe(row.priceMicros);
+  });
+
   test("retrying a failed job whose images are gone is a 409 that sends and stores nothing", async () => {
     const job = await create("Lost inputs [sim:fail]", [9, 99, 199]);
     await until(async () => (await get(job.id)).status === "failed" || undefined, 20_000);

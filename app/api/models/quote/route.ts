@@ -8,9 +8,10 @@ const quoteSchema = z.object({
   model: z.string({ error: "Choose one of the models offered." }),
   duration: z.number({ error: "Duration must be a whole number." }),
   resolution: z.optional(z.nullable(z.string())),
+  generateAudio: z.optional(z.nullable(z.boolean({ error: "Sound must be on or off." }))),
 });
 
-/** The price of one video of `duration` s with `model` (at `resolution`): WaveSpeed's quote, kept for an hour. */
+/** The price of one video of `duration` s with `model` (at `resolution`, with or without sound): WaveSpeed's quote, kept for an hour. */
 export async function POST(request: Request) {
   try {
     await requireUser(request);
