@@ -7,6 +7,7 @@ import { call, savedJob } from "@/lib/test/routes";
 
 let sim: Simulator;
 let cookie = "";
+let userId = "";
 let m: {
   jobs: typeof import("../jobs/route");
   links: typeof import("../review-links/route");
@@ -15,6 +16,7 @@ let m: {
   unlock: typeof import("./[token]/passphrase/route");
   decisions: typeof import("./[token]/decisions/route");
   visit: typeof import("./[token]/visit/route");
+  inbox: typeof import("../review-inbox/route");
 };
 
 beforeAll(async () => {
@@ -27,9 +29,10 @@ beforeAll(async () => {
     unlock: await import("./[token]/passphrase/route"),
     decisions: await import("./[token]/decisions/route"),
     visit: await import("./[token]/visit/route"),
+    inbox: await import("../review-inbox/route"),
   };
   await testWorker({ pollMaxMs: 300, submitConcurrency: 3 });
-  ({ cookie } = await signedIn("limits@keyframe.test"));
+  ({ cookie, id: userId } = await signedIn("limits@keyframe.test"));
 });
 afterAll(async () => {
   await (await import("@/lib/jobs/registry")).getWorker()?.stop();
@@ -119,5 +122,31 @@ describe("review link limits", () => {
     expect(full.status).toBe(409);
     expect(full.body.error.message).toBe("This review link cannot take more decisions; ask the team for a new link.");
     expect((await decide(7, "changes_requested")).status).toBe(200);
+  }, 60_000);
+
+  test("the team's unread count is right past 5,000 reviewer events, and counts the newest after a read", async () => {
+    const token = await linkOnATake();
+    const { getDb } = await import("@/lib/db/client");
+    const { db, t } = await getDb();
+    const start = Date.now() - 60_000;
+    const rows = Array.from({ length: 5_001 }, (_, i) => ({
+      linkId: token,
+      reviewerId: reviewer(i),
+      shotKey: "s",
+      name: "Bulk",
+      decision: "approved" as const,
+      subjectId: "x",
+      version: null,
+      updatedAt: start + i,
+    }));
+    for (let i = 0; i < rows.length; i += 500) await db.insert(t.reviewDecisions).values(rows.slice(i, i + 500));
+    type Inbox = { unread: number; links: { linkId: string; unread: number }[] };
+    const unread = async () => (await call<Inbox>(m.inbox, "GET", { cookie })).body.links.find((l) => l.linkId === token)?.unread ?? 0;
+    expect(await unread()).toBe(5_001);
+    const { markRead } = await import("@/lib/db/queries/review-notify");
+    await markRead(userId, [token], start + 5_000);
+    expect(await unread()).toBe(0);
+    await db.insert(t.reviewDecisions).values({ ...rows[0]!, reviewerId: reviewer(9_999), updatedAt: Date.now() });
+    expect(await unread()).toBe(1);
   }, 60_000);
 });
