@@ -21,9 +21,11 @@ export const CommentComposer = forwardRef<
     shapes: number;
     busy: boolean;
     error: string;
+    /** Who else reads what is sent here. */
+    note?: string;
     onSend: () => void;
   }
->(function CommentComposer({ id, body, onBody, timeMs, range, onClearRange, shapes, busy, error, onSend }, ref) {
+>(function CommentComposer({ id, body, onBody, timeMs, range, onClearRange, shapes, busy, error, note, onSend }, ref) {
   const start = range.inMs ?? timeMs;
   const end = range.outMs !== null && range.outMs > start ? range.outMs : null;
   const where = end === null ? `at ${clock(start)}` : `from ${clock(start)} to ${clock(end)}`;
@@ -53,9 +55,14 @@ export const CommentComposer = forwardRef<
           }
         }}
         aria-invalid={Boolean(error)}
-        aria-describedby={error ? `${id}-error` : undefined}
+        aria-describedby={[error ? `${id}-error` : "", note ? `${id}-note` : ""].filter(Boolean).join(" ") || undefined}
         className={`${inputClass} h-auto py-2`}
       />
+      {note ? (
+        <p id={`${id}-note`} className="text-xs text-zinc-600 dark:text-zinc-400">
+          {note}
+        </p>
+      ) : null}
       {error ? (
         <p id={`${id}-error`} className="text-sm text-red-700 dark:text-red-400">
           {error}

@@ -183,6 +183,7 @@ export function CommentPlayer({
           shapes={shapes.length}
           busy={busy}
           error={error}
+          note={source.audience}
           onSend={() => void send()}
         />
       ) : null}

@@ -14,6 +14,8 @@ export type CommentSource = {
   canWrite?: boolean;
   /** For a reviewer with no name typed yet: what to say instead of sending. */
   missing?: string;
+  /** A line under the composer saying who else will read the comment. */
+  audience?: string;
 };
 
 export const memberSource = (target: { jobId: string } | { filmId: string }): CommentSource => ({
@@ -22,6 +24,7 @@ export const memberSource = (target: { jobId: string } | { filmId: string }): Co
   target,
   extra: {},
   canResolve: true,
+  audience: "Reviewers on this picture's review links see the team's comments; a reply to a reviewer shows only on that reviewer's link.",
 });
 
 export const reviewerSource = (

@@ -6,7 +6,8 @@ import type { Film, ReviewComment } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { filmDownloadName } from "@/lib/jobs/filename";
 import { findBoard } from "@/lib/storyboards/boards";
-import { markersCsv, markersEdl, markersFcpxml, type Marker } from "./markers";
+import { frameOf, markersCsv, markersEdl, markersFcpxml, type Marker } from "./markers";
+import { PLAYER_FPS } from "./time";
 
 /** Where each shot starts in the film (ms): from the lengths probed at render, else the takes' stored lengths. */
 export async function shotStarts(film: Film): Promise<number[]> {
@@ -36,7 +37,10 @@ export function placeComments(film: Film, starts: number[], lengths: number[], r
         ? [{ shot: null, base: 0, max: film.durationMs ?? Infinity }]
         : film.jobIds.flatMap((id, i) => (id === thread.jobId ? [{ shot: i + 1, base: starts[i]!, max: lengths[i]! }] : []));
     for (const place of places) {
-      const clamp = (ms: number) => place.base + Math.min(ms, place.max);
+      // Not past the place's last frame: a note in a take's tail (beyond the length the film kept, or rounding
+      // up to the next frame) stays on its own shot, never on the next shot's first frame.
+      const lastFrame = Math.max(frameOf(place.base), frameOf(place.base + place.max) - 1);
+      const clamp = (ms: number) => Math.min(place.base + Math.min(ms, place.max), Math.floor((lastFrame * 1000) / PLAYER_FPS));
       out.push({
         id: row.id,
         threadId: thread.id,

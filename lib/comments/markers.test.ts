@@ -47,7 +47,11 @@ describe("marker files", () => {
     ]);
     const xml = markersFcpxml({ title: "Kite & co", fileName: "kite film.mp4", durationMs: 5000, width: 1280, height: 720 }, ms);
     expect(xml).toContain('<marker start="48/24s" duration="24/24s" value="Dana: a / b c &lt;d&gt; &amp; &apos;e&apos;"/>');
-    expect(xml).toContain('src="kite%20film.mp4"');
+    // FCPXML 1.9 names the file on the asset's media-rep, not on the asset.
+    expect(xml).toContain(
+      '<asset id="r2" name="Kite &amp; co" start="0s" duration="120/24s" hasVideo="1" format="r1">\n      <media-rep kind="original-media" src="kite%20film.mp4"/>\n    </asset>',
+    );
+    expect(xml).not.toMatch(/<asset [^>]*src=/);
     expect(xml).not.toContain("reply");
   });
 });

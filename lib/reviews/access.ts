@@ -1,7 +1,7 @@
 import "server-only";
 import { linkControls } from "@/lib/db/queries/review-controls";
 import { liveReviewLink } from "@/lib/db/queries/reviews";
-import { clearHits, hit } from "@/lib/db/queries/rate-limits";
+import { clearHits, hit, unhit } from "@/lib/db/queries/rate-limits";
 import type { ReviewLink, ReviewLinkControls } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { clientAddress } from "@/lib/http/client-address";
@@ -67,7 +67,8 @@ export async function reviewAccess(request: Request, token: string, need: Review
 }
 
 // Ten wrong tries per address in 15 minutes, and 50 on one link from anywhere: a passphrase of a few words
-// then takes centuries to guess. A right one clears its address's count.
+// then takes centuries to guess. A right one clears its address's count and takes itself back from the link's
+// (only itself: other addresses' wrong tries still count), so a room of reviewers never locks the link.
 const PER_ADDRESS = { limit: 10, windowMs: 15 * 60_000 };
 const PER_LINK = { limit: 50, windowMs: 15 * 60_000 };
 
@@ -78,9 +79,10 @@ export async function unlockLink(request: Request, token: string, passphrase: st
   const { link, controls } = live;
   if (!controls.passHash) throw new AppError("conflict", "This link has no passphrase.");
   const addressKey = `review-pass:${link.id}:${clientAddress(request.headers)}`;
+  const linkKey = `review-pass:${link.id}`;
   for (const [key, { limit, windowMs }] of [
     [addressKey, PER_ADDRESS],
-    [`review-pass:${link.id}`, PER_LINK],
+    [linkKey, PER_LINK],
   ] as const) {
     const { count, windowStart } = await hit(key, windowMs);
     if (count > limit) {
@@ -94,6 +96,7 @@ export async function unlockLink(request: Request, token: string, passphrase: st
     throw new AppError("unauthorized", "That passphrase is not right.", { passphrase: "Not the right passphrase." });
   }
   await clearHits(addressKey);
+  await unhit(linkKey);
   const https = (request.headers.get("x-forwarded-proto") ?? new URL(request.url).protocol).startsWith("https");
   const value = await passFor(link.id, controls.passHash);
   return `${passCookieName(link.id)}=${value}; Path=/; Max-Age=${PASS_MAX_AGE_S}; HttpOnly; SameSite=Lax${https ? "; Secure" : ""}`;

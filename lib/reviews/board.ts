@@ -1,5 +1,5 @@
 import "server-only";
-import { readMarks, unreadPerLink } from "@/lib/db/queries/review-notify";
+import { unreadPerLink } from "@/lib/db/queries/review-notify";
 import { decisionsOf } from "@/lib/db/queries/review-decisions";
 import type { ReviewLink } from "@/lib/db/schema";
 import type { DecisionView } from "@/lib/storyboards/types";
@@ -8,8 +8,7 @@ import { controlsViews, type LinkControlsView } from "./controls";
 /** What the board shows of its review links: each link's controls and use, its unread count, and reviewers' decisions. */
 export async function boardReview(links: ReviewLink[], viewerId: string) {
   const ids = links.map((l) => l.id);
-  const [controls, decisions, marks] = await Promise.all([controlsViews(links), decisionsOf(ids), readMarks(viewerId)]);
-  const unread = await unreadPerLink(ids, marks, 0);
+  const [controls, decisions, unread] = await Promise.all([controlsViews(links), decisionsOf(ids), unreadPerLink(ids, viewerId)]);
   const byShot = new Map<string, DecisionView[]>();
   for (const d of decisions) {
     const list = byShot.get(d.shotKey) ?? [];

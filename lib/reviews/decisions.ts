@@ -8,6 +8,8 @@ import { FILM_SHOT, type DecisionInput } from "@/lib/validations/review-controls
 import type { MyDecisions, ReviewView } from "./types";
 
 const PER_ADDRESS = { limit: 120, windowMs: 60_000 };
+// One row per reviewer and shot: 500 reviewers on a board of 20 shots.
+export const MAX_LINK_DECISIONS = 10_000;
 
 export async function myDecisions(link: ReviewLink, reviewerId: string): Promise<MyDecisions> {
   const mine: MyDecisions = {};
@@ -34,14 +36,18 @@ export async function decide(link: ReviewLink, view: ReviewView, input: Decision
     );
   }
   const version = view.versions.at(-1)?.number ?? null;
-  await putDecision({
-    linkId: link.id,
-    reviewerId: input.reviewerId,
-    shotKey: input.shotKey,
-    name: input.name,
-    decision: input.decision,
-    subjectId,
-    version,
-  });
+  const saved = await putDecision(
+    {
+      linkId: link.id,
+      reviewerId: input.reviewerId,
+      shotKey: input.shotKey,
+      name: input.name,
+      decision: input.decision,
+      subjectId,
+      version,
+    },
+    MAX_LINK_DECISIONS,
+  );
+  if (!saved) throw new AppError("conflict", "This review link cannot take more decisions; ask the team for a new link.");
   await stampLinkActivity(link.id);
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { openReviewLinks } from "@/lib/db/queries/review-controls";
-import { markRead, readMarks, unreadPerLink } from "@/lib/db/queries/review-notify";
+import { markRead, unreadPerLink } from "@/lib/db/queries/review-notify";
 import { getStoryboard } from "@/lib/db/queries/storyboards";
 import type { ReviewInbox } from "./types";
 
@@ -8,8 +8,7 @@ export async function reviewInbox(userId: string): Promise<ReviewInbox> {
   const links = await openReviewLinks();
   const counts = await unreadPerLink(
     links.map((l) => l.id),
-    await readMarks(userId),
-    0,
+    userId,
   );
   const busy = links.filter((l) => (counts.get(l.id) ?? 0) > 0);
   const ids = [...new Set(busy.flatMap((l) => l.storyboardId ?? []))];

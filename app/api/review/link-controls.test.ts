@@ -23,6 +23,8 @@ let m: {
   comments: typeof import("./[token]/comments/route");
   inbox: typeof import("../review-inbox/route");
   video: typeof import("@/app/r/[token]/takes/[jobId]/video.mp4/route");
+  filmVideo: typeof import("@/app/r/[token]/films/[filmId]/video.mp4/route");
+  filmPoster: typeof import("@/app/r/[token]/films/[filmId]/poster.jpg/route");
 };
 
 beforeAll(async () => {
@@ -42,6 +44,8 @@ beforeAll(async () => {
     comments: await import("./[token]/comments/route"),
     inbox: await import("../review-inbox/route"),
     video: await import("@/app/r/[token]/takes/[jobId]/video.mp4/route"),
+    filmVideo: await import("@/app/r/[token]/films/[filmId]/video.mp4/route"),
+    filmPoster: await import("@/app/r/[token]/films/[filmId]/poster.jpg/route"),
   };
   await testWorker({ pollMaxMs: 300, submitConcurrency: 3 });
   ({ cookie } = await signedIn("links@keyframe.test"));
@@ -219,5 +223,58 @@ describe("review link controls", () => {
     expect(now.versions[0]!.picks[shotKey]).not.toBe(b);
     const again = await call(m.visit, "POST", { ...as(token), body: { reviewerId: REVIEWER, name: "Ines" } });
     expect(again.body).toEqual({ seenVersion: 1, version: 2 });
+  }, 60_000);
+
+  test("a link's film and poster: refused when the link is off or expired (404), locked (401), or the film is another board's (404)", async () => {
+    const { board, token, a } = await boardWithLink();
+    const stranger = await boardWithLink();
+    const { insertFilm } = await import("@/lib/db/queries/films");
+    const { newId } = await import("@/lib/jobs/ids");
+    const { outputName } = await import("@/lib/storage/keys");
+    const { filmPosterKey, filmVideoKey } = await import("@/lib/films/files");
+    const store = await (await import("@/lib/storage/store")).getStore();
+    const film = async (storyboardId: string) => {
+      const id = newId();
+      const now = Date.now();
+      await insertFilm({
+        id,
+        storyboardId,
+        name: "Cut",
+        jobIds: [a],
+        status: "done",
+        posterFile: outputName("posters", id),
+        createdAt: now,
+        updatedAt: now,
+      });
+      await store.put(filmVideoKey(id), Buffer.from("mp4 bytes"), "video/mp4");
+      await store.put(filmPosterKey(id), Buffer.from("jpg bytes"), "image/jpeg");
+      return id;
+    };
+    const ours = await film(board.id);
+    const theirs = await film(stranger.board.id);
+    const media = async (filmId: string) =>
+      Promise.all(
+        [m.filmVideo, m.filmPoster].map(
+          async (route) =>
+            (
+              await route.GET(new Request(`http://keyframe.test/r/${token}/films/${filmId}/x`), {
+                params: Promise.resolve({ token, filmId }),
+              })
+            ).status,
+        ),
+      );
+    expect(await media(ours)).toEqual([200, 200]);
+    expect(await media(theirs)).toEqual([404, 404]);
+
+    await call(m.link, "PATCH", { cookie, params: { id: token }, body: { enabled: false } });
+    expect(await media(ours)).toEqual([404, 404]);
+    await call(m.link, "PATCH", { cookie, params: { id: token }, body: { enabled: true } });
+    const { putLinkControls } = await import("@/lib/db/queries/review-controls");
+    await putLinkControls(token, { expiresAt: Date.now() - 1000 });
+    expect(await media(ours)).toEqual([404, 404]);
+    await putLinkControls(token, { expiresAt: null });
+    expect(await media(ours)).toEqual([200, 200]);
+    await call(m.link, "PATCH", { cookie, params: { id: token }, body: { passphrase: "kite season 26" } });
+    expect(await media(ours)).toEqual([401, 401]);
   }, 60_000);
 });

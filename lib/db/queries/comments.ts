@@ -18,7 +18,7 @@ export async function getComment(id: string): Promise<ReviewComment | undefined>
 
 /**
  * The comments on some takes and films, oldest first. `linkId`: only what is visible through that link (its
- * reviewers' comments and the team's), not other links' reviewers.
+ * reviewers' comments and the team's), not other links' reviewers' threads nor the team's replies in them.
  */
 export async function commentsOn(target: { jobIds?: string[]; filmIds?: string[] }, linkId?: string): Promise<ReviewComment[]> {
   const { db, t } = await getDb();
@@ -28,11 +28,16 @@ export async function commentsOn(target: { jobIds?: string[]; filmIds?: string[]
   if (target.filmIds?.length) on.push(inArray(c.filmId, target.filmIds));
   if (on.length === 0) return [];
   const seen = linkId ? or(eq(c.author, "member"), eq(c.linkId, linkId)) : undefined;
-  return db
+  const rows = await db
     .select()
     .from(c)
     .where(and(or(...on), seen))
     .orderBy(asc(c.createdAt), asc(c.id));
+  if (!linkId) return rows;
+  // A team reply belongs to its thread: it shows only where the thread's first comment shows (replies sit on
+  // their root's picture, so the root is in `rows` exactly when this link may see it).
+  const roots = new Set(rows.filter((row) => !row.parentId).map((row) => row.id));
+  return rows.filter((row) => !row.parentId || roots.has(row.parentId));
 }
 
 /** How many comments a link's reviewers have written (its cap). */

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { getDb } from "../client";
 import type { ReviewLinkControls } from "../schema";
 
@@ -43,20 +43,28 @@ export async function stampLinkActivity(linkId: string, now = Date.now()): Promi
     .onConflictDoUpdate({ target: c.linkId, set: { lastActivityAt: now } });
 }
 
-/** A reviewer opened the link: one more view, their name, and the version they now see. Answers what they saw before. */
+/**
+ * A reviewer opened the link: one more view, their name, and the version they now see. Answers what they saw
+ * before, or "full" (and records nothing) for a new reviewer when the link already has `maxVisitors`.
+ */
 export async function recordVisit(
   linkId: string,
   reviewerId: string,
   name: string | null,
   version: number | null,
+  maxVisitors: number,
   now = Date.now(),
-): Promise<number | null> {
+): Promise<{ seenVersion: number | null } | "full"> {
   const { db, t } = await getDb();
   const v = t.reviewVisits;
   const [before] = await db
     .select({ seenVersion: v.seenVersion })
     .from(v)
     .where(and(eq(v.linkId, linkId), eq(v.reviewerId, reviewerId)));
+  if (!before) {
+    const [row] = await db.select({ n: count() }).from(v).where(eq(v.linkId, linkId));
+    if (Number(row?.n ?? 0) >= maxVisitors) return "full";
+  }
   await db
     .insert(v)
     .values({ linkId, reviewerId, name, views: 1, seenVersion: version, lastSeenAt: now })
@@ -64,7 +72,7 @@ export async function recordVisit(
       target: [v.linkId, v.reviewerId],
       set: { views: sql`${v.views} + 1`, seenVersion: version, lastSeenAt: now, ...(name ? { name } : {}) },
     });
-  return before?.seenVersion ?? null;
+  return { seenVersion: before?.seenVersion ?? null };
 }
 
 export async function visitsOf(linkIds: string[]) {

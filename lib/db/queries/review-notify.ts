@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, gt, inArray, isNull, lte, or } from "drizzle-orm";
+import { and, asc, count, eq, gt, inArray, isNull, lte, or } from "drizzle-orm";
 import { getDb } from "../client";
 
 /** What reviewers said: a comment or a decision, for the team's unread counts and the batched notifier. */
@@ -77,13 +77,33 @@ export async function markRead(userId: string, linkIds: string[], now = Date.now
     .onConflictDoUpdate({ target: [r.userId, r.linkId], set: { readAt: now } });
 }
 
-/** Counts of reviewers' comments and decisions per link, after `since` (per link, from `marks`, else `since`). */
-export async function unreadPerLink(linkIds: string[], marks: Map<string, number>, since: number): Promise<Map<string, number>> {
+/**
+ * Counts of reviewers' comments and decisions per link newer than this member's read mark on it (all of them
+ * with no mark), counted by the database so any number is right.
+ */
+export async function unreadPerLink(linkIds: string[], userId: string): Promise<Map<string, number>> {
   const counts = new Map<string, number>();
   if (linkIds.length === 0) return counts;
-  const oldest = Math.min(since, ...linkIds.map((id) => marks.get(id) ?? since));
-  for (const event of await reviewEvents(oldest, Date.now(), 5000, linkIds)) {
-    if (event.at > (marks.get(event.linkId) ?? since)) counts.set(event.linkId, (counts.get(event.linkId) ?? 0) + 1);
+  const { db, t } = await getDb();
+  const c = t.reviewComments;
+  const d = t.reviewDecisions;
+  const r = t.reviewReads;
+  const [comments, decisions] = await Promise.all([
+    db
+      .select({ linkId: c.linkId, n: count() })
+      .from(c)
+      .leftJoin(r, and(eq(r.linkId, c.linkId), eq(r.userId, userId)))
+      .where(and(eq(c.author, "reviewer"), inArray(c.linkId, linkIds), or(isNull(r.readAt), gt(c.createdAt, r.readAt))))
+      .groupBy(c.linkId),
+    db
+      .select({ linkId: d.linkId, n: count() })
+      .from(d)
+      .leftJoin(r, and(eq(r.linkId, d.linkId), eq(r.userId, userId)))
+      .where(and(inArray(d.linkId, linkIds), or(isNull(r.readAt), gt(d.updatedAt, r.readAt))))
+      .groupBy(d.linkId),
+  ]);
+  for (const row of [...comments, ...decisions]) {
+    if (row.linkId) counts.set(row.linkId, (counts.get(row.linkId) ?? 0) + Number(row.n));
   }
   return counts;
 }

@@ -12,6 +12,7 @@ let receiver: http.Server;
 let receiverUrl = "";
 const received: { body: string; type: string | undefined }[] = [];
 let failNext = 0;
+let shared: { token: string; boardId: string; jobId: string } | undefined;
 
 beforeAll(async () => {
   ({ sim } = await setupApp());
@@ -66,6 +67,7 @@ describe("batched review notifications", () => {
       await call<{ id: string }>(await import("@/app/api/review-links/route"), "POST", { cookie, body: { storyboardId: board.id } })
     ).body.id;
     const shotKey = board.shots[0]!.id;
+    shared = { token, boardId: board.id, jobId: id };
     const decide = await call(await import("@/app/api/review/[token]/decisions/route"), "POST", {
       params: { token },
       headers: { "x-keyframe-peer": "192.0.2.9" },
@@ -118,5 +120,39 @@ describe("batched review notifications", () => {
     const view = await call<Record<string, unknown>>(settings, "GET", { cookie });
     expect(view.body).toMatchObject({ slackConfigured: true, lastError: null, lastSentAt: expect.any(String) });
     expect(JSON.stringify(view.body)).not.toContain("/services/");
+  }, 60_000);
+
+  test("a batch cut between two comments of the same millisecond sends both, one per batch, none twice", async () => {
+    const { token, boardId, jobId } = shared!;
+    const { getDb } = await import("@/lib/db/client");
+    const { MAX_BATCH } = await import("./notifier");
+    const { db, t } = await getDb();
+    const start = Date.now() + 200_000;
+    // MAX_BATCH + 1 notes; the last two share one millisecond, so a cut at MAX_BATCH falls between them.
+    await db.insert(t.reviewComments).values(
+      Array.from({ length: MAX_BATCH + 1 }, (_, i) => ({
+        id: `comment-tie-${String(i).padStart(10, "0")}`,
+        linkId: token,
+        storyboardId: boardId,
+        jobId,
+        author: "reviewer" as const,
+        reviewerId: "reviewer-notify-000002",
+        name: "Ines",
+        body: `note ${i}`,
+        atMs: 0,
+        createdAt: start + Math.min(i, MAX_BATCH - 1),
+      })),
+    );
+    const { ReviewNotifier } = await import("./notifier");
+    const one = new ReviewNotifier({ instanceId: "tie", batchMs: 60_000 });
+    received.length = 0;
+    const later = start + 120_000;
+    expect(await one.tick(later)).toBe(true);
+    expect(await one.tick(later)).toBe(true);
+    expect(await one.tick(later)).toBe(false);
+    const notes = received.flatMap((r) =>
+      [...(JSON.parse(r.body) as { text: string }).text.matchAll(/“note (\d+)”/g)].map((m) => Number(m[1])),
+    );
+    expect(notes.sort((a, b) => a - b)).toEqual(Array.from({ length: MAX_BATCH + 1 }, (_, i) => i));
   }, 60_000);
 });

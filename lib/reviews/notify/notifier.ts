@@ -1,5 +1,5 @@
 import "server-only";
-import { claimNotify, releaseNotify, reviewEvents } from "@/lib/db/queries/review-notify";
+import { claimNotify, releaseNotify, reviewEvents, type ReviewEvent } from "@/lib/db/queries/review-notify";
 import { batchMessage } from "./message";
 import { SLACK_CHANNEL, slackUrl } from "./settings";
 import { postSlack } from "./slack";
@@ -13,8 +13,23 @@ export type NotifierOptions = {
   origin?: string;
 };
 
-/** The most a batch carries; more waits for the next. */
+/** The most a batch carries; more waits for the next (a batch cut inside one millisecond carries that whole millisecond). */
 export const MAX_BATCH = 50;
+/** How long a write may take to land: only older news is read, so none appears later behind the cursor. */
+export const SETTLE_MS = 5_000;
+
+/**
+ * The next batch after `cursor`: news up to `until`, oldest first, at most MAX_BATCH, cut only between two
+ * milliseconds so moving the cursor to its last `at` skips nothing. `full`: more is waiting.
+ */
+async function nextBatch(cursor: number, until: number): Promise<{ events: ReviewEvent[]; full: boolean }> {
+  const events = await reviewEvents(cursor, until, MAX_BATCH + 1);
+  if (events.length <= MAX_BATCH) return { events, full: events.length === MAX_BATCH };
+  const last = events[MAX_BATCH - 1]!.at;
+  if (events[MAX_BATCH]!.at !== last) return { events: events.slice(0, MAX_BATCH), full: true };
+  const before = events.filter((e) => e.at < last);
+  return { events: before.length > 0 ? before : await reviewEvents(last - 1, last, 10 * MAX_BATCH), full: true };
+}
 
 /**
  * Sends reviewers' comments and decisions to the team's Slack-compatible webhook in batches. Whoever holds the
@@ -48,8 +63,8 @@ export class ReviewNotifier {
       const owner = this.options.instanceId;
       const cursor = await claimNotify({ channel: SLACK_CHANNEL, owner, now, ms: this.options.leaseMs ?? 60_000 });
       if (cursor === null) return false;
-      const events = await reviewEvents(cursor, now, MAX_BATCH);
-      const due = events.length >= MAX_BATCH || (events[0] !== undefined && now - events[0].at >= (this.options.batchMs ?? 180_000));
+      const { events, full } = await nextBatch(cursor, now - SETTLE_MS);
+      const due = full || (events[0] !== undefined && now - events[0].at >= (this.options.batchMs ?? 180_000));
       if (!due) {
         await releaseNotify(SLACK_CHANNEL, owner, {});
         return false;
