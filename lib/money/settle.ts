@@ -19,7 +19,6 @@ import type { SettlementView } from "@/lib/validations/money";
 import { historyTasks } from "@/lib/wavespeed/books";
 import type { WaveSpeedClient } from "@/lib/wavespeed/client";
 import { matchLost, SKEW_MS } from "./match";
-import { modelOf } from "./model-of";
 
 export type SettleOptions = {
   owner: string;
@@ -70,7 +69,7 @@ async function resume(job: Job, taskId: string, createdAt: number, now: number):
 async function settleOne(client: WaveSpeedClient, s: Settlement, o: SettleOptions, now: number): Promise<void> {
   const job = await getJob(s.jobId);
   if (!job || job.status !== "unknown") return finishSettlement(s.jobId, { state: "chosen" }, o.owner);
-  const tasks = await historyTasks(client, { model: modelOf(job), from: s.windowStart - SKEW_MS, to: s.windowEnd + SKEW_MS });
+  const tasks = await historyTasks(client, { model: job.model, from: s.windowStart - SKEW_MS, to: s.windowEnd + SKEW_MS });
   const known = await knownTaskIds(tasks.map((t) => t.id));
   const lost = {
     prompt: job.prompt,
@@ -112,7 +111,7 @@ export async function chooseTask(jobId: string, taskId: string | null, client: W
   }
   if (!s.candidates.includes(taskId))
     throw new AppError("invalid", "That task is not one of the candidates.", { taskId: "Choose one of the listed WaveSpeed tasks." });
-  const [task] = (await historyTasks(client, { model: modelOf(job), from: s.windowStart - SKEW_MS, to: s.windowEnd + SKEW_MS })).filter(
+  const [task] = (await historyTasks(client, { model: job.model, from: s.windowStart - SKEW_MS, to: s.windowEnd + SKEW_MS })).filter(
     (t) => t.id === taskId,
   );
   if (!(await resume(job, taskId, task?.createdAt ?? now, now)))
