@@ -95,6 +95,40 @@ describe("keyframe against a fake Keyframe", () => {
     expect(fake.seen.at(-1)).toMatchObject({ path: "/media/videos/take.mp4", auth: `Bearer ${TOKENS.good}` });
   });
 
+  test("generate --model prices by WaveSpeed's quote for that model and sends the model, resolution and sound", async () => {
+    const model = "bytedance/seedance-2.0/image-to-video";
+    const asked = await cli([
+      "generate",
+      "start.png",
+      "-p",
+      "a slow pan",
+      "-d",
+      "4",
+      "-n",
+      "2",
+      "--model",
+      model,
+      "--resolution",
+      "480p",
+      "--audio",
+    ]);
+    expect(asked.code).toBe(2);
+    expect(asked.stderr).toContain(`Price: $0.96 (2 takes × 4 s of ${model}).`);
+    expect(fake.seen.find((s) => s.path === "/api/models/quote")?.fields).toEqual({
+      model: JSON.stringify(model),
+      duration: "4",
+      resolution: '"480p"',
+      generateAudio: "true",
+    });
+    const run = await cli(["generate", "start.png", "-p", "a slow pan", "-d", "4", "-m", model, "--audio", "--yes", "--json"]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(fake.seen.find((s) => s.path === "/api/jobs" && s.method === "POST")!.fields).toMatchObject({
+      model,
+      generateAudio: "true",
+      duration: "4",
+    });
+  });
+
   test("a submit whose answer is lost is sent again with the same Idempotency-Key: one take, one charge", async () => {
     fake.failNextSubmits(1);
     const run = await cli(["generate", "start.png", "-p", "lost answer", "--yes", "--json"]);

@@ -10,6 +10,8 @@ import { allCompleted, outcomeLines, saveVideos, timeoutOf, waitForJobs } from "
 
 /** @typedef {import("./context.mjs").Context} Context */
 
+const DEFAULT_MODEL = "bytedance/seedance-v1-lite-i2v-480p";
+
 const TYPES = /** @type {Record<string, string>} */ ({
   ".png": "image/png",
   ".jpg": "image/jpeg",
@@ -63,6 +65,22 @@ export async function capsNote(ctx, price) {
   return `${formatUsd(tightest.leftMicros)} left under ${tightest.label}${verdict}.`;
 }
 
+/**
+ * What the takes will cost. The default model (lite 480p) by its published rate, as the server admits it
+ * without a key; another model by WaveSpeed's quote through Keyframe (`POST /api/models/quote`).
+ * @param {Context} ctx
+ * @param {{ model?: string, resolution?: string, audio?: boolean, duration: number, variations: number }} choice
+ */
+async function priceOf(ctx, { model, resolution, audio, duration, variations }) {
+  const count = `${variations} take${variations === 1 ? "" : "s"} × ${duration} s`;
+  if (model === undefined && resolution === undefined && audio === undefined) {
+    return { price: priceMicros(duration, variations), takes: `${count} at ${formatUsd(PRICE_MICROS_PER_SECOND)}/s` };
+  }
+  const json = { model: model ?? DEFAULT_MODEL, duration, resolution: resolution ?? null, generateAudio: audio ?? null };
+  const quote = await ctx.client().call("POST", "/api/models/quote", { json });
+  return { price: Number(quote.micros) * variations, takes: `${count} of ${quote.model ?? json.model}` };
+}
+
 /** keyframe generate <image> --prompt … */
 export async function generate(/** @type {Context} */ ctx) {
   const { values } = ctx;
@@ -83,9 +101,14 @@ export async function generate(/** @type {Context} */ ctx) {
   form.append("enableSafetyChecker", String(values["no-safety-checker"] !== true));
   form.append("variations", String(variations));
   if (values.again === true) form.append("confirmDuplicate", "true");
+  const model = /** @type {string | undefined} */ (values.model);
+  const resolution = /** @type {string | undefined} */ (values.resolution);
+  const audio = values.audio === true ? true : values["no-audio"] === true ? false : undefined;
+  if (model !== undefined) form.append("model", model);
+  if (resolution !== undefined) form.append("resolution", resolution);
+  if (audio !== undefined) form.append("generateAudio", String(audio));
 
-  const price = priceMicros(duration, variations);
-  const takes = `${variations} take${variations === 1 ? "" : "s"} × ${duration} s at ${formatUsd(PRICE_MICROS_PER_SECOND)}/s`;
+  const { price, takes } = await priceOf(ctx, { model, resolution, audio, duration, variations });
   const caps = await capsNote(ctx, price);
   ctx.say(`Price: ${formatUsd(price)} (${takes}).${caps ? ` ${caps}` : ""}`);
   await confirmPayment(ctx, `Pay ${formatUsd(price)}?`);

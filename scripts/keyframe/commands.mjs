@@ -45,7 +45,21 @@ export const COMMANDS = {
     options: {
       prompt: { type: "string", short: "p", arg: "text", help: "The motion you want (required)." },
       "end-image": { type: "string", arg: "file-or-url", help: "An image the video should end on." },
-      duration: { type: "string", short: "d", arg: "seconds", help: "Length in seconds, 2-12 (default 5)." },
+      model: {
+        type: "string",
+        short: "m",
+        arg: "id",
+        help: "A model id (docs/models.md; default bytedance/seedance-v1-lite-i2v-480p); priced by WaveSpeed's quote.",
+      },
+      resolution: { type: "string", arg: "480p|720p|1080p", help: "For models with several resolutions (default the model's)." },
+      audio: { type: "boolean", help: "Ask for a sound track (models with sound)." },
+      "no-audio": { type: "boolean", help: "No sound track (models with sound)." },
+      duration: {
+        type: "string",
+        short: "d",
+        arg: "seconds",
+        help: "Length in seconds, in the model's range (lite 480p: 2-12; default 5).",
+      },
       "aspect-ratio": { type: "string", arg: "ratio", help: "auto (from the image; default), 21:9, 16:9, 4:3, 1:1, 3:4 or 9:16." },
       "camera-fixed": { type: "boolean", help: "Keep the camera still." },
       seed: { type: "string", arg: "n", help: "Seed, -1 for random (default -1); variations use seed, seed+1, …" },

@@ -55,6 +55,13 @@ export async function startFakeKeyframe() {
       send(status, { error: { code, message, ...extra } }, headers);
     const fields: Record<string, string> = {};
     const files: string[] = [];
+    let json: Record<string, unknown> | null = null;
+    if (req.method === "POST" && String(req.headers["content-type"]).startsWith("application/json")) {
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      json = JSON.parse(Buffer.concat(chunks).toString("utf8")) as Record<string, unknown>;
+      for (const [name, value] of Object.entries(json)) fields[name] = JSON.stringify(value);
+    }
     if (req.method === "POST" && String(req.headers["content-type"]).startsWith("multipart/")) {
       const request = new Request(url, {
         method: "POST",
@@ -95,6 +102,11 @@ export async function startFakeKeyframe() {
         return send(200, {
           caps: [{ key: "memberDaily", label: "your daily cap", limitMicros: 2_000_000, spentMicros: 80_000, leftMicros: 1_920_000 }],
         });
+      case "POST /api/models/quote": {
+        // Seedance 2.0 at 480p: $0.12/s, as WaveSpeed would quote it through Keyframe.
+        const seconds = Number(json?.duration);
+        return send(200, { model: json?.model, micros: 120_000 * seconds, label: `$${(0.12 * seconds).toFixed(2)}`, source: "wavespeed" });
+      }
       case "POST /api/jobs": {
         if (failNextSubmit > 0) {
           failNextSubmit--;
