@@ -15,10 +15,18 @@ test.describe("money: the ledger, its chart and alerts, and a member's own limit
     await page.getByRole("button", { name: "Pull WaveSpeed’s billing now" }).click();
     await expect(page.getByRole("status").filter({ hasText: "Billing pulled." })).toBeVisible();
     const ledger = page.getByRole("region", { name: "Ledger entries" });
-    // The newest take first: its charge is WaveSpeed's, equal to its quote.
-    const newest = ledger.getByRole("row").nth(1).getByRole("cell");
-    await expect(newest.nth(4)).toHaveText(await newest.nth(3).innerText());
-    await expect(newest.nth(4)).not.toHaveText("—");
+    // This take's row (found by its WaveSpeed task id: other specs make takes meanwhile): its charge is
+    // WaveSpeed's, equal to its quote.
+    type Row = { jobId: string; taskId: string | null; quoteMicros: number; chargeMicros: number | null };
+    const report = (await (await page.request.get("/api/admin/ledger")).json()) as { rows: Row[] };
+    const mine = report.rows.find((r) => r.jobId === jobs[0]!.id)!;
+    expect(mine.chargeMicros).toBe(mine.quoteMicros);
+    const cells = ledger
+      .getByRole("row")
+      .filter({ hasText: mine.taskId!.slice(0, 12) })
+      .getByRole("cell");
+    await expect(cells.nth(4)).toHaveText(await cells.nth(3).innerText());
+    await expect(cells.nth(4)).not.toHaveText("—");
     await expect(page.getByRole("img", { name: /Spend per day in USD/ })).toBeVisible();
     const csv = await page.request.get("/api/admin/ledger?format=csv");
     expect(csv.headers()["content-type"]).toContain("text/csv");
