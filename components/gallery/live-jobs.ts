@@ -49,7 +49,8 @@ export function applyChanges(live: Live, changes: JobChanges, loaded: JobView[],
     shown.delete(id);
   }
   for (const job of changes.jobs) {
-    gone.delete(job.id);
+    // A job held back behind the button (holdBack) stays out of the list until the reader asks for it.
+    if (!waiting.some((w) => w.id === job.id)) gone.delete(job.id);
     if (!newer(job, latest.get(job.id))) continue;
     const waitingAt = waiting.findIndex((j) => j.id === job.id);
     if (waitingAt >= 0) {
@@ -71,11 +72,19 @@ export function applyChanges(live: Live, changes: JobChanges, loaded: JobView[],
 export function showWaiting(live: Live): Live {
   const latest = new Map(live.latest);
   const shown = new Set(live.shown);
+  const gone = new Set(live.gone);
   for (const job of live.waiting) {
     latest.set(job.id, job);
     shown.add(job.id);
+    gone.delete(job.id);
   }
-  return { ...live, latest, shown, waiting: [] };
+  return { ...live, latest, shown, gone, waiting: [] };
+}
+
+/** Jobs from elsewhere that reloaded pages brought in: held behind the button like any new take from elsewhere. */
+export function holdBack(live: Live, jobs: JobView[]): Live {
+  const ids = new Set(jobs.map((j) => j.id));
+  return { ...live, gone: new Set([...live.gone, ...ids]), waiting: [...jobs, ...live.waiting.filter((w) => !ids.has(w.id))] };
 }
 
 /** The gallery's list: loaded pages and shown new jobs, each in its latest copy, newest first, minus the gone. */

@@ -6,7 +6,7 @@ import useSWRInfinite from "swr/infinite";
 import { fetcher } from "@/lib/http/fetcher";
 import { PAGE_SIZE, type JobChanges, type JobPage, type StarFilter, type StatusFilter } from "@/lib/jobs/types";
 import { publishActivity } from "./activity";
-import { applyChanges, emptyLive, liveList, showWaiting, type Live } from "./live-jobs";
+import { applyChanges, emptyLive, holdBack, liveList, showWaiting, type Live } from "./live-jobs";
 import { isOurs } from "./pending-takes";
 
 /** Poll intervals: while something runs, while videos are being saved, and otherwise (teammates' new takes). */
@@ -115,8 +115,16 @@ export function useJobs(filter: GalleryFilter, initial?: JobPage) {
       onSuccess: (data) => {
         if (!data.reset) return update((l) => applyChanges(l, data, loaded, isOurs));
         // Start over from here: the pages load again, and polls ask from this version, not the old page's.
+        // Takes made elsewhere since the old pages loaded still wait behind "new takes" rather than jump in.
+        const before = new Set(loaded.map((j) => j.id));
+        const newest = loaded.reduce((max, j) => Math.max(max, Date.parse(j.createdAt)), 0);
         update(() => ({ ...emptyLive(), version: data.version }));
-        void pages.mutate();
+        void pages.mutate().then((fresh) => {
+          const arrived = (fresh ?? [])
+            .flatMap((p) => p.jobs)
+            .filter((j) => !before.has(j.id) && Date.parse(j.createdAt) > newest && !isOurs(j.id));
+          if (arrived.length) update((l) => holdBack(l, arrived));
+        });
       },
     },
   );
